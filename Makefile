@@ -1,0 +1,84 @@
+# TMIS — two commands: `make run` (install, migrate, demo data, serve on :8000) and `make test`.
+# Without DATABASE_URL both use an embedded PostgreSQL (pgserver) under var/pg/.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+DEVDB := $(PY) -m tmis.devdb
+MANAGE := $(PY) backend/manage.py
+PORT ?= 8000
+E2E_PORT ?= 8765
+export PYTHONPATH := $(CURDIR)/backend
+export DJANGO_SETTINGS_MODULE := tmis.settings
+FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
+
+.PHONY: help run test lint schema bench test-backend test-frontend test-e2e serve-e2e chromium clean
+
+help:
+	@echo "make run    — install everything, migrate, load demo data, serve SPA + API on http://127.0.0.1:$(PORT)"
+	@echo "make test   — lint, backend tests, SPA unit tests, browser tests"
+	@echo "make lint   — ruff, tsc, eslint;  make schema — regenerate openapi/schema.yaml and the SPA client"
+
+$(VENV)/.installed: backend/pyproject.toml
+	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e './backend[dev]'
+	@touch $@
+
+frontend/node_modules/.installed: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
+	cd frontend && npm run build --silent
+
+run: $(VENV)/.installed frontend/dist/index.html
+	TMIS_DEMO=1 $(DEVDB) -- bash -c '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && \
+	  echo "TMIS: http://127.0.0.1:$(PORT)/  (API docs: http://127.0.0.1:$(PORT)/api/v1/docs/)" && \
+	  PORT=$(PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
+
+# Served for the browser tests: a fresh database with the demo data, on E2E_PORT.
+serve-e2e: $(VENV)/.installed frontend/dist/index.html
+	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 $(DEVDB) --database tmis_e2e --fresh -- bash -c \
+	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && PORT=$(E2E_PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
+
+lint: $(VENV)/.installed frontend/node_modules/.installed
+	$(VENV)/bin/ruff check backend tests
+	$(VENV)/bin/ruff format --check backend tests
+	cd frontend && npm run typecheck --silent && npm run lint --silent
+
+schema: $(VENV)/.installed frontend/node_modules/.installed
+	DATABASE_URL=$${DATABASE_URL:-postgresql:///unused} $(MANAGE) spectacular --validate --fail-on-warn --file openapi/schema.yaml
+	cd frontend && npm run gen:api --silent
+
+test: lint test-backend test-frontend test-e2e
+
+test-backend: $(VENV)/.installed
+	$(DEVDB) -- $(VENV)/bin/pytest
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm run test --silent
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian chromium and fonts-noto-cjk for the browser tests"; \
+	    (apt-get install -y -q chromium fonts-noto-cjk >/dev/null 2>&1 || \
+	      (apt-get update -q >/dev/null && apt-get install -y -q chromium fonts-noto-cjk >/dev/null)); \
+	  else \
+	    echo "The browser tests need Debian's chromium and fonts-noto-cjk: sudo apt-get install chromium fonts-noto-cjk"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test-e2e: chromium $(VENV)/.installed frontend/dist/index.html tests/e2e/node_modules/.installed
+	cd tests/e2e && npx playwright test
+
+clean:
+	rm -rf frontend/dist tests/e2e/test-results

@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+
+from tmis.core.errors import AppError
+from tmis.core.pagination import IdCursorPagination
+from tmis.core.views import ScopedViewSetMixin
+
+from ..models import User
+from ..roles import Role
+from ..selectors import user_list_visible_to, user_search
+from ..services import user_create, user_update
+from .serializers import (
+    LogoutSerializer,
+    MeSerializer,
+    TokenPairSerializer,
+    UserCreateSerializer,
+    UserSerializer,
+    UserUpdateSerializer,
+)
+
+
+class TokenObtainApi(TokenObtainPairView):
+    """Log in with username and password. Failed logins are throttled; five failures lock the account
+    for this address for 15 minutes (429 `login_locked`)."""
+
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(operation_id="auth_token", responses=TokenPairSerializer, auth=[])
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().post(request, *args, **kwargs)
+
+
+class TokenRefreshApi(TokenRefreshView):
+    """Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation)."""
+
+    @extend_schema(operation_id="auth_token_refresh", responses=TokenPairSerializer, auth=[])
+    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
+        return super().post(request, *args, **kwargs)
+
+
+class LogoutApi(APIView):
+    """Revoke a refresh token (blacklist). Access tokens expire on their own within minutes."""
+
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    @extend_schema(operation_id="auth_logout", request=LogoutSerializer, responses={204: None}, auth=[])
+    def post(self, request: Request) -> Response:
+        payload = LogoutSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        try:
+            RefreshToken(payload.validated_data["refresh"]).blacklist()
+        except TokenError as exc:
+            raise AppError(str(exc), code="token_not_valid", status_code=status.HTTP_401_UNAUTHORIZED) from exc
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class MeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(operation_id="auth_me", responses=MeSerializer)
+    def get(self, request: Request) -> Response:
+        return Response(MeSerializer(request.user, context={"request": request}).data)
+
+
+class UserFilter(django_filters.FilterSet):
+    organisation = django_filters.CharFilter(field_name="organisation__code", help_text="Organisation code.")
+    role = django_filters.ChoiceFilter(choices=Role.choices, method="filter_role")
+    q = django_filters.CharFilter(method="search", help_text="Username prefix or display-name substring.")
+    is_active = django_filters.BooleanFilter()
+
+    class Meta:
+        model = User
+        fields = ["organisation", "role", "q", "is_active"]
+
+    def filter_role(self, queryset: QuerySet[User], name: str, value: str) -> QuerySet[User]:
+        return queryset.filter(roles__contains=[value])
+
+    def search(self, queryset: QuerySet[User], name: str, value: str) -> QuerySet[User]:
+        return user_search(queryset=queryset, text=value)
+
+
+class UserViewSet(
+    ScopedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Accounts in the caller's subtree. Admins create users inside their subtree with roles they may grant."""
+
+    serializer_class = UserSerializer
+    filterset_class = UserFilter
+    pagination_class = IdCursorPagination
+    permission = "users.view"
+    write_permission = "users.manage"
+
+    def get_scoped_queryset(self) -> QuerySet[User]:
+        return user_list_visible_to(actor=self.request.user)
+
+    @extend_schema(request=UserCreateSerializer, responses={201: UserSerializer})
+    def create(self, request: Request) -> Response:
+        payload = UserCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        user = user_create(
+            actor=request.user,
+            username=data["username"],
+            password=data["password"],
+            organisation_code=data["organisation"],
+            roles=data["roles"],
+            display_name=data["display_name"],
+        )
+        return Response(self.get_serializer(user).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=UserUpdateSerializer, responses=UserSerializer)
+    def partial_update(self, request: Request, pk: str) -> Response:
+        user = self.get_object()
+        payload = UserUpdateSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        user = user_update(actor=request.user, user=user, **payload.validated_data)
+        return Response(self.get_serializer(user).data)

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+
+class CharacterClassValidator:
+    """Passwords combine at least three of: upper case, lower case, digits, other characters."""
+
+    def validate(self, password: str, user: Any = None) -> None:
+        classes = [
+            any(c in string.ascii_uppercase for c in password),
+            any(c in string.ascii_lowercase for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        ]
+        if sum(classes) < 3:
+            raise ValidationError(
+                _("The password must combine at least three of: upper case, lower case, digits, symbols."),
+                code="password_too_simple",
+            )
+
+    def get_help_text(self) -> str:
+        return _("Combine at least three of: upper case, lower case, digits, symbols.")

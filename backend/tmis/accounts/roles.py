@@ -1,0 +1,61 @@
+"""Roles, the capabilities they grant, and which roles a manager may hand out (ARCHITECTURE §4).
+
+Capabilities are what views declare (`permission = "orgs.view"`); roles are what admins assign.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    FILLER = "filler", _("Filler")
+    REVIEWER = "reviewer", _("Reviewer")
+    ADMIN = "admin", _("Administrator")
+    VIEWER = "viewer", _("Viewer")
+    SYSADMIN = "sysadmin", _("System administrator")
+    SECADMIN = "secadmin", _("Security administrator")
+    AUDITOR = "auditor", _("Security auditor")
+    SERVICE = "service", _("Service account")
+    TEACHER = "teacher", _("Teacher")
+
+
+CAPABILITIES: dict[str, frozenset[str]] = {
+    Role.FILLER: frozenset({"orgs.view", "teachers.view", "teachers.change"}),
+    Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide"}),
+    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view"}),
+    Role.ADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage", "teachers.view", "reports.view"}),
+    Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage"}),
+    Role.SECADMIN: frozenset({"orgs.view", "users.view", "security.manage"}),
+    Role.AUDITOR: frozenset({"orgs.view", "audit.view"}),
+    Role.SERVICE: frozenset({"orgs.view", "teachers.view", "sync.pull"}),
+    Role.TEACHER: frozenset({"self.view"}),
+}
+
+BUSINESS_ROLES = frozenset({Role.ADMIN, Role.REVIEWER, Role.FILLER, Role.VIEWER, Role.TEACHER})
+#: 三员分立: the three separated administrators never share an account with each other or business roles.
+SEPARATED_ROLES = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
+
+#: Which roles each managing role may grant. No one grants a role above their own through the API; the
+#: three separated administrators are created with the `create_user` management command.
+GRANTABLE: dict[str, frozenset[str]] = {
+    Role.ADMIN: BUSINESS_ROLES,
+    Role.SYSADMIN: BUSINESS_ROLES | {Role.SERVICE},
+}
+
+
+def capabilities_for(roles: Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for role in roles:
+        out |= CAPABILITIES.get(role, frozenset())
+    return frozenset(out)
+
+
+def grantable_by(roles: Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for role in roles:
+        out |= GRANTABLE.get(role, frozenset())
+    return frozenset(out)

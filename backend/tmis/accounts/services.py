@@ -1,0 +1,139 @@
+"""Account writes: who may create whom, with which roles, where."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from tmis.core.errors import AppError, field_error
+from tmis.orgs.models import Level, Organisation
+
+from .models import User
+from .roles import SEPARATED_ROLES, Role, grantable_by
+
+
+def _check_roles(actor: Any, roles: Sequence[str]) -> list[str]:
+    roles = list(dict.fromkeys(roles))
+    if not roles:
+        raise field_error("roles", "required", _("Give the user at least one role."))
+    allowed = grantable_by(actor.roles)
+    beyond = [role for role in roles if role not in allowed]
+    if beyond:
+        raise field_error(
+            "roles",
+            "role_not_grantable",
+            _("You cannot grant the role(s): %(roles)s.") % {"roles": ", ".join(beyond)},
+        )
+    if len(set(roles) & SEPARATED_ROLES) and len(roles) > 1:
+        raise field_error(
+            "roles", "roles_separated", _("System, security and audit administrators hold no other role.")
+        )
+    return roles
+
+
+def _check_password(password: str, user: User | None = None) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise AppError(
+            _("The submitted data is invalid."),
+            errors={
+                "password": [
+                    {"code": e.code or "invalid", "message": str(e.message % (e.params or {}))} for e in exc.error_list
+                ]
+            },
+        ) from exc
+
+
+def _resolve_organisation(actor: Any, code: str) -> Organisation:
+    organisation = Organisation.objects.visible_to(actor).filter(code=code).first()
+    if organisation is None:
+        raise field_error("organisation", "not_found", _("No organisation with this code in your scope."))
+    return organisation
+
+
+def _check_role_level(roles: Sequence[str], organisation: Organisation) -> None:
+    if Role.TEACHER in roles and organisation.level != Level.SCHOOL:
+        raise field_error("roles", "teacher_needs_school", _("A teacher account belongs to a school."))
+
+
+def _ensure_manageable(actor: Any, user: User) -> None:
+    if not set(user.roles) <= grantable_by(actor.roles):
+        raise AppError(
+            _("You cannot manage a user whose roles you cannot grant."),
+            code="user_not_manageable",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+
+
+@transaction.atomic
+def user_create(
+    *,
+    actor: Any,
+    username: str,
+    password: str,
+    organisation_code: str,
+    roles: Sequence[str],
+    display_name: str = "",
+    is_demo: bool = False,
+) -> User:
+    organisation = _resolve_organisation(actor, organisation_code)
+    roles = _check_roles(actor, roles)
+    _check_role_level(roles, organisation)
+    user = User(
+        username=username.strip(),
+        display_name=display_name.strip(),
+        organisation=organisation,
+        roles=roles,
+        is_demo=is_demo,
+    )
+    _check_password(password, user)
+    user.set_password(password)
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError as exc:
+        raise AppError(
+            _("The username %(username)s is taken.") % {"username": username},
+            code="duplicate_username",
+            status_code=status.HTTP_409_CONFLICT,
+            errors={"username": [{"code": "duplicate", "message": _("This username is taken.")}]},
+        ) from exc
+    return user
+
+
+@transaction.atomic
+def user_update(
+    *,
+    actor: Any,
+    user: User,
+    display_name: str | None = None,
+    roles: Sequence[str] | None = None,
+    is_active: bool | None = None,
+    password: str | None = None,
+) -> User:
+    _ensure_manageable(actor, user)
+    if user.pk == actor.pk and (roles is not None or is_active is False):
+        raise AppError(
+            _("You cannot change your own roles or deactivate yourself."),
+            code="self_change_forbidden",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    if display_name is not None:
+        user.display_name = display_name.strip()
+    if roles is not None:
+        user.roles = _check_roles(actor, roles)
+        _check_role_level(user.roles, user.organisation)
+    if is_active is not None:
+        user.is_active = is_active
+    if password:
+        _check_password(password, user)
+        user.set_password(password)
+    user.save()
+    return user

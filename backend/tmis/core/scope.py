@@ -1,0 +1,52 @@
+"""Organisation scope — the one rule of visibility (ARCHITECTURE §3).
+
+A user sees the subtree of their own organisation. Every scoped model's queryset inherits
+`ScopedQuerySet` and names the column holding the materialised organisation path
+(`/000000/620000/620100/620102/…/`); `visible_to(user)` is one indexed `LIKE 'prefix%'` predicate
+(varchar_pattern_ops index). Views never filter by organisation by hand: `ScopedViewMixin` applies it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, Self
+
+from django.db import models
+
+
+class ScopedUser(Protocol):
+    is_authenticated: bool
+
+    @property
+    def scope_path(self) -> str | None: ...
+
+
+class ScopedQuerySet(models.QuerySet):
+    #: lookup path of the materialised organisation path on this model, e.g. "path" or "org_path"
+    scope_path_field: str = "org_path"
+
+    def visible_to(self, user: Any) -> Self:
+        path = getattr(user, "scope_path", None) if user is not None and user.is_authenticated else None
+        if not path:
+            return self.none()
+        return self.filter(**{f"{self.scope_path_field}__startswith": path})
+
+
+def path_in_scope(path: str, user: Any) -> bool:
+    """The same rule for one object already loaded (e.g. a parent chosen in a create request)."""
+    scope = getattr(user, "scope_path", None)
+    return bool(scope) and path.startswith(scope)
+
+
+class SystemActor:
+    """The system itself acting (data migrations, the demo loader, background jobs): sees the whole tree."""
+
+    is_authenticated = True
+    pk = None
+    scope_path = "/"
+    roles = ("sysadmin",)
+
+    def has_capability(self, capability: str) -> bool:
+        return True
+
+
+SYSTEM = SystemActor()

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+
+from .models import Level, Organisation
+from .selectors import organisation_search
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    level = django_filters.ChoiceFilter(choices=Level.choices)
+    parent = django_filters.CharFilter(field_name="parent__code", help_text="Code of the parent unit.")
+    code = django_filters.CharFilter(field_name="code", help_text="Exact code.")
+    q = django_filters.CharFilter(method="search", help_text="Name substring or code prefix.")
+    school_stage = django_filters.CharFilter()
+
+    class Meta:
+        model = Organisation
+        fields = ["level", "parent", "code", "q", "school_stage"]
+
+    def search(self, queryset: QuerySet[Organisation], name: str, value: str) -> QuerySet[Organisation]:
+        return organisation_search(queryset=queryset, text=value)

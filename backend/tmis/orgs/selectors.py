@@ -1,0 +1,47 @@
+"""Reads of the organisation tree. Every query starts from `visible_to(user)`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from .models import LEVEL_ORDER, Level, Organisation
+
+
+def organisation_list_visible_to(*, user: Any) -> QuerySet[Organisation]:
+    """Organisations in the user's subtree, annotated with `has_children` (one EXISTS, no N+1)."""
+    children = Organisation.objects.filter(parent_id=OuterRef("pk"))
+    return Organisation.objects.visible_to(user).select_related("parent").annotate(has_children=Exists(children))
+
+
+def organisation_search(*, queryset: QuerySet[Organisation], text: str) -> QuerySet[Organisation]:
+    """Name substring (inside the already-scoped queryset) or code prefix."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if text.isdigit():
+        return queryset.filter(Q(code__startswith=text) | Q(name__contains=text))
+    return queryset.filter(name__contains=text)
+
+
+def organisation_subtree_counts(*, organisation: Organisation) -> dict[str, int]:
+    """How many organisations of each level lie under `organisation` (itself excluded): one GROUP BY."""
+    rows = (
+        Organisation.objects.filter(path__startswith=organisation.path)
+        .exclude(pk=organisation.pk)
+        .values("level")
+        .annotate(n=Count("id"))
+    )
+    counts = {level.value: 0 for level in LEVEL_ORDER if level != Level.CENTRAL}
+    for row in rows:
+        if row["level"] in counts:
+            counts[row["level"]] = row["n"]
+    return counts
+
+
+def organisation_ancestors(*, organisation: Organisation) -> list[Organisation]:
+    """The chain from the root down to `organisation` (inclusive), from its path: one query."""
+    codes = [code for code in organisation.path.strip("/").split("/") if code]
+    by_code = {org.code: org for org in Organisation.objects.filter(code__in=codes)}
+    return [by_code[code] for code in codes if code in by_code]

@@ -1,0 +1,55 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_reports_database(api):
+    response = api.get("/api/v1/health/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_unauthenticated_error_has_the_one_format(api):
+    body = api.get("/api/v1/orgs/").json()
+    assert body["status"] == 401
+    assert body["code"] == "not_authenticated"
+    assert body["message"]
+
+
+def test_not_found_message_follows_accept_language(client_for):
+    client = client_for("demo-county-a")
+    zh = client.get("/api/v1/orgs/620103/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    en = client.get("/api/v1/orgs/620103/", HTTP_ACCEPT_LANGUAGE="en")
+    assert zh.status_code == en.status_code == 404
+    assert zh.json()["code"] == en.json()["code"] == "not_found"
+    assert en.json()["message"] == "Not found."
+    assert zh.json()["message"] != en.json()["message"]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in zh.json()["message"])
+
+
+def test_validation_error_lists_fields_with_codes(client_for):
+    response = client_for("demo-county-a").post(
+        "/api/v1/orgs/",
+        {"parent": "620102", "name": "", "level": "school"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    body = response.json()
+    assert response.status_code == 400
+    assert body["code"] == "invalid"
+    assert {"code", "name"} <= set(body["errors"])
+    assert body["errors"]["code"][0]["code"] == "required"
+
+
+def test_method_not_allowed_uses_the_format(client_for):
+    body = client_for("demo-county-a").put("/api/v1/orgs/620102/", {}, format="json").json()
+    assert body["status"] == 405
+    assert body["code"] == "method_not_allowed"
+
+
+def test_spa_index_is_served_for_client_routes(api, settings, tmp_path):
+    (tmp_path / "index.html").write_text("<html>tmis spa</html>")
+    settings.FRONTEND_DIST = tmp_path
+    response = api.get("/orgs/620102")
+    assert response.status_code == 200
+    assert b"tmis spa" in response.content

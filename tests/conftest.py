@@ -1,0 +1,45 @@
+"""Shared fixtures: the demo data once per session, API clients logged in as any user."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from rest_framework.test import APIClient
+from rest_framework_simplejwt.tokens import RefreshToken
+
+from tmis.accounts.models import User
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The divisions come with the migrations; the demo schools and logins are loaded once."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    cache.clear()  # login throttling counts live in the cache
+    yield
+
+
+@pytest.fixture
+def api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def client_for(db) -> Callable[[User | str], APIClient]:
+    """An APIClient carrying a fresh access token for a user (or a username)."""
+
+    def make(user: User | str) -> APIClient:
+        if isinstance(user, str):
+            user = User.objects.get(username=user)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+        return client
+
+    return make
