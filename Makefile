@@ -54,7 +54,7 @@ lint: $(VENV)/.installed frontend/node_modules/.installed
 	cd frontend && npm run typecheck --silent && npm run lint --silent
 
 schema: $(VENV)/.installed frontend/node_modules/.installed
-	DATABASE_URL=$${DATABASE_URL:-postgresql:///unused} $(MANAGE) spectacular --validate --fail-on-warn --file openapi/schema.yaml
+	DATABASE_URL=$${DATABASE_URL:-postgresql:///unused} $(MANAGE) spectacular --lang en --validate --fail-on-warn --file openapi/schema.yaml
 	cd frontend && npm run gen:api --silent
 
 test: lint test-backend test-frontend test-e2e

@@ -53,3 +53,13 @@ def test_spa_index_is_served_for_client_routes(api, settings, tmp_path):
     response = api.get("/orgs/620102")
     assert response.status_code == 200
     assert b"tmis spa" in response.content
+
+
+def test_business_rule_messages_are_translated(client_for):
+    payload = {"parent": "620102", "code": "2163010299", "name": "新学校", "level": "school", "school_type": "211"}
+    client = client_for("demo-county-a")
+    zh = client.post("/api/v1/orgs/", payload, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN").json()
+    en = client.post("/api/v1/orgs/", payload, format="json", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert zh["errors"]["code"][0]["message"] == "学校标识码第 3–4 位应为省份代码 62。"
+    assert en["errors"]["code"][0]["message"] == "Digits 3–4 of a school code must be the province code 62."
+    assert zh["message"] == "提交的数据有误。"
