@@ -82,3 +82,6 @@ test-e2e: chromium $(VENV)/.installed frontend/dist/index.html tests/e2e/node_mo
 
 clean:
 	rm -rf frontend/dist tests/e2e/test-results
+
+bench: $(VENV)/.installed
+	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_orgs.py

@@ -3,7 +3,8 @@
 A user sees the subtree of their own organisation. Every scoped model's queryset inherits
 `ScopedQuerySet` and names the column holding the materialised organisation path
 (`/000000/620000/620100/620102/…/`); `visible_to(user)` is one indexed `LIKE 'prefix%'` predicate
-(varchar_pattern_ops index). Views never filter by organisation by hand: `ScopedViewMixin` applies it.
+(a btree index on a column with collation "C", which serves LIKE-prefix and ORDER BY alike).
+Views never filter by organisation by hand: `ScopedViewSetMixin` applies it.
 """
 
 from __future__ import annotations

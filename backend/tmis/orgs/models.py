@@ -44,6 +44,7 @@ class Organisation(models.Model):
     code = models.CharField(
         max_length=10,
         unique=True,
+        db_collation="C",
         help_text="GB/T 2260 six-digit division code for regions, ten-digit 学校标识码 for schools, "
         "000000 for the Ministry of Education.",
     )
@@ -51,7 +52,14 @@ class Organisation(models.Model):
     name_en = models.CharField(max_length=200, blank=True, default="")
     level = models.CharField(max_length=10, choices=Level.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
-    path = models.CharField(max_length=255, unique=True, help_text="Materialised path of codes, e.g. /000000/620000/")
+    # Collation "C": byte order, so the unique btree index serves both `LIKE 'prefix%'` and ORDER BY path
+    # whatever the database's default collation is.
+    path = models.CharField(
+        max_length=255,
+        unique=True,
+        db_collation="C",
+        help_text="Materialised path of codes, e.g. /000000/620000/",
+    )
     depth = models.PositiveSmallIntegerField()
     province_code = models.CharField(
         max_length=6,
@@ -74,7 +82,6 @@ class Organisation(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(OpClass("path", name="varchar_pattern_ops"), name="org_path_prefix_idx"),
             models.Index(OpClass("name", name="varchar_pattern_ops"), name="org_name_prefix_idx"),
             models.Index(fields=["parent", "code"], name="org_parent_code_idx"),
             models.Index(fields=["level", "path"], name="org_level_path_idx"),

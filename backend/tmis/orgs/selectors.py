@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from .models import LEVEL_ORDER, Level, Organisation
 
@@ -16,12 +16,12 @@ def organisation_list_visible_to(*, user: Any) -> QuerySet[Organisation]:
 
 
 def organisation_search(*, queryset: QuerySet[Organisation], text: str) -> QuerySet[Organisation]:
-    """Name substring (inside the already-scoped queryset) or code prefix."""
+    """Digits: code prefix (index range). Otherwise: name substring inside the already-scoped queryset."""
     text = text.strip()
     if not text:
         return queryset
     if text.isdigit():
-        return queryset.filter(Q(code__startswith=text) | Q(name__contains=text))
+        return queryset.filter(code__startswith=text)
     return queryset.filter(name__contains=text)
 
 
