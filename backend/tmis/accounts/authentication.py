@@ -18,7 +18,9 @@ class TmisJWTAuthentication(JWTAuthentication):
             user_id = validated_token[api_settings.USER_ID_CLAIM]
         except KeyError as exc:
             raise AuthenticationFailed(_("Token contained no recognizable user identification")) from exc
-        user = User.objects.select_related("organisation").filter(**{api_settings.USER_ID_FIELD: user_id}).first()
+        user = (
+            User.objects.select_related("organisation__parent").filter(**{api_settings.USER_ID_FIELD: user_id}).first()
+        )
         if user is None or not user.is_active:
             raise AuthenticationFailed(_("User not found"), code="user_not_found")
         return user

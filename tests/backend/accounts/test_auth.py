@@ -124,3 +124,16 @@ def test_inactive_user_token_stops_working(client_for):
     client = client_for("demo-school-b")
     User.objects.filter(username="demo-school-b").update(is_active=False)
     assert client.get("/api/v1/auth/me/").status_code == 401
+
+
+def test_me_query_count(client_for, django_assert_num_queries):
+    client = client_for("demo-county-a")
+    with django_assert_num_queries(3):  # user with organisation and parent, is_leaf, ancestors by path
+        assert client.get("/api/v1/auth/me/").status_code == 200
+
+
+def test_user_list_query_count_is_flat(client_for, django_assert_num_queries):
+    client = client_for("demo-central")
+    with django_assert_num_queries(2):  # caller, page with organisations joined
+        rows = client.get("/api/v1/users/", {"page_size": 100}).json()["results"]
+    assert len(rows) >= 8

@@ -1,0 +1,25 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+export const PASSWORD = 'Demo@2016';
+
+export async function login(page: Page, username: string, password = PASSWORD): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+}
+
+export async function expectLoggedIn(page: Page): Promise<void> {
+  await expect(page.getByTestId('org-path')).toBeVisible();
+}
+
+/** Saves a full-page screenshot next to the test's other output, for a person to look at. */
+export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** No horizontal scrolling at 1366×768 (UX.md). */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
