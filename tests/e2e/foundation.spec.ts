@@ -12,12 +12,14 @@ test('county admin sees only her county, switches to English and logs out', asyn
   await page.getByRole('menuitem', { name: '机构' }).click();
   await expect(page).toHaveURL(/\/orgs/);
   const tree = page.getByRole('tree');
-  await expect(tree.getByText('城关区', { exact: true })).toBeVisible();
+  await expect(tree.getByTestId('org-node-620102')).toContainText('城关区');
   // The root opens by itself; expand it if it did not.
   const firstSchool = tree.locator('[data-testid^="org-node-"]').nth(1);
-  if (!(await firstSchool.isVisible())) {
-    await tree.locator('.ant-tree-switcher').first().click();
-  }
+  const opened = await firstSchool
+    .waitFor({ state: 'visible', timeout: 5_000 })
+    .then(() => true)
+    .catch(() => false);
+  if (!opened) await tree.locator('.ant-tree-switcher').first().click();
   await expect(firstSchool).toBeVisible();
   const nodes = await tree.locator('[data-testid^="org-node-"]').allInnerTexts();
   expect(nodes.length).toBeGreaterThan(1);
@@ -43,11 +45,13 @@ test('county admin sees only her county, switches to English and logs out', asyn
   await page.getByTestId('language-switch').getByText('English').click();
   await expect(page.getByRole('menuitem', { name: 'Organisations' })).toBeVisible();
   await expect(page.getByRole('menuitem', { name: 'Dashboard' })).toBeVisible();
-  await expect(page.getByText('Administration')).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Administration' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByText('Organisations')).toBeVisible();
   await expect(page.getByText('Search results')).toBeVisible();
   await page.getByRole('button', { name: 'Back to the tree' }).click();
   await expect(page.getByText('Organisation details')).toBeVisible();
-  await expect(page.getByTestId('org-detail')).toContainText('County');
+  await expect(page.getByTestId('org-detail')).toContainText('Level');
+  await expect(page.getByTestId('org-detail')).toContainText('School');
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'county-english');
 
@@ -82,6 +86,11 @@ test('province admin browses 甘肃省 → 兰州市 → 城关区', async ({ pa
   await expect(tree.locator('[data-testid^="org-node-"]').filter({ hasText: /\d{10}/ }).first()).toBeVisible();
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'province-tree-chengguan');
+
+  // A reload keeps the session (the refresh token in localStorage gets a new access token).
+  await page.reload();
+  await expect(page.getByTestId('org-detail')).toContainText('城关区');
+  await expect(page.getByTestId('org-path')).toContainText('甘肃省');
 });
 
 test('a wrong password shows the error and stays on the login page', async ({ page }, testInfo) => {
@@ -104,4 +113,12 @@ test('a filler does not see the users menu', async ({ page }, testInfo) => {
   await page.goto('/users');
   await expect(page.getByText('无权访问')).toBeVisible();
   await snap(page, testInfo, 'filler-users-forbidden');
+
+  // The profile page from the account menu shows the roles and the organisation path.
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: '个人中心' }).click();
+  await expect(page).toHaveURL(/\/profile/);
+  await expect(page.getByText('填报员', { exact: true })).toBeVisible();
+  await expect(page.getByText('demo-school-a', { exact: true })).toBeVisible();
+  await snap(page, testInfo, 'filler-profile');
 });

@@ -1,0 +1,142 @@
+import { BankOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+
+import { Breadcrumbs } from '@/app/layout/breadcrumbs';
+import { buildMenuItems, menuSelection } from '@/app/layout/menu-items';
+import { LanguageSwitch } from '@/components/language-switch';
+import { useCurrentUser, useLogout } from '@/lib/auth/session';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+  const selection = menuSelection(location.pathname);
+  const menuItems = buildMenuItems(user.capabilities, t);
+  // Groups start open: the menu is short, and officials should see every screen they may use.
+  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+    menuItems.flatMap((item) => (item && 'children' in item && item.key ? [String(item.key)] : [])),
+  );
+
+  const orgPath = user.organisation_path.map((org) => org.name).join(' / ');
+
+  const onLogout = useLogout();
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={208}
+        theme="dark"
+        trigger={null}
+      >
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            padding: '0 16px',
+            color: '#fff',
+            fontWeight: 600,
+            fontSize: 15,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
+          <BankOutlined style={{ fontSize: 20 }} />
+          <span>{t('appShortName')}</span>
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selection.selected]}
+          openKeys={openKeys}
+          onOpenChange={setOpenKeys}
+          items={menuItems}
+          onClick={({ key }) => {
+            void navigate(key);
+          }}
+          aria-label={t('appName')}
+        />
+      </Sider>
+      <Layout style={{ minWidth: 0 }}>
+        <Header
+          style={{
+            background: token.colorBgContainer,
+            padding: '0 16px 0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            borderBottom: `1px solid ${token.colorBorderSecondary}`,
+            height: 56,
+            lineHeight: '56px',
+          }}
+        >
+          <Button
+            type="text"
+            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+            onClick={() => setCollapsed((value) => !value)}
+            aria-label={t('header.toggleMenu')}
+            aria-expanded={!collapsed}
+            style={{ marginLeft: -8, flexShrink: 0 }}
+          />
+          <Typography.Text
+            data-testid="org-path"
+            ellipsis
+            title={orgPath}
+            style={{ flex: 1, minWidth: 0, fontSize: 15 }}
+          >
+            <BankOutlined style={{ marginRight: 8, color: token.colorPrimary }} />
+            {orgPath}
+          </Typography.Text>
+          <Space size="middle" style={{ flexShrink: 0 }}>
+            <LanguageSwitch />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'profile', icon: <UserOutlined />, label: t('header.profile') },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'profile') void navigate('/profile');
+                  if (key === 'logout') void onLogout();
+                },
+              }}
+            >
+              <a
+                role="button"
+                tabIndex={0}
+                data-testid="account-menu"
+                aria-label={t('header.account')}
+                onClick={(event) => event.preventDefault()}
+                style={{ display: 'inline-flex', alignItems: 'center', gap: 8, color: token.colorText }}
+              >
+                <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
+                {screens.md !== false && <span>{user.display_name || user.username}</span>}
+              </a>
+            </Dropdown>
+          </Space>
+        </Header>
+        <Content style={{ padding: 24, minWidth: 0 }}>
+          <Breadcrumbs />
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,50 @@
+import { createBrowserRouter } from 'react-router';
+
+import { AppLayout } from '@/app/layout/app-layout';
+import type { RouteHandle } from '@/app/layout/breadcrumbs';
+import { NotFound } from '@/app/not-found';
+import { RequireAuth, RequireCapability } from '@/app/require-auth';
+import { LoginPage } from '@/features/auth/pages/login-page';
+import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
+import { OrgsPage } from '@/features/orgs/pages/orgs-page';
+import { ProfilePage } from '@/features/profile/pages/profile-page';
+import { UsersPage } from '@/features/users/pages/users-page';
+
+const handle = (crumbs: RouteHandle['crumbs']): RouteHandle => ({ crumbs });
+
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: (
+        <RequireAuth>
+          <AppLayout />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, element: <DashboardPage />, handle: handle(['menu.dashboard']) },
+        {
+          path: 'orgs',
+          element: (
+            <RequireCapability capability="orgs.view">
+              <OrgsPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.admin', 'menu.orgs']),
+        },
+        {
+          path: 'users',
+          element: (
+            <RequireCapability capability="users.view">
+              <UsersPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.admin', 'menu.users']),
+        },
+        { path: 'profile', element: <ProfilePage />, handle: handle(['menu.profile']) },
+        { path: '*', element: <NotFound /> },
+      ],
+    },
+  ]);
+}

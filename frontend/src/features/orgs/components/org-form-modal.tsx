@@ -1,0 +1,194 @@
+import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import type { Organisation } from '@/features/orgs/api/get-orgs';
+import { useCreateOrg, useUpdateOrg } from '@/features/orgs/api/save-org';
+import { applyApiErrors } from '@/lib/form-errors';
+import { levelsBelow, type SubLevel } from '@/lib/org-levels';
+
+export type OrgFormTarget = { mode: 'create'; parent: Organisation } | { mode: 'edit'; org: Organisation };
+
+interface OrgFormValues {
+  code: string;
+  name: string;
+  name_en?: string;
+  level: SubLevel;
+  school_type?: string;
+  sponsor?: string;
+  urban_rural?: string;
+  affiliation?: string;
+}
+
+const FIELDS = ['code', 'name', 'name_en', 'level', 'parent', 'school_type', 'sponsor', 'urban_rural', 'affiliation'];
+type SchoolField = 'school_type' | 'sponsor' | 'urban_rural' | 'affiliation';
+
+interface OrgFormModalProps {
+  target: OrgFormTarget;
+  onClose: () => void;
+  onSaved: (org: Organisation, target: OrgFormTarget) => void;
+}
+
+/** Create a unit under the selected organisation, or edit one; API errors appear at their fields. */
+export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
+  const { t } = useTranslation(['orgs', 'common']);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<OrgFormValues>();
+  const [summary, setSummary] = useState<string[]>([]);
+  const createOrg = useCreateOrg();
+  const updateOrg = useUpdateOrg();
+
+  const isCreate = target.mode === 'create';
+  const levelChoices = isCreate ? levelsBelow(target.parent.level) : [];
+  const watchedLevel = Form.useWatch('level', form) as SubLevel | undefined;
+  const level: string | undefined = isCreate ? (watchedLevel ?? levelChoices[0]) : target.org.level;
+  const isSchool = level === 'school';
+
+  const initialValues: Partial<OrgFormValues> = isCreate
+    ? { level: levelChoices[0] }
+    : {
+        code: target.org.code,
+        name: target.org.name,
+        name_en: target.org.name_en,
+        school_type: target.org.school_type,
+        sponsor: target.org.sponsor,
+        urban_rural: target.org.urban_rural,
+        affiliation: target.org.affiliation,
+      };
+
+  const onFinish = async (values: OrgFormValues) => {
+    setSummary([]);
+    // School attributes only for schools; regions send them blank.
+    const schoolValue = (field: SchoolField) =>
+      (values.level === 'school' || (!isCreate && target.org.level === 'school') ? values[field] : '')?.trim() ?? '';
+    const school = {
+      school_type: schoolValue('school_type'),
+      sponsor: schoolValue('sponsor'),
+      urban_rural: schoolValue('urban_rural'),
+      affiliation: schoolValue('affiliation'),
+    };
+    try {
+      if (target.mode === 'create') {
+        const org = await createOrg.mutateAsync({
+          code: values.code.trim(),
+          name: values.name.trim(),
+          name_en: values.name_en?.trim() ?? '',
+          level: values.level,
+          parent: target.parent.code,
+          ...school,
+        });
+        void message.success(t('orgs:created'));
+        onSaved(org, target);
+      } else {
+        const org = await updateOrg.mutateAsync({
+          code: target.org.code,
+          body: {
+            name: values.name.trim(),
+            name_en: values.name_en?.trim() ?? '',
+            ...(target.org.level === 'school' ? school : {}),
+          },
+        });
+        void message.success(t('orgs:saved'));
+        onSaved(org, target);
+      }
+    } catch (error) {
+      setSummary(applyApiErrors(form, error, FIELDS, t('common:errors.generic')));
+    }
+  };
+
+  const codeRules = isSchool
+    ? [{ pattern: /^\d{10}$/, message: t('orgs:validation.schoolCodePattern') }]
+    : [{ pattern: /^\d{6}$/, message: t('orgs:validation.regionCodePattern') }];
+
+  return (
+    <Modal
+      open
+      title={
+        isCreate
+          ? t('orgs:createTitle', { parent: target.parent.name })
+          : t('orgs:editTitle', { name: target.org.name })
+      }
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={createOrg.isPending || updateOrg.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={640}
+    >
+      {summary.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={summary[0]}
+          description={summary.length > 1 ? summary.slice(1).join('；') : undefined}
+        />
+      )}
+      <Form<OrgFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void onFinish(values)}
+        scrollToFirstError
+      >
+        {isCreate && (
+          <Form.Item
+            name="level"
+            label={t('orgs:fields.level')}
+            rules={[{ required: true, message: t('orgs:validation.levelRequired') }]}
+          >
+            <Select options={levelChoices.map((value) => ({ value, label: t(`common:levels.${value}`) }))} />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="code"
+          label={t('orgs:fields.code')}
+          extra={isCreate ? (isSchool ? t('orgs:help.schoolCode') : t('orgs:help.regionCode')) : undefined}
+          rules={isCreate ? [{ required: true, message: t('orgs:validation.codeRequired') }, ...codeRules] : []}
+        >
+          <Input disabled={!isCreate} maxLength={10} inputMode="numeric" />
+        </Form.Item>
+        <Form.Item
+          name="name"
+          label={t('orgs:fields.name')}
+          rules={[{ required: true, whitespace: true, message: t('orgs:validation.nameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="name_en" label={t('orgs:fields.nameEn')}>
+          <Input maxLength={200} />
+        </Form.Item>
+        {isSchool && (
+          <Row gutter={16}>
+            <Col xs={24} sm={12}>
+              <Form.Item
+                name="school_type"
+                label={t('orgs:fields.schoolType')}
+                extra={t('orgs:help.schoolType')}
+                rules={[{ required: true, message: t('orgs:validation.schoolTypeRequired') }]}
+              >
+                <Input maxLength={3} inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="sponsor" label={t('orgs:fields.sponsor')} extra={t('orgs:help.sponsor')}>
+                <Input maxLength={3} inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="urban_rural" label={t('orgs:fields.urbanRural')} extra={t('orgs:help.urbanRural')}>
+                <Input maxLength={3} inputMode="numeric" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12}>
+              <Form.Item name="affiliation" label={t('orgs:fields.affiliation')} extra={t('orgs:help.affiliation')}>
+                <Input maxLength={3} inputMode="numeric" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+      </Form>
+    </Modal>
+  );
+}

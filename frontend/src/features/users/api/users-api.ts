@@ -1,0 +1,74 @@
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/api/client';
+import type { components } from '@/api/generated/schema';
+import { unwrap } from '@/lib/api-error';
+import { cursorFrom } from '@/lib/org-levels';
+import type { Role } from '@/lib/roles';
+
+export type User = components['schemas']['User'];
+export type UserCreateInput = components['schemas']['UserCreateRequest'];
+export type UserUpdateInput = components['schemas']['PatchedUserUpdateRequest'];
+
+export interface UserFilters {
+  organisation?: string;
+  q?: string;
+  role?: Role;
+}
+
+export interface UserPage {
+  results: User[];
+  nextCursor: string | null;
+}
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: (filters: UserFilters) => ['users', 'list', filters] as const,
+};
+
+export async function getUsers(filters: UserFilters, cursor: string | null): Promise<UserPage> {
+  const query = {
+    ...(filters.organisation ? { organisation: filters.organisation } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.role ? { role: filters.role } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+  const page = await unwrap(api.GET('/api/v1/users/', { params: { query } }));
+  return { results: page.results, nextCursor: cursorFrom(page.next) };
+}
+
+export const usersQueryOptions = (filters: UserFilters) =>
+  infiniteQueryOptions({
+    queryKey: userKeys.list(filters),
+    queryFn: ({ pageParam }) => getUsers(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+export function useUsers(filters: UserFilters) {
+  return useInfiniteQuery(usersQueryOptions(filters));
+}
+
+export function createUser(body: UserCreateInput): Promise<User> {
+  return unwrap(api.POST('/api/v1/users/', { body }));
+}
+
+export function updateUser(id: number, body: UserUpdateInput): Promise<User> {
+  return unwrap(api.PATCH('/api/v1/users/{id}/', { params: { path: { id } }, body }));
+}
+
+export function useCreateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useUpdateUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UserUpdateInput }) => updateUser(id, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

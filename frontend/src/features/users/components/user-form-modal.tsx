@@ -1,0 +1,157 @@
+import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { OrgTreeSelect } from '@/components/org-tree-select';
+import { useCreateUser, useUpdateUser, type User } from '@/features/users/api/users-api';
+import { applyApiErrors } from '@/lib/form-errors';
+import { ROLES, type Role } from '@/lib/roles';
+
+export type UserFormTarget = { mode: 'create'; organisation?: string } | { mode: 'edit'; user: User };
+
+interface UserFormValues {
+  username: string;
+  display_name: string;
+  password?: string;
+  roles: Role[];
+  organisation: string;
+  is_active: boolean;
+}
+
+const FIELDS = ['username', 'display_name', 'password', 'roles', 'organisation', 'is_active'];
+
+interface UserFormModalProps {
+  target: UserFormTarget;
+  onClose: () => void;
+}
+
+export function UserFormModal({ target, onClose }: UserFormModalProps) {
+  const { t } = useTranslation(['users', 'common']);
+  const { message } = App.useApp();
+  const [form] = Form.useForm<UserFormValues>();
+  const [summary, setSummary] = useState<string[]>([]);
+  const createUser = useCreateUser();
+  const updateUser = useUpdateUser();
+  const isCreate = target.mode === 'create';
+
+  const initialValues: Partial<UserFormValues> =
+    target.mode === 'create'
+      ? { roles: ['filler'], is_active: true, organisation: target.organisation }
+      : {
+          username: target.user.username,
+          display_name: target.user.display_name,
+          roles: target.user.roles,
+          organisation: target.user.organisation.code,
+          is_active: target.user.is_active,
+        };
+
+  const onFinish = async (values: UserFormValues) => {
+    setSummary([]);
+    try {
+      if (target.mode === 'create') {
+        await createUser.mutateAsync({
+          username: values.username.trim(),
+          display_name: values.display_name.trim(),
+          password: values.password ?? '',
+          roles: values.roles,
+          organisation: values.organisation,
+        });
+        void message.success(t('users:created'));
+      } else {
+        await updateUser.mutateAsync({
+          id: target.user.id,
+          body: {
+            display_name: values.display_name.trim(),
+            roles: values.roles,
+            is_active: values.is_active,
+            ...(values.password ? { password: values.password } : {}),
+          },
+        });
+        void message.success(t('users:saved'));
+      }
+      onClose();
+    } catch (error) {
+      setSummary(applyApiErrors(form, error, FIELDS, t('common:errors.generic')));
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={isCreate ? t('users:createTitle') : t('users:editTitle', { username: target.user.username })}
+      okText={t('common:actions.save')}
+      cancelText={t('common:actions.cancel')}
+      confirmLoading={createUser.isPending || updateUser.isPending}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {summary.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={summary[0]}
+          description={summary.length > 1 ? summary.slice(1).join('；') : undefined}
+        />
+      )}
+      <Form<UserFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(values) => void onFinish(values)}
+        scrollToFirstError
+        autoComplete="off"
+      >
+        <Form.Item
+          name="username"
+          label={t('users:fields.username')}
+          rules={isCreate ? [{ required: true, whitespace: true, message: t('users:validation.usernameRequired') }] : []}
+        >
+          <Input disabled={!isCreate} maxLength={64} autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="display_name"
+          label={t('users:fields.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users:validation.displayNameRequired') }]}
+        >
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('users:fields.password')}
+          rules={isCreate ? [{ required: true, message: t('users:validation.passwordRequired') }] : []}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+        <Form.Item
+          name="roles"
+          label={t('users:fields.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users:validation.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="organisation"
+          label={t('users:fields.organisation')}
+          rules={isCreate ? [{ required: true, message: t('users:validation.organisationRequired') }] : []}
+        >
+          {isCreate ? (
+            <OrgTreeSelect placeholder={t('users:filterOrgPlaceholder')} />
+          ) : (
+            <Input disabled value={`${target.user.organisation.name}（${target.user.organisation.code}）`} />
+          )}
+        </Form.Item>
+        {!isCreate && (
+          <Form.Item name="is_active" label={t('users:fields.active')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

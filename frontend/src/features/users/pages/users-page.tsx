@@ -1,0 +1,150 @@
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { OrgTreeSelect } from '@/components/org-tree-select';
+import { useUsers, type User, type UserFilters } from '@/features/users/api/users-api';
+import { UserFormModal, type UserFormTarget } from '@/features/users/components/user-form-modal';
+import { useCapability } from '@/lib/auth/session';
+import { ROLES, type Role } from '@/lib/roles';
+
+export function UsersPage() {
+  const { t } = useTranslation(['users', 'common']);
+  const canManage = useCapability('users.manage');
+  const [filters, setFilters] = useState<UserFilters>({});
+  const [text, setText] = useState('');
+  const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
+  const users = useUsers(filters);
+  const rows = users.data?.pages.flatMap((page) => page.results) ?? [];
+
+  const columns: TableColumnsType<User> = [
+    { title: t('users:columns.username'), dataIndex: 'username', key: 'username', width: 170, ellipsis: true },
+    { title: t('users:columns.displayName'), dataIndex: 'display_name', key: 'display_name', width: 180, ellipsis: true },
+    {
+      title: t('users:columns.roles'),
+      key: 'roles',
+      render: (_, user) => (
+        <Space size={[4, 4]} wrap>
+          {user.roles.map((role) => (
+            <Tag key={role} color="blue">
+              {t(`common:roles.${role}`)}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('users:columns.organisation'),
+      key: 'organisation',
+      ellipsis: true,
+      render: (_, user) => (
+        <span title={user.organisation.code}>
+          {user.organisation.name}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {user.organisation.code}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('users:columns.active'),
+      key: 'is_active',
+      width: 80,
+      render: (_, user) =>
+        user.is_active ? <Tag color="green">{t('users:active')}</Tag> : <Tag>{t('users:inactive')}</Tag>,
+    },
+    {
+      title: t('users:columns.dateJoined'),
+      key: 'date_joined',
+      width: 110,
+      render: (_, user) => dayjs(user.date_joined).format('YYYY-MM-DD'),
+    },
+    ...(canManage
+      ? [
+          {
+            title: t('users:columns.actions'),
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, user: User) => (
+              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setFormTarget({ mode: 'edit', user })}>
+                {t('common:actions.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Card
+      title={t('users:title')}
+      extra={
+        canManage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setFormTarget({ mode: 'create', organisation: filters.organisation })}
+          >
+            {t('users:create')}
+          </Button>
+        )
+      }
+    >
+      <Space wrap style={{ marginBottom: 16 }} size="middle">
+        <OrgTreeSelect
+          aria-label={t('users:filterOrg')}
+          placeholder={t('users:filterOrgPlaceholder')}
+          allowClear
+          style={{ width: 260 }}
+          value={filters.organisation}
+          onChange={(organisation) => setFilters((current) => ({ ...current, organisation }))}
+        />
+        <Input.Search
+          aria-label={t('users:filterText')}
+          placeholder={t('users:filterTextPlaceholder')}
+          allowClear
+          style={{ width: 240 }}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            if (!event.target.value) setFilters((current) => ({ ...current, q: undefined }));
+          }}
+          onSearch={(value) => setFilters((current) => ({ ...current, q: value.trim() || undefined }))}
+        />
+        <Select<Role>
+          aria-label={t('users:filterRole')}
+          placeholder={t('users:allRoles')}
+          allowClear
+          style={{ width: 160 }}
+          value={filters.role}
+          onChange={(role) => setFilters((current) => ({ ...current, role }))}
+          options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+        />
+      </Space>
+      {users.isError && <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 16 }} />}
+      <Table<User>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={users.isPending}
+        pagination={false}
+        tableLayout="fixed"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users:empty')} /> }}
+      />
+      <div style={{ textAlign: 'center', marginTop: 16 }}>
+        {users.hasNextPage ? (
+          <Button loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
+            {t('common:actions.loadMore')}
+          </Button>
+        ) : (
+          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
+        )}
+      </div>
+      {formTarget && <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />}
+    </Card>
+  );
+}

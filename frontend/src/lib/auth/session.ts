@@ -1,0 +1,76 @@
+import { queryOptions, useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { useNavigate } from 'react-router';
+
+import { api } from '@/api/client';
+import type { components } from '@/api/generated/schema';
+import { unwrap } from '@/lib/api-error';
+import { tokenStore } from '@/lib/auth/token-store';
+
+export type CurrentUser = components['schemas']['Me'];
+
+export const meQueryKey = ['auth', 'me'] as const;
+
+export function fetchMe(): Promise<CurrentUser> {
+  return unwrap(api.GET('/api/v1/auth/me/'));
+}
+
+export const meQueryOptions = () =>
+  queryOptions({
+    queryKey: meQueryKey,
+    queryFn: fetchMe,
+    staleTime: 5 * 60 * 1000,
+    retry: false,
+  });
+
+/** Whether we hold tokens (re-renders on login and logout). */
+export function useHasSession(): boolean {
+  return useSyncExternalStore(tokenStore.subscribe, () => tokenStore.hasSession());
+}
+
+/** For the route guard: loads /auth/me while a session exists. */
+export function useMeQuery() {
+  const hasSession = useHasSession();
+  return useQuery({ ...meQueryOptions(), enabled: hasSession });
+}
+
+/** The signed-in user; only inside the authenticated layout, which has loaded /auth/me already. */
+export function useCurrentUser(): CurrentUser {
+  return useSuspenseQuery(meQueryOptions()).data;
+}
+
+export function hasCapability(user: Pick<CurrentUser, 'capabilities'>, capability: string): boolean {
+  return user.capabilities.includes(capability);
+}
+
+export function useCapability(capability: string): boolean {
+  return hasCapability(useCurrentUser(), capability);
+}
+
+export async function login(credentials: { username: string; password: string }): Promise<void> {
+  const tokens = await unwrap(api.POST('/api/v1/auth/token/', { body: credentials }));
+  tokenStore.setTokens(tokens);
+}
+
+/** Revokes the refresh token on the server (best effort) and forgets both tokens. */
+export async function logout(): Promise<void> {
+  const refresh = tokenStore.getRefresh();
+  try {
+    if (refresh) await api.POST('/api/v1/auth/logout/', { body: { refresh } });
+  } catch {
+    // The server may be unreachable; the local session ends anyway.
+  } finally {
+    tokenStore.clear();
+  }
+}
+
+/** Logout for buttons: revokes, forgets cached data of this user, and shows the login page. */
+export function useLogout(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return async () => {
+    await logout();
+    queryClient.clear();
+    await navigate('/login', { replace: true });
+  };
+}

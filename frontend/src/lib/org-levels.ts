@@ -1,0 +1,30 @@
+/** The five levels of the organisation tree, top to bottom (ARCHITECTURE §2). */
+export const LEVELS = ['central', 'province', 'city', 'county', 'school'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+}
+
+/** Every level but the top one can sit below another. */
+export type SubLevel = Exclude<Level, 'central'>;
+
+function isSubLevel(level: Level): level is SubLevel {
+  return level !== 'central';
+}
+
+/** Levels strictly below the given one (what an organisation's subtree can contain). */
+export function levelsBelow(level: string): SubLevel[] {
+  const index = LEVELS.findIndex((candidate) => candidate === level);
+  return index < 0 ? [] : LEVELS.slice(index + 1).filter(isSubLevel);
+}
+
+/** Reads the opaque `cursor` parameter out of a DRF cursor-pagination `next`/`previous` link. */
+export function cursorFrom(link: string | null | undefined): string | null {
+  if (!link) return null;
+  try {
+    return new URL(link, 'http://placeholder.invalid').searchParams.get('cursor');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,80 @@
+import type zhCommon from '@/locales/zh-CN/common';
+
+const common: typeof zhCommon = {
+  appName: 'Teacher Management Information System',
+  appShortName: 'TMIS',
+  menu: {
+    dashboard: 'Dashboard',
+    admin: 'Administration',
+    orgs: 'Organisations',
+    users: 'Users',
+    profile: 'Profile',
+  },
+  header: {
+    language: 'Language',
+    account: 'Account',
+    logout: 'Log out',
+    profile: 'Profile',
+    orgPath: 'Organisation',
+    toggleMenu: 'Show or hide the menu',
+  },
+  levels: {
+    central: 'Central',
+    province: 'Province',
+    city: 'City',
+    county: 'County',
+    school: 'School',
+  },
+  levelCounts: {
+    province: 'Provinces',
+    city: 'Cities',
+    county: 'Counties',
+    school: 'Schools',
+  },
+  roles: {
+    filler: 'Filler',
+    reviewer: 'Reviewer',
+    admin: 'Administrator',
+    viewer: 'Viewer',
+    sysadmin: 'System administrator',
+    secadmin: 'Security administrator',
+    auditor: 'Auditor',
+    service: 'Service account',
+    teacher: 'Teacher',
+  },
+  actions: {
+    save: 'Save',
+    cancel: 'Cancel',
+    create: 'Create',
+    edit: 'Edit',
+    search: 'Search',
+    reset: 'Reset',
+    loadMore: 'Load more',
+    retry: 'Retry',
+    backHome: 'Back to dashboard',
+  },
+  status: {
+    loading: 'Loading…',
+    saved: 'Saved',
+    created: 'Created',
+    yes: 'Yes',
+    no: 'No',
+    none: 'None',
+    noMore: 'No more items',
+  },
+  errors: {
+    generic: 'Something went wrong. Please try again later.',
+    network: 'Cannot reach the server. Check the network and try again.',
+    forbiddenTitle: 'Access denied',
+    forbidden: 'You may not open this page. Ask your administrator if you need access.',
+    notFoundTitle: 'Page not found',
+    notFound: 'The page you are looking for does not exist.',
+    sessionExpired: 'Your session has expired. Please log in again.',
+  },
+  language: {
+    zh: '中文',
+    en: 'English',
+  },
+};
+
+export default common;

@@ -1,0 +1,33 @@
+import enAuth from '@/locales/en/auth';
+import enCommon from '@/locales/en/common';
+import enDashboard from '@/locales/en/dashboard';
+import enOrgs from '@/locales/en/orgs';
+import enProfile from '@/locales/en/profile';
+import enUsers from '@/locales/en/users';
+import zhAuth from '@/locales/zh-CN/auth';
+import zhCommon from '@/locales/zh-CN/common';
+import zhDashboard from '@/locales/zh-CN/dashboard';
+import zhOrgs from '@/locales/zh-CN/orgs';
+import zhProfile from '@/locales/zh-CN/profile';
+import zhUsers from '@/locales/zh-CN/users';
+
+export const resources = {
+  'zh-CN': {
+    common: zhCommon,
+    auth: zhAuth,
+    dashboard: zhDashboard,
+    orgs: zhOrgs,
+    users: zhUsers,
+    profile: zhProfile,
+  },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    dashboard: enDashboard,
+    orgs: enOrgs,
+    users: enUsers,
+    profile: enProfile,
+  },
+} as const;
+
+export type Namespace = keyof (typeof resources)['zh-CN'];

@@ -1,0 +1,43 @@
+const users = {
+  title: '用户管理',
+  filterOrg: '所属机构',
+  filterOrgPlaceholder: '选择机构或输入代码',
+  filterText: '搜索',
+  filterTextPlaceholder: '用户名或姓名',
+  filterRole: '角色',
+  allRoles: '全部角色',
+  create: '新增用户',
+  createTitle: '新增用户',
+  editTitle: '编辑用户：{{username}}',
+  created: '用户已创建',
+  saved: '用户已保存',
+  empty: '还没有用户，可以点击“新增用户”创建。',
+  columns: {
+    username: '用户名',
+    displayName: '姓名',
+    roles: '角色',
+    organisation: '所属机构',
+    active: '状态',
+    dateJoined: '创建日期',
+    actions: '操作',
+  },
+  fields: {
+    username: '用户名',
+    displayName: '姓名',
+    password: '初始密码',
+    roles: '角色',
+    organisation: '所属机构',
+    active: '启用',
+  },
+  validation: {
+    usernameRequired: '请输入用户名',
+    displayNameRequired: '请输入姓名',
+    passwordRequired: '请输入初始密码',
+    rolesRequired: '请至少选择一个角色',
+    organisationRequired: '请选择所属机构',
+  },
+  active: '启用',
+  inactive: '停用',
+};
+
+export default users;
