@@ -33,7 +33,7 @@ test('county admin lists users and creates one, with API errors at the fields', 
   await snap(page, testInfo, 'users-created');
 });
 
-test('county admin opens the add-unit form for a school', async ({ page }, testInfo) => {
+test('county admin adds a school with coded attributes picked by name', async ({ page }, testInfo) => {
   await login(page, 'demo-county-a');
   await expectLoggedIn(page);
   await page.getByRole('menuitem', { name: '机构' }).click();
@@ -44,6 +44,20 @@ test('county admin opens the add-unit form for a school', async ({ page }, testI
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog.getByText('学校标识码应为 10 位数字')).toBeVisible();
   await snap(page, testInfo, 'orgs-add-unit');
-  await dialog.getByRole('button', { name: /取\s*消/ }).click();
+
+  const code = `11620102${50 + (Date.now() % 50)}`;
+  await dialog.getByLabel('机构代码').fill(code);
+  await dialog.getByLabel('机构名称').fill('城关区测试幼儿园');
+  await dialog.getByLabel('办学类型').fill('幼儿园');
+  await page.locator('.ant-select-dropdown:visible').getByText('111 幼儿园', { exact: true }).click();
+  await dialog.getByLabel('城乡分类').fill('主城区');
+  await page.locator('.ant-select-dropdown:visible').getByText('111 主城区', { exact: true }).click();
+  await snap(page, testInfo, 'orgs-add-school-filled');
+  await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog).toBeHidden();
+  const detail = page.getByTestId('org-detail');
+  await expect(detail).toContainText(code);
+  await expect(detail).toContainText('111 幼儿园');
+  await expect(detail).toContainText('111 主城区');
+  await snap(page, testInfo, 'orgs-school-created');
 });

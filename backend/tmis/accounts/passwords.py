@@ -3,8 +3,21 @@ from __future__ import annotations
 import string
 from typing import Any
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's rule with our own message (Django 5.2's Chinese catalogue misses its reworded string)."""
+
+    def get_error_message(self) -> str:
+        return _("The password is too short: it needs at least %(min_length)d characters.") % {
+            "min_length": self.min_length
+        }
+
+    def get_help_text(self) -> str:
+        return _("At least %(min_length)d characters.") % {"min_length": self.min_length}
 
 
 class CharacterClassValidator:

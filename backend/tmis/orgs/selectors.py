@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
+from . import codes
 from .models import LEVEL_ORDER, Level, Organisation
 
 
@@ -45,3 +46,14 @@ def organisation_ancestors(*, organisation: Organisation) -> list[Organisation]:
     codes = [code for code in organisation.path.strip("/").split("/") if code]
     by_code = {org.code: org for org in Organisation.objects.filter(code__in=codes)}
     return [by_code[code] for code in codes if code in by_code]
+
+
+def school_code_lists() -> dict[str, list[dict[str, str]]]:
+    """The four attribute lists of a school as [{code, name}], in code order."""
+    lists = {
+        "school_type": codes.school_types(),
+        "sponsor": codes.sponsors(),
+        "urban_rural": codes.urban_rural_types(),
+        "affiliation": codes.affiliations(),
+    }
+    return {key: [{"code": c, "name": n} for c, n in sorted(items.items())] for key, items in lists.items()}

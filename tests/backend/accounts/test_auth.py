@@ -137,3 +137,15 @@ def test_user_list_query_count_is_flat(client_for, django_assert_num_queries):
     with django_assert_num_queries(2):  # caller, page with organisations joined
         rows = client.get("/api/v1/users/", {"page_size": 100}).json()["results"]
     assert len(rows) >= 8
+
+
+def test_login_and_password_messages_are_translated(api, client_for):
+    zh = login(api, "demo-county-a", "wrong", HTTP_ACCEPT_LANGUAGE="zh-CN").json()
+    assert zh["message"] == "用户名或密码错误，或账号已停用。"
+    response = client_for("demo-county-a").post(
+        "/api/v1/users/",
+        {"username": "shorty", "password": "Ab1!", "roles": ["filler"], "organisation": "2162010201"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="zh-CN",
+    )
+    assert response.json()["errors"]["password"][0]["message"] == "密码太短：至少需要 8 个字符。"

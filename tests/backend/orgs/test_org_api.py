@@ -169,3 +169,18 @@ def test_children_query_count(client_for):
     with CaptureQueriesContext(connection) as ctx:
         client.get("/api/v1/orgs/000000/children/", {"page_size": 40})
     assert len(ctx.captured_queries) <= 3
+
+
+def test_regions_have_null_school_attributes(client_for):
+    body = client_for("demo-city").get("/api/v1/orgs/620102/").json()
+    assert body["school_type"] is None
+    assert body["school_stage"] is None
+
+
+def test_school_code_lists(client_for):
+    body = client_for("demo-school-a").get("/api/v1/orgs/school-codes/").json()
+    assert {"code": "211", "name": "小学"} in body["school_type"]
+    assert {"code": "111", "name": "主城区"} in body["urban_rural"]
+    assert {"code": "21", "name": "公办"} in body["sponsor"]
+    assert {"code": "831", "name": "县级教育部门"} in body["affiliation"]
+    assert all(len(item["code"]) == 3 for item in body["school_type"])

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import AuthenticationFailed
@@ -21,6 +22,10 @@ from ..selectors import user_organisation_path
 class TokenObtainSerializer(TokenObtainPairSerializer):
     """`{username, password}` → `{access, refresh}`. Claims carry org_code, org_level and roles for the
     client's convenience; the server always re-reads the user."""
+
+    default_error_messages = {
+        "no_active_account": gettext_lazy("Wrong username or password, or the account is disabled."),
+    }
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, str]:
         try:

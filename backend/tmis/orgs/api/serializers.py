@@ -5,10 +5,22 @@ from rest_framework import serializers
 
 from tmis.core.serializers import TrimmableSerializer
 
-from ..models import CREATABLE_LEVEL_CHOICES, Organisation
+from ..models import CREATABLE_LEVEL_CHOICES, Organisation, SchoolStage
+
+SCHOOL_FIELDS = ("school_type", "school_stage", "sponsor", "urban_rural", "affiliation")
 
 
 class OrganisationSerializer(TrimmableSerializer):
+    school_type = serializers.CharField(read_only=True, allow_null=True, help_text="办学类型 code; null for regions.")
+    school_stage = serializers.ChoiceField(
+        choices=SchoolStage.choices,
+        read_only=True,
+        allow_null=True,
+        help_text="The catalogue's school kind, derived from school_type; null for regions.",
+    )
+    sponsor = serializers.CharField(read_only=True, allow_null=True, help_text="学校办别 code; null if not set.")
+    urban_rural = serializers.CharField(read_only=True, allow_null=True, help_text="城乡分类 code; null if not set.")
+    affiliation = serializers.CharField(read_only=True, allow_null=True, help_text="举办者 code; null if not set.")
     parent_code = serializers.CharField(
         source="parent.code",
         read_only=True,
@@ -45,9 +57,15 @@ class OrganisationSerializer(TrimmableSerializer):
             "level": {"help_text": "central, province, city, county or school."},
             "path": {"help_text": "Materialised path of codes from the root, e.g. /000000/620000/620100/."},
             "depth": {"help_text": "0 for the Ministry, 4 for a school under a county."},
-            "school_stage": {"help_text": "The catalogue's school kind, derived from school_type."},
             "origin": {"help_text": "local, or mirrored from a provincial instance."},
         }
+
+    def to_representation(self, instance: Organisation) -> dict:
+        data = super().to_representation(instance)
+        for name in SCHOOL_FIELDS:
+            if data.get(name) == "":
+                data[name] = None
+        return data
 
     @extend_schema_field(serializers.BooleanField())
     def get_is_leaf(self, obj: Organisation) -> bool:
@@ -95,3 +113,15 @@ class SubtreeCountsSerializer(serializers.Serializer):
     city = serializers.IntegerField()
     county = serializers.IntegerField()
     school = serializers.IntegerField()
+
+
+class CodeNameSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class SchoolCodeListsSerializer(serializers.Serializer):
+    school_type = CodeNameSerializer(many=True, help_text="办学类型 (JY/T 1001), three-digit codes.")
+    sponsor = CodeNameSerializer(many=True, help_text="学校办别.")
+    urban_rural = CodeNameSerializer(many=True, help_text="城乡分类, three-digit codes.")
+    affiliation = CodeNameSerializer(many=True, help_text="举办者.")

@@ -12,12 +12,13 @@ from tmis.core.views import ScopedViewSetMixin
 
 from ..filters import OrganisationFilter
 from ..models import Organisation
-from ..selectors import organisation_list_visible_to, organisation_subtree_counts
+from ..selectors import organisation_list_visible_to, organisation_subtree_counts, school_code_lists
 from ..services import organisation_create, organisation_update
 from .serializers import (
     OrganisationCreateSerializer,
     OrganisationSerializer,
     OrganisationUpdateSerializer,
+    SchoolCodeListsSerializer,
     SubtreeCountsSerializer,
 )
 
@@ -54,6 +55,12 @@ class OrganisationViewSet(
         """The caller's own organisation: the root of the tree the caller sees."""
         root = self.get_queryset().filter(path=request.user.scope_path)
         return Response(self.get_serializer(root, many=True).data)
+
+    @extend_schema(operation_id="orgs_school_codes", responses=SchoolCodeListsSerializer)
+    @action(detail=False, url_path="school-codes", pagination_class=None, filterset_class=None)
+    def school_codes(self, request: Request) -> Response:
+        """The code lists a school's attributes take their values from, for pickers and for showing names."""
+        return Response(school_code_lists())
 
     @extend_schema(operation_id="orgs_children", responses=OrganisationSerializer(many=True))
     @action(detail=True, filterset_class=None)

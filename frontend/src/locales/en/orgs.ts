@@ -32,13 +32,10 @@ const orgs: typeof zhOrgs = {
     origin: 'Origin',
     counts: 'Units below',
   },
+  codePickerPlaceholder: 'Search by code or name',
   help: {
     regionCode: 'Six-digit division code (GB/T 2260)',
     schoolCode: 'Ten-digit school identifier',
-    schoolType: 'School type code, e.g. 211 (primary school)',
-    sponsor: 'Sponsorship code, e.g. 21 (public)',
-    urbanRural: 'Urban/rural code, e.g. 111 (main urban area)',
-    affiliation: 'Operator code, e.g. 813 (county education bureau)',
   },
   validation: {
     codeRequired: 'Please enter the code',

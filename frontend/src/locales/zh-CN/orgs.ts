@@ -30,13 +30,10 @@ const orgs = {
     origin: '数据来源',
     counts: '下级机构统计',
   },
+  codePickerPlaceholder: '输入代码或名称搜索',
   help: {
     regionCode: '6 位行政区划代码（GB/T 2260）',
     schoolCode: '10 位学校标识码',
-    schoolType: '办学类型代码，如 211（小学）',
-    sponsor: '学校办别代码，如 21（公办）',
-    urbanRural: '城乡分类代码，如 111（主城区）',
-    affiliation: '举办者代码，如 813（县级教育部门）',
   },
   validation: {
     codeRequired: '请输入机构代码',

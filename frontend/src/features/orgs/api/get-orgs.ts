@@ -7,6 +7,8 @@ import { cursorFrom } from '@/lib/org-levels';
 
 export type Organisation = components['schemas']['Organisation'];
 export type OrgCounts = components['schemas']['SubtreeCounts'];
+export type SchoolCodeLists = components['schemas']['SchoolCodeLists'];
+export type SchoolCodeField = keyof SchoolCodeLists;
 
 export interface OrgPage {
   results: Organisation[];
@@ -19,6 +21,7 @@ export const orgKeys = {
   roots: () => ['orgs', 'roots'] as const,
   detail: (code: string) => ['orgs', 'detail', code] as const,
   counts: (code: string) => ['orgs', 'counts', code] as const,
+  schoolCodes: () => ['orgs', 'school-codes'] as const,
   children: (code: string, cursor: string | null) => ['orgs', 'children', code, cursor] as const,
   search: (q: string, cursor: string | null) => ['orgs', 'search', q, cursor] as const,
 };
@@ -33,6 +36,10 @@ export function getOrg(code: string): Promise<Organisation> {
 
 export function getOrgCounts(code: string): Promise<OrgCounts> {
   return unwrap(api.GET('/api/v1/orgs/{code}/counts/', { params: { path: { code } } }));
+}
+
+export function getSchoolCodes(): Promise<SchoolCodeLists> {
+  return unwrap(api.GET('/api/v1/orgs/school-codes/'));
 }
 
 export async function getChildren(code: string, cursor: string | null): Promise<OrgPage> {
@@ -60,6 +67,9 @@ export const orgQueryOptions = (code: string) =>
 export const orgCountsQueryOptions = (code: string) =>
   queryOptions({ queryKey: orgKeys.counts(code), queryFn: () => getOrgCounts(code) });
 
+export const schoolCodesQueryOptions = () =>
+  queryOptions({ queryKey: orgKeys.schoolCodes(), queryFn: getSchoolCodes, staleTime: Infinity });
+
 export const childrenQueryOptions = (code: string, cursor: string | null) =>
   queryOptions({ queryKey: orgKeys.children(code, cursor), queryFn: () => getChildren(code, cursor) });
 
@@ -76,4 +86,16 @@ export function useOrg(code: string | null | undefined) {
 
 export function useOrgCounts(code: string | null | undefined) {
   return useQuery({ ...orgCountsQueryOptions(code ?? ''), enabled: Boolean(code) });
+}
+
+/** The four school attribute code lists (办学类型, 办别, 城乡分类, 举办者); they change with the software only. */
+export function useSchoolCodes() {
+  return useQuery(schoolCodesQueryOptions());
+}
+
+/** "211 小学" for a code, or the bare code while the lists load (or if the code is unknown). */
+export function codeLabel(lists: SchoolCodeLists | undefined, field: SchoolCodeField, code: string | null): string {
+  if (!code) return '';
+  const item = lists?.[field].find((entry) => entry.code === code);
+  return item ? `${item.code} ${item.name}` : code;
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Descriptions, Empty, Skeleton, Space, Statistic, T
 import type { DescriptionsProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import { useOrg, useOrgCounts, type Organisation } from '@/features/orgs/api/get-orgs';
+import { codeLabel, useOrg, useOrgCounts, useSchoolCodes, type Organisation } from '@/features/orgs/api/get-orgs';
 import { ApiError } from '@/lib/api-error';
 import { levelsBelow } from '@/lib/org-levels';
 
@@ -24,6 +24,7 @@ export function OrgDetail({ code, canManage, onAddChild, onEdit }: OrgDetailProp
   const { t } = useTranslation(['orgs', 'common']);
   const org = useOrg(code);
   const counts = useOrgCounts(code);
+  const schoolCodes = useSchoolCodes();
 
   if (!code) {
     return (
@@ -51,8 +52,9 @@ export function OrgDetail({ code, canManage, onAddChild, onEdit }: OrgDetailProp
   const data = org.data;
   const isSchool = data.level === 'school';
   const dash = '—';
-  // Regions carry a blank school_stage although the schema's enum does not list "".
-  const stage: string = data.school_stage;
+  const stage = data.school_stage;
+  const named = (field: 'school_type' | 'sponsor' | 'urban_rural' | 'affiliation') =>
+    codeLabel(schoolCodes.data, field, data[field]) || dash;
   const items: DescriptionsProps['items'] = [
     { key: 'code', label: t('orgs:fields.code'), children: data.code },
     { key: 'name', label: t('orgs:fields.name'), children: data.name },
@@ -66,15 +68,15 @@ export function OrgDetail({ code, canManage, onAddChild, onEdit }: OrgDetailProp
   ];
   if (isSchool) {
     items.push(
-      { key: 'school_type', label: t('orgs:fields.schoolType'), children: data.school_type || dash },
+      { key: 'school_type', label: t('orgs:fields.schoolType'), children: named('school_type') },
       {
         key: 'school_stage',
         label: t('orgs:fields.schoolStage'),
-        children: stage ? t(`orgs:stages.${data.school_stage}`, { defaultValue: stage }) : dash,
+        children: stage ? t(`orgs:stages.${stage}`, { defaultValue: stage }) : dash,
       },
-      { key: 'sponsor', label: t('orgs:fields.sponsor'), children: data.sponsor || dash },
-      { key: 'urban_rural', label: t('orgs:fields.urbanRural'), children: data.urban_rural || dash },
-      { key: 'affiliation', label: t('orgs:fields.affiliation'), children: data.affiliation || dash },
+      { key: 'sponsor', label: t('orgs:fields.sponsor'), children: named('sponsor') },
+      { key: 'urban_rural', label: t('orgs:fields.urbanRural'), children: named('urban_rural') },
+      { key: 'affiliation', label: t('orgs:fields.affiliation'), children: named('affiliation') },
     );
   }
   const below = levelsBelow(data.level);

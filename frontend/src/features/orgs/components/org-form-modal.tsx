@@ -2,7 +2,7 @@ import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Organisation } from '@/features/orgs/api/get-orgs';
+import { useSchoolCodes, type Organisation, type SchoolCodeField } from '@/features/orgs/api/get-orgs';
 import { useCreateOrg, useUpdateOrg } from '@/features/orgs/api/save-org';
 import { applyApiErrors } from '@/lib/form-errors';
 import { levelsBelow, type SubLevel } from '@/lib/org-levels';
@@ -36,6 +36,18 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
   const [form] = Form.useForm<OrgFormValues>();
   const [summary, setSummary] = useState<string[]>([]);
   const createOrg = useCreateOrg();
+  const schoolCodes = useSchoolCodes();
+  const codeOptions = (field: SchoolCodeField) =>
+    (schoolCodes.data?.[field] ?? []).map((item) => ({ value: item.code, label: `${item.code} ${item.name}` }));
+  const codeSelect = (field: SchoolCodeField) => (
+    <Select
+      showSearch={{ optionFilterProp: 'label' }}
+      allowClear
+      loading={schoolCodes.isLoading}
+      options={codeOptions(field)}
+      placeholder={t('orgs:codePickerPlaceholder')}
+    />
+  );
   const updateOrg = useUpdateOrg();
 
   const isCreate = target.mode === 'create';
@@ -50,10 +62,10 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
         code: target.org.code,
         name: target.org.name,
         name_en: target.org.name_en,
-        school_type: target.org.school_type,
-        sponsor: target.org.sponsor,
-        urban_rural: target.org.urban_rural,
-        affiliation: target.org.affiliation,
+        school_type: target.org.school_type ?? undefined,
+        sponsor: target.org.sponsor ?? undefined,
+        urban_rural: target.org.urban_rural ?? undefined,
+        affiliation: target.org.affiliation ?? undefined,
       };
 
   const onFinish = async (values: OrgFormValues) => {
@@ -165,25 +177,24 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
               <Form.Item
                 name="school_type"
                 label={t('orgs:fields.schoolType')}
-                extra={t('orgs:help.schoolType')}
                 rules={[{ required: true, message: t('orgs:validation.schoolTypeRequired') }]}
               >
-                <Input maxLength={3} inputMode="numeric" />
+                {codeSelect('school_type')}
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="sponsor" label={t('orgs:fields.sponsor')} extra={t('orgs:help.sponsor')}>
-                <Input maxLength={3} inputMode="numeric" />
+              <Form.Item name="sponsor" label={t('orgs:fields.sponsor')}>
+                {codeSelect('sponsor')}
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="urban_rural" label={t('orgs:fields.urbanRural')} extra={t('orgs:help.urbanRural')}>
-                <Input maxLength={3} inputMode="numeric" />
+              <Form.Item name="urban_rural" label={t('orgs:fields.urbanRural')}>
+                {codeSelect('urban_rural')}
               </Form.Item>
             </Col>
             <Col xs={24} sm={12}>
-              <Form.Item name="affiliation" label={t('orgs:fields.affiliation')} extra={t('orgs:help.affiliation')}>
-                <Input maxLength={3} inputMode="numeric" />
+              <Form.Item name="affiliation" label={t('orgs:fields.affiliation')}>
+                {codeSelect('affiliation')}
               </Form.Item>
             </Col>
           </Row>
