@@ -51,7 +51,7 @@ serve-e2e: $(VENV)/.installed frontend/dist/index.html
 lint: $(VENV)/.installed frontend/node_modules/.installed
 	$(VENV)/bin/ruff check backend tests
 	$(VENV)/bin/ruff format --check backend tests
-	cd frontend && npm run typecheck --silent && npm run lint --silent
+	cd frontend && npm run typecheck --silent && npm run lint --silent && npm run check:api --silent
 
 schema: $(VENV)/.installed frontend/node_modules/.installed
 	DATABASE_URL=$${DATABASE_URL:-postgresql:///unused} $(MANAGE) spectacular --lang en --validate --fail-on-warn --file openapi/schema.yaml
