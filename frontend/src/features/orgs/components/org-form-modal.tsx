@@ -1,7 +1,8 @@
-import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormErrorSummary } from '@/components/form-error-summary';
 import { useSchoolCodes, type Organisation, type SchoolCodeField } from '@/features/orgs/api/get-orgs';
 import { useCreateOrg, useUpdateOrg } from '@/features/orgs/api/save-org';
 import { applyApiErrors } from '@/lib/form-errors';
@@ -128,15 +129,7 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
       destroyOnHidden
       width={640}
     >
-      {summary.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={summary[0]}
-          description={summary.length > 1 ? summary.slice(1).join('；') : undefined}
-        />
-      )}
+      <FormErrorSummary messages={summary} />
       <Form<OrgFormValues>
         form={form}
         layout="vertical"

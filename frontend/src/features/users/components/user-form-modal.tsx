@@ -1,7 +1,8 @@
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Modal, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { FormErrorSummary } from '@/components/form-error-summary';
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import { useCreateUser, useUpdateUser, type User } from '@/features/users/api/users-api';
 import { applyApiErrors } from '@/lib/form-errors';
@@ -87,15 +88,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       destroyOnHidden
       width={560}
     >
-      {summary.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={summary[0]}
-          description={summary.length > 1 ? summary.slice(1).join('；') : undefined}
-        />
-      )}
+      <FormErrorSummary messages={summary} />
       <Form<UserFormValues>
         form={form}
         layout="vertical"
