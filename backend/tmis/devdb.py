@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
@@ -52,6 +53,17 @@ def _run(command: list[str], env: dict[str, str]) -> int:
     signal.signal(signal.SIGINT, forward)
     signal.signal(signal.SIGTERM, forward)
     return child.wait()
+
+
+def _forget_dead_handles(server: Any) -> None:
+    """pgserver keeps the pids of processes using the server and stops it when the last one leaves. A process
+    killed outright (SIGKILL) never leaves, and the server would run on for ever: drop pids no longer alive."""
+    import psutil
+
+    with server._lock:
+        handles = server.global_process_id_list
+        alive = [pid for pid in handles.get() if pid == os.getpid() or psutil.pid_exists(pid)]
+        handles.put(alive)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         env["DATABASE_URL"] = url
         return _run(command, env)
     finally:
-        server.cleanup()
+        _forget_dead_handles(server)
+        server.cleanup()  # stops PostgreSQL when this was the last live handle
 
 
 if __name__ == "__main__":

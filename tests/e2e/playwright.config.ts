@@ -33,6 +33,8 @@ export default defineConfig({
     url: 'http://127.0.0.1:8765/api/v1/health/',
     reuseExistingServer: true,
     timeout: 300_000,
+    // SIGTERM lets tmis.devdb stop gunicorn and then the embedded PostgreSQL (SIGKILL would leave it running).
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     stdout: 'ignore',
     stderr: 'pipe',
   },
