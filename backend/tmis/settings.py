@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "tmis.core",
     "tmis.orgs",
     "tmis.accounts",
+    "tmis.catalog",
 ]
 
 MIDDLEWARE = [
@@ -161,6 +162,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "OrganisationLevelEnum": "tmis.orgs.models.Level",
         "CreatableLevelEnum": "tmis.orgs.models.CREATABLE_LEVEL_CHOICES",
+        "SchoolStageEnum": "tmis.orgs.models.SchoolStage",
+        "DataTypeEnum": "tmis.catalog.models.DataType",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

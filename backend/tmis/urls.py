@@ -10,6 +10,7 @@ api_v1 = [
     path("auth/", include("tmis.accounts.api.urls_auth")),
     path("users/", include("tmis.accounts.api.urls_users")),
     path("orgs/", include("tmis.orgs.api.urls")),
+    path("catalog/", include("tmis.catalog.api.urls")),
 ]
 
 urlpatterns = [

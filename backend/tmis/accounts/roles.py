@@ -27,7 +27,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset({"orgs.view", "teachers.view", "teachers.change"}),
     Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide"}),
     Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view"}),
-    Role.ADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage", "teachers.view", "reports.view"}),
+    Role.ADMIN: frozenset(
+        {"orgs.view", "orgs.manage", "users.view", "users.manage", "teachers.view", "reports.view", "catalog.manage"}
+    ),
     Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage"}),
     Role.SECADMIN: frozenset({"orgs.view", "users.view", "security.manage"}),
     Role.AUDITOR: frozenset({"orgs.view", "audit.view"}),

@@ -74,6 +74,183 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/code-tables/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The national code tables (GB/T and JY/T 1001 code sets, the teacher system's own lists). */
+        get: operations["catalog_code_tables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/code-tables/{slug}/items/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A table's items. Versioned: the response carries an ETag, and `If-None-Match` with it answers 304. */
+        get: operations["catalog_code_table_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The national indicator catalogue: 17 groups with their indicators (read-only, shipped with TMIS). */
+        get: operations["catalog_groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/provinces/{code}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A province's catalogue: the version in force, the draft being edited, and every version. */
+        get: operations["catalog_province"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/provinces/{code}/draft/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards. */
+        put: operations["catalog_province_draft_save"];
+        post?: never;
+        /** @description Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards. */
+        delete: operations["catalog_province_draft_discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/provinces/{code}/draft/diff/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description What publishing the draft would change against the version in force. */
+        get: operations["catalog_province_draft_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/provinces/{code}/draft/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The form a school of the given kind would see once the draft is published. */
+        get: operations["catalog_province_draft_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/provinces/{code}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Publish the draft: it becomes the version in force and can no longer change. */
+        post: operations["catalog_province_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/schema/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The effective catalogue of an organisation: its province's published catalogue (national defaults before
+         *     the first publication), filtered by school kind for a school — JSON Schema per group plus UI hints.
+         */
+        get: operations["catalog_schema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/validate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Check one row of a group against the organisation's effective catalogue (the validator every write
+         *     path uses).
+         */
+        post: operations["catalog_validate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/": {
         parameters: {
             query?: never;
@@ -234,9 +411,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        CatalogueDiff: {
+            selected_added: string[];
+            selected_removed: string[];
+            required_changed: string[];
+            extensions_added: string[];
+            extensions_removed: string[];
+            extensions_changed: string[];
+            code_tables_added: string[];
+            code_tables_removed: string[];
+            code_tables_changed: string[];
+        };
+        CatalogueSpec: {
+            /** @description Optional national indicators the province uses: code → {required}. */
+            selected: {
+                [key: string]: components["schemas"]["SpecSelection"];
+            };
+            extensions: components["schemas"]["SpecExtension"][];
+            /** @description The province's own code tables. */
+            code_tables: components["schemas"]["SpecCodeTable"][];
+        };
+        CatalogueSpecRequest: {
+            /** @description Optional national indicators the province uses: code → {required}. */
+            selected: {
+                [key: string]: components["schemas"]["SpecSelectionRequest"];
+            };
+            extensions: components["schemas"]["SpecExtensionRequest"][];
+            /** @description The province's own code tables. */
+            code_tables: components["schemas"]["SpecCodeTableRequest"][];
+        };
+        CatalogueVersion: {
+            readonly version: number;
+            readonly status: components["schemas"]["StatusEnum"];
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly published_by: string | null;
+        };
+        CodeItem: {
+            readonly code: string;
+            readonly name: string;
+            readonly name_en: string;
+            /** @description Code of the parent item; empty for roots. */
+            parent: string;
+        };
         CodeName: {
             code: string;
             name: string;
+        };
+        CodeTable: {
+            /** @description Stable address of the table, e.g. ethnicity. */
+            readonly slug: string;
+            readonly name: string;
+            readonly name_en: string;
+            readonly standard: string;
+            readonly source: string;
+            readonly hierarchical: boolean;
+            /** @description Only codes without children may be chosen. */
+            readonly leaf_only: boolean;
+            /** @description Bumped whenever the items change (ETag). */
+            readonly version: number;
+            /** @description Number of codes in the table. */
+            readonly item_count: number;
         };
         /**
          * @description * `province` - Province
@@ -246,11 +483,89 @@ export interface components {
          * @enum {string}
          */
         CreatableLevelEnum: "province" | "city" | "county" | "school";
+        /**
+         * @description * `text` - Text
+         *     * `integer` - Integer
+         *     * `decimal` - Decimal
+         *     * `date` - Date
+         *     * `year_month` - Year and month
+         *     * `boolean` - Yes/no
+         *     * `code` - Code
+         *     * `multi_code` - Several codes
+         *     * `id_number` - ID document number
+         *     * `phone` - Phone number
+         *     * `email` - E-mail address
+         *     * `org_ref` - Organisation
+         * @enum {string}
+         */
+        DataTypeEnum: "text" | "integer" | "decimal" | "date" | "year_month" | "boolean" | "code" | "multi_code" | "id_number" | "phone" | "email" | "org_ref";
+        EffectiveGroup: {
+            code: string;
+            name: string;
+            name_en: string;
+            many: boolean;
+            order: number;
+            /** @description JSON Schema (draft 2020-12) of one row of the group. */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description UI hints: `order` of fields and per field label, widget, code table … */
+            ui: {
+                [key: string]: unknown;
+            };
+            /** @description Cross-field rules. */
+            rules: {
+                [key: string]: unknown;
+            }[];
+        };
+        EffectiveSchema: {
+            /** @description The organisation's code. */
+            organisation: string;
+            province: string | null;
+            /** @description 0 until the province publishes; records store it. */
+            catalogue_version: number;
+            school_stage: string | null;
+            groups: components["schemas"]["EffectiveGroup"][];
+            province_code_tables: components["schemas"]["SpecCodeTable"][];
+        };
         Health: {
             /** @description `ok` or `error` */
             status: string;
             /** @description `ok` or `error` */
             database: string;
+        };
+        Indicator: {
+            /** @description snake_case; the field's JSON key. */
+            readonly code: string;
+            readonly group: string;
+            readonly name: string;
+            readonly name_en: string;
+            data_type: components["schemas"]["DataTypeEnum"];
+            readonly code_table: string | null;
+            stages: components["schemas"]["SchoolStageEnum"][];
+            /** @description School kinds where the indicator is national core (required, reported nationally). */
+            core_stages: components["schemas"]["SchoolStageEnum"][];
+            /** @description Rules: max_length, min_length, minimum, maximum, pattern, … */
+            validation: {
+                [key: string]: unknown;
+            };
+            default: unknown;
+            readonly help: string;
+            readonly help_en: string;
+            readonly order: number;
+        };
+        IndicatorGroup: {
+            readonly code: string;
+            readonly name: string;
+            readonly name_en: string;
+            /** @description True when a teacher has several rows of this group. */
+            readonly many: boolean;
+            readonly order: number;
+            /** @description Cross-field rules of the group. */
+            rules: {
+                [key: string]: unknown;
+            }[];
+            indicators: components["schemas"]["Indicator"][];
         };
         LogoutRequest: {
             /** @description The refresh token to revoke. */
@@ -408,6 +723,31 @@ export interface components {
             /** @description Set a new password (reset). */
             password?: string;
         };
+        ProvinceCatalogue: {
+            readonly province: string;
+            readonly version: number;
+            readonly status: components["schemas"]["StatusEnum"];
+            readonly spec: components["schemas"]["CatalogueSpec"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly published_by: string | null;
+        };
+        ProvinceCatalogueState: {
+            province: string;
+            /** @description The version in force; null before the first. */
+            published: components["schemas"]["ProvinceCatalogue"] | null;
+            /** @description The draft being edited, if any. */
+            draft: components["schemas"]["ProvinceCatalogue"] | null;
+            versions: components["schemas"]["CatalogueVersion"][];
+        };
+        PublishResult: {
+            catalogue: components["schemas"]["ProvinceCatalogue"];
+            diff: components["schemas"]["CatalogueDiff"];
+        };
         /**
          * @description * `filler` - Filler
          *     * `reviewer` - Reviewer
@@ -440,6 +780,76 @@ export interface components {
          * @enum {string}
          */
         SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
+        SpecCodeItem: {
+            code: string;
+            name: string;
+            name_en?: string;
+        };
+        SpecCodeItemRequest: {
+            code: string;
+            name: string;
+            name_en?: string;
+        };
+        SpecCodeTable: {
+            slug: string;
+            name: string;
+            name_en?: string;
+            items: components["schemas"]["SpecCodeItem"][];
+        };
+        SpecCodeTableRequest: {
+            slug: string;
+            name: string;
+            name_en?: string;
+            items: components["schemas"]["SpecCodeItemRequest"][];
+        };
+        SpecExtension: {
+            /** @description ext_ followed by lower-case letters, digits or _. */
+            code: string;
+            /** @description Code of a national indicator group. */
+            group: string;
+            name: string;
+            name_en?: string;
+            type: components["schemas"]["DataTypeEnum"];
+            code_table?: string | null;
+            required?: boolean;
+            stages?: components["schemas"]["SchoolStageEnum"][];
+            validation?: {
+                [key: string]: unknown;
+            };
+            help?: string;
+            help_en?: string;
+            order?: number;
+        };
+        SpecExtensionRequest: {
+            /** @description ext_ followed by lower-case letters, digits or _. */
+            code: string;
+            /** @description Code of a national indicator group. */
+            group: string;
+            name: string;
+            name_en?: string;
+            type: components["schemas"]["DataTypeEnum"];
+            code_table?: string | null;
+            required?: boolean;
+            stages?: components["schemas"]["SchoolStageEnum"][];
+            validation?: {
+                [key: string]: unknown;
+            };
+            help?: string;
+            help_en?: string;
+            order?: number;
+        };
+        SpecSelection: {
+            required: boolean;
+        };
+        SpecSelectionRequest: {
+            required: boolean;
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `published` - Published
+         * @enum {string}
+         */
+        StatusEnum: "draft" | "published";
         SubtreeCounts: {
             province: number;
             city: number;
@@ -490,6 +900,23 @@ export interface components {
             roles: components["schemas"]["RolesEnum"][];
             /** @description Code of the user's organisation. */
             organisation: string;
+        };
+        ValidateRequestRequest: {
+            /** @description Indicator group code, e.g. basic. */
+            group: string;
+            /** @description One row of the group: indicator code → value. */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        ValidateResult: {
+            valid: boolean;
+            catalogue_version: number;
+            errors: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
         };
         /** @description The one error format of every TMIS endpoint. */
         Error: {
@@ -720,6 +1147,674 @@ export interface operations {
             };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_code_tables: {
+        parameters: {
+            query?: {
+                /** @description Search text (code prefix, Chinese or English name). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeTable"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_code_table_items: {
+        parameters: {
+            query?: {
+                /** @description Only the children of this code. */
+                parent?: string;
+                /** @description Search text (code prefix, Chinese or English name). */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeItem"][];
+                };
+            };
+            /** @description No response body */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_groups: {
+        parameters: {
+            query?: {
+                /** @description Search text (code prefix, Chinese or English name). */
+                q?: string;
+                /** @description School kind. */
+                stage?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorGroup"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceCatalogueState"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_draft_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CatalogueSpecRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CatalogueSpecRequest"];
+                "multipart/form-data": components["schemas"]["CatalogueSpecRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceCatalogue"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_draft_discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_draft_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueDiff"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_draft_preview: {
+        parameters: {
+            query?: {
+                /** @description School kind. */
+                stage?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSchema"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_schema: {
+        parameters: {
+            query?: {
+                /** @description Organisation code; default: the caller's organisation. */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EffectiveSchema"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_validate: {
+        parameters: {
+            query?: {
+                /** @description Organisation code; default: the caller's organisation. */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateRequestRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ValidateRequestRequest"];
+                "multipart/form-data": components["schemas"]["ValidateRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidateResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,93 @@
+"""Reads of the catalogue: which catalogue applies to an organisation, and its effective form."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from tmis.orgs.models import Level, Organisation
+
+from .effective import EffectiveCatalogue, build
+from .models import CatalogueStatus, CodeTable, Indicator, IndicatorGroup, ProvinceCatalogue
+
+
+def code_table_list(*, text: str = "") -> QuerySet[CodeTable]:
+    tables = CodeTable.objects.annotate(item_count=Count("items"))
+    if text.strip():
+        tables = tables.filter(Q(slug__contains=text) | Q(name__contains=text) | Q(name_en__icontains=text))
+    return tables
+
+
+def code_item_list(*, table: CodeTable, text: str = "", parent: str | None = None) -> QuerySet[Any]:
+    items = table.items.all()
+    if parent is not None:
+        items = items.filter(parent_code=parent)
+    if text.strip():
+        items = items.filter(Q(code__startswith=text) | Q(name__contains=text) | Q(name_en__icontains=text))
+    return items
+
+
+def national_groups(*, text: str = "", stage: str | None = None) -> list[IndicatorGroup]:
+    """Groups with their indicators prefetched (filtered by a search text and a school kind)."""
+    indicators = Indicator.objects.select_related("code_table").order_by("order")
+    if text.strip():
+        indicators = indicators.filter(Q(code__contains=text) | Q(name__contains=text) | Q(name_en__icontains=text))
+    if stage:
+        indicators = indicators.filter(stages__contains=[stage])
+    groups = list(IndicatorGroup.objects.order_by("order"))
+    by_group: dict[int, list[Indicator]] = {g.id: [] for g in groups}
+    for indicator in indicators:
+        by_group[indicator.group_id].append(indicator)
+    for group in groups:
+        group.filtered_indicators = by_group[group.id]  # type: ignore[attr-defined]
+    return [g for g in groups if by_group[g.id] or not text.strip()]
+
+
+def province_of(organisation: Organisation) -> Organisation | None:
+    """The province-level unit above (or equal to) an organisation; None under the Ministry only."""
+    if organisation.level == Level.PROVINCE:
+        return organisation
+    if not organisation.province_code:
+        return None
+    return Organisation.objects.filter(code=organisation.province_code).first()
+
+
+def published_catalogue(*, province: Organisation) -> ProvinceCatalogue | None:
+    return (
+        ProvinceCatalogue.objects.filter(province=province, status=CatalogueStatus.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def draft_catalogue(*, province: Organisation) -> ProvinceCatalogue | None:
+    return ProvinceCatalogue.objects.filter(province=province, status=CatalogueStatus.DRAFT).first()
+
+
+@lru_cache(maxsize=1024)
+def _effective_published(catalogue_id: int | None, stage: str | None) -> EffectiveCatalogue:
+    """Published catalogues never change, so their effective form is cached per (catalogue row, school kind)."""
+    if catalogue_id is None:
+        return build(province=None, version=0, spec={}, stage=stage)
+    catalogue = ProvinceCatalogue.objects.select_related("province").get(pk=catalogue_id)
+    return build(province=catalogue.province.code, version=catalogue.version, spec=catalogue.spec, stage=stage)
+
+
+def effective_for_organisation(*, organisation: Organisation) -> tuple[EffectiveCatalogue, list[dict[str, Any]]]:
+    """The published catalogue that applies to an organisation (national defaults before a province publishes),
+    filtered by the school kind when it is a school; plus the province's own code tables."""
+    province = province_of(organisation)
+    published = published_catalogue(province=province) if province else None
+    stage = organisation.school_stage or None
+    if published is None:  # national defaults until the province publishes
+        catalogue = _effective_published(None, stage)
+        catalogue = EffectiveCatalogue(province.code if province else None, 0, stage, catalogue.groups)
+    else:
+        catalogue = _effective_published(published.pk, stage)
+    return catalogue, list((published.spec if published else {}).get("code_tables") or [])
+
+
+def effective_for_draft(*, draft: ProvinceCatalogue, stage: str | None) -> EffectiveCatalogue:
+    return build(province=draft.province.code, version=draft.version, spec=draft.spec, stage=stage)

@@ -1,0 +1,149 @@
+"""The one catalogue validator: each kind of bad value is rejected with the right field and machine code."""
+
+import pytest
+
+from tmis.core import idnumbers
+
+pytestmark = pytest.mark.django_db
+
+SCHOOL = "2162010201"  # a primary school in 城关区
+
+
+def sample(schema):
+    """A valid value for a field's JSON Schema."""
+    if "enum" in schema:
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind == "array":
+        return [schema["items"]["enum"][-1]]
+    if kind == "boolean":
+        return False
+    if kind in {"integer", "number"}:
+        return max(schema.get("minimum", 0), 1)
+    if schema.get("format") == "date":
+        return "1985-03-12"
+    if schema.get("format") == "email":
+        return "teacher@example.cn"
+    if "pattern" in schema and "(0[1-9]|1[0-2])" in schema["pattern"]:
+        return "2008-09"
+    if "pattern" in schema and "1[3-9]" in schema["pattern"]:
+        return "13912345678"
+    if "pattern" in schema:
+        return "620102"
+    return "测试"
+
+
+@pytest.fixture
+def basic(client_for):
+    schema = client_for("demo-school-a").get("/api/v1/catalog/schema/", {"org": SCHOOL}).json()
+    return next(g for g in schema["groups"] if g["code"] == "basic")
+
+
+@pytest.fixture
+def valid_row(basic):
+    props = basic["schema"]["properties"]
+    row = {code: sample(props[code]) for code in basic["schema"]["required"]}
+    row.update(
+        name="张伟",
+        gender="1",
+        nationality="156",
+        id_type="1",
+        birth_date="1985-03-12",
+        id_number="62010219850312003" + idnumbers.check_char("62010219850312003"),
+        ethnicity="01",
+        political_status=["13"],
+        on_establishment=True,
+    )
+    return row
+
+
+def check(client_for, row, group="basic"):
+    response = client_for("demo-school-a").post(
+        f"/api/v1/catalog/validate/?org={SCHOOL}",
+        {"group": group, "data": row},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 200, response.json()
+    return response.json()
+
+
+def test_a_complete_row_is_valid(client_for, valid_row):
+    result = check(client_for, valid_row)
+    assert result == {"valid": True, "catalogue_version": 0, "errors": {}}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code"),
+    [
+        ({"name": None}, "name", "required"),
+        ({"name": "张" * 60}, "name", "max_length"),
+        ({"gender": "7"}, "gender", "unknown_code"),
+        ({"birth_date": "1985-02-30"}, "birth_date", "invalid_date"),
+        ({"birth_date": "1985/03/12"}, "birth_date", "invalid_date"),
+        ({"work_start_month": "2008-13"}, "work_start_month", "invalid_year_month"),
+        ({"work_start_month": "1980-01"}, "work_start_month", "must_be_after"),
+        ({"political_status": ["01", "13"]}, "political_status", "exclusive_code"),
+        ({"political_status": ["01", "01"]}, "political_status", "duplicate_code"),
+        ({"id_number": "620102198503120031"}, "id_number", "id_checksum"),
+        ({"id_number": "6201021985031200"}, "id_number", "id_format"),
+        ({"ethnicity": None}, "ethnicity", "required"),
+        ({"no_such_indicator": "x"}, "no_such_indicator", "unknown_field"),
+        ({"on_establishment": "yes"}, "on_establishment", "invalid_type"),
+    ],
+)
+def test_bad_values_name_the_field_and_code(client_for, valid_row, change, field, code):
+    result = check(client_for, {**valid_row, **change})
+    assert result["valid"] is False
+    assert code in {e["code"] for e in result["errors"].get(field, [])}, result["errors"]
+
+
+def test_ethnicity_is_not_required_for_foreign_nationals(client_for, valid_row):
+    row = {
+        **valid_row,
+        "nationality": "840",
+        "id_type": "A",
+        "id_number": "E12345678",
+        "ethnicity": None,
+        "political_status": None,
+    }
+    assert "ethnicity" not in check(client_for, row)["errors"]
+
+
+def test_messages_are_in_the_request_language(client_for, valid_row):
+    row = {**valid_row, "birth_date": "1985-02-30"}
+    zh = (
+        client_for("demo-school-a")
+        .post(
+            f"/api/v1/catalog/validate/?org={SCHOOL}",
+            {"group": "basic", "data": row},
+            format="json",
+            HTTP_ACCEPT_LANGUAGE="zh-CN",
+        )
+        .json()
+    )
+    assert zh["errors"]["birth_date"][0]["message"] == "出生日期不是有效日期（YYYY-MM-DD）。"
+    en = check(client_for, row)
+    assert en["errors"]["birth_date"][0]["message"] == "Date of birth is not a valid date (YYYY-MM-DD)."
+
+
+def test_contact_formats(client_for):
+    selected = {"mobile": {"required": False}, "email": {"required": False}}
+    province = client_for("demo-province")
+    province.put(
+        "/api/v1/catalog/provinces/620000/draft/",
+        {"selected": selected, "extensions": [], "code_tables": []},
+        format="json",
+    )
+    province.post("/api/v1/catalog/provinces/620000/publish/")
+    result = check(client_for, {"mobile": "12345", "email": "not-an-email"}, group="contact")
+    assert result["errors"]["mobile"][0]["code"] == "invalid_phone"
+    assert result["errors"]["email"][0]["code"] == "invalid_email"
+
+
+def test_unknown_group_and_out_of_scope_org(client_for):
+    client = client_for("demo-school-a")
+    bad = client.post(f"/api/v1/catalog/validate/?org={SCHOOL}", {"group": "nope", "data": {}}, format="json")
+    assert bad.json()["errors"]["group"][0]["code"] == "unknown_group"
+    other = client.post("/api/v1/catalog/validate/?org=2162010301", {"group": "basic", "data": {}}, format="json")
+    assert other.status_code == 404
