@@ -199,7 +199,11 @@ def _apply_rule(rule: dict[str, Any], group: Group, row: dict[str, Any], errors:
             add("must_differ", name, other=str(rule["value"]))
         elif other_value is not None and str(value) == str(other_value):
             add("must_differ", name, other=other_label)
-    elif kind == "clears_when" and value is not None and str(value) in values:
+    elif (
+        kind == "clears_when"
+        and value is not None
+        and any(str(v) in values for v in (value if isinstance(value, list) else [value]))
+    ):
         label = _label(group.field(name), name)
         for cleared in rule.get("others") or []:
             if cleared in row and cleared not in errors:

@@ -147,3 +147,55 @@ def test_unknown_group_and_out_of_scope_org(client_for):
     assert bad.json()["errors"]["group"][0]["code"] == "unknown_group"
     other = client.post("/api/v1/catalog/validate/?org=2162010301", {"group": "basic", "data": {}}, format="json")
     assert other.status_code == 404
+
+
+def test_school_entry_not_before_work_start(client_for, valid_row):
+    row = {**valid_row, "work_start_month": "2010-09", "school_entry_month": "2009-09"}
+    assert "must_not_be_before" in {e["code"] for e in check(client_for, row)["errors"]["school_entry_month"]}
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "code"),
+    [
+        ({"treatment_year": __import__("datetime").date.today().year}, "treatment_year", "current_year_not_allowed"),
+        ({"annual_salary": 12.345}, "annual_salary", "too_many_decimals"),
+        ({"basic_salary": -1}, "basic_salary", "minimum"),
+        ({"five_insurance": ["0", "1"]}, "five_insurance", "exclusive_code"),
+    ],
+)
+def test_treatment_rules(client_for, change, field, code):
+    row = {"treatment_year": 2020, "annual_salary": 60000, "basic_salary": 3000, **change}
+    assert code in {e["code"] for e in check(client_for, row, group="treatment")["errors"].get(field, [])}
+
+
+@pytest.fixture
+def with_optional_fields(client_for):
+    chosen = ["weekly_teaching_hours", "overseas_start_date", "overseas_end_date", "overseas_country"]
+    province = client_for("demo-province")
+    province.put(
+        "/api/v1/catalog/provinces/620000/draft/",
+        {"selected": {c: {"required": False} for c in chosen}, "extensions": [], "code_tables": []},
+        format="json",
+    )
+    assert province.post("/api/v1/catalog/provinces/620000/publish/").status_code == 200
+
+
+@pytest.mark.usefixtures("with_optional_fields")
+@pytest.mark.parametrize(
+    ("group", "row", "field", "code"),
+    [
+        ("teaching", {"weekly_teaching_hours": 200}, "weekly_teaching_hours", "maximum"),
+        ("teaching", {"teaching_status": "20"}, "weekly_teaching_hours", "required"),
+        ("overseas", {"overseas_flag": False, "overseas_country": "840"}, "overseas_country", "must_be_empty"),
+        ("overseas", {"overseas_flag": True, "overseas_country": "156"}, "overseas_country", "must_differ"),
+        (
+            "overseas",
+            {"overseas_flag": True, "overseas_start_date": "2020-05-01", "overseas_end_date": "2020-04-01"},
+            "overseas_end_date",
+            "must_be_after",
+        ),
+        ("teaching", {"teaching_stages": ["0"], "weekly_teaching_hours": 10}, "weekly_teaching_hours", "must_be_empty"),
+    ],
+)
+def test_cross_field_rules_of_many_row_groups(client_for, group, row, field, code):
+    assert code in {e["code"] for e in check(client_for, row, group=group)["errors"].get(field, [])}
