@@ -85,3 +85,4 @@ clean:
 
 bench: $(VENV)/.installed
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_orgs.py
+	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_catalog.py

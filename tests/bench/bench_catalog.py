@@ -1,0 +1,85 @@
+"""Catalogue validator throughput (`make bench`): rows of the basic group per second, one process.
+
+Imports (issue 6) must reach 10,000 rows/s end to end, so the validator has to be well above that.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "backend"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tmis.settings")
+
+import django
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from tmis.catalog import jsonschema_doc  # noqa: E402
+from tmis.catalog.selectors import effective_for_organisation  # noqa: E402
+from tmis.catalog.validation import validate_row  # noqa: E402
+from tmis.core import idnumbers  # noqa: E402
+from tmis.orgs.models import Organisation  # noqa: E402
+
+ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def filler(schema: dict) -> object:
+    """A valid value for any other required field."""
+    if "enum" in schema:
+        return schema["enum"][0]
+    return {"boolean": False, "integer": 1, "number": 1}.get(schema.get("type"), "2008-09")
+
+
+def rows(required: dict[str, dict]) -> list[dict]:
+    base = {code: filler(schema) for code, schema in required.items()}
+    out = []
+    for n in range(ROWS):
+        first17 = f"620102198{n % 10}0312{n % 1000:03d}"
+        row = base | {
+            "name": f"教师{n}",
+            "gender": "1" if n % 2 else "2",
+            "nationality": "156",
+            "id_type": "1",
+            "id_number": first17 + idnumbers.check_char(first17),
+            "birth_date": f"198{n % 10}-03-12",
+            "ethnicity": "01",
+            "political_status": ["13"],
+            "work_start_month": "2008-09",
+            "school_entry_month": "2010-09",
+            "on_establishment": True,
+            "personnel_status": "100",
+        }
+        if n % 100 == 0:  # 1% bad rows
+            row["birth_date"] = "1985-02-30"
+        out.append(row)
+    return out
+
+
+def main() -> None:
+    call_command("migrate", verbosity=0)
+    call_command("load_demo", verbosity=0)
+    catalogue, _ = effective_for_organisation(organisation=Organisation.objects.get(code="2162010201"))
+    basic = catalogue.group("basic")
+    schema = jsonschema_doc.group_schema(basic)
+    data = rows({code: schema["properties"][code] for code in schema["required"]})
+    runs = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        bad = sum(1 for row in data if validate_row(basic, row))
+        runs.append(time.perf_counter() - started)
+    median = statistics.median(runs)
+    print(
+        f"validator, basic group ({len(basic.fields)} fields), {ROWS:,} rows with {bad} invalid: "
+        f"median {median:.2f} s = {ROWS / median:,.0f} rows/s (5 runs)"
+    )
+
+
+if __name__ == "__main__":
+    main()
