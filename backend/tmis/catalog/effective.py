@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .models import CodeTable, Indicator, IndicatorGroup
+from .models import STAGES, CodeTable, Indicator, IndicatorGroup
+
+ALL_STAGES = frozenset(STAGES)
 
 
 @dataclass(frozen=True, eq=False)  # identity: compiled validators are cached per object
@@ -146,7 +148,7 @@ def build(*, province: str | None, version: int, spec: dict[str, Any], stage: st
                     continue
                 core_here = stage in indicator.core_stages
             else:
-                core_here = bool(indicator.core_stages) and set(indicator.core_stages) >= set(indicator.stages)
+                core_here = set(indicator.core_stages) >= ALL_STAGES  # a region: required only if core everywhere
             chosen = selected.get(indicator.code)
             if not (core_here or chosen is not None or (stage is None and indicator.core_stages)):
                 continue

@@ -218,3 +218,25 @@ def test_national_groups_browser(client_for):
     assert {"name", "birth_date", "id_number"} <= {i["code"] for i in groups[0]["indicators"]}
     found = client_for("demo-school-a").get("/api/v1/catalog/groups/", {"q": "出生日期"}).json()
     assert [i["code"] for g in found for i in g["indicators"]] == ["birth_date"]
+
+
+@pytest.mark.parametrize("org", ["000000", "620000", "620102"])
+def test_regions_get_every_school_kinds_indicators(client_for, org):
+    body = client_for("demo-central").get("/api/v1/catalog/schema/", {"org": org}).json()
+    assert body["school_stage"] is None
+    codes = {f for g in body["groups"] for f in g["ui"]["fields"]}
+    assert {"preschool_trained", "teaching_year", "name"} <= codes  # kindergarten-only, 高校-only, everywhere
+    basic = next(g for g in body["groups"] if g["code"] == "basic")
+    assert "name" in basic["schema"]["required"]
+    assert "preschool_trained" not in basic["schema"]["required"]  # core only for kindergartens
+
+
+def test_schema_query_count(client_for, django_assert_max_num_queries):
+    client = client_for("demo-school-a")
+    client.get("/api/v1/catalog/schema/")  # warm the per-version cache
+    with django_assert_max_num_queries(4):  # user, organisation, its province, the published version
+        assert client.get("/api/v1/catalog/schema/").status_code == 200
+
+
+def test_schema_outside_scope_is_404(client_for):
+    assert client_for("demo-school-a").get("/api/v1/catalog/schema/", {"org": "2162010301"}).status_code == 404
