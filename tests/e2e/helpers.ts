@@ -15,7 +15,7 @@ export async function expectLoggedIn(page: Page): Promise<void> {
 
 /** Saves a full-page screenshot next to the test's other output, for a person to look at. */
 export async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 /** No horizontal scrolling at 1366×768 (UX.md). */

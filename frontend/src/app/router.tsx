@@ -5,6 +5,9 @@ import type { RouteHandle } from '@/app/layout/breadcrumbs';
 import { NotFound } from '@/app/not-found';
 import { RequireAuth, RequireCapability } from '@/app/require-auth';
 import { LoginPage } from '@/features/auth/pages/login-page';
+import { CataloguePage } from '@/features/catalog/pages/catalogue-page';
+import { CodeTablesPage } from '@/features/catalog/pages/code-tables-page';
+import { ProvinceCataloguePage } from '@/features/catalog/pages/province-catalogue-page';
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
 import { OrgsPage } from '@/features/orgs/pages/orgs-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
@@ -42,6 +45,17 @@ export function createAppRouter() {
           ),
           handle: handle(['menu.admin', 'menu.users']),
         },
+        { path: 'catalog', element: <CataloguePage />, handle: handle(['menu.admin', 'menu.catalog']) },
+        {
+          path: 'province-catalog',
+          element: (
+            <RequireCapability capability="catalog.manage">
+              <ProvinceCataloguePage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.admin', 'menu.provinceCatalog']),
+        },
+        { path: 'code-tables', element: <CodeTablesPage />, handle: handle(['menu.admin', 'menu.codeTables']) },
         { path: 'profile', element: <ProfilePage />, handle: handle(['menu.profile']) },
         { path: '*', element: <NotFound /> },
       ],

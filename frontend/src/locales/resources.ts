@@ -1,10 +1,12 @@
 import enAuth from '@/locales/en/auth';
+import enCatalog from '@/locales/en/catalog';
 import enCommon from '@/locales/en/common';
 import enDashboard from '@/locales/en/dashboard';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
 import enUsers from '@/locales/en/users';
 import zhAuth from '@/locales/zh-CN/auth';
+import zhCatalog from '@/locales/zh-CN/catalog';
 import zhCommon from '@/locales/zh-CN/common';
 import zhDashboard from '@/locales/zh-CN/dashboard';
 import zhOrgs from '@/locales/zh-CN/orgs';
@@ -19,6 +21,7 @@ export const resources = {
     orgs: zhOrgs,
     users: zhUsers,
     profile: zhProfile,
+    catalog: zhCatalog,
   },
   en: {
     common: enCommon,
@@ -27,6 +30,7 @@ export const resources = {
     orgs: enOrgs,
     users: enUsers,
     profile: enProfile,
+    catalog: enCatalog,
   },
 } as const;
 

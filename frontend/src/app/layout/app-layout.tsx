@@ -20,7 +20,7 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   const selection = menuSelection(location.pathname);
-  const menuItems = buildMenuItems(user.capabilities, t);
+  const menuItems = buildMenuItems(user.capabilities, t, user.organisation.level);
   // Groups start open: the menu is short, and officials should see every screen they may use.
   const [openKeys, setOpenKeys] = useState<string[]>(() =>
     menuItems.flatMap((item) => (item && 'children' in item && item.key ? [String(item.key)] : [])),

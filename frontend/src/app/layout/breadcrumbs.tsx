@@ -2,7 +2,15 @@ import { Breadcrumb } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatches } from 'react-router';
 
-export type CrumbKey = 'menu.dashboard' | 'menu.admin' | 'menu.orgs' | 'menu.users' | 'menu.profile';
+export type CrumbKey =
+  | 'menu.dashboard'
+  | 'menu.admin'
+  | 'menu.orgs'
+  | 'menu.users'
+  | 'menu.catalog'
+  | 'menu.provinceCatalog'
+  | 'menu.codeTables'
+  | 'menu.profile';
 
 export interface RouteHandle {
   crumbs: CrumbKey[];

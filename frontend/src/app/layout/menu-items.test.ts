@@ -1,31 +1,56 @@
 import { describe, expect, it } from 'vitest';
 
 import { NAVIGATION, menuSelection, visibleNavigation } from '@/app/layout/menu-items';
+import type { Level } from '@/lib/org-levels';
 
-const keys = (capabilities: string[]) =>
-  visibleNavigation(NAVIGATION, capabilities).map((entry) => [entry.key, entry.children?.map((child) => child.key)]);
+const keys = (capabilities: string[], level?: Level) =>
+  visibleNavigation(NAVIGATION, capabilities, level).map((entry) => [entry.key, entry.children?.map((child) => child.key)]);
 
 describe('menu by capabilities', () => {
   it('shows organisations and users to an administrator', () => {
     expect(keys(['orgs.view', 'orgs.manage', 'users.view', 'users.manage'])).toEqual([
       ['/', undefined],
-      ['admin', ['/orgs', '/users']],
+      ['admin', ['/orgs', '/users', '/catalog', '/code-tables']],
+    ]);
+  });
+
+  it('shows the province catalogue only to a province administrator', () => {
+    const admin = ['orgs.view', 'users.view', 'catalog.manage'];
+    expect(keys(admin, 'province')).toEqual([
+      ['/', undefined],
+      ['admin', ['/orgs', '/users', '/catalog', '/province-catalog', '/code-tables']],
+    ]);
+    expect(keys(admin, 'county')).toEqual([
+      ['/', undefined],
+      ['admin', ['/orgs', '/users', '/catalog', '/code-tables']],
+    ]);
+    expect(keys(['orgs.view'], 'province')).toEqual([
+      ['/', undefined],
+      ['admin', ['/orgs', '/catalog', '/code-tables']],
     ]);
   });
 
   it('hides the users item from a filler', () => {
     expect(keys(['orgs.view'])).toEqual([
       ['/', undefined],
-      ['admin', ['/orgs']],
+      ['admin', ['/orgs', '/catalog', '/code-tables']],
+    ]);
+  });
+
+  it('keeps the catalogue and code tables for everybody', () => {
+    expect(keys([])).toEqual([
+      ['/', undefined],
+      ['admin', ['/catalog', '/code-tables']],
     ]);
   });
 
   it('drops a group whose items are all hidden', () => {
-    expect(keys([])).toEqual([['/', undefined]]);
+    expect(visibleNavigation([{ key: 'g', labelKey: 'menu.admin', children: [{ key: '/x', labelKey: 'menu.users', capability: 'x' }] }], [])).toEqual([]);
   });
 
   it('selects the first path segment and opens its group', () => {
     expect(menuSelection('/users')).toEqual({ selected: '/users', open: ['admin'] });
+    expect(menuSelection('/province-catalog')).toEqual({ selected: '/province-catalog', open: ['admin'] });
     expect(menuSelection('/')).toEqual({ selected: '/', open: [] });
     expect(menuSelection('/profile')).toEqual({ selected: '/profile', open: [] });
   });

@@ -1,7 +1,17 @@
-import { ApartmentOutlined, HomeOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BookOutlined,
+  HomeOutlined,
+  OrderedListOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  TableOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+
+import type { Level } from '@/lib/org-levels';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -13,9 +23,14 @@ export interface NavEntry {
     | 'menu.admin'
     | 'menu.orgs'
     | 'menu.users'
+    | 'menu.catalog'
+    | 'menu.provinceCatalog'
+    | 'menu.codeTables'
     | 'menu.profile';
   icon?: ReactNode;
   capability?: string;
+  /** Shown only to users whose organisation is at one of these levels. */
+  levels?: readonly Level[];
   children?: NavEntry[];
 }
 
@@ -28,18 +43,31 @@ export const NAVIGATION: NavEntry[] = [
     children: [
       { key: '/orgs', labelKey: 'menu.orgs', icon: <ApartmentOutlined />, capability: 'orgs.view' },
       { key: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, capability: 'users.view' },
+      { key: '/catalog', labelKey: 'menu.catalog', icon: <BookOutlined /> },
+      {
+        key: '/province-catalog',
+        labelKey: 'menu.provinceCatalog',
+        icon: <OrderedListOutlined />,
+        capability: 'catalog.manage',
+        levels: ['province'],
+      },
+      { key: '/code-tables', labelKey: 'menu.codeTables', icon: <TableOutlined /> },
     ],
   },
 ];
 
-/** Entries the user may see: capability-gated items are dropped, and so are groups left empty. */
-export function visibleNavigation(entries: NavEntry[], capabilities: readonly string[]): NavEntry[] {
+/**
+ * Entries the user may see: capability-gated items are dropped (and level-gated ones for users at other
+ * levels), and so are groups left empty.
+ */
+export function visibleNavigation(entries: NavEntry[], capabilities: readonly string[], level?: Level): NavEntry[] {
   const granted = new Set(capabilities);
   const out: NavEntry[] = [];
   for (const entry of entries) {
     if (entry.capability && !granted.has(entry.capability)) continue;
+    if (entry.levels && !(level && entry.levels.includes(level))) continue;
     if (entry.children) {
-      const children = visibleNavigation(entry.children, capabilities);
+      const children = visibleNavigation(entry.children, capabilities, level);
       if (children.length === 0) continue;
       out.push({ ...entry, children });
     } else {
@@ -49,12 +77,12 @@ export function visibleNavigation(entries: NavEntry[], capabilities: readonly st
   return out;
 }
 
-export function buildMenuItems(capabilities: readonly string[], t: TFunction): MenuItem[] {
+export function buildMenuItems(capabilities: readonly string[], t: TFunction, level?: Level): MenuItem[] {
   const toItem = (entry: NavEntry): MenuItem =>
     entry.children
       ? { key: entry.key, icon: entry.icon, label: t(entry.labelKey), children: entry.children.map(toItem) }
       : { key: entry.key, icon: entry.icon, label: t(entry.labelKey) };
-  return visibleNavigation(NAVIGATION, capabilities).map(toItem);
+  return visibleNavigation(NAVIGATION, capabilities, level).map(toItem);
 }
 
 /** The menu key to highlight for a path, and the groups to open. */

@@ -8,6 +8,9 @@ const common: typeof zhCommon = {
     admin: 'Administration',
     orgs: 'Organisations',
     users: 'Users',
+    catalog: 'Indicator catalogue',
+    provinceCatalog: 'Province catalogue',
+    codeTables: 'Code tables',
     profile: 'Profile',
   },
   header: {

@@ -6,6 +6,9 @@ const common = {
     admin: '系统管理',
     orgs: '机构',
     users: '用户',
+    catalog: '指标体系',
+    provinceCatalog: '指标体系（省）',
+    codeTables: '代码表',
     profile: '个人中心',
   },
   header: {

@@ -1,0 +1,96 @@
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import type { CatalogueSpec, SpecCodeTable } from '@/features/catalog/api/catalog-api';
+import { codeLabel, localName } from '@/features/catalog/utils/names';
+import { withoutCodeTable } from '@/features/catalog/utils/spec';
+
+interface ProvinceTablesTabProps {
+  spec: CatalogueSpec;
+  onChange: (spec: CatalogueSpec) => void;
+  onEdit: (index: number | null) => void;
+}
+
+export function ProvinceTablesTab({ spec, onChange, onEdit }: ProvinceTablesTabProps) {
+  const { t, i18n } = useTranslation(['catalog', 'common']);
+  const language = i18n.language;
+  const rows = spec.code_tables.map((table, index) => ({ table, index }));
+
+  const columns: TableColumnsType<{ table: SpecCodeTable; index: number }> = [
+    {
+      title: t('catalog:province.tables.columns.slug'),
+      key: 'slug',
+      width: 180,
+      ellipsis: true,
+      render: (_, { table }) => <Typography.Text code>{table.slug}</Typography.Text>,
+    },
+    {
+      title: t('catalog:province.tables.columns.name'),
+      key: 'name',
+      width: 200,
+      ellipsis: true,
+      render: (_, { table }) => localName(language, table.name, table.name_en),
+    },
+    {
+      title: t('catalog:province.tables.columns.items'),
+      key: 'items',
+      ellipsis: true,
+      render: (_, { table }) => {
+        const shown = table.items.slice(0, 6).map((item) => codeLabel(item.code, localName(language, item.name, item.name_en)));
+        return (
+          <span title={shown.join('；')}>
+            {shown.join('；')}
+            {table.items.length > shown.length && ` … (${t('catalog:province.tables.itemCount', { count: table.items.length })})`}
+          </span>
+        );
+      },
+    },
+    {
+      title: t('catalog:province.tables.columns.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, { table, index }) => (
+        <Space size={0}>
+          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(index)}>
+            {t('common:actions.edit')}
+          </Button>
+          <Popconfirm
+            title={t('catalog:province.tables.removeConfirm', { slug: table.slug })}
+            onConfirm={() => onChange(withoutCodeTable(spec, index))}
+            okText={t('catalog:province.tables.remove')}
+            cancelText={t('common:actions.cancel')}
+          >
+            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
+              {t('catalog:province.tables.remove')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Text type="secondary">{t('catalog:province.tables.intro')}</Typography.Text>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => onEdit(null)}>
+          {t('catalog:province.tables.add')}
+        </Button>
+      </Space>
+      <Table
+        data-testid="province-tables"
+        rowKey={(row) => `${row.index}:${row.table.slug}`}
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        tableLayout="fixed"
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('catalog:province.tables.empty')} />,
+        }}
+      />
+    </>
+  );
+}
