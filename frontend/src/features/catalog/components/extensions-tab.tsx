@@ -1,9 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { CatalogueSpec, IndicatorGroup, SpecExtension } from '@/features/catalog/api/catalog-api';
+import { RowActions } from '@/features/catalog/components/row-actions';
 import { StageTags } from '@/features/catalog/components/stage-tags';
 import { localName } from '@/features/catalog/utils/names';
 import { withoutExtension } from '@/features/catalog/utils/spec';
@@ -85,21 +86,12 @@ export function ExtensionsTab({ spec, groups, onChange, onEdit }: ExtensionsTabP
       key: 'actions',
       width: 150,
       render: (_, { ext, index }) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(index)}>
-            {t('common:actions.edit')}
-          </Button>
-          <Popconfirm
-            title={t('catalog:province.extensions.removeConfirm', { code: ext.code })}
-            onConfirm={() => onChange(withoutExtension(spec, index))}
-            okText={t('catalog:province.extensions.remove')}
-            cancelText={t('common:actions.cancel')}
-          >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t('catalog:province.extensions.remove')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions
+          onEdit={() => onEdit(index)}
+          onRemove={() => onChange(withoutExtension(spec, index))}
+          removeConfirm={t('catalog:province.extensions.removeConfirm', { code: ext.code })}
+          removeLabel={t('catalog:province.extensions.remove')}
+        />
       ),
     },
   ];

@@ -1,9 +1,10 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { CatalogueSpec, SpecCodeTable } from '@/features/catalog/api/catalog-api';
+import { RowActions } from '@/features/catalog/components/row-actions';
 import { codeLabel, localName } from '@/features/catalog/utils/names';
 import { withoutCodeTable } from '@/features/catalog/utils/spec';
 
@@ -52,21 +53,12 @@ export function ProvinceTablesTab({ spec, onChange, onEdit }: ProvinceTablesTabP
       key: 'actions',
       width: 150,
       render: (_, { table, index }) => (
-        <Space size={0}>
-          <Button type="link" size="small" icon={<EditOutlined />} onClick={() => onEdit(index)}>
-            {t('common:actions.edit')}
-          </Button>
-          <Popconfirm
-            title={t('catalog:province.tables.removeConfirm', { slug: table.slug })}
-            onConfirm={() => onChange(withoutCodeTable(spec, index))}
-            okText={t('catalog:province.tables.remove')}
-            cancelText={t('common:actions.cancel')}
-          >
-            <Button type="link" size="small" danger icon={<DeleteOutlined />}>
-              {t('catalog:province.tables.remove')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions
+          onEdit={() => onEdit(index)}
+          onRemove={() => onChange(withoutCodeTable(spec, index))}
+          removeConfirm={t('catalog:province.tables.removeConfirm', { slug: table.slug })}
+          removeLabel={t('catalog:province.tables.remove')}
+        />
       ),
     },
   ];
