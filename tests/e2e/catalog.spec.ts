@@ -56,6 +56,9 @@ test('province admin adds an extension indicator, previews it and publishes vers
   await expect(confirm).toBeHidden();
   await expect(page.getByTestId('version-in-force')).toContainText('第 1 版');
   await expect(page.getByTestId('draft-status')).toContainText('没有草稿');
+  // Without a draft the preview shows the version in force: the published extension is part of it.
+  await page.getByRole('tab', { name: '预览' }).click();
+  await expect(page.getByTestId('preview-field-ext_mandarin_cert')).toBeVisible();
   await snap(page, testInfo, 'province-catalog-published');
 });
 

@@ -87,7 +87,3 @@ def effective_for_organisation(*, organisation: Organisation) -> tuple[Effective
     else:
         catalogue = _effective_published(published.pk, stage)
     return catalogue, list((published.spec if published else {}).get("code_tables") or [])
-
-
-def effective_for_draft(*, draft: ProvinceCatalogue, stage: str | None) -> EffectiveCatalogue:
-    return build(province=draft.province.code, version=draft.version, spec=draft.spec, stage=stage)

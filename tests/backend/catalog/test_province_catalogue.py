@@ -240,3 +240,17 @@ def test_schema_query_count(client_for, django_assert_max_num_queries):
 
 def test_schema_outside_scope_is_404(client_for):
     assert client_for("demo-school-a").get("/api/v1/catalog/schema/", {"org": "2162010301"}).status_code == 404
+
+
+def test_preview_shows_the_draft_then_the_version_in_force(province):
+    url = "/api/v1/catalog/provinces/620000/draft/preview/"
+    before = province.get(url, {"stage": "kindergarten"}).json()
+    assert before["catalogue_version"] == 0
+    province.put("/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json")
+    draft = province.get(url, {"stage": "kindergarten"}).json()
+    assert "ext_mandarin_cert" in draft["groups"][0]["ui"]["fields"]
+    province.post("/api/v1/catalog/provinces/620000/publish/")
+    after = province.get(url, {"stage": "kindergarten"}).json()
+    assert after["catalogue_version"] == 1
+    assert "ext_mandarin_cert" in after["groups"][0]["ui"]["fields"]
+    assert province.get(url, {"stage": "nursery"}).json()["errors"]["stage"][0]["code"] == "invalid_choice"

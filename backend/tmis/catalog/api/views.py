@@ -16,12 +16,12 @@ from tmis.core.permissions import HasCapability
 from tmis.orgs.models import Level, Organisation, SchoolStage
 
 from .. import jsonschema_doc
+from ..effective import build
 from ..models import CodeTable, ProvinceCatalogue
 from ..selectors import (
     code_item_list,
     code_table_list,
     draft_catalogue,
-    effective_for_draft,
     effective_for_organisation,
     national_groups,
     published_catalogue,
@@ -200,17 +200,21 @@ class ProvinceDraftPreviewApi(ProvinceCatalogueMixin, APIView):
         operation_id="catalog_province_draft_preview", parameters=[STAGE_PARAM], responses=EffectiveSchemaSerializer
     )
     def get(self, request: Request, code: str) -> Response:
-        """The form a school of the given kind would see once the draft is published."""
+        """The form a school of the given kind would see once the draft is published; without a draft, the form
+        of the version in force (national defaults before the first publication)."""
         province = self.province(request, code)
-        draft = _draft_or_404(province)
         stage = request.query_params.get("stage") or SchoolStage.PRIMARY_SECONDARY
         if stage not in SchoolStage.values:
             raise field_error("stage", "invalid_choice", _("Unknown school kind."))
-        catalogue = effective_for_draft(draft=draft, stage=stage)
+        catalogue_row = draft_catalogue(province=province) or published_catalogue(province=province)
+        spec = catalogue_row.spec if catalogue_row else {}
+        catalogue = build(
+            province=province.code, version=catalogue_row.version if catalogue_row else 0, spec=spec, stage=stage
+        )
         return Response(
             {
                 "organisation": province.code,
-                **jsonschema_doc.document(catalogue, province_tables=draft.spec.get("code_tables")),
+                **jsonschema_doc.document(catalogue, province_tables=spec.get("code_tables")),
             }
         )
 

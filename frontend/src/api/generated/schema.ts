@@ -184,7 +184,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The form a school of the given kind would see once the draft is published. */
+        /**
+         * @description The form a school of the given kind would see once the draft is published; without a draft, the form
+         *     of the version in force (national defaults before the first publication).
+         */
         get: operations["catalog_province_draft_preview"];
         put?: never;
         post?: never;

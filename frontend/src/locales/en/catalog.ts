@@ -192,7 +192,7 @@ const catalog: typeof zhCatalog = {
     preview: {
       intro: 'Preview the saved draft as the form a school of the chosen kind will fill in.',
       stage: 'School kind',
-      noDraft: 'There is no draft yet. Save a draft to preview it.',
+      noDraft: 'No draft: this is the form of the version in force.',
       unsavedHint: 'The preview shows the saved draft, without unsaved changes.',
       extension: 'Extension',
       many: 'Many rows',

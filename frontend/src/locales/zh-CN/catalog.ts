@@ -189,7 +189,7 @@ const catalog = {
     preview: {
       intro: '按学校类型预览已保存草稿的表单，即学校填报时看到的样子。',
       stage: '学校类型',
-      noDraft: '还没有草稿。保存草稿后即可预览。',
+      noDraft: '没有草稿：下面是当前生效版本的表单。',
       unsavedHint: '预览显示的是已保存的草稿，不含未保存的修改。',
       extension: '扩展',
       many: '多行',

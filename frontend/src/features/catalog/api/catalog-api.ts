@@ -122,12 +122,12 @@ export function getDraftPreview(code: string, stage: SchoolStage): Promise<Effec
   );
 }
 
-/** `stamp` (the draft's updated_at) makes a saved draft load a fresh preview. */
-export function useDraftPreview(code: string, stage: SchoolStage, stamp: string | null) {
+/** `stamp` (the draft's updated_at, or the version in force without a draft) makes a new state load a fresh
+ * preview. */
+export function useDraftPreview(code: string, stage: SchoolStage, stamp: string) {
   return useQuery({
-    queryKey: catalogKeys.preview(code, stage, stamp ?? ''),
+    queryKey: catalogKeys.preview(code, stage, stamp),
     queryFn: () => getDraftPreview(code, stage),
-    enabled: stamp !== null,
   });
 }
 

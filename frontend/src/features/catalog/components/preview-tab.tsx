@@ -1,4 +1,4 @@
-import { Alert, Empty, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Select, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { SCHOOL_STAGES, useDraftPreview, type SchoolStage } from '@/features/catalog/api/catalog-api';
@@ -6,16 +6,17 @@ import { SchemaForm } from '@/features/catalog/components/schema-form';
 
 interface PreviewTabProps {
   province: string;
-  /** The saved draft's updated_at; null when there is no draft. */
+  /** The saved draft's updated_at; null when there is no draft (the preview then shows the version in force). */
   draftStamp: string | null;
+  publishedVersion: number;
   dirty: boolean;
   stage: SchoolStage;
   onStageChange: (stage: SchoolStage) => void;
 }
 
-export function PreviewTab({ province, draftStamp, dirty, stage, onStageChange }: PreviewTabProps) {
+export function PreviewTab({ province, draftStamp, publishedVersion, dirty, stage, onStageChange }: PreviewTabProps) {
   const { t } = useTranslation('catalog');
-  const preview = useDraftPreview(province, stage, draftStamp);
+  const preview = useDraftPreview(province, stage, draftStamp ?? `published-${publishedVersion}`);
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -29,9 +30,10 @@ export function PreviewTab({ province, draftStamp, dirty, stage, onStageChange }
         />
       </Space>
       {dirty && draftStamp && <Alert type="warning" showIcon title={t('province.preview.unsavedHint')} style={{ marginBottom: 12 }} />}
-      {draftStamp === null ? (
-        <Empty description={t('province.preview.noDraft')} />
-      ) : preview.isError ? (
+      {draftStamp === null && (
+        <Alert type="info" showIcon title={t('province.preview.noDraft')} style={{ marginBottom: 12 }} />
+      )}
+      {preview.isError ? (
         <Alert type="error" showIcon title={preview.error.message} />
       ) : preview.data ? (
         <SchemaForm schema={preview.data} />

@@ -271,6 +271,7 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
               <PreviewTab
                 province={province}
                 draftStamp={draft?.updated_at ?? null}
+                publishedVersion={published?.version ?? 0}
                 dirty={dirty}
                 stage={stage}
                 onStageChange={setStage}
