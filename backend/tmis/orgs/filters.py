@@ -11,12 +11,13 @@ class OrganisationFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(choices=Level.choices)
     parent = django_filters.CharFilter(field_name="parent__code", help_text="Code of the parent unit.")
     code = django_filters.CharFilter(field_name="code", help_text="Exact code.")
-    q = django_filters.CharFilter(method="search", help_text="Name substring or code prefix.")
+    name = django_filters.CharFilter(field_name="name", lookup_expr="startswith", help_text="Name prefix.")
+    q = django_filters.CharFilter(method="search", help_text="Digits: code prefix; otherwise name substring.")
     school_stage = django_filters.CharFilter()
 
     class Meta:
         model = Organisation
-        fields = ["level", "parent", "code", "q", "school_stage"]
+        fields = ["level", "parent", "code", "name", "q", "school_stage"]
 
     def search(self, queryset: QuerySet[Organisation], name: str, value: str) -> QuerySet[Organisation]:
         return organisation_search(queryset=queryset, text=value)

@@ -114,3 +114,10 @@ def test_unknown_table_is_404(client_for):
 
 def test_code_tables_need_a_login(api):
     assert api.get("/api/v1/catalog/code-tables/").status_code == 401
+
+
+def test_code_table_detail(client_for):
+    body = client_for("demo-school-a").get("/api/v1/catalog/code-tables/ethnicity/").json()
+    assert body["slug"] == "ethnicity"
+    assert body["standard"].startswith("GB")
+    assert body["item_count"] == 58

@@ -184,3 +184,8 @@ def test_school_code_lists(client_for):
     assert {"code": "21", "name": "公办"} in body["sponsor"]
     assert {"code": "831", "name": "县级教育部门"} in body["affiliation"]
     assert all(len(item["code"]) == 3 for item in body["school_type"])
+
+
+def test_name_prefix_filter(client_for):
+    rows = client_for("demo-city").get("/api/v1/orgs/", {"name": "兰州市城关区"}).json()["results"]
+    assert {r["code"] for r in rows} == {"2162010201", "3162010202", "1162010203", "3462010204"}

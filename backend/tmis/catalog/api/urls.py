@@ -4,6 +4,7 @@ from . import views
 
 urlpatterns = [
     path("code-tables/", views.CodeTableListApi.as_view(), name="catalog-code-tables"),
+    path("code-tables/<slug:slug>/", views.CodeTableDetailApi.as_view(), name="catalog-code-table"),
     path("code-tables/<slug:slug>/items/", views.CodeItemListApi.as_view(), name="catalog-code-table-items"),
     path("groups/", views.IndicatorGroupListApi.as_view(), name="catalog-groups"),
     path("schema/", views.EffectiveSchemaApi.as_view(), name="catalog-schema"),

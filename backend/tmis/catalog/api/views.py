@@ -57,6 +57,15 @@ class CodeTableListApi(APIView):
         return Response(CodeTableSerializer(tables, many=True).data)
 
 
+class CodeTableDetailApi(APIView):
+    """One code table's description (its items are under items/)."""
+
+    @extend_schema(operation_id="catalog_code_table", responses=CodeTableSerializer)
+    def get(self, request: Request, slug: str) -> Response:
+        table = get_object_or_404(code_table_list(), slug=slug)
+        return Response(CodeTableSerializer(table).data)
+
+
 class CodeItemListApi(APIView):
     """A table's items. Versioned: the response carries an ETag, and `If-None-Match` with it answers 304."""
 

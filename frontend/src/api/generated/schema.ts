@@ -91,6 +91,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalog/code-tables/{slug}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One code table's description (its items are under items/). */
+        get: operations["catalog_code_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/catalog/code-tables/{slug}/items/": {
         parameters: {
             query?: never;
@@ -1226,6 +1243,63 @@ export interface operations {
             };
         };
     };
+    catalog_code_table: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CodeTable"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     catalog_code_table_items: {
         parameters: {
             query?: {
@@ -1888,11 +1962,13 @@ export interface operations {
                  *     * `school` - School
                  */
                 level?: "central" | "city" | "county" | "province" | "school";
+                /** @description Name prefix. */
+                name?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /** @description Code of the parent unit. */
                 parent?: string;
-                /** @description Name substring or code prefix. */
+                /** @description Digits: code prefix; otherwise name substring. */
                 q?: string;
                 school_stage?: string;
             };
