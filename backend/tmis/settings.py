@@ -39,6 +39,9 @@ DEBUG = _env_flag("TMIS_DEBUG")
 # Demo logins (password Demo@2016) work only while DEBUG or TMIS_DEMO is on.
 TMIS_DEMO = _env_flag("TMIS_DEMO")
 SECRET_KEY = _secret_key()
+# ID-number protection (tmis.core.crypto): "kid:base64key,…" (first encrypts) and a base64 HMAC key.
+TMIS_ID_KEYS = os.environ.get("TMIS_ID_KEYS", "")
+TMIS_ID_HMAC_KEY = os.environ.get("TMIS_ID_HMAC_KEY", "")
 ALLOWED_HOSTS = os.environ.get("TMIS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "tmis.orgs",
     "tmis.accounts",
     "tmis.catalog",
+    "tmis.teachers",
 ]
 
 MIDDLEWARE = [

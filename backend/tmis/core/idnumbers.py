@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-CHECK_CHARS = "10X98765432"
+from .check_digits import iso7064_mod11_2
+
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
 
 
@@ -16,7 +16,7 @@ def normalise(value: str) -> str:
 
 
 def check_char(first17: str) -> str:
-    return CHECK_CHARS[sum(int(d) * w for d, w in zip(first17, WEIGHTS, strict=True)) % 11]
+    return iso7064_mod11_2(first17)
 
 
 def problem(value: str) -> str | None:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TeachersConfig(AppConfig):
+    name = "tmis.teachers"
+    label = "teachers"
+    verbose_name = "Teacher archive"
