@@ -11,6 +11,7 @@ api_v1 = [
     path("users/", include("tmis.accounts.api.urls_users")),
     path("orgs/", include("tmis.orgs.api.urls")),
     path("catalog/", include("tmis.catalog.api.urls")),
+    path("teachers/", include("tmis.teachers.api.urls")),
 ]
 
 urlpatterns = [

@@ -391,6 +391,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teachers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Teacher archives in the caller's scope. ID numbers are always masked here. */
+        get: operations["teachers_list"];
+        put?: never;
+        /**
+         * @description A new archive (draft). Key information — name, gender, nationality, ID type and number, birth date —
+         *     and the school are required and must be valid; other catalogue problems come back as `warnings`.
+         *     An ID document registered anywhere answers 409 `duplicate_id_document`.
+         */
+        post: operations["teachers_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Teacher archives in the caller's scope. ID numbers are always masked here. */
+        get: operations["teachers_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Change fields of an archive. Requires If-Match with the ETag the change is based on. */
+        patch: operations["teachers_partial_update"];
+        trace?: never;
+    };
     "/api/v1/users/": {
         parameters: {
             query?: never;
@@ -715,6 +755,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Organisation"][];
         };
+        PaginatedTeacherList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Teacher"][];
+        };
         PaginatedUserList: {
             /**
              * Format: uri
@@ -735,6 +788,77 @@ export interface components {
             sponsor?: string;
             urban_rural?: string;
             affiliation?: string;
+        };
+        /**
+         * @description Input of create (school required) and update (any subset). Types are checked here; codes, formats and
+         *     cross-field rules by the catalogue validator.
+         */
+        PatchedTeacherWriteRequest: {
+            /** @description School code (create only). */
+            school?: string;
+            id_number?: string;
+            name?: string;
+            gender?: string;
+            nationality?: string;
+            id_type?: string;
+            /** Format: date */
+            birth_date?: string;
+            former_name?: string;
+            staff_no?: string;
+            native_place?: string;
+            birth_place?: string;
+            ethnicity?: string;
+            political_status?: string[];
+            marital_status?: string;
+            health?: string;
+            highest_education?: string;
+            highest_education_institution?: string;
+            highest_degree_level?: string;
+            highest_degree?: string;
+            highest_degree_institution?: string;
+            work_start_month?: string;
+            school_entry_month?: string;
+            special_ed_start_month?: string;
+            staff_source?: string;
+            staff_category?: string;
+            on_establishment?: boolean | null;
+            employment_form?: string;
+            contract_status?: string;
+            current_post_category?: string;
+            current_post_grade?: string;
+            current_professional_title?: string;
+            normal_major_graduate?: boolean | null;
+            special_ed_trained?: boolean | null;
+            special_ed_certificate?: boolean | null;
+            special_ed_major_graduate?: boolean | null;
+            preschool_major_graduate?: boolean | null;
+            preschool_trained?: boolean | null;
+            it_ability?: string;
+            free_normal_student?: string;
+            grassroots_project?: string;
+            grassroots_start_month?: string;
+            grassroots_end_month?: string;
+            special_grade_teacher?: boolean | null;
+            backbone_teacher?: boolean | null;
+            mental_health_teacher?: string;
+            dual_qualified_teacher?: boolean | null;
+            vocational_skill_certificate?: boolean | null;
+            enterprise_work_duration?: string;
+            learning_origin?: string;
+            secondary_unit?: string;
+            new_hire?: boolean | null;
+            personnel_status?: string;
+            photo?: string;
+            remarks?: string;
+            address?: string;
+            phone?: string;
+            mobile?: string;
+            email?: string;
+            other_contact?: string;
+            /** @description Province extension indicators: code → value. */
+            extra?: {
+                [key: string]: unknown;
+            };
         };
         PatchedUserUpdateRequest: {
             display_name?: string;
@@ -768,6 +892,15 @@ export interface components {
             catalogue: components["schemas"]["ProvinceCatalogue"];
             diff: components["schemas"]["CatalogueDiff"];
         };
+        /**
+         * @description * `draft` - Draft
+         *     * `submitted` - Submitted
+         *     * `in_review` - In review
+         *     * `approved` - Approved
+         *     * `returned` - Returned
+         * @enum {string}
+         */
+        RecordStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned";
         /**
          * @description * `filler` - Filler
          *     * `reviewer` - Reviewer
@@ -875,6 +1008,251 @@ export interface components {
             city: number;
             county: number;
             school: number;
+        };
+        /**
+         * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
+         *
+         *     Only the top-level serializer of a response trims itself; nested serializers stay whole.
+         */
+        Teacher: {
+            readonly id: number;
+            /** @description National teacher number. */
+            readonly teacher_no: string;
+            /** @description The school's code. */
+            readonly school: string;
+            readonly school_name: string;
+            /** @description Masked: the first 6 and last 4 characters are shown. */
+            readonly id_number: string;
+            readonly name: string;
+            readonly gender: string;
+            readonly nationality: string;
+            readonly id_type: string;
+            /** Format: date */
+            readonly birth_date: string;
+            readonly former_name: string;
+            readonly staff_no: string;
+            readonly native_place: string;
+            readonly birth_place: string;
+            readonly ethnicity: string;
+            readonly political_status: string[];
+            readonly marital_status: string;
+            readonly health: string;
+            readonly highest_education: string;
+            readonly highest_education_institution: string;
+            readonly highest_degree_level: string;
+            readonly highest_degree: string;
+            readonly highest_degree_institution: string;
+            readonly work_start_month: string;
+            readonly school_entry_month: string;
+            readonly special_ed_start_month: string;
+            readonly staff_source: string;
+            readonly staff_category: string;
+            readonly on_establishment: boolean | null;
+            readonly employment_form: string;
+            readonly contract_status: string;
+            readonly current_post_category: string;
+            readonly current_post_grade: string;
+            readonly current_professional_title: string;
+            readonly normal_major_graduate: boolean | null;
+            readonly special_ed_trained: boolean | null;
+            readonly special_ed_certificate: boolean | null;
+            readonly special_ed_major_graduate: boolean | null;
+            readonly preschool_major_graduate: boolean | null;
+            readonly preschool_trained: boolean | null;
+            readonly it_ability: string;
+            readonly free_normal_student: string;
+            readonly grassroots_project: string;
+            readonly grassroots_start_month: string;
+            readonly grassroots_end_month: string;
+            readonly special_grade_teacher: boolean | null;
+            readonly backbone_teacher: boolean | null;
+            readonly mental_health_teacher: string;
+            readonly dual_qualified_teacher: boolean | null;
+            readonly vocational_skill_certificate: boolean | null;
+            readonly enterprise_work_duration: string;
+            readonly learning_origin: string;
+            readonly secondary_unit: string;
+            readonly new_hire: boolean | null;
+            readonly personnel_status: string;
+            readonly photo: string;
+            readonly remarks: string;
+            readonly address: string;
+            readonly phone: string;
+            readonly mobile: string;
+            readonly email: string;
+            readonly other_contact: string;
+            /** @description Province extension indicators. */
+            readonly extra: unknown;
+            readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description Catalogue version validated against. */
+            readonly catalogue_version: number;
+            /** @description Optimistic concurrency: the ETag. */
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /**
+         * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
+         *
+         *     Only the top-level serializer of a response trims itself; nested serializers stay whole.
+         */
+        TeacherResult: {
+            readonly id: number;
+            /** @description National teacher number. */
+            readonly teacher_no: string;
+            /** @description The school's code. */
+            readonly school: string;
+            readonly school_name: string;
+            /** @description Masked: the first 6 and last 4 characters are shown. */
+            readonly id_number: string;
+            readonly name: string;
+            readonly gender: string;
+            readonly nationality: string;
+            readonly id_type: string;
+            /** Format: date */
+            readonly birth_date: string;
+            readonly former_name: string;
+            readonly staff_no: string;
+            readonly native_place: string;
+            readonly birth_place: string;
+            readonly ethnicity: string;
+            readonly political_status: string[];
+            readonly marital_status: string;
+            readonly health: string;
+            readonly highest_education: string;
+            readonly highest_education_institution: string;
+            readonly highest_degree_level: string;
+            readonly highest_degree: string;
+            readonly highest_degree_institution: string;
+            readonly work_start_month: string;
+            readonly school_entry_month: string;
+            readonly special_ed_start_month: string;
+            readonly staff_source: string;
+            readonly staff_category: string;
+            readonly on_establishment: boolean | null;
+            readonly employment_form: string;
+            readonly contract_status: string;
+            readonly current_post_category: string;
+            readonly current_post_grade: string;
+            readonly current_professional_title: string;
+            readonly normal_major_graduate: boolean | null;
+            readonly special_ed_trained: boolean | null;
+            readonly special_ed_certificate: boolean | null;
+            readonly special_ed_major_graduate: boolean | null;
+            readonly preschool_major_graduate: boolean | null;
+            readonly preschool_trained: boolean | null;
+            readonly it_ability: string;
+            readonly free_normal_student: string;
+            readonly grassroots_project: string;
+            readonly grassroots_start_month: string;
+            readonly grassroots_end_month: string;
+            readonly special_grade_teacher: boolean | null;
+            readonly backbone_teacher: boolean | null;
+            readonly mental_health_teacher: string;
+            readonly dual_qualified_teacher: boolean | null;
+            readonly vocational_skill_certificate: boolean | null;
+            readonly enterprise_work_duration: string;
+            readonly learning_origin: string;
+            readonly secondary_unit: string;
+            readonly new_hire: boolean | null;
+            readonly personnel_status: string;
+            readonly photo: string;
+            readonly remarks: string;
+            readonly address: string;
+            readonly phone: string;
+            readonly mobile: string;
+            readonly email: string;
+            readonly other_contact: string;
+            /** @description Province extension indicators. */
+            readonly extra: unknown;
+            readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description Catalogue version validated against. */
+            readonly catalogue_version: number;
+            /** @description Optimistic concurrency: the ETag. */
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block a draft: field → [{code, message}]. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: string;
+                }[];
+            };
+        };
+        /**
+         * @description Input of create (school required) and update (any subset). Types are checked here; codes, formats and
+         *     cross-field rules by the catalogue validator.
+         */
+        TeacherWriteRequest: {
+            /** @description School code (create only). */
+            school?: string;
+            id_number?: string;
+            name?: string;
+            gender?: string;
+            nationality?: string;
+            id_type?: string;
+            /** Format: date */
+            birth_date?: string;
+            former_name?: string;
+            staff_no?: string;
+            native_place?: string;
+            birth_place?: string;
+            ethnicity?: string;
+            political_status?: string[];
+            marital_status?: string;
+            health?: string;
+            highest_education?: string;
+            highest_education_institution?: string;
+            highest_degree_level?: string;
+            highest_degree?: string;
+            highest_degree_institution?: string;
+            work_start_month?: string;
+            school_entry_month?: string;
+            special_ed_start_month?: string;
+            staff_source?: string;
+            staff_category?: string;
+            on_establishment?: boolean | null;
+            employment_form?: string;
+            contract_status?: string;
+            current_post_category?: string;
+            current_post_grade?: string;
+            current_professional_title?: string;
+            normal_major_graduate?: boolean | null;
+            special_ed_trained?: boolean | null;
+            special_ed_certificate?: boolean | null;
+            special_ed_major_graduate?: boolean | null;
+            preschool_major_graduate?: boolean | null;
+            preschool_trained?: boolean | null;
+            it_ability?: string;
+            free_normal_student?: string;
+            grassroots_project?: string;
+            grassroots_start_month?: string;
+            grassroots_end_month?: string;
+            special_grade_teacher?: boolean | null;
+            backbone_teacher?: boolean | null;
+            mental_health_teacher?: string;
+            dual_qualified_teacher?: boolean | null;
+            vocational_skill_certificate?: boolean | null;
+            enterprise_work_duration?: string;
+            learning_origin?: string;
+            secondary_unit?: string;
+            new_hire?: boolean | null;
+            personnel_status?: string;
+            photo?: string;
+            remarks?: string;
+            address?: string;
+            phone?: string;
+            mobile?: string;
+            email?: string;
+            other_contact?: string;
+            /** @description Province extension indicators: code → value. */
+            extra?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description `{username, password}` → `{access, refresh}`. Claims carry org_code, org_level and roles for the
@@ -2407,6 +2785,284 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                gender?: string;
+                /** @description Exact ID number (looked up by digest). */
+                id_number?: string;
+                /** @description Document type of id_number (default 1). */
+                id_type?: string;
+                /** @description Name prefix. */
+                name?: string;
+                /** @description Organisation code: every school below it. */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Name substring, full pinyin or initials prefix. */
+                q?: string;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 */
+                record_state?: "approved" | "draft" | "in_review" | "returned" | "submitted";
+                /** @description Exact school code. */
+                school?: string;
+                teacher_no?: string;
+                updated_since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTeacherList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TeacherWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TeacherWriteRequest"];
+                "multipart/form-data": components["schemas"]["TeacherWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeacherResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Teacher"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_partial_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on; a stale one answers 412. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTeacherWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTeacherWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTeacherWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeacherResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

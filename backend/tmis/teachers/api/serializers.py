@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from tmis.core.serializers import TrimmableSerializer
+
+from ..models import RecordState, Teacher
+from ..services import COLUMN_FIELDS
+
+
+class TeacherSerializer(TrimmableSerializer):
+    school = serializers.CharField(source="school.code", read_only=True, help_text="The school's code.")
+    school_name = serializers.CharField(source="school.name", read_only=True)
+    id_number = serializers.CharField(
+        source="id_masked", read_only=True, help_text="Masked: the first 6 and last 4 characters are shown."
+    )
+    record_state = serializers.ChoiceField(choices=RecordState.choices, read_only=True)
+
+    class Meta:
+        model = Teacher
+        fields = [
+            "id",
+            "teacher_no",
+            "school",
+            "school_name",
+            "id_number",
+            *COLUMN_FIELDS,
+            "extra",
+            "record_state",
+            "catalogue_version",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+        brief_fields = ["id", "teacher_no", "name", "gender", "school", "school_name", "record_state"]
+
+
+class TeacherResultSerializer(TeacherSerializer):
+    warnings = serializers.SerializerMethodField(
+        help_text="Catalogue problems that do not block a draft: field → [{code, message}]."
+    )
+
+    class Meta(TeacherSerializer.Meta):
+        fields = [*TeacherSerializer.Meta.fields, "warnings"]
+        read_only_fields = fields
+
+    def get_warnings(self, obj: Teacher) -> dict[str, list[dict[str, str]]]:
+        return self.context.get("warnings", {})
+
+
+class TeacherWriteSerializer(serializers.ModelSerializer):
+    """Input of create (school required) and update (any subset). Types are checked here; codes, formats and
+    cross-field rules by the catalogue validator."""
+
+    school = serializers.CharField(max_length=10, required=False, help_text="School code (create only).")
+    id_number = serializers.CharField(max_length=40, required=False)
+    extra = serializers.DictField(required=False, help_text="Province extension indicators: code → value.")
+
+    class Meta:
+        model = Teacher
+        fields = ["school", "id_number", *COLUMN_FIELDS, "extra"]
+        # Blank key information reaches the service, which reports it as `required` with the other key fields.
+        extra_kwargs = {name: {"required": False} for name in COLUMN_FIELDS} | {
+            key: {"required": False, "allow_blank": True} for key in ("name", "gender", "nationality", "id_type")
+        }

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tmis.core.errors import AppError
+from tmis.core.pagination import IdCursorPagination
+from tmis.core.views import ScopedViewSetMixin
+
+from ..filters import TeacherFilter
+from ..models import Teacher
+from ..services import teacher_create, teacher_update
+from .serializers import TeacherResultSerializer, TeacherSerializer, TeacherWriteSerializer
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    location=OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag of the version the change is based on; a stale one answers 412.",
+)
+
+
+def _etag(teacher: Teacher) -> str:
+    return f'"{teacher.pk}-v{teacher.version}"'
+
+
+def _expected_version(request: Request, teacher_id: int) -> int:
+    header = request.headers.get("If-Match", "").strip()
+    if not header:
+        raise AppError(
+            _("Send the record's ETag in If-Match."),
+            code="precondition_required",
+            status_code=status.HTTP_428_PRECONDITION_REQUIRED,
+        )
+    prefix = f'"{teacher_id}-v'
+    if not (header.startswith(prefix) and header.endswith('"') and header[len(prefix) : -1].isdigit()):
+        raise AppError(
+            _("Someone changed this record in the meantime. Reload it and apply your changes again."),
+            code="precondition_failed",
+            status_code=status.HTTP_412_PRECONDITION_FAILED,
+        )
+    return int(header[len(prefix) : -1])
+
+
+class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Teacher archives in the caller's scope. ID numbers are always masked here."""
+
+    serializer_class = TeacherSerializer
+    filterset_class = TeacherFilter
+    pagination_class = IdCursorPagination
+    permission = "teachers.view"
+    write_permission = "teachers.change"
+
+    def get_scoped_queryset(self) -> QuerySet[Teacher]:
+        return Teacher.objects.visible_to(self.request.user).select_related("school")
+
+    def retrieve(self, request: Request, pk: str) -> Response:
+        teacher = self.get_object()
+        return Response(self.get_serializer(teacher).data, headers={"ETag": _etag(teacher)})
+
+    @extend_schema(request=TeacherWriteSerializer, responses={201: TeacherResultSerializer})
+    def create(self, request: Request) -> Response:
+        """A new archive (draft). Key information — name, gender, nationality, ID type and number, birth date —
+        and the school are required and must be valid; other catalogue problems come back as `warnings`.
+        An ID document registered anywhere answers 409 `duplicate_id_document`."""
+        payload = TeacherWriteSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        school = data.pop("school", None) or ""
+        teacher, warnings = teacher_create(actor=request.user, school_code=school, data=data)
+        body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
+        return Response(body, status=status.HTTP_201_CREATED, headers={"ETag": _etag(teacher)})
+
+    @extend_schema(request=TeacherWriteSerializer, parameters=[IF_MATCH], responses=TeacherResultSerializer)
+    def partial_update(self, request: Request, pk: str) -> Response:
+        """Change fields of an archive. Requires If-Match with the ETag the change is based on."""
+        teacher = self.get_object()
+        expected = _expected_version(request, teacher.pk)
+        payload = TeacherWriteSerializer(data=request.data, partial=True)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        data.pop("school", None)  # a teacher leaves a school only through the teacher-change business
+        teacher, warnings = teacher_update(
+            actor=request.user, teacher_id=teacher.pk, expected_version=expected, data=data
+        )
+        body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
+        return Response(body, headers={"ETag": _etag(teacher)})

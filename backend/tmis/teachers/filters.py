@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+
+from tmis.core import crypto
+
+from . import identity
+from .models import RecordState, Teacher
+
+
+class TeacherFilter(django_filters.FilterSet):
+    school = django_filters.CharFilter(field_name="school__code", help_text="Exact school code.")
+    org = django_filters.CharFilter(method="filter_org", help_text="Organisation code: every school below it.")
+    name = django_filters.CharFilter(field_name="name", lookup_expr="startswith", help_text="Name prefix.")
+    q = django_filters.CharFilter(method="search", help_text="Name substring, full pinyin or initials prefix.")
+    id_number = django_filters.CharFilter(method="filter_id", help_text="Exact ID number (looked up by digest).")
+    id_type = django_filters.CharFilter(method="qualifies_id", help_text="Document type of id_number (default 1).")
+    teacher_no = django_filters.CharFilter()
+    gender = django_filters.CharFilter()
+    record_state = django_filters.ChoiceFilter(choices=RecordState.choices)
+    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+
+    class Meta:
+        model = Teacher
+        fields = [
+            "school",
+            "org",
+            "name",
+            "q",
+            "id_number",
+            "id_type",
+            "teacher_no",
+            "gender",
+            "record_state",
+            "updated_since",
+        ]
+
+    def filter_org(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
+        from tmis.orgs.models import Organisation
+
+        org = Organisation.objects.visible_to(self.request.user).filter(code=value).first()
+        return queryset.filter(org_path__startswith=org.path) if org else queryset.none()
+
+    def search(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
+        text = value.strip().lower()
+        if not text:
+            return queryset
+        if text.isascii():
+            return queryset.filter(Q(name_pinyin__startswith=text) | Q(name_initials__startswith=text))
+        return queryset.filter(name__contains=value.strip())
+
+    def qualifies_id(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
+        return queryset  # read by filter_id
+
+    def filter_id(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
+        id_type = self.data.get("id_type") or identity.RESIDENT_ID
+        return queryset.filter(id_digest=crypto.digest(f"{id_type}:{identity.normalise(value)}"))

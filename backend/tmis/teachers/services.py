@@ -1,0 +1,230 @@
+"""Writes to the teacher archive: create and update with 一人一号 (one ID document → one archive, nationwide)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext as _
+from pypinyin import Style, lazy_pinyin
+from rest_framework import status
+
+from tmis.catalog.selectors import effective_for_organisation
+from tmis.catalog.validation import Errors, validate_row
+from tmis.core import crypto, idnumbers
+from tmis.core.errors import AppError, field_error
+from tmis.orgs.models import Level, Organisation
+
+from . import identity, numbers
+from .models import Teacher
+
+#: 关键信息: what a draft needs, and what must be valid before anything is saved.
+KEY_FIELDS = ("name", "gender", "nationality", "id_type", "id_number", "birth_date")
+#: National indicators stored as columns (everything of 基本信息 and 联系方式 except the protected ID number).
+COLUMN_FIELDS = tuple(
+    f.name
+    for f in Teacher._meta.concrete_fields
+    if f.name
+    not in {
+        "id",
+        "teacher_no",
+        "school",
+        "org_path",
+        "province_code",
+        "id_key",
+        "id_cipher",
+        "id_digest",
+        "id_masked",
+        "extra",
+        "name_pinyin",
+        "name_initials",
+        "record_state",
+        "catalogue_version",
+        "version",
+        "change_seq",
+        "created_by",
+        "updated_by",
+        "created_at",
+        "updated_at",
+    }
+)
+ID_CONTEXT = b"teacher.id_number"
+
+
+def _json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _catalogue_check(school: Organisation, values: dict[str, Any], extra: dict[str, Any]) -> tuple[int, Errors]:
+    """Validate against the school's effective catalogue (基本信息 and 联系方式). Returns (version, problems)."""
+    catalogue, _tables = effective_for_organisation(organisation=school)
+    problems: Errors = {}
+    extension_codes: set[str] = set()
+    for code in ("basic", "contact"):
+        group = catalogue.group(code)
+        if group is None:
+            continue
+        fields = {f.code for f in group.fields}
+        extension_codes |= {f.code for f in group.fields if f.extension}
+        row = {k: _json_value(v) for k, v in values.items() if k in fields}
+        row |= {k: v for k, v in extra.items() if k in fields}
+        problems |= validate_row(group, row)
+    for key in extra:
+        if key not in extension_codes:
+            problems.setdefault(f"extra.{key}", []).append(
+                {
+                    "code": "unknown_field",
+                    "message": _("%(code)s is not an extension indicator of this province.") % {"code": key},
+                }
+            )
+    return catalogue.version, problems
+
+
+def _key_errors(values: dict[str, Any], number: str, problems: Errors) -> Errors:
+    errors: Errors = {k: v for k, v in problems.items() if k in KEY_FIELDS or k.startswith("extra.")}
+    errors = {k: [e for e in v if k.startswith("extra.") or e["code"] != "unknown_field"] for k, v in errors.items()}
+    for field in KEY_FIELDS:
+        if values.get(field) in (None, "", []) and field not in errors:
+            errors[field] = [{"code": "required", "message": _("This key information is required.")}]
+    id_type = values.get("id_type")
+    if number and id_type and "id_number" not in errors:
+        found = identity.problem(str(id_type), number)
+        if found:
+            errors["id_number"] = [{"code": found, "message": _("This is not a valid number for the document type.")}]
+        elif id_type == identity.RESIDENT_ID:
+            birth = values.get("birth_date")
+            if birth and "birth_date" not in errors and idnumbers.birth_date(number) != birth:
+                errors["birth_date"] = [
+                    {
+                        "code": "id_birth_date_mismatch",
+                        "message": _("The birth date differs from the one in the ID number."),
+                    }
+                ]
+            gender = values.get("gender")
+            if gender in {"1", "2"} and "gender" not in errors and idnumbers.gender_code(number) != gender:
+                errors["gender"] = [
+                    {"code": "id_gender_mismatch", "message": _("The gender differs from the one in the ID number.")}
+                ]
+    return {k: v for k, v in errors.items() if v}
+
+
+def _conflict(actor: Any, existing: Teacher) -> AppError:
+    """409 for an ID already registered: name the archive only when the caller may see it."""
+    if Teacher.objects.visible_to(actor).filter(pk=existing.pk).exists():
+        return AppError(
+            _("A teacher with this ID document already exists: %(name)s (%(number)s).")
+            % {"name": existing.name, "number": existing.teacher_no},
+            code="duplicate_id_document",
+            status_code=status.HTTP_409_CONFLICT,
+            extra={
+                "existing": {
+                    "id": existing.pk,
+                    "teacher_no": existing.teacher_no,
+                    "name": existing.name,
+                    "school": existing.school.code,
+                }
+            },
+        )
+    province = Organisation.objects.filter(code=existing.province_code).first()
+    province_name = province.name if province else existing.province_code
+    return AppError(
+        _("This ID document is already registered in %(province)s. Ask for a transfer to bring the teacher here.")
+        % {"province": province_name},
+        code="duplicate_id_document",
+        status_code=status.HTTP_409_CONFLICT,
+        extra={"province": {"code": existing.province_code, "name": province_name}},
+    )
+
+
+def _pinyin(name: str) -> tuple[str, str]:
+    return "".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
+
+
+def _stamp_change(teacher: Teacher) -> None:
+    Teacher.objects.filter(pk=teacher.pk).update(change_seq=RawSQL("nextval('teacher_change_seq')", []))
+
+
+@transaction.atomic
+def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tuple[Teacher, Errors]:
+    """A new draft archive. Key information must be valid; other catalogue problems come back as warnings."""
+    school = Organisation.objects.visible_to(actor).filter(code=school_code, level=Level.SCHOOL).first()
+    if school is None:
+        raise field_error("school", "not_found", _("No school with this code in your scope."))
+    values = {k: v for k, v in data.items() if k in COLUMN_FIELDS}
+    extra = dict(data.get("extra") or {})
+    number = identity.normalise(str(data.get("id_number") or ""))
+    version, problems = _catalogue_check(school, values | {"id_number": number}, extra)
+    errors = _key_errors(values | {"id_number": number}, number, problems)
+    if errors:
+        raise AppError(_("The key information is incomplete or invalid."), code="invalid", errors=errors)
+    digest = crypto.digest(f"{values['id_type']}:{number}")
+    existing = Teacher.objects.select_related("school").filter(id_digest=digest).first()
+    if existing is not None:
+        raise _conflict(actor, existing)
+    key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
+    pinyin, initials = _pinyin(values["name"])
+    teacher = Teacher(
+        teacher_no=numbers.allocate(prefix=(school.province_code or "00")[:2], year=dt.date.today().year),
+        school=school,
+        org_path=school.path,
+        province_code=school.province_code,
+        id_key=key_id,
+        id_cipher=cipher,
+        id_digest=digest,
+        id_masked=crypto.mask(number),
+        extra=extra,
+        name_pinyin=pinyin,
+        name_initials=initials,
+        catalogue_version=version,
+        created_by=actor if getattr(actor, "pk", None) else None,
+        updated_by=actor if getattr(actor, "pk", None) else None,
+        **values,
+    )
+    try:
+        with transaction.atomic():
+            teacher.save()
+    except IntegrityError as exc:  # the same ID saved concurrently
+        raise _conflict(actor, Teacher.objects.select_related("school").get(id_digest=digest)) from exc
+    _stamp_change(teacher)
+    return teacher, {k: v for k, v in problems.items() if k not in errors}
+
+
+@transaction.atomic
+def teacher_update(
+    *, actor: Any, teacher_id: int, expected_version: int, data: dict[str, Any]
+) -> tuple[Teacher, Errors]:
+    """Change an archive. `expected_version` (from If-Match) must be the current one, or nothing is written (412)."""
+    teacher = Teacher.objects.visible_to(actor).select_for_update().select_related("school").get(pk=teacher_id)
+    if teacher.version != expected_version:
+        raise AppError(
+            _("Someone changed this record in the meantime. Reload it and apply your changes again."),
+            code="precondition_failed",
+            status_code=status.HTTP_412_PRECONDITION_FAILED,
+        )
+    current = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
+    values = current | {k: v for k, v in data.items() if k in COLUMN_FIELDS}
+    extra = dict(data["extra"]) if "extra" in data else dict(teacher.extra)
+    old_number = crypto.decrypt(teacher.id_key, bytes(teacher.id_cipher), context=ID_CONTEXT)
+    number = identity.normalise(str(data["id_number"])) if "id_number" in data else old_number
+    version, problems = _catalogue_check(teacher.school, values | {"id_number": number}, extra)
+    errors = _key_errors(values | {"id_number": number}, number, problems)
+    if errors:
+        raise AppError(_("The key information is incomplete or invalid."), code="invalid", errors=errors)
+    digest = crypto.digest(f"{values['id_type']}:{number}")
+    if digest != teacher.id_digest:
+        existing = Teacher.objects.select_related("school").filter(id_digest=digest).first()
+        if existing is not None:
+            raise _conflict(actor, existing)
+        teacher.id_key, teacher.id_cipher = crypto.encrypt(number, context=ID_CONTEXT)
+        teacher.id_digest, teacher.id_masked = digest, crypto.mask(number)
+    for field, value in values.items():
+        setattr(teacher, field, value)
+    teacher.name_pinyin, teacher.name_initials = _pinyin(teacher.name)
+    teacher.extra, teacher.catalogue_version = extra, version
+    teacher.version += 1
+    teacher.updated_by = actor
+    teacher.save()
+    _stamp_change(teacher)
+    return teacher, {k: v for k, v in problems.items() if k not in errors}
