@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "tmis.accounts",
     "tmis.catalog",
     "tmis.teachers",
+    "tmis.audit",
 ]
 
 MIDDLEWARE = [

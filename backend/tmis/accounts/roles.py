@@ -24,8 +24,8 @@ class Role(models.TextChoices):
 
 
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.FILLER: frozenset({"orgs.view", "teachers.view", "teachers.change"}),
-    Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide"}),
+    Role.FILLER: frozenset({"orgs.view", "teachers.view", "teachers.change", "teachers.view_id"}),
+    Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id"}),
     Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view"}),
     Role.ADMIN: frozenset(
         {"orgs.view", "orgs.manage", "users.view", "users.manage", "teachers.view", "reports.view", "catalog.manage"}

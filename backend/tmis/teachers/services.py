@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from pypinyin import Style, lazy_pinyin
 from rest_framework import status
 
+from tmis.audit.services import access_log_record
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, validate_row
 from tmis.core import crypto, idnumbers
@@ -18,7 +19,7 @@ from tmis.core.errors import AppError, field_error
 from tmis.orgs.models import Level, Organisation
 
 from . import identity, numbers
-from .models import Teacher
+from .models import RecordState, Teacher
 
 #: 关键信息: what a draft needs, and what must be valid before anything is saved.
 KEY_FIELDS = ("name", "gender", "nationality", "id_type", "id_number", "birth_date")
@@ -228,3 +229,24 @@ def teacher_update(
     teacher.save()
     _stamp_change(teacher)
     return teacher, {k: v for k, v in problems.items() if k not in errors}
+
+
+def teacher_id_number(*, actor: Any, teacher: Teacher, address: str | None) -> str:
+    """The full ID number, for a caller whose role allows it; every such view goes to the access log."""
+    access_log_record(
+        actor=actor, action="teacher.id_number.view", subject_type="teacher", subject_id=teacher.pk, address=address
+    )
+    return crypto.decrypt(teacher.id_key, bytes(teacher.id_cipher), context=ID_CONTEXT)
+
+
+@transaction.atomic
+def teacher_delete(*, actor: Any, teacher: Teacher) -> None:
+    """Only a draft that was never approved may be deleted; an approved archive leaves a school only through the
+    teacher-change business (transfer, retirement …)."""
+    if teacher.ever_approved or teacher.record_state != RecordState.DRAFT:
+        raise AppError(
+            _("Only a draft that was never approved can be deleted."),
+            code="not_deletable",
+            status_code=status.HTTP_409_CONFLICT,
+        )
+    teacher.delete()

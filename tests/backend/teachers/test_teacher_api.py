@@ -168,3 +168,49 @@ def test_list_query_count(filler_a, django_assert_max_num_queries):
         create(filler_a, id_number=resident_id())
     with django_assert_max_num_queries(3):
         assert len(filler_a.get("/api/v1/teachers/").json()["results"]) == 5
+
+
+def test_full_id_number_is_logged(filler_a, client_for):
+    from tmis.audit.models import AccessLog
+
+    number = resident_id()
+    created = create(filler_a, id_number=number).json()
+    response = filler_a.get(f"/api/v1/teachers/{created['id']}/id-number/")
+    assert response.json() == {"id_number": number}
+    log = AccessLog.objects.get(action="teacher.id_number.view")
+    assert (log.username, log.subject_id, log.address) == ("demo-school-a", str(created["id"]), "127.0.0.1")
+    viewer = client_for("demo-city")  # an admin: may see the archive, not the full number
+    assert viewer.get(f"/api/v1/teachers/{created['id']}/").status_code == 200
+    assert viewer.get(f"/api/v1/teachers/{created['id']}/id-number/").status_code == 403
+    assert AccessLog.objects.count() == 1
+
+
+def test_only_never_approved_drafts_are_deleted(filler_a):
+    draft = create(filler_a).json()
+    assert filler_a.delete(f"/api/v1/teachers/{draft['id']}/").status_code == 204
+    approved = create(filler_a).json()
+    Teacher.objects.filter(pk=approved["id"]).update(record_state="approved", ever_approved=True)
+    response = filler_a.delete(f"/api/v1/teachers/{approved['id']}/")
+    assert response.status_code == 409
+    assert response.json()["code"] == "not_deletable"
+
+
+def test_rotate_id_keys(filler_a, settings):
+    import base64
+
+    from django.core.management import call_command
+
+    number = resident_id()
+    created = create(filler_a, id_number=number).json()
+    old = crypto.key_ring()
+    old_keys = ",".join(f"{kid}:{base64.b64encode(key).decode()}" for kid, key in old.keys.items())
+    settings.TMIS_ID_KEYS = f"new1:{base64.b64encode(b'k' * 32).decode()},{old_keys}"
+    settings.TMIS_ID_HMAC_KEY = base64.b64encode(old.hmac_key).decode()
+    crypto.key_ring.cache_clear()
+    try:
+        call_command("rotate_id_keys", verbosity=0)
+        teacher = Teacher.objects.get(pk=created["id"])
+        assert teacher.id_key == "new1"
+        assert filler_a.get(f"/api/v1/teachers/{created['id']}/id-number/").json()["id_number"] == number
+    finally:
+        crypto.key_ring.cache_clear()

@@ -3,7 +3,8 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -13,7 +14,7 @@ from tmis.core.views import ScopedViewSetMixin
 
 from ..filters import TeacherFilter
 from ..models import Teacher
-from ..services import teacher_create, teacher_update
+from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
 from .serializers import TeacherResultSerializer, TeacherSerializer, TeacherWriteSerializer
 
 IF_MATCH = OpenApiParameter(
@@ -47,6 +48,10 @@ def _expected_version(request: Request, teacher_id: int) -> int:
     return int(header[len(prefix) : -1])
 
 
+class IdNumberSerializer(serializers.Serializer):
+    id_number = serializers.CharField(help_text="The full, unmasked number.")
+
+
 class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Teacher archives in the caller's scope. ID numbers are always masked here."""
 
@@ -55,6 +60,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
     pagination_class = IdCursorPagination
     permission = "teachers.view"
     write_permission = "teachers.change"
+    action_permissions = {"id_number": "teachers.view_id"}
 
     def get_scoped_queryset(self) -> QuerySet[Teacher]:
         return Teacher.objects.visible_to(self.request.user).select_related("school")
@@ -90,3 +96,17 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
         )
         body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
         return Response(body, headers={"ETag": _etag(teacher)})
+
+    @extend_schema(operation_id="teachers_id_number", responses=IdNumberSerializer)
+    @action(detail=True, url_path="id-number")
+    def id_number(self, request: Request, pk: str) -> Response:
+        """The full ID number (roles with `teachers.view_id`); every call is written to the access log."""
+        number = teacher_id_number(
+            actor=request.user, teacher=self.get_object(), address=request.META.get("REMOTE_ADDR")
+        )
+        return Response({"id_number": number}, headers={"Cache-Control": "no-store"})
+
+    def destroy(self, request: Request, pk: str) -> Response:
+        """Delete a draft that was never approved (409 `not_deletable` otherwise)."""
+        teacher_delete(actor=request.user, teacher=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)

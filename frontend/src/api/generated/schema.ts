@@ -424,11 +424,29 @@ export interface paths {
         get: operations["teachers_retrieve"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description Delete a draft that was never approved (409 `not_deletable` otherwise). */
+        delete: operations["teachers_destroy"];
         options?: never;
         head?: never;
         /** @description Change fields of an archive. Requires If-Match with the ETag the change is based on. */
         patch: operations["teachers_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{id}/id-number/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The full ID number (roles with `teachers.view_id`); every call is written to the access log. */
+        get: operations["teachers_id_number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/users/": {
@@ -593,6 +611,10 @@ export interface components {
             status: string;
             /** @description `ok` or `error` */
             database: string;
+        };
+        IdNumber: {
+            /** @description The full, unmasked number. */
+            id_number: string;
         };
         Indicator: {
             /** @description snake_case; the field's JSON key. */
@@ -855,6 +877,8 @@ export interface components {
             mobile?: string;
             email?: string;
             other_contact?: string;
+            /** @description Once approved, an archive is never deleted. */
+            ever_approved?: boolean;
             /** @description Province extension indicators: code → value. */
             extra?: {
                 [key: string]: unknown;
@@ -1081,6 +1105,8 @@ export interface components {
             readonly mobile: string;
             readonly email: string;
             readonly other_contact: string;
+            /** @description Once approved, an archive is never deleted. */
+            readonly ever_approved: boolean;
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
@@ -1165,6 +1191,8 @@ export interface components {
             readonly mobile: string;
             readonly email: string;
             readonly other_contact: string;
+            /** @description Once approved, an archive is never deleted. */
+            readonly ever_approved: boolean;
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
@@ -1249,6 +1277,8 @@ export interface components {
             mobile?: string;
             email?: string;
             other_contact?: string;
+            /** @description Once approved, an archive is never deleted. */
+            ever_approved?: boolean;
             /** @description Province extension indicators: code → value. */
             extra?: {
                 [key: string]: unknown;
@@ -3005,6 +3035,63 @@ export interface operations {
             };
         };
     };
+    teachers_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     teachers_partial_update: {
         parameters: {
             query?: never;
@@ -3041,6 +3128,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_id_number: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdNumber"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
