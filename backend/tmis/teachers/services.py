@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 from pypinyin import Style, lazy_pinyin
@@ -19,7 +19,7 @@ from tmis.core.errors import AppError, field_error
 from tmis.orgs.models import Level, Organisation
 
 from . import identity, numbers
-from .models import RecordState, Teacher
+from .models import GROUP_MODELS, GroupRecord, RecordState, Teacher
 
 #: 关键信息: what a draft needs, and what must be valid before anything is saved.
 KEY_FIELDS = ("name", "gender", "nationality", "id_type", "id_number", "birth_date")
@@ -52,6 +52,7 @@ COLUMN_FIELDS = tuple(
     }
 )
 ID_CONTEXT = b"teacher.id_number"
+GROUP_RECORD_FIELDS = {"id", "teacher", "province_code", "extra", "created_at", "updated_at"}
 
 
 def _json_value(value: Any) -> Any:
@@ -250,3 +251,57 @@ def teacher_delete(*, actor: Any, teacher: Teacher) -> None:
             status_code=status.HTTP_409_CONFLICT,
         )
     teacher.delete()
+
+
+def _bump(teacher: Teacher, actor: Any) -> None:
+    """Every write to a group record is a write to the archive: new version (ETag) and change_seq."""
+    Teacher.objects.filter(pk=teacher.pk).update(
+        version=models.F("version") + 1,
+        updated_by=actor if getattr(actor, "pk", None) else None,
+        change_seq=RawSQL("nextval('teacher_change_seq')", []),
+    )
+
+
+@transaction.atomic
+def group_record_save(
+    *, actor: Any, teacher: Teacher, group_code: str, data: dict[str, Any], record: GroupRecord | None = None
+) -> tuple[GroupRecord, Errors]:
+    """Create or change one record of a many-valued group; catalogue problems come back as warnings, unknown
+    extension indicators are refused."""
+    model = GROUP_MODELS[group_code]
+    column_fields = [f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS]
+    record = record or model(teacher=teacher, province_code=teacher.province_code)
+    for field in column_fields:
+        if field in data:
+            setattr(record, field, data[field])
+    if "extra" in data:
+        record.extra = dict(data["extra"] or {})
+    catalogue, _tables = effective_for_organisation(organisation=teacher.school)
+    group = catalogue.group(group_code)
+    fields = {f.code for f in group.fields} if group else set()
+    row = {f: _json_value(getattr(record, f)) for f in column_fields if f in fields}
+    row |= {k: v for k, v in record.extra.items() if k in fields}
+    problems = validate_row(group, row) if group else {}
+    unknown = [k for k in record.extra if k not in fields]
+    if unknown:
+        raise AppError(
+            _("The submitted data is invalid."),
+            errors={
+                f"extra.{k}": [
+                    {
+                        "code": "unknown_field",
+                        "message": _("%(code)s is not an extension indicator of this province.") % {"code": k},
+                    }
+                ]
+                for k in unknown
+            },
+        )
+    record.save()
+    _bump(teacher, actor)
+    return record, problems
+
+
+@transaction.atomic
+def group_record_delete(*, actor: Any, teacher: Teacher, record: GroupRecord) -> None:
+    record.delete()
+    _bump(teacher, actor)

@@ -449,6 +449,786 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teachers/{teacher_pk}/achievements/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_achievements_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_achievements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/achievements/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_achievements_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_achievements_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_achievements_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/assessment/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_assessment_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_assessment_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/assessment/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_assessment_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_assessment_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_assessment_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/ethics/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_ethics_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_ethics_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/ethics/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_ethics_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_ethics_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_ethics_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/overseas/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_overseas_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_overseas_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/overseas/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_overseas_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_overseas_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_overseas_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/post/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_post_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_post_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/post/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_post_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_post_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_post_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/qualification/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_qualification_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_qualification_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/qualification/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_qualification_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_qualification_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_qualification_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/rotation/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_rotation_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_rotation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/rotation/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_rotation_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_rotation_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_rotation_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/skills/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_skills_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_skills_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/skills/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_skills_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_skills_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_skills_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/study/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_study_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_study_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/study/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_study_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_study_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_study_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/talent/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_talent_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_talent_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/talent/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_talent_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_talent_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_talent_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/teaching/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_teaching_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_teaching_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/teaching/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_teaching_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_teaching_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_teaching_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/title/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_title_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_title_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/title/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_title_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_title_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_title_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/training/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_training_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_training_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/training/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_training_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_training_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_training_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/treatment/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_treatment_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_treatment_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/treatment/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_treatment_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_treatment_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_treatment_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/work/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_work_list"];
+        put?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        post: operations["teachers_work_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/work/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        get: operations["teachers_work_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        delete: operations["teachers_work_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
+         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         */
+        patch: operations["teachers_work_partial_update"];
+        trace?: never;
+    };
     "/api/v1/users/": {
         parameters: {
             query?: never;
@@ -489,6 +1269,200 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AchievementRecord: {
+            readonly id: number;
+            achievement_kind?: string;
+            achievement_representative?: boolean | null;
+            project_type?: string;
+            project_name?: string;
+            project_approval_no?: string;
+            project_discipline?: string;
+            /** Format: decimal */
+            project_funding?: string | null;
+            project_start_month?: string;
+            project_end_month?: string;
+            project_role?: string;
+            project_rank?: number | null;
+            project_commissioner?: string;
+            project_source?: string;
+            book_category?: string;
+            book_name?: string;
+            book_discipline?: string;
+            book_publish_month?: string;
+            book_publisher?: string;
+            book_isbn?: string;
+            book_role?: string;
+            /** Format: decimal */
+            book_total_words?: string | null;
+            /** Format: decimal */
+            book_own_words?: string | null;
+            paper_title?: string;
+            paper_journal?: string;
+            paper_publish_month?: string;
+            paper_volume?: string;
+            paper_issue?: string;
+            paper_pages?: string;
+            paper_role?: string;
+            paper_discipline?: string;
+            paper_indexing?: string[];
+            award_category?: string;
+            award_month?: string;
+            award_name?: string;
+            award_grade?: string;
+            award_other_grade?: string;
+            award_rank?: number | null;
+            award_country?: string;
+            award_unit?: string;
+            artwork_category?: string;
+            artwork_name?: string;
+            artwork_role?: string;
+            artwork_completed_month?: string;
+            artwork_place?: string;
+            artwork_description?: string;
+            patent_type?: string;
+            patent_name?: string;
+            patent_discipline?: string;
+            /** Format: date */
+            patent_approval_date?: string | null;
+            patent_role?: string;
+            patent_no?: string;
+            report_title?: string;
+            report_role?: string;
+            /** Format: date */
+            report_date?: string | null;
+            report_client?: string;
+            medicine_cert_name?: string;
+            medicine_cert_no?: string;
+            medicine_role?: string;
+            /** Format: date */
+            medicine_approval_date?: string | null;
+            /** Format: date */
+            medicine_valid_until?: string | null;
+            standard_no?: string;
+            standard_role?: string;
+            /** Format: date */
+            standard_publish_date?: string | null;
+            standard_publisher?: string;
+            student_award_name?: string;
+            student_award_role?: string;
+            student_award_grade?: string;
+            student_award_month?: string;
+            student_award_description?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        AchievementRecordWriteRequest: {
+            achievement_kind?: string;
+            achievement_representative?: boolean | null;
+            project_type?: string;
+            project_name?: string;
+            project_approval_no?: string;
+            project_discipline?: string;
+            /** Format: decimal */
+            project_funding?: string | null;
+            project_start_month?: string;
+            project_end_month?: string;
+            project_role?: string;
+            project_rank?: number | null;
+            project_commissioner?: string;
+            project_source?: string;
+            book_category?: string;
+            book_name?: string;
+            book_discipline?: string;
+            book_publish_month?: string;
+            book_publisher?: string;
+            book_isbn?: string;
+            book_role?: string;
+            /** Format: decimal */
+            book_total_words?: string | null;
+            /** Format: decimal */
+            book_own_words?: string | null;
+            paper_title?: string;
+            paper_journal?: string;
+            paper_publish_month?: string;
+            paper_volume?: string;
+            paper_issue?: string;
+            paper_pages?: string;
+            paper_role?: string;
+            paper_discipline?: string;
+            paper_indexing?: string[];
+            award_category?: string;
+            award_month?: string;
+            award_name?: string;
+            award_grade?: string;
+            award_other_grade?: string;
+            award_rank?: number | null;
+            award_country?: string;
+            award_unit?: string;
+            artwork_category?: string;
+            artwork_name?: string;
+            artwork_role?: string;
+            artwork_completed_month?: string;
+            artwork_place?: string;
+            artwork_description?: string;
+            patent_type?: string;
+            patent_name?: string;
+            patent_discipline?: string;
+            /** Format: date */
+            patent_approval_date?: string | null;
+            patent_role?: string;
+            patent_no?: string;
+            report_title?: string;
+            report_role?: string;
+            /** Format: date */
+            report_date?: string | null;
+            report_client?: string;
+            medicine_cert_name?: string;
+            medicine_cert_no?: string;
+            medicine_role?: string;
+            /** Format: date */
+            medicine_approval_date?: string | null;
+            /** Format: date */
+            medicine_valid_until?: string | null;
+            standard_no?: string;
+            standard_role?: string;
+            /** Format: date */
+            standard_publish_date?: string | null;
+            standard_publisher?: string;
+            student_award_name?: string;
+            student_award_role?: string;
+            student_award_grade?: string;
+            student_award_month?: string;
+            student_award_description?: string;
+            extra?: unknown;
+        };
+        AssessmentRecord: {
+            readonly id: number;
+            assessment_year?: number | null;
+            assessment_result?: string;
+            assessment_unit?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        AssessmentRecordWriteRequest: {
+            assessment_year?: number | null;
+            assessment_result?: string;
+            assessment_unit?: string;
+            extra?: unknown;
+        };
         CatalogueDiff: {
             selected_added: string[];
             selected_removed: string[];
@@ -605,6 +1579,63 @@ export interface components {
             school_stage: string | null;
             groups: components["schemas"]["EffectiveGroup"][];
             province_code_tables: components["schemas"]["SpecCodeTable"][];
+        };
+        EthicsRecord: {
+            readonly id: number;
+            ethics_month?: string;
+            ethics_result?: string;
+            ethics_unit?: string;
+            honour_level?: string;
+            honour_title?: string;
+            /** Format: date */
+            honour_date?: string | null;
+            honour_description?: string;
+            honour_unit?: string;
+            sanction_category?: string;
+            sanction_reason?: string;
+            /** Format: date */
+            sanction_date?: string | null;
+            sanction_description?: string;
+            sanction_unit?: string;
+            /** Format: date */
+            sanction_decision_date?: string | null;
+            /** Format: date */
+            sanction_revoked_date?: string | null;
+            sanction_revoke_reason?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        EthicsRecordWriteRequest: {
+            ethics_month?: string;
+            ethics_result?: string;
+            ethics_unit?: string;
+            honour_level?: string;
+            honour_title?: string;
+            /** Format: date */
+            honour_date?: string | null;
+            honour_description?: string;
+            honour_unit?: string;
+            sanction_category?: string;
+            sanction_reason?: string;
+            /** Format: date */
+            sanction_date?: string | null;
+            sanction_description?: string;
+            sanction_unit?: string;
+            /** Format: date */
+            sanction_decision_date?: string | null;
+            /** Format: date */
+            sanction_revoked_date?: string | null;
+            sanction_revoke_reason?: string;
+            extra?: unknown;
         };
         Health: {
             /** @description `ok` or `error` */
@@ -764,6 +1795,80 @@ export interface components {
          * @enum {string}
          */
         OriginEnum: "local" | "mirrored";
+        OverseasRecord: {
+            readonly id: number;
+            overseas_flag?: boolean | null;
+            /** Format: date */
+            overseas_start_date?: string | null;
+            /** Format: date */
+            overseas_end_date?: string | null;
+            overseas_country?: string;
+            overseas_institution?: string;
+            overseas_project?: string;
+            overseas_organizer?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        OverseasRecordWriteRequest: {
+            overseas_flag?: boolean | null;
+            /** Format: date */
+            overseas_start_date?: string | null;
+            /** Format: date */
+            overseas_end_date?: string | null;
+            overseas_country?: string;
+            overseas_institution?: string;
+            overseas_project?: string;
+            overseas_organizer?: string;
+            extra?: unknown;
+        };
+        PaginatedAchievementRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["AchievementRecord"][];
+        };
+        PaginatedAssessmentRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["AssessmentRecord"][];
+        };
+        PaginatedEthicsRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["EthicsRecord"][];
+        };
         PaginatedOrganisationList: {
             /**
              * Format: uri
@@ -776,6 +1881,97 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Organisation"][];
+        };
+        PaginatedOverseasRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["OverseasRecord"][];
+        };
+        PaginatedPostRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["PostRecord"][];
+        };
+        PaginatedQualificationRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["QualificationRecord"][];
+        };
+        PaginatedRotationRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["RotationRecord"][];
+        };
+        PaginatedSkillRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["SkillRecord"][];
+        };
+        PaginatedStudyRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["StudyRecord"][];
+        };
+        PaginatedTalentRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["TalentRecord"][];
         };
         PaginatedTeacherList: {
             /**
@@ -790,6 +1986,58 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Teacher"][];
         };
+        PaginatedTeachingRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["TeachingRecord"][];
+        };
+        PaginatedTitleRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["TitleRecord"][];
+        };
+        PaginatedTrainingRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["TrainingRecord"][];
+        };
+        PaginatedTreatmentRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["TreatmentRecord"][];
+        };
         PaginatedUserList: {
             /**
              * Format: uri
@@ -803,6 +2051,128 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["User"][];
         };
+        PaginatedWorkRecordList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["WorkRecord"][];
+        };
+        PatchedAchievementRecordWriteRequest: {
+            achievement_kind?: string;
+            achievement_representative?: boolean | null;
+            project_type?: string;
+            project_name?: string;
+            project_approval_no?: string;
+            project_discipline?: string;
+            /** Format: decimal */
+            project_funding?: string | null;
+            project_start_month?: string;
+            project_end_month?: string;
+            project_role?: string;
+            project_rank?: number | null;
+            project_commissioner?: string;
+            project_source?: string;
+            book_category?: string;
+            book_name?: string;
+            book_discipline?: string;
+            book_publish_month?: string;
+            book_publisher?: string;
+            book_isbn?: string;
+            book_role?: string;
+            /** Format: decimal */
+            book_total_words?: string | null;
+            /** Format: decimal */
+            book_own_words?: string | null;
+            paper_title?: string;
+            paper_journal?: string;
+            paper_publish_month?: string;
+            paper_volume?: string;
+            paper_issue?: string;
+            paper_pages?: string;
+            paper_role?: string;
+            paper_discipline?: string;
+            paper_indexing?: string[];
+            award_category?: string;
+            award_month?: string;
+            award_name?: string;
+            award_grade?: string;
+            award_other_grade?: string;
+            award_rank?: number | null;
+            award_country?: string;
+            award_unit?: string;
+            artwork_category?: string;
+            artwork_name?: string;
+            artwork_role?: string;
+            artwork_completed_month?: string;
+            artwork_place?: string;
+            artwork_description?: string;
+            patent_type?: string;
+            patent_name?: string;
+            patent_discipline?: string;
+            /** Format: date */
+            patent_approval_date?: string | null;
+            patent_role?: string;
+            patent_no?: string;
+            report_title?: string;
+            report_role?: string;
+            /** Format: date */
+            report_date?: string | null;
+            report_client?: string;
+            medicine_cert_name?: string;
+            medicine_cert_no?: string;
+            medicine_role?: string;
+            /** Format: date */
+            medicine_approval_date?: string | null;
+            /** Format: date */
+            medicine_valid_until?: string | null;
+            standard_no?: string;
+            standard_role?: string;
+            /** Format: date */
+            standard_publish_date?: string | null;
+            standard_publisher?: string;
+            student_award_name?: string;
+            student_award_role?: string;
+            student_award_grade?: string;
+            student_award_month?: string;
+            student_award_description?: string;
+            extra?: unknown;
+        };
+        PatchedAssessmentRecordWriteRequest: {
+            assessment_year?: number | null;
+            assessment_result?: string;
+            assessment_unit?: string;
+            extra?: unknown;
+        };
+        PatchedEthicsRecordWriteRequest: {
+            ethics_month?: string;
+            ethics_result?: string;
+            ethics_unit?: string;
+            honour_level?: string;
+            honour_title?: string;
+            /** Format: date */
+            honour_date?: string | null;
+            honour_description?: string;
+            honour_unit?: string;
+            sanction_category?: string;
+            sanction_reason?: string;
+            /** Format: date */
+            sanction_date?: string | null;
+            sanction_description?: string;
+            sanction_unit?: string;
+            /** Format: date */
+            sanction_decision_date?: string | null;
+            /** Format: date */
+            sanction_revoked_date?: string | null;
+            sanction_revoke_reason?: string;
+            extra?: unknown;
+        };
         PatchedOrganisationUpdateRequest: {
             name?: string;
             name_en?: string;
@@ -810,6 +2180,88 @@ export interface components {
             sponsor?: string;
             urban_rural?: string;
             affiliation?: string;
+        };
+        PatchedOverseasRecordWriteRequest: {
+            overseas_flag?: boolean | null;
+            /** Format: date */
+            overseas_start_date?: string | null;
+            /** Format: date */
+            overseas_end_date?: string | null;
+            overseas_country?: string;
+            overseas_institution?: string;
+            overseas_project?: string;
+            overseas_organizer?: string;
+            extra?: unknown;
+        };
+        PatchedPostRecordWriteRequest: {
+            post_category?: string;
+            post_grade?: string;
+            post_start_month?: string;
+            post_has_concurrent?: boolean | null;
+            post_concurrent_category?: string;
+            post_concurrent_grade?: string;
+            school_duty?: string[];
+            school_duty_start_month?: string;
+            extra?: unknown;
+        };
+        PatchedQualificationRecordWriteRequest: {
+            qualification_type?: string;
+            qualification_cert_no?: string;
+            qualification_subject?: string;
+            /** Format: date */
+            qualification_issue_date?: string | null;
+            qualification_issuer?: string;
+            /** Format: date */
+            first_registration_date?: string | null;
+            first_registration_result?: string;
+            /** Format: date */
+            periodic_registration_date?: string | null;
+            periodic_registration_result?: string;
+            extra?: unknown;
+        };
+        PatchedRotationRecordWriteRequest: {
+            rotation_type?: string;
+            rotation_transfers_relation?: boolean | null;
+            rotation_start_month?: string;
+            rotation_end_month?: string;
+            rotation_origin_unit?: string;
+            rotation_unit?: string;
+            extra?: unknown;
+        };
+        PatchedSkillRecordWriteRequest: {
+            skill_language?: string;
+            skill_language_proficiency?: string;
+            skill_other_name?: string;
+            skill_other_proficiency?: string;
+            certificate_type?: string;
+            language_certificate?: string;
+            certificate_name?: string;
+            certificate_month?: string;
+            certificate_issuer?: string;
+            certificate_no?: string;
+            extra?: unknown;
+        };
+        PatchedStudyRecordWriteRequest: {
+            study_education?: string;
+            study_country?: string;
+            study_institution?: string;
+            study_major?: string;
+            study_is_normal_major?: boolean | null;
+            study_start_month?: string;
+            study_end_month?: string;
+            study_degree_level?: string;
+            study_degree?: string;
+            study_degree_country?: string;
+            study_degree_institution?: string;
+            study_degree_month?: string;
+            study_mode?: string;
+            study_unit_category?: string;
+            extra?: unknown;
+        };
+        PatchedTalentRecordWriteRequest: {
+            talent_program?: string;
+            talent_year?: number | null;
+            extra?: unknown;
         };
         /**
          * @description Input of create (school required) and update (any subset). Types are checked here; codes, formats and
@@ -884,12 +2336,111 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        PatchedTeachingRecordWriteRequest: {
+            teaching_school_year?: string;
+            teaching_year?: number | null;
+            teaching_semester?: string;
+            teaching_stages?: string[];
+            teaching_status?: string;
+            teaching_status_note?: string;
+            teaching_courses?: string[];
+            weekly_teaching_hours?: number | null;
+            weekly_other_hours?: number | null;
+            concurrent_work?: string;
+            concurrent_work_other?: string;
+            vocational_course_category?: string;
+            vocational_subject_category?: string;
+            special_other_work?: string;
+            special_courses?: string;
+            supervisor_type?: string;
+            main_discipline?: string;
+            teaches_undergraduates?: boolean | null;
+            course_teaching_hours?: number | null;
+            other_work_hours?: number | null;
+            extra?: unknown;
+        };
+        PatchedTitleRecordWriteRequest: {
+            title_appointed?: string;
+            title_start_month?: string;
+            title_end_month?: string;
+            title_unit?: string;
+            title_has_qualification?: boolean | null;
+            extra?: unknown;
+        };
+        PatchedTrainingRecordWriteRequest: {
+            training_year?: number | null;
+            training_category?: string;
+            training_project?: string;
+            training_institution?: string;
+            training_form?: string;
+            training_hours?: number | null;
+            training_credits?: number | null;
+            extra?: unknown;
+        };
+        PatchedTreatmentRecordWriteRequest: {
+            treatment_year?: number | null;
+            /** Format: decimal */
+            annual_salary?: string | null;
+            /** Format: decimal */
+            basic_salary?: string | null;
+            /** Format: decimal */
+            performance_pay?: string | null;
+            /** Format: decimal */
+            rural_teacher_allowance?: string | null;
+            /** Format: decimal */
+            other_allowances?: string | null;
+            /** Format: decimal */
+            other_income?: string | null;
+            five_insurance?: string[];
+            extra?: unknown;
+        };
         PatchedUserUpdateRequest: {
             display_name?: string;
             roles?: components["schemas"]["RolesEnum"][];
             is_active?: boolean;
             /** @description Set a new password (reset). */
             password?: string;
+        };
+        PatchedWorkRecordWriteRequest: {
+            work_unit?: string;
+            work_start?: string;
+            work_end?: string;
+            work_unit_nature?: string;
+            work_post?: string;
+            extra?: unknown;
+        };
+        PostRecord: {
+            readonly id: number;
+            post_category?: string;
+            post_grade?: string;
+            post_start_month?: string;
+            post_has_concurrent?: boolean | null;
+            post_concurrent_category?: string;
+            post_concurrent_grade?: string;
+            school_duty?: string[];
+            school_duty_start_month?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        PostRecordWriteRequest: {
+            post_category?: string;
+            post_grade?: string;
+            post_start_month?: string;
+            post_has_concurrent?: boolean | null;
+            post_concurrent_category?: string;
+            post_concurrent_grade?: string;
+            school_duty?: string[];
+            school_duty_start_month?: string;
+            extra?: unknown;
         };
         ProvinceCatalogue: {
             readonly province: string;
@@ -916,6 +2467,47 @@ export interface components {
             catalogue: components["schemas"]["ProvinceCatalogue"];
             diff: components["schemas"]["CatalogueDiff"];
         };
+        QualificationRecord: {
+            readonly id: number;
+            qualification_type?: string;
+            qualification_cert_no?: string;
+            qualification_subject?: string;
+            /** Format: date */
+            qualification_issue_date?: string | null;
+            qualification_issuer?: string;
+            /** Format: date */
+            first_registration_date?: string | null;
+            first_registration_result?: string;
+            /** Format: date */
+            periodic_registration_date?: string | null;
+            periodic_registration_result?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        QualificationRecordWriteRequest: {
+            qualification_type?: string;
+            qualification_cert_no?: string;
+            qualification_subject?: string;
+            /** Format: date */
+            qualification_issue_date?: string | null;
+            qualification_issuer?: string;
+            /** Format: date */
+            first_registration_date?: string | null;
+            first_registration_result?: string;
+            /** Format: date */
+            periodic_registration_date?: string | null;
+            periodic_registration_result?: string;
+            extra?: unknown;
+        };
         /**
          * @description * `draft` - Draft
          *     * `submitted` - Submitted
@@ -938,6 +2530,35 @@ export interface components {
          * @enum {string}
          */
         RolesEnum: "filler" | "reviewer" | "admin" | "viewer" | "sysadmin" | "secadmin" | "auditor" | "service" | "teacher";
+        RotationRecord: {
+            readonly id: number;
+            rotation_type?: string;
+            rotation_transfers_relation?: boolean | null;
+            rotation_start_month?: string;
+            rotation_end_month?: string;
+            rotation_origin_unit?: string;
+            rotation_unit?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        RotationRecordWriteRequest: {
+            rotation_type?: string;
+            rotation_transfers_relation?: boolean | null;
+            rotation_start_month?: string;
+            rotation_end_month?: string;
+            rotation_origin_unit?: string;
+            rotation_unit?: string;
+            extra?: unknown;
+        };
         SchoolCodeLists: {
             /** @description 办学类型 (JY/T 1001), three-digit codes. */
             school_type: components["schemas"]["CodeName"][];
@@ -957,6 +2578,43 @@ export interface components {
          * @enum {string}
          */
         SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
+        SkillRecord: {
+            readonly id: number;
+            skill_language?: string;
+            skill_language_proficiency?: string;
+            skill_other_name?: string;
+            skill_other_proficiency?: string;
+            certificate_type?: string;
+            language_certificate?: string;
+            certificate_name?: string;
+            certificate_month?: string;
+            certificate_issuer?: string;
+            certificate_no?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        SkillRecordWriteRequest: {
+            skill_language?: string;
+            skill_language_proficiency?: string;
+            skill_other_name?: string;
+            skill_other_proficiency?: string;
+            certificate_type?: string;
+            language_certificate?: string;
+            certificate_name?: string;
+            certificate_month?: string;
+            certificate_issuer?: string;
+            certificate_no?: string;
+            extra?: unknown;
+        };
         SpecCodeItem: {
             code: string;
             name: string;
@@ -1027,11 +2685,77 @@ export interface components {
          * @enum {string}
          */
         StatusEnum: "draft" | "published";
+        StudyRecord: {
+            readonly id: number;
+            study_education?: string;
+            study_country?: string;
+            study_institution?: string;
+            study_major?: string;
+            study_is_normal_major?: boolean | null;
+            study_start_month?: string;
+            study_end_month?: string;
+            study_degree_level?: string;
+            study_degree?: string;
+            study_degree_country?: string;
+            study_degree_institution?: string;
+            study_degree_month?: string;
+            study_mode?: string;
+            study_unit_category?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        StudyRecordWriteRequest: {
+            study_education?: string;
+            study_country?: string;
+            study_institution?: string;
+            study_major?: string;
+            study_is_normal_major?: boolean | null;
+            study_start_month?: string;
+            study_end_month?: string;
+            study_degree_level?: string;
+            study_degree?: string;
+            study_degree_country?: string;
+            study_degree_institution?: string;
+            study_degree_month?: string;
+            study_mode?: string;
+            study_unit_category?: string;
+            extra?: unknown;
+        };
         SubtreeCounts: {
             province: number;
             city: number;
             county: number;
             school: number;
+        };
+        TalentRecord: {
+            readonly id: number;
+            talent_program?: string;
+            talent_year?: number | null;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        TalentRecordWriteRequest: {
+            talent_program?: string;
+            talent_year?: number | null;
+            extra?: unknown;
         };
         /**
          * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
@@ -1284,6 +3008,90 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        TeachingRecord: {
+            readonly id: number;
+            teaching_school_year?: string;
+            teaching_year?: number | null;
+            teaching_semester?: string;
+            teaching_stages?: string[];
+            teaching_status?: string;
+            teaching_status_note?: string;
+            teaching_courses?: string[];
+            weekly_teaching_hours?: number | null;
+            weekly_other_hours?: number | null;
+            concurrent_work?: string;
+            concurrent_work_other?: string;
+            vocational_course_category?: string;
+            vocational_subject_category?: string;
+            special_other_work?: string;
+            special_courses?: string;
+            supervisor_type?: string;
+            main_discipline?: string;
+            teaches_undergraduates?: boolean | null;
+            course_teaching_hours?: number | null;
+            other_work_hours?: number | null;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        TeachingRecordWriteRequest: {
+            teaching_school_year?: string;
+            teaching_year?: number | null;
+            teaching_semester?: string;
+            teaching_stages?: string[];
+            teaching_status?: string;
+            teaching_status_note?: string;
+            teaching_courses?: string[];
+            weekly_teaching_hours?: number | null;
+            weekly_other_hours?: number | null;
+            concurrent_work?: string;
+            concurrent_work_other?: string;
+            vocational_course_category?: string;
+            vocational_subject_category?: string;
+            special_other_work?: string;
+            special_courses?: string;
+            supervisor_type?: string;
+            main_discipline?: string;
+            teaches_undergraduates?: boolean | null;
+            course_teaching_hours?: number | null;
+            other_work_hours?: number | null;
+            extra?: unknown;
+        };
+        TitleRecord: {
+            readonly id: number;
+            title_appointed?: string;
+            title_start_month?: string;
+            title_end_month?: string;
+            title_unit?: string;
+            title_has_qualification?: boolean | null;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        TitleRecordWriteRequest: {
+            title_appointed?: string;
+            title_start_month?: string;
+            title_end_month?: string;
+            title_unit?: string;
+            title_has_qualification?: boolean | null;
+            extra?: unknown;
+        };
         /**
          * @description `{username, password}` → `{access, refresh}`. Claims carry org_code, org_level and roles for the
          *     client's convenience; the server always re-reads the user.
@@ -1300,6 +3108,82 @@ export interface components {
         };
         TokenRefreshRequest: {
             refresh: string;
+        };
+        TrainingRecord: {
+            readonly id: number;
+            training_year?: number | null;
+            training_category?: string;
+            training_project?: string;
+            training_institution?: string;
+            training_form?: string;
+            training_hours?: number | null;
+            training_credits?: number | null;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        TrainingRecordWriteRequest: {
+            training_year?: number | null;
+            training_category?: string;
+            training_project?: string;
+            training_institution?: string;
+            training_form?: string;
+            training_hours?: number | null;
+            training_credits?: number | null;
+            extra?: unknown;
+        };
+        TreatmentRecord: {
+            readonly id: number;
+            treatment_year?: number | null;
+            /** Format: decimal */
+            annual_salary?: string | null;
+            /** Format: decimal */
+            basic_salary?: string | null;
+            /** Format: decimal */
+            performance_pay?: string | null;
+            /** Format: decimal */
+            rural_teacher_allowance?: string | null;
+            /** Format: decimal */
+            other_allowances?: string | null;
+            /** Format: decimal */
+            other_income?: string | null;
+            five_insurance?: string[];
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        TreatmentRecordWriteRequest: {
+            treatment_year?: number | null;
+            /** Format: decimal */
+            annual_salary?: string | null;
+            /** Format: decimal */
+            basic_salary?: string | null;
+            /** Format: decimal */
+            performance_pay?: string | null;
+            /** Format: decimal */
+            rural_teacher_allowance?: string | null;
+            /** Format: decimal */
+            other_allowances?: string | null;
+            /** Format: decimal */
+            other_income?: string | null;
+            five_insurance?: string[];
+            extra?: unknown;
         };
         /**
          * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
@@ -1345,6 +3229,33 @@ export interface components {
                     [key: string]: unknown;
                 }[];
             };
+        };
+        WorkRecord: {
+            readonly id: number;
+            work_unit?: string;
+            work_start?: string;
+            work_end?: string;
+            work_unit_nature?: string;
+            work_post?: string;
+            extra?: unknown;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Catalogue problems that do not block saving. */
+            readonly warnings: {
+                [key: string]: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        WorkRecordWriteRequest: {
+            work_unit?: string;
+            work_start?: string;
+            work_end?: string;
+            work_unit_nature?: string;
+            work_post?: string;
+            extra?: unknown;
         };
         /** @description The one error format of every TMIS endpoint. */
         Error: {
@@ -3186,6 +5097,5016 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdNumber"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_achievements_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAchievementRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_achievements_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AchievementRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AchievementRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["AchievementRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_achievements_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this achievement record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_achievements_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this achievement record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_achievements_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this achievement record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAchievementRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedAchievementRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAchievementRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AchievementRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_assessment_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAssessmentRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_assessment_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AssessmentRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AssessmentRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["AssessmentRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_assessment_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this assessment record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_assessment_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this assessment record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_assessment_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this assessment record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAssessmentRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedAssessmentRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAssessmentRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_ethics_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedEthicsRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_ethics_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EthicsRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EthicsRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["EthicsRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EthicsRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_ethics_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this ethics record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EthicsRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_ethics_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this ethics record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_ethics_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this ethics record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedEthicsRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedEthicsRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedEthicsRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EthicsRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_overseas_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOverseasRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_overseas_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OverseasRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["OverseasRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["OverseasRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverseasRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_overseas_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this overseas record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverseasRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_overseas_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this overseas record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_overseas_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this overseas record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedOverseasRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedOverseasRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedOverseasRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverseasRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_post_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPostRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_post_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PostRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PostRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PostRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_post_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this post record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_post_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this post record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_post_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this post record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPostRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPostRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPostRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_qualification_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedQualificationRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_qualification_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["QualificationRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["QualificationRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["QualificationRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_qualification_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this qualification record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_qualification_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this qualification record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_qualification_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this qualification record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedQualificationRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedQualificationRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedQualificationRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualificationRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_rotation_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRotationRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_rotation_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotationRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RotationRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["RotationRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_rotation_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this rotation record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_rotation_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this rotation record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_rotation_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this rotation record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedRotationRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedRotationRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedRotationRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_skills_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSkillRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_skills_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SkillRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SkillRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["SkillRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_skills_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this skill record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_skills_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this skill record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_skills_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this skill record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSkillRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedSkillRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedSkillRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SkillRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_study_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedStudyRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_study_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["StudyRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["StudyRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["StudyRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_study_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this study record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_study_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this study record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_study_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this study record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedStudyRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedStudyRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedStudyRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudyRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_talent_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTalentRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_talent_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TalentRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TalentRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["TalentRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalentRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_talent_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this talent record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalentRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_talent_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this talent record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_talent_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this talent record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTalentRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTalentRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTalentRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalentRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_teaching_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTeachingRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_teaching_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TeachingRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TeachingRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["TeachingRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeachingRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_teaching_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teaching record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeachingRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_teaching_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teaching record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_teaching_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teaching record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTeachingRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTeachingRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTeachingRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeachingRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_title_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTitleRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_title_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TitleRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TitleRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["TitleRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_title_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this title record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_title_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this title record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_title_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this title record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTitleRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTitleRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTitleRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TitleRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_training_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTrainingRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_training_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TrainingRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TrainingRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["TrainingRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_training_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this training record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_training_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this training record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_training_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this training record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTrainingRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTrainingRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTrainingRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_treatment_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTreatmentRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_treatment_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TreatmentRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TreatmentRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["TreatmentRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_treatment_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this treatment record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_treatment_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this treatment record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_treatment_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this treatment record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedTreatmentRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedTreatmentRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedTreatmentRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TreatmentRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_work_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWorkRecordList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_work_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WorkRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["WorkRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["WorkRecordWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_work_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this work record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkRecord"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_work_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this work record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_work_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this work record. */
+                id: number;
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWorkRecordWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedWorkRecordWriteRequest"];
+                "multipart/form-data": components["schemas"]["PatchedWorkRecordWriteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkRecord"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */

@@ -1,0 +1,85 @@
+"""Many-valued groups under /teachers/{id}/<group>/: typed rows, catalogue warnings, scope, archive version."""
+
+import pytest
+
+from tests.factories.teachers import teacher_payload
+from tmis.teachers.models import GROUP_MODELS, Teacher
+
+pytestmark = pytest.mark.django_db
+
+STUDY = {
+    "study_education": "21",
+    "study_country": "156",
+    "study_institution": "西北师范大学",
+    "study_major": "数学",
+    "study_is_normal_major": True,
+    "study_start_month": "2003-09",
+    "study_end_month": "2007-07",
+}
+
+
+@pytest.fixture
+def teacher(client_for):
+    return client_for("demo-school-a").post("/api/v1/teachers/", teacher_payload(), format="json").json()
+
+
+def test_the_fifteen_groups_have_endpoints():
+    assert list(GROUP_MODELS) == [
+        "study",
+        "work",
+        "post",
+        "title",
+        "treatment",
+        "assessment",
+        "qualification",
+        "ethics",
+        "teaching",
+        "achievements",
+        "talent",
+        "training",
+        "overseas",
+        "skills",
+        "rotation",
+    ]
+
+
+def test_two_study_rows(client_for, teacher):
+    client = client_for("demo-school-a")
+    url = f"/api/v1/teachers/{teacher['id']}/study/"
+    first = client.post(url, STUDY, format="json")
+    assert first.status_code == 201, first.json()
+    second = client.post(
+        url,
+        {**STUDY, "study_education": "14", "study_start_month": "2007-09", "study_end_month": "2010-07"},
+        format="json",
+    )
+    assert second.status_code == 201
+    rows = client.get(url).json()["results"]
+    assert [r["id"] for r in rows] == [first.json()["id"], second.json()["id"]]
+    assert Teacher.objects.get(pk=teacher["id"]).version == 3  # each row write is a new archive version
+    changed = client.patch(f"{url}{first.json()['id']}/", {"study_major": "物理"}, format="json")
+    assert changed.json()["study_major"] == "物理"
+    assert client.delete(f"{url}{second.json()['id']}/").status_code == 204
+    assert len(client.get(url).json()["results"]) == 1
+
+
+def test_catalogue_problems_are_warnings_and_unknown_extras_errors(client_for, teacher):
+    client = client_for("demo-school-a")
+    url = f"/api/v1/teachers/{teacher['id']}/study/"
+    saved = client.post(url, {"study_education": "99x"}, format="json")
+    assert saved.status_code == 201
+    warnings = saved.json()["warnings"]
+    assert warnings["study_education"][0]["code"] == "unknown_code"
+    refused = client.post(url, {"extra": {"ext_nope": 1}}, format="json")
+    assert refused.status_code == 400
+    assert refused.json()["errors"]["extra.ext_nope"][0]["code"] == "unknown_field"
+
+
+def test_another_countys_records_are_404(client_for, teacher):
+    client_for("demo-school-a").post(f"/api/v1/teachers/{teacher['id']}/work/", {}, format="json")
+    other = client_for("demo-school-b")
+    assert other.get(f"/api/v1/teachers/{teacher['id']}/work/").status_code == 404
+    assert other.post(f"/api/v1/teachers/{teacher['id']}/work/", {}, format="json").status_code == 404
+    record = GROUP_MODELS["work"].objects.get(teacher_id=teacher["id"])
+    assert other.delete(f"/api/v1/teachers/{teacher['id']}/work/{record.pk}/").status_code == 404
+    assert client_for("demo-county-a").get(f"/api/v1/teachers/{teacher['id']}/work/").status_code == 200
