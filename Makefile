@@ -39,14 +39,14 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
 	cd frontend && npm run build --silent
 
 run: $(VENV)/.installed frontend/dist/index.html
-	TMIS_DEMO=1 $(DEVDB) -- bash -c '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && \
+	TMIS_DEMO=1 $(DEVDB) -- bash -c '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && \
 	  echo "TMIS: http://127.0.0.1:$(PORT)/  (API docs: http://127.0.0.1:$(PORT)/api/v1/docs/)" && \
 	  PORT=$(PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
 
 # Served for the browser tests: a fresh database with the demo data, on E2E_PORT.
 serve-e2e: $(VENV)/.installed frontend/dist/index.html
 	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 $(DEVDB) --database tmis_e2e --fresh -- bash -c \
-	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && PORT=$(E2E_PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
+	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && PORT=$(E2E_PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
 
 lint: $(VENV)/.installed frontend/node_modules/.installed
 	$(VENV)/bin/ruff check backend tests
