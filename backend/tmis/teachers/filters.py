@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django.db.models import Q, QuerySet
 
 from tmis.core import crypto
+from tmis.orgs.models import SchoolStage
 
 from . import identity
 from .models import RecordState, Teacher
@@ -19,6 +22,13 @@ class TeacherFilter(django_filters.FilterSet):
     teacher_no = django_filters.CharFilter()
     gender = django_filters.CharFilter()
     record_state = django_filters.ChoiceFilter(choices=RecordState.choices)
+    school_stage = django_filters.ChoiceFilter(field_name="school__school_stage", choices=SchoolStage.choices)
+    age_min = django_filters.NumberFilter(method="filter_age_min", help_text="At least this old today.")
+    age_max = django_filters.NumberFilter(method="filter_age_max", help_text="At most this old today.")
+    ethnicity = django_filters.CharFilter()
+    highest_education = django_filters.CharFilter(help_text="最高学历 code.")
+    current_professional_title = django_filters.CharFilter(help_text="现任专业技术职务 code.")
+    personnel_status = django_filters.CharFilter(help_text="人员状态 code (employment status).")
     updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
@@ -56,3 +66,17 @@ class TeacherFilter(django_filters.FilterSet):
     def filter_id(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
         id_type = self.data.get("id_type") or identity.RESIDENT_ID
         return queryset.filter(id_digest=crypto.digest(f"{id_type}:{identity.normalise(value)}"))
+
+    def filter_age_min(self, queryset: QuerySet[Teacher], name: str, value: float) -> QuerySet[Teacher]:
+        return queryset.filter(birth_date__lte=_years_ago(int(value)))
+
+    def filter_age_max(self, queryset: QuerySet[Teacher], name: str, value: float) -> QuerySet[Teacher]:
+        return queryset.filter(birth_date__gt=_years_ago(int(value) + 1))
+
+
+def _years_ago(years: int) -> dt.date:
+    today = dt.date.today()
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)

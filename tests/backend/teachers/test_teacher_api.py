@@ -214,3 +214,17 @@ def test_rotate_id_keys(filler_a, settings):
         assert filler_a.get(f"/api/v1/teachers/{created['id']}/id-number/").json()["id_number"] == number
     finally:
         crypto.key_ring.cache_clear()
+
+
+def test_filters_and_ordering(filler_a):
+    old = create(filler_a, name="安老师", birth_date="1965-03-12", id_number=resident_id(birth="19650312")).json()
+    young = create(filler_a, name="周老师", birth_date="1998-03-12", id_number=resident_id(birth="19980312")).json()
+
+    def ids(**params):
+        return [r["id"] for r in filler_a.get("/api/v1/teachers/", params).json()["results"]]
+
+    assert ids(age_min=50) == [old["id"]]
+    assert ids(age_max=30) == [young["id"]]
+    assert ids(school_stage="primary_secondary", ordering="-name") == [young["id"], old["id"]]
+    assert ids(ordering="name") == [old["id"], young["id"]]
+    assert ids(school_stage="kindergarten") == []

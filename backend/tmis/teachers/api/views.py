@@ -2,9 +2,11 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -48,6 +50,21 @@ def _expected_version(request: Request, teacher_id: int) -> int:
     return int(header[len(prefix) : -1])
 
 
+class TeacherOrdering(OrderingFilter):
+    """`?ordering=name|-name|teacher_no|updated_at|id`; names sort by pinyin, as people expect (not by code point)."""
+
+    ALIASES = {"name": "name_pinyin"}
+
+    def get_ordering(self, request: Request, queryset: QuerySet, view: object) -> list[str] | None:
+        ordering = super().get_ordering(request, queryset, view)
+        if not ordering:
+            return ordering
+        return [
+            ("-" if term.startswith("-") else "") + self.ALIASES.get(term.lstrip("-"), term.lstrip("-"))
+            for term in ordering
+        ]
+
+
 class IdNumberSerializer(serializers.Serializer):
     id_number = serializers.CharField(help_text="The full, unmasked number.")
 
@@ -61,6 +78,9 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
     permission = "teachers.view"
     write_permission = "teachers.change"
     action_permissions = {"id_number": "teachers.view_id"}
+    filter_backends = [DjangoFilterBackend, TeacherOrdering]
+    ordering_fields = ["name", "teacher_no", "updated_at", "id"]  # ?ordering=name | -updated_at …
+    ordering = ["id"]
 
     def get_scoped_queryset(self) -> QuerySet[Teacher]:
         return Teacher.objects.visible_to(self.request.user).select_related("school")

@@ -4747,19 +4747,32 @@ export interface operations {
     teachers_list: {
         parameters: {
             query?: {
+                /** @description At most this old today. */
+                age_max?: number;
+                /** @description At least this old today. */
+                age_min?: number;
+                /** @description 现任专业技术职务 code. */
+                current_professional_title?: string;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                ethnicity?: string;
                 gender?: string;
+                /** @description 最高学历 code. */
+                highest_education?: string;
                 /** @description Exact ID number (looked up by digest). */
                 id_number?: string;
                 /** @description Document type of id_number (default 1). */
                 id_type?: string;
                 /** @description Name prefix. */
                 name?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
                 /** @description Organisation code: every school below it. */
                 org?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
+                /** @description 人员状态 code (employment status). */
+                personnel_status?: string;
                 /** @description Name substring, full pinyin or initials prefix. */
                 q?: string;
                 /**
@@ -4772,6 +4785,14 @@ export interface operations {
                 record_state?: "approved" | "draft" | "in_review" | "returned" | "submitted";
                 /** @description Exact school code. */
                 school?: string;
+                /**
+                 * @description * `kindergarten` - Kindergarten
+                 *     * `primary_secondary` - Primary and secondary school
+                 *     * `secondary_vocational` - Secondary vocational school
+                 *     * `special` - Special education school
+                 *     * `higher` - Higher education institution
+                 */
+                school_stage?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
                 teacher_no?: string;
                 updated_since?: string;
             };
