@@ -86,3 +86,4 @@ clean:
 bench: $(VENV)/.installed
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_orgs.py
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_catalog.py
+	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_teachers.py

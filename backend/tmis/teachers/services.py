@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -140,7 +141,8 @@ def _conflict(actor: Any, existing: Teacher) -> AppError:
     )
 
 
-def _pinyin(name: str) -> tuple[str, str]:
+@lru_cache(maxsize=65536)  # names repeat a lot; pypinyin is the slow part of a bulk load
+def name_pinyin(name: str) -> tuple[str, str]:
     return "".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
@@ -166,7 +168,7 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
     if existing is not None:
         raise _conflict(actor, existing)
     key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
-    pinyin, initials = _pinyin(values["name"])
+    pinyin, initials = name_pinyin(values["name"])
     teacher = Teacher(
         teacher_no=numbers.allocate(prefix=(school.province_code or "00")[:2], year=dt.date.today().year),
         school=school,
@@ -223,7 +225,7 @@ def teacher_update(
         teacher.id_digest, teacher.id_masked = digest, crypto.mask(number)
     for field, value in values.items():
         setattr(teacher, field, value)
-    teacher.name_pinyin, teacher.name_initials = _pinyin(teacher.name)
+    teacher.name_pinyin, teacher.name_initials = name_pinyin(teacher.name)
     teacher.extra, teacher.catalogue_version = extra, version
     teacher.version += 1
     teacher.updated_by = actor
