@@ -11,6 +11,9 @@ import { ProvinceCataloguePage } from '@/features/catalog/pages/province-catalog
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
 import { OrgsPage } from '@/features/orgs/pages/orgs-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
+import { TeacherArchivePage } from '@/features/teachers/pages/teacher-archive-page';
+import { TeacherNewPage } from '@/features/teachers/pages/teacher-new-page';
+import { TeachersPage } from '@/features/teachers/pages/teachers-page';
 import { UsersPage } from '@/features/users/pages/users-page';
 
 const handle = (crumbs: RouteHandle['crumbs']): RouteHandle => ({ crumbs });
@@ -27,6 +30,33 @@ export function createAppRouter() {
       ),
       children: [
         { index: true, element: <DashboardPage />, handle: handle(['menu.dashboard']) },
+        {
+          path: 'teachers',
+          element: (
+            <RequireCapability capability="teachers.view">
+              <TeachersPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.archives']),
+        },
+        {
+          path: 'teachers/new',
+          element: (
+            <RequireCapability capability="teachers.change">
+              <TeacherNewPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.archives']),
+        },
+        {
+          path: 'teachers/:id',
+          element: (
+            <RequireCapability capability="teachers.view">
+              <TeacherArchivePage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.archives']),
+        },
         {
           path: 'orgs',
           element: (

@@ -8,9 +8,18 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly errors: Record<string, FieldError[]>;
+  /** The whole error body, for error-specific members (e.g. `existing` of a 409 `duplicate_id_document`). */
+  readonly body: Record<string, unknown>;
 
-  constructor(status: number, code: string, message: string, errors: Record<string, FieldError[]> = {}) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    errors: Record<string, FieldError[]> = {},
+    body: Record<string, unknown> = {},
+  ) {
     super(message);
+    this.body = body;
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
@@ -57,7 +66,7 @@ export function toApiError(body: unknown, response: Response): ApiError {
         : typeof body.detail === 'string'
           ? body.detail
           : response.statusText;
-    return new ApiError(status, code, message, toFieldErrors(body.errors));
+    return new ApiError(status, code, message, toFieldErrors(body.errors), body);
   }
   return new ApiError(response.status, 'error', typeof body === 'string' ? body : response.statusText);
 }

@@ -4,6 +4,7 @@ import enCommon from '@/locales/en/common';
 import enDashboard from '@/locales/en/dashboard';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
+import enTeachers from '@/locales/en/teachers';
 import enUsers from '@/locales/en/users';
 import zhAuth from '@/locales/zh-CN/auth';
 import zhCatalog from '@/locales/zh-CN/catalog';
@@ -11,6 +12,7 @@ import zhCommon from '@/locales/zh-CN/common';
 import zhDashboard from '@/locales/zh-CN/dashboard';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
+import zhTeachers from '@/locales/zh-CN/teachers';
 import zhUsers from '@/locales/zh-CN/users';
 
 export const resources = {
@@ -22,6 +24,7 @@ export const resources = {
     users: zhUsers,
     profile: zhProfile,
     catalog: zhCatalog,
+    teachers: zhTeachers,
   },
   en: {
     common: enCommon,
@@ -31,6 +34,7 @@ export const resources = {
     users: enUsers,
     profile: enProfile,
     catalog: enCatalog,
+    teachers: enTeachers,
   },
 } as const;
 

@@ -4,6 +4,8 @@ import { Link, useMatches } from 'react-router';
 
 export type CrumbKey =
   | 'menu.dashboard'
+  | 'menu.teachers'
+  | 'menu.archives'
   | 'menu.admin'
   | 'menu.orgs'
   | 'menu.users'

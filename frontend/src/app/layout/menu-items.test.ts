@@ -54,4 +54,13 @@ describe('menu by capabilities', () => {
     expect(menuSelection('/')).toEqual({ selected: '/', open: [] });
     expect(menuSelection('/profile')).toEqual({ selected: '/profile', open: [] });
   });
+
+  it('shows the teacher archives to users who may view teachers', () => {
+    expect(keys(['teachers.view', 'orgs.view'], 'school')).toEqual([
+      ['/', undefined],
+      ['teachers', ['/teachers']],
+      ['admin', ['/orgs', '/catalog', '/code-tables']],
+    ]);
+    expect(menuSelection('/teachers/12')).toEqual({ selected: '/teachers', open: ['teachers'] });
+  });
 });

@@ -2,8 +2,10 @@ import {
   ApartmentOutlined,
   BookOutlined,
   HomeOutlined,
+  IdcardOutlined,
   OrderedListOutlined,
   SettingOutlined,
+  SolutionOutlined,
   TeamOutlined,
   TableOutlined,
 } from '@ant-design/icons';
@@ -20,6 +22,8 @@ export interface NavEntry {
   key: string;
   labelKey:
     | 'menu.dashboard'
+    | 'menu.teachers'
+    | 'menu.archives'
     | 'menu.admin'
     | 'menu.orgs'
     | 'menu.users'
@@ -36,6 +40,12 @@ export interface NavEntry {
 
 export const NAVIGATION: NavEntry[] = [
   { key: '/', labelKey: 'menu.dashboard', icon: <HomeOutlined /> },
+  {
+    key: 'teachers',
+    labelKey: 'menu.teachers',
+    icon: <SolutionOutlined />,
+    children: [{ key: '/teachers', labelKey: 'menu.archives', icon: <IdcardOutlined />, capability: 'teachers.view' }],
+  },
   {
     key: 'admin',
     labelKey: 'menu.admin',

@@ -5,6 +5,8 @@ const common: typeof zhCommon = {
   appShortName: 'TMIS',
   menu: {
     dashboard: 'Dashboard',
+    teachers: 'Teachers',
+    archives: 'Archives',
     admin: 'Administration',
     orgs: 'Organisations',
     users: 'Users',
@@ -73,6 +75,20 @@ const common: typeof zhCommon = {
     notFoundTitle: 'Page not found',
     notFound: 'The page you are looking for does not exist.',
     sessionExpired: 'Your session has expired. Please log in again.',
+  },
+  form: {
+    pick: 'Choose',
+    pickDate: 'Pick a date',
+    pickMonth: 'Pick a month',
+    required: 'Please fill in {{label}}',
+    invalid: '{{label}} is not in the right format',
+    extension: 'Extension',
+  },
+  unsaved: {
+    title: 'Unsaved changes',
+    content: 'Leaving this page discards your unsaved changes. Leave anyway?',
+    leave: 'Leave',
+    stay: 'Stay',
   },
   language: {
     zh: '中文',

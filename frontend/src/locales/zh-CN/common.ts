@@ -3,6 +3,8 @@ const common = {
   appShortName: 'TMIS',
   menu: {
     dashboard: '首页',
+    teachers: '教师信息',
+    archives: '教师信息采集',
     admin: '系统管理',
     orgs: '机构',
     users: '用户',
@@ -71,6 +73,20 @@ const common = {
     notFoundTitle: '页面不存在',
     notFound: '您访问的页面不存在。',
     sessionExpired: '登录已过期，请重新登录。',
+  },
+  form: {
+    pick: '请选择',
+    pickDate: '请选择日期',
+    pickMonth: '请选择年月',
+    required: '请填写{{label}}',
+    invalid: '{{label}}格式不正确',
+    extension: '扩展',
+  },
+  unsaved: {
+    title: '有未保存的修改',
+    content: '离开此页面将丢失未保存的修改。确定离开吗？',
+    leave: '离开',
+    stay: '留在此页',
   },
   language: {
     zh: '中文',

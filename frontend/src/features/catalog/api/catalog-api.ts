@@ -3,6 +3,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
+import { CATALOGUE_STALE, codeItemsQueryOptions } from '@/lib/catalogue-api';
 
 export type CodeTable = components['schemas']['CodeTable'];
 export type CodeItem = components['schemas']['CodeItem'];
@@ -45,13 +46,10 @@ export const DATA_TYPES: readonly DataType[] = [
 export const catalogKeys = {
   all: ['catalog'] as const,
   codeTables: (q: string) => ['catalog', 'code-tables', q] as const,
-  items: (slug: string, q: string, parent: string) => ['catalog', 'items', slug, q, parent] as const,
   groups: (q: string, stage: SchoolStage | undefined) => ['catalog', 'groups', q, stage ?? ''] as const,
   province: (code: string) => ['catalog', 'province', code] as const,
   preview: (code: string, stage: SchoolStage, stamp: string) => ['catalog', 'province', code, 'preview', stage, stamp] as const,
 };
-
-const CATALOGUE_STALE = 5 * 60 * 1000;
 
 export function getCodeTables(q: string): Promise<CodeTable[]> {
   return unwrap(api.GET('/api/v1/catalog/code-tables/', { params: { query: q ? { q } : {} } }));
@@ -63,19 +61,6 @@ export const codeTablesQueryOptions = (q = '') =>
 export function useCodeTables(q = '') {
   return useQuery(codeTablesQueryOptions(q));
 }
-
-export function getCodeItems(slug: string, q = '', parent = ''): Promise<CodeItem[]> {
-  const query = { ...(q ? { q } : {}), ...(parent ? { parent } : {}) };
-  return unwrap(api.GET('/api/v1/catalog/code-tables/{slug}/items/', { params: { path: { slug }, query } }));
-}
-
-export const codeItemsQueryOptions = (slug: string, q = '', parent = '') =>
-  queryOptions({
-    queryKey: catalogKeys.items(slug, q, parent),
-    queryFn: () => getCodeItems(slug, q, parent),
-    staleTime: CATALOGUE_STALE,
-    enabled: Boolean(slug),
-  });
 
 export function useCodeItems(slug: string | undefined, q = '') {
   return useQuery(codeItemsQueryOptions(slug ?? '', q));

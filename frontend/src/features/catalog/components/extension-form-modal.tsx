@@ -13,7 +13,7 @@ import {
   type SchoolStage,
   type SpecExtension,
 } from '@/features/catalog/api/catalog-api';
-import { localName } from '@/features/catalog/utils/names';
+import { localName } from '@/lib/catalogue-names';
 import {
   CODED_TYPES,
   EXTENSION_CODE,

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { CatalogueSpec, IndicatorGroup, Indicator, SchoolStage } from '@/features/catalog/api/catalog-api';
 import { StageTags } from '@/features/catalog/components/stage-tags';
-import { localName } from '@/features/catalog/utils/names';
+import { localName } from '@/lib/catalogue-names';
 import { optionalIndicators, withSelection } from '@/features/catalog/utils/spec';
 
 interface Row {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import type { CatalogueSpec, SpecCodeTable } from '@/features/catalog/api/catalog-api';
 import { RowActions } from '@/features/catalog/components/row-actions';
-import { codeLabel, localName } from '@/features/catalog/utils/names';
+import { codeLabel, localName } from '@/lib/catalogue-names';
 import { withoutCodeTable } from '@/features/catalog/utils/spec';
 
 interface ProvinceTablesTabProps {

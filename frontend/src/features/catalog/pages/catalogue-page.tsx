@@ -11,7 +11,7 @@ import {
   type SchoolStage,
 } from '@/features/catalog/api/catalog-api';
 import { StageTags } from '@/features/catalog/components/stage-tags';
-import { localName } from '@/features/catalog/utils/names';
+import { localName } from '@/lib/catalogue-names';
 
 export function CataloguePage() {
   const { t, i18n } = useTranslation(['catalog', 'common']);

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 
 import { useCodeItems, useCodeTables, type CodeTable } from '@/features/catalog/api/catalog-api';
 import { nestItems, type CodeRow } from '@/features/catalog/utils/code-tree';
-import { localName } from '@/features/catalog/utils/names';
+import { localName } from '@/lib/catalogue-names';
 
 export function CodeTablesPage() {
   const { t, i18n } = useTranslation(['catalog', 'common']);

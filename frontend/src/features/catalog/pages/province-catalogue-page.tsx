@@ -27,7 +27,7 @@ import { OptionalIndicatorsTab } from '@/features/catalog/components/optional-in
 import { PreviewTab } from '@/features/catalog/components/preview-tab';
 import { ProvinceTablesTab } from '@/features/catalog/components/province-tables-tab';
 import { PublishModal } from '@/features/catalog/components/publish-modal';
-import { localName } from '@/features/catalog/utils/names';
+import { localName } from '@/lib/catalogue-names';
 import { describeSpecErrors, startingSpec, toSpecBody } from '@/features/catalog/utils/spec';
 import { useCurrentUser } from '@/lib/auth/session';
 

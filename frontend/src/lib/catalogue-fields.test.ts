@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import type { EffectiveGroup } from '@/features/catalog/api/catalog-api';
-import { buildFormFields } from '@/features/catalog/utils/form-fields';
+import type { components } from '@/api/generated/schema';
+import { buildFormFields } from '@/lib/catalogue-fields';
+
+type EffectiveGroup = components['schemas']['EffectiveGroup'];
 
 const group: EffectiveGroup = {
   code: 'basic',

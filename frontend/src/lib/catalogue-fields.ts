@@ -1,5 +1,7 @@
-import type { EffectiveGroup } from '@/features/catalog/api/catalog-api';
-import { localName } from '@/features/catalog/utils/names';
+import type { components } from '@/api/generated/schema';
+import { localName } from '@/lib/catalogue-names';
+
+type EffectiveGroup = components['schemas']['EffectiveGroup'];
 
 export type Widget = 'input' | 'number' | 'date' | 'month' | 'switch' | 'select' | 'multi-select' | 'organisation';
 
