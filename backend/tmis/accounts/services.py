@@ -13,6 +13,7 @@ from rest_framework import status
 
 from tmis.core.errors import AppError, field_error
 from tmis.orgs.models import Level, Organisation
+from tmis.orgs.selectors import organisation_in_scope
 
 from .models import User
 from .roles import SEPARATED_ROLES, Role, grantable_by
@@ -52,7 +53,7 @@ def _check_password(password: str, user: User | None = None) -> None:
 
 
 def _resolve_organisation(actor: Any, code: str) -> Organisation:
-    organisation = Organisation.objects.visible_to(actor).filter(code=code).first()
+    organisation = organisation_in_scope(user=actor, code=code)
     if organisation is None:
         raise field_error("organisation", "not_found", _("No organisation with this code in your scope."))
     return organisation

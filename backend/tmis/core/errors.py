@@ -43,12 +43,6 @@ class AppError(exceptions.APIException):
         self.extra = extra or {}
 
 
-class ConflictError(AppError):
-    status_code = status.HTTP_409_CONFLICT
-    default_code = "conflict"
-    default_detail = gettext_lazy("The request conflicts with the current state.")
-
-
 def field_error(field: str, code: str, message: str) -> AppError:
     """A 400 naming one field, e.g. field_error("code", "code_prefix", "…")."""
     return AppError(

@@ -16,6 +16,15 @@ def organisation_list_visible_to(*, user: Any) -> QuerySet[Organisation]:
     return Organisation.objects.visible_to(user).select_related("parent").annotate(has_children=Exists(children))
 
 
+def organisation_in_scope(*, user: Any, code: str, level: str | None = None) -> Organisation | None:
+    """The organisation with this code if the user may see it (and it has the level asked for), else None.
+    Callers turn None into their own error: a 404, or a field error naming the input."""
+    organisations = Organisation.objects.visible_to(user).filter(code=code)
+    if level is not None:
+        organisations = organisations.filter(level=level)
+    return organisations.first()
+
+
 def organisation_search(*, queryset: QuerySet[Organisation], text: str) -> QuerySet[Organisation]:
     """Digits: code prefix (index range). Otherwise: name substring inside the already-scoped queryset."""
     text = text.strip()

@@ -13,6 +13,7 @@ from tmis.core.scope import path_in_scope
 
 from . import codes
 from .models import LEVEL_ORDER, LEVEL_RANK, Level, Organisation
+from .selectors import organisation_in_scope
 
 SCHOOL_ATTRIBUTES = ("school_type", "sponsor", "urban_rural", "affiliation")
 
@@ -113,7 +114,7 @@ def _ensure_below_actor(actor: Any, organisation: Organisation) -> None:
 def organisation_create(
     *, actor: Any, parent_code: str, code: str, name: str, level: str, name_en: str = "", **attrs: str
 ) -> Organisation:
-    parent = Organisation.objects.visible_to(actor).filter(code=parent_code).first()
+    parent = organisation_in_scope(user=actor, code=parent_code)
     if parent is None:
         raise field_error("parent", "not_found", _("No organisation with this code in your scope."))
     _check_level(parent, level)

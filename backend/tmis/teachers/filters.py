@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 
 from tmis.core import crypto
 from tmis.orgs.models import SchoolStage
+from tmis.orgs.selectors import organisation_in_scope
 
 from . import identity
 from .models import RecordState, Teacher
@@ -47,9 +48,7 @@ class TeacherFilter(django_filters.FilterSet):
         ]
 
     def filter_org(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
-        from tmis.orgs.models import Organisation
-
-        org = Organisation.objects.visible_to(self.request.user).filter(code=value).first()
+        org = organisation_in_scope(user=self.request.user, code=value)
         return queryset.filter(org_path__startswith=org.path) if org else queryset.none()
 
     def search(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:

@@ -18,6 +18,7 @@ from tmis.catalog.validation import Errors, validate_row
 from tmis.core import crypto, idnumbers
 from tmis.core.errors import AppError, field_error
 from tmis.orgs.models import Level, Organisation
+from tmis.orgs.selectors import organisation_in_scope
 
 from . import identity, numbers
 from .models import GROUP_MODELS, GroupRecord, RecordState, Teacher
@@ -146,14 +147,19 @@ def name_pinyin(name: str) -> tuple[str, str]:
     return "".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
 
 
-def _stamp_change(teacher: Teacher) -> None:
-    Teacher.objects.filter(pk=teacher.pk).update(change_seq=RawSQL("nextval('teacher_change_seq')", []))
+def _stamp_change(teacher: Teacher, *, new_version: bool = False, actor: Any = None) -> None:
+    """Every write to an archive (the teacher row or a group record) takes the next teacher_change_seq; a group
+    record's write also makes a new archive version (its ETag)."""
+    changes: dict[str, Any] = {"change_seq": RawSQL("nextval('teacher_change_seq')", [])}
+    if new_version:
+        changes |= {"version": models.F("version") + 1, "updated_by": actor if getattr(actor, "pk", None) else None}
+    Teacher.objects.filter(pk=teacher.pk).update(**changes)
 
 
 @transaction.atomic
 def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tuple[Teacher, Errors]:
     """A new draft archive. Key information must be valid; other catalogue problems come back as warnings."""
-    school = Organisation.objects.visible_to(actor).filter(code=school_code, level=Level.SCHOOL).first()
+    school = organisation_in_scope(user=actor, code=school_code, level=Level.SCHOOL)
     if school is None:
         raise field_error("school", "not_found", _("No school with this code in your scope."))
     values = {k: v for k, v in data.items() if k in COLUMN_FIELDS}
@@ -255,15 +261,6 @@ def teacher_delete(*, actor: Any, teacher: Teacher) -> None:
     teacher.delete()
 
 
-def _bump(teacher: Teacher, actor: Any) -> None:
-    """Every write to a group record is a write to the archive: new version (ETag) and change_seq."""
-    Teacher.objects.filter(pk=teacher.pk).update(
-        version=models.F("version") + 1,
-        updated_by=actor if getattr(actor, "pk", None) else None,
-        change_seq=RawSQL("nextval('teacher_change_seq')", []),
-    )
-
-
 @transaction.atomic
 def group_record_save(
     *, actor: Any, teacher: Teacher, group_code: str, data: dict[str, Any], record: GroupRecord | None = None
@@ -299,11 +296,11 @@ def group_record_save(
             },
         )
     record.save()
-    _bump(teacher, actor)
+    _stamp_change(teacher, new_version=True, actor=actor)
     return record, problems
 
 
 @transaction.atomic
 def group_record_delete(*, actor: Any, teacher: Teacher, record: GroupRecord) -> None:
     record.delete()
-    _bump(teacher, actor)
+    _stamp_change(teacher, new_version=True, actor=actor)

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from tmis.core.errors import AppError, field_error
 from tmis.core.permissions import HasCapability
 from tmis.orgs.models import Level, Organisation, SchoolStage
+from tmis.orgs.selectors import organisation_in_scope
 
 from .. import jsonschema_doc
 from ..effective import build
@@ -104,7 +105,7 @@ class IndicatorGroupListApi(APIView):
 
 def _organisation(request: Request) -> Organisation:
     code = request.query_params.get("org") or request.user.organisation.code
-    organisation = Organisation.objects.visible_to(request.user).filter(code=code).first()
+    organisation = organisation_in_scope(user=request.user, code=code)
     if organisation is None:
         raise AppError(_("Not found."), code="not_found", status_code=status.HTTP_404_NOT_FOUND)
     return organisation
@@ -149,7 +150,7 @@ class ProvinceCatalogueMixin:
     permission = "catalog.manage"
 
     def province(self, request: Request, code: str) -> Organisation:
-        province = Organisation.objects.visible_to(request.user).filter(code=code, level=Level.PROVINCE).first()
+        province = organisation_in_scope(user=request.user, code=code, level=Level.PROVINCE)
         if province is None:
             raise AppError(_("Not found."), code="not_found", status_code=status.HTTP_404_NOT_FOUND)
         return province

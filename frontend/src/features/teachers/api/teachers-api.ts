@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { toApiError, unwrap } from '@/lib/api-error';
+import { unwrap } from '@/lib/api-error';
 import { cursorFrom } from '@/lib/org-levels';
 
 export type Teacher = components['schemas']['Teacher'];
@@ -92,11 +92,6 @@ export async function getFullIdNumber(id: number): Promise<string> {
   return (await unwrap(api.GET('/api/v1/teachers/{id}/id-number/', { params: { path: { id } } }))).id_number;
 }
 
-export async function deleteTeacher(id: number): Promise<void> {
-  const { response, error } = await api.DELETE('/api/v1/teachers/{id}/', { params: { path: { id } } });
-  if (!response.ok) throw toApiError(error, response);
-}
-
 export function useCreateTeacher() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -114,13 +109,5 @@ export function useUpdateTeacher(id: number) {
       queryClient.setQueryData(teacherKeys.detail(id), { teacher, etag });
       return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
     },
-  });
-}
-
-export function useDeleteTeacher() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: deleteTeacher,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: teacherKeys.all }),
   });
 }
