@@ -1,8 +1,8 @@
-import { Checkbox, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { FormErrorSummary } from '@/components/form-error-summary';
+import { FormModal } from '@/components/form-modal';
 import {
   DATA_TYPES,
   SCHOOL_STAGES,
@@ -154,138 +154,129 @@ export function ExtensionFormModal({ spec, index, groups, nationalTables, onSave
   ];
 
   return (
-    <Modal
-      open
+    <FormModal<ExtensionFormValues>
       title={
         previous
           ? t('catalog:province.extensions.editTitle', { code: previous.code })
           : t('catalog:province.extensions.addTitle')
       }
-      okText={t('catalog:province.extensions.saveToDraft')}
-      cancelText={t('common:actions.cancel')}
-      confirmLoading={saving}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={initialValues}
+      onFinish={onFinish}
+      saving={saving}
+      summary={summary}
+      onClose={onClose}
       width={720}
+      okText={t('catalog:province.extensions.saveToDraft')}
+      autoComplete="off"
     >
-      <FormErrorSummary messages={summary} />
-      <Form<ExtensionFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(values) => void onFinish(values)}
-        scrollToFirstError
-        autoComplete="off"
-      >
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="code"
+            label={t('catalog:province.extensions.fields.code')}
+            extra={t('catalog:province.extensions.fields.codeHelp')}
+            rules={[
+              { required: true, pattern: EXTENSION_CODE, message: t('catalog:province.extensions.validation.code') },
+              {
+                validator: (_, value: string | undefined) =>
+                  value && otherCodes.has(value.trim())
+                    ? Promise.reject(new Error(t('catalog:province.extensions.validation.codeTaken')))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
+            <Input maxLength={64} placeholder="ext_" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="group"
+            label={t('catalog:province.extensions.fields.group')}
+            rules={[{ required: true, message: t('catalog:province.extensions.validation.group') }]}
+          >
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={groups.map((group) => ({ value: group.code, label: localName(language, group.name, group.name_en) }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="name"
+            label={t('catalog:province.extensions.fields.name')}
+            rules={[{ required: true, whitespace: true, message: t('catalog:province.extensions.validation.name') }]}
+          >
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="name_en" label={t('catalog:province.extensions.fields.nameEn')}>
+            <Input maxLength={200} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            name="type"
+            label={t('catalog:province.extensions.fields.type')}
+            rules={[{ required: true, message: t('catalog:province.extensions.validation.type') }]}
+          >
+            <Select options={DATA_TYPES.map((value) => ({ value, label: t(`catalog:dataTypes.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          {type && CODED_TYPES.includes(type) ? (
             <Form.Item
-              name="code"
-              label={t('catalog:province.extensions.fields.code')}
-              extra={t('catalog:province.extensions.fields.codeHelp')}
-              rules={[
-                { required: true, pattern: EXTENSION_CODE, message: t('catalog:province.extensions.validation.code') },
-                {
-                  validator: (_, value: string | undefined) =>
-                    value && otherCodes.has(value.trim())
-                      ? Promise.reject(new Error(t('catalog:province.extensions.validation.codeTaken')))
-                      : Promise.resolve(),
-                },
-              ]}
+              name="code_table"
+              label={t('catalog:province.extensions.fields.codeTable')}
+              rules={[{ required: true, message: t('catalog:province.extensions.validation.codeTable') }]}
             >
-              <Input maxLength={64} placeholder="ext_" />
+              <Select showSearch={{ optionFilterProp: 'label' }} options={tableOptions} />
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="group"
-              label={t('catalog:province.extensions.fields.group')}
-              rules={[{ required: true, message: t('catalog:province.extensions.validation.group') }]}
-            >
-              <Select
-                showSearch={{ optionFilterProp: 'label' }}
-                options={groups.map((group) => ({ value: group.code, label: localName(language, group.name, group.name_en) }))}
-              />
+          ) : type && LENGTH_TYPES.includes(type) ? (
+            <Form.Item name="max_length" label={t('catalog:province.extensions.fields.maxLength')}>
+              <InputNumber min={1} max={2000} precision={0} style={{ width: '100%' }} />
             </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="name"
-              label={t('catalog:province.extensions.fields.name')}
-              rules={[{ required: true, whitespace: true, message: t('catalog:province.extensions.validation.name') }]}
-            >
-              <Input maxLength={100} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="name_en" label={t('catalog:province.extensions.fields.nameEn')}>
-              <Input maxLength={200} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="type"
-              label={t('catalog:province.extensions.fields.type')}
-              rules={[{ required: true, message: t('catalog:province.extensions.validation.type') }]}
-            >
-              <Select options={DATA_TYPES.map((value) => ({ value, label: t(`catalog:dataTypes.${value}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            {type && CODED_TYPES.includes(type) ? (
-              <Form.Item
-                name="code_table"
-                label={t('catalog:province.extensions.fields.codeTable')}
-                rules={[{ required: true, message: t('catalog:province.extensions.validation.codeTable') }]}
-              >
-                <Select showSearch={{ optionFilterProp: 'label' }} options={tableOptions} />
-              </Form.Item>
-            ) : type && LENGTH_TYPES.includes(type) ? (
-              <Form.Item name="max_length" label={t('catalog:province.extensions.fields.maxLength')}>
-                <InputNumber min={1} max={2000} precision={0} style={{ width: '100%' }} />
-              </Form.Item>
-            ) : type && RANGE_TYPES.includes(type) ? (
-              <Row gutter={8}>
-                <Col span={12}>
-                  <Form.Item name="minimum" label={t('catalog:province.extensions.fields.minimum')}>
-                    <InputNumber style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col span={12}>
-                  <Form.Item name="maximum" label={t('catalog:province.extensions.fields.maximum')}>
-                    <InputNumber style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-              </Row>
-            ) : null}
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="required" label={t('catalog:province.extensions.fields.required')} valuePropName="checked">
-              <Switch />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={18}>
-            <Form.Item
-              name="stages"
-              label={t('catalog:province.extensions.fields.stages')}
-              extra={t('catalog:province.extensions.fields.stagesHelp')}
-            >
-              <Checkbox.Group options={SCHOOL_STAGES.map((value) => ({ value, label: t(`catalog:stages.${value}`) }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="help" label={t('catalog:province.extensions.fields.help')}>
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="help_en" label={t('catalog:province.extensions.fields.helpEn')}>
-              <Input.TextArea rows={2} maxLength={500} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+          ) : type && RANGE_TYPES.includes(type) ? (
+            <Row gutter={8}>
+              <Col span={12}>
+                <Form.Item name="minimum" label={t('catalog:province.extensions.fields.minimum')}>
+                  <InputNumber style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item name="maximum" label={t('catalog:province.extensions.fields.maximum')}>
+                  <InputNumber style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            </Row>
+          ) : null}
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item name="required" label={t('catalog:province.extensions.fields.required')} valuePropName="checked">
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={18}>
+          <Form.Item
+            name="stages"
+            label={t('catalog:province.extensions.fields.stages')}
+            extra={t('catalog:province.extensions.fields.stagesHelp')}
+          >
+            <Checkbox.Group options={SCHOOL_STAGES.map((value) => ({ value, label: t(`catalog:stages.${value}`) }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="help" label={t('catalog:province.extensions.fields.help')}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="help_en" label={t('catalog:province.extensions.fields.helpEn')}>
+            <Input.TextArea rows={2} maxLength={500} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </FormModal>
   );
 }

@@ -1,8 +1,8 @@
-import { App, Col, Form, Input, Modal, Row, Select } from 'antd';
+import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { FormErrorSummary } from '@/components/form-error-summary';
+import { FormModal } from '@/components/form-modal';
 import { useSchoolCodes, type Organisation, type SchoolCodeField } from '@/features/orgs/api/get-orgs';
 import { useCreateOrg, useUpdateOrg } from '@/features/orgs/api/save-org';
 import { applyApiErrors } from '@/lib/form-errors';
@@ -114,85 +114,75 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
     : [{ pattern: /^\d{6}$/, message: t('orgs:validation.regionCodePattern') }];
 
   return (
-    <Modal
-      open
+    <FormModal<OrgFormValues>
       title={
         isCreate
           ? t('orgs:createTitle', { parent: target.parent.name })
           : t('orgs:editTitle', { name: target.org.name })
       }
-      okText={t('common:actions.save')}
-      cancelText={t('common:actions.cancel')}
-      confirmLoading={createOrg.isPending || updateOrg.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={initialValues}
+      onFinish={onFinish}
+      saving={createOrg.isPending || updateOrg.isPending}
+      summary={summary}
+      onClose={onClose}
       width={640}
     >
-      <FormErrorSummary messages={summary} />
-      <Form<OrgFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(values) => void onFinish(values)}
-        scrollToFirstError
+      {isCreate && (
+        <Form.Item
+          name="level"
+          label={t('orgs:fields.level')}
+          rules={[{ required: true, message: t('orgs:validation.levelRequired') }]}
+        >
+          <Select options={levelChoices.map((value) => ({ value, label: t(`common:levels.${value}`) }))} />
+        </Form.Item>
+      )}
+      <Form.Item
+        name="code"
+        label={t('orgs:fields.code')}
+        extra={isCreate ? (isSchool ? t('orgs:help.schoolCode') : t('orgs:help.regionCode')) : undefined}
+        rules={isCreate ? [{ required: true, message: t('orgs:validation.codeRequired') }, ...codeRules] : []}
       >
-        {isCreate && (
-          <Form.Item
-            name="level"
-            label={t('orgs:fields.level')}
-            rules={[{ required: true, message: t('orgs:validation.levelRequired') }]}
-          >
-            <Select options={levelChoices.map((value) => ({ value, label: t(`common:levels.${value}`) }))} />
-          </Form.Item>
-        )}
-        <Form.Item
-          name="code"
-          label={t('orgs:fields.code')}
-          extra={isCreate ? (isSchool ? t('orgs:help.schoolCode') : t('orgs:help.regionCode')) : undefined}
-          rules={isCreate ? [{ required: true, message: t('orgs:validation.codeRequired') }, ...codeRules] : []}
-        >
-          <Input disabled={!isCreate} maxLength={10} inputMode="numeric" />
-        </Form.Item>
-        <Form.Item
-          name="name"
-          label={t('orgs:fields.name')}
-          rules={[{ required: true, whitespace: true, message: t('orgs:validation.nameRequired') }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="name_en" label={t('orgs:fields.nameEn')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        {isSchool && (
-          <Row gutter={16}>
-            <Col xs={24} sm={12}>
-              <Form.Item
-                name="school_type"
-                label={t('orgs:fields.schoolType')}
-                rules={[{ required: true, message: t('orgs:validation.schoolTypeRequired') }]}
-              >
-                {codeSelect('school_type')}
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="sponsor" label={t('orgs:fields.sponsor')}>
-                {codeSelect('sponsor')}
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="urban_rural" label={t('orgs:fields.urbanRural')}>
-                {codeSelect('urban_rural')}
-              </Form.Item>
-            </Col>
-            <Col xs={24} sm={12}>
-              <Form.Item name="affiliation" label={t('orgs:fields.affiliation')}>
-                {codeSelect('affiliation')}
-              </Form.Item>
-            </Col>
-          </Row>
-        )}
-      </Form>
-    </Modal>
+        <Input disabled={!isCreate} maxLength={10} inputMode="numeric" />
+      </Form.Item>
+      <Form.Item
+        name="name"
+        label={t('orgs:fields.name')}
+        rules={[{ required: true, whitespace: true, message: t('orgs:validation.nameRequired') }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="name_en" label={t('orgs:fields.nameEn')}>
+        <Input maxLength={200} />
+      </Form.Item>
+      {isSchool && (
+        <Row gutter={16}>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              name="school_type"
+              label={t('orgs:fields.schoolType')}
+              rules={[{ required: true, message: t('orgs:validation.schoolTypeRequired') }]}
+            >
+              {codeSelect('school_type')}
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="sponsor" label={t('orgs:fields.sponsor')}>
+              {codeSelect('sponsor')}
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="urban_rural" label={t('orgs:fields.urbanRural')}>
+              {codeSelect('urban_rural')}
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item name="affiliation" label={t('orgs:fields.affiliation')}>
+              {codeSelect('affiliation')}
+            </Form.Item>
+          </Col>
+        </Row>
+      )}
+    </FormModal>
   );
 }

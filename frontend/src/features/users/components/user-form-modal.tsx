@@ -1,8 +1,8 @@
-import { App, Form, Input, Modal, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { FormErrorSummary } from '@/components/form-error-summary';
+import { FormModal } from '@/components/form-modal';
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import { useCreateUser, useUpdateUser, type User } from '@/features/users/api/users-api';
 import { applyApiErrors } from '@/lib/form-errors';
@@ -77,74 +77,64 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
   };
 
   return (
-    <Modal
-      open
+    <FormModal<UserFormValues>
       title={isCreate ? t('users:createTitle') : t('users:editTitle', { username: target.user.username })}
-      okText={t('common:actions.save')}
-      cancelText={t('common:actions.cancel')}
-      confirmLoading={createUser.isPending || updateUser.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      initialValues={initialValues}
+      onFinish={onFinish}
+      saving={createUser.isPending || updateUser.isPending}
+      summary={summary}
+      onClose={onClose}
       width={560}
+      autoComplete="off"
     >
-      <FormErrorSummary messages={summary} />
-      <Form<UserFormValues>
-        form={form}
-        layout="vertical"
-        initialValues={initialValues}
-        onFinish={(values) => void onFinish(values)}
-        scrollToFirstError
-        autoComplete="off"
+      <Form.Item
+        name="username"
+        label={t('users:fields.username')}
+        rules={isCreate ? [{ required: true, whitespace: true, message: t('users:validation.usernameRequired') }] : []}
       >
-        <Form.Item
-          name="username"
-          label={t('users:fields.username')}
-          rules={isCreate ? [{ required: true, whitespace: true, message: t('users:validation.usernameRequired') }] : []}
-        >
-          <Input disabled={!isCreate} maxLength={64} autoComplete="off" />
-        </Form.Item>
-        <Form.Item
-          name="display_name"
-          label={t('users:fields.displayName')}
-          rules={[{ required: true, whitespace: true, message: t('users:validation.displayNameRequired') }]}
-        >
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('users:fields.password')}
-          rules={isCreate ? [{ required: true, message: t('users:validation.passwordRequired') }] : []}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item
-          name="roles"
-          label={t('users:fields.roles')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('users:validation.rolesRequired') }]}
-        >
-          <Select
-            mode="multiple"
-            options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="organisation"
-          label={t('users:fields.organisation')}
-          rules={isCreate ? [{ required: true, message: t('users:validation.organisationRequired') }] : []}
-        >
-          {isCreate ? (
-            <OrgTreeSelect placeholder={t('users:filterOrgPlaceholder')} />
-          ) : (
-            <Input disabled value={`${target.user.organisation.name}（${target.user.organisation.code}）`} />
-          )}
-        </Form.Item>
-        {!isCreate && (
-          <Form.Item name="is_active" label={t('users:fields.active')} valuePropName="checked">
-            <Switch />
-          </Form.Item>
+        <Input disabled={!isCreate} maxLength={64} autoComplete="off" />
+      </Form.Item>
+      <Form.Item
+        name="display_name"
+        label={t('users:fields.displayName')}
+        rules={[{ required: true, whitespace: true, message: t('users:validation.displayNameRequired') }]}
+      >
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="password"
+        label={t('users:fields.password')}
+        rules={isCreate ? [{ required: true, message: t('users:validation.passwordRequired') }] : []}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        name="roles"
+        label={t('users:fields.roles')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('users:validation.rolesRequired') }]}
+      >
+        <Select
+          mode="multiple"
+          options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="organisation"
+        label={t('users:fields.organisation')}
+        rules={isCreate ? [{ required: true, message: t('users:validation.organisationRequired') }] : []}
+      >
+        {isCreate ? (
+          <OrgTreeSelect placeholder={t('users:filterOrgPlaceholder')} />
+        ) : (
+          <Input disabled value={`${target.user.organisation.name}（${target.user.organisation.code}）`} />
         )}
-      </Form>
-    </Modal>
+      </Form.Item>
+      {!isCreate && (
+        <Form.Item name="is_active" label={t('users:fields.active')} valuePropName="checked">
+          <Switch />
+        </Form.Item>
+      )}
+    </FormModal>
   );
 }
