@@ -83,3 +83,23 @@ def test_another_countys_records_are_404(client_for, teacher):
     record = GROUP_MODELS["work"].objects.get(teacher_id=teacher["id"])
     assert other.delete(f"/api/v1/teachers/{teacher['id']}/work/{record.pk}/").status_code == 404
     assert client_for("demo-county-a").get(f"/api/v1/teachers/{teacher['id']}/work/").status_code == 200
+
+
+def test_archive_holds_every_group_in_one_response(client_for, teacher, django_assert_max_num_queries):
+    client = client_for("demo-school-a")
+    for start in ("2003-09", "2007-09"):
+        client.post(f"/api/v1/teachers/{teacher['id']}/study/", {**STUDY, "study_start_month": start}, format="json")
+    client.post(f"/api/v1/teachers/{teacher['id']}/assessment/", {"assessment_year": 2024}, format="json")
+    with django_assert_max_num_queries(2 + len(GROUP_MODELS)):  # user, teacher, one per group
+        response = client.get(f"/api/v1/teachers/{teacher['id']}/archive/")
+    assert response.status_code == 200
+    body = response.json()
+    assert response["ETag"] == f'"{teacher["id"]}-v4"'
+    assert body["name"] == teacher["name"] and body["id_number"] == teacher["id_number"]  # masked, as on retrieve
+    assert list(body["groups"]) == list(GROUP_MODELS)
+    assert [row["study_start_month"] for row in body["groups"]["study"]] == ["2003-09", "2007-09"]
+    assert body["groups"]["assessment"][0]["assessment_year"] == 2024
+    assert body["groups"]["work"] == []
+    assert client_for("demo-school-b").get(f"/api/v1/teachers/{teacher['id']}/archive/").status_code == 404
+    assert client_for("demo-county-b").get(f"/api/v1/teachers/{teacher['id']}/archive/").status_code == 404
+    assert client_for("demo-province").get(f"/api/v1/teachers/{teacher['id']}/archive/").status_code == 200

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -16,59 +16,12 @@ from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 
 from ..models import GROUP_MODELS, GroupRecord, Teacher
-from ..services import GROUP_RECORD_FIELDS, group_record_delete, group_record_save
-
-
-class GroupRecordReadSerializer(serializers.ModelSerializer):
-    warnings = serializers.SerializerMethodField(help_text="Catalogue problems that do not block saving.")
-
-    @extend_schema_field(serializers.DictField(child=serializers.ListField(child=serializers.DictField())))
-    def get_warnings(self, obj: GroupRecord) -> dict[str, list[dict[str, str]]]:
-        return self.context.get("warnings", {})
-
-
-def _serializers(
-    model: type[GroupRecord],
-) -> tuple[type[serializers.ModelSerializer], type[serializers.ModelSerializer]]:
-    columns = [f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS]
-    name = model.__name__
-    read = type(
-        f"{name}Serializer",
-        (GroupRecordReadSerializer,),
-        {
-            "Meta": type(
-                "Meta",
-                (),
-                {
-                    "model": model,
-                    "fields": ["id", *columns, "extra", "created_at", "updated_at", "warnings"],
-                    "read_only_fields": ["id", "created_at", "updated_at"],
-                },
-            ),
-            "__module__": __name__,
-        },
-    )
-    write = type(
-        f"{name}WriteSerializer",
-        (serializers.ModelSerializer,),
-        {
-            "Meta": type(
-                "Meta",
-                (),
-                {
-                    "model": model,
-                    "fields": [*columns, "extra"],
-                    "extra_kwargs": {c: {"required": False} for c in [*columns, "extra"]},
-                },
-            ),
-            "__module__": __name__,
-        },
-    )
-    return read, write
+from ..services import group_record_delete, group_record_save
+from .group_serializers import GROUP_READ_SERIALIZERS, GROUP_WRITE_SERIALIZERS
 
 
 def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewSet]:
-    read, write = _serializers(model)
+    read, write = GROUP_READ_SERIALIZERS[group], GROUP_WRITE_SERIALIZERS[group]
 
     class GroupRecordViewSet(
         ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet

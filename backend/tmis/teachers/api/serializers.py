@@ -4,8 +4,9 @@ from rest_framework import serializers
 
 from tmis.core.serializers import TrimmableSerializer
 
-from ..models import RecordState, Teacher
+from ..models import GROUP_MODELS, RecordState, Teacher
 from ..services import COLUMN_FIELDS
+from .group_serializers import GROUP_READ_SERIALIZERS
 
 
 class TeacherSerializer(TrimmableSerializer):
@@ -64,3 +65,24 @@ class TeacherWriteSerializer(serializers.ModelSerializer):
         extra_kwargs = {name: {"required": False} for name in COLUMN_FIELDS} | {
             key: {"required": False, "allow_blank": True} for key in ("name", "gender", "nationality", "id_type")
         }
+
+
+TeacherGroupsSerializer = type(
+    "TeacherGroupsSerializer",
+    (serializers.Serializer,),
+    {
+        "__module__": __name__,
+        "__doc__": "Each many-valued group's records, by group code.",
+        **{group: GROUP_READ_SERIALIZERS[group](many=True, read_only=True) for group in GROUP_MODELS},
+    },
+)
+
+
+class TeacherArchiveSerializer(TeacherSerializer):
+    """The whole archive in one response: the one-per-teacher indicators and every group's records."""
+
+    groups = TeacherGroupsSerializer(source="group_records", read_only=True)
+
+    class Meta(TeacherSerializer.Meta):
+        fields = [*TeacherSerializer.Meta.fields, "groups"]
+        read_only_fields = fields

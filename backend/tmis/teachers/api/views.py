@@ -16,8 +16,9 @@ from tmis.core.views import ScopedViewSetMixin
 
 from ..filters import TeacherFilter
 from ..models import Teacher
+from ..selectors import teacher_group_records
 from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
-from .serializers import TeacherResultSerializer, TeacherSerializer, TeacherWriteSerializer
+from .serializers import TeacherArchiveSerializer, TeacherResultSerializer, TeacherSerializer, TeacherWriteSerializer
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -115,6 +116,16 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
             actor=request.user, teacher_id=teacher.pk, expected_version=expected, data=data
         )
         body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
+        return Response(body, headers={"ETag": _etag(teacher)})
+
+    @extend_schema(operation_id="teachers_archive", responses=TeacherArchiveSerializer)
+    @action(detail=True)
+    def archive(self, request: Request, pk: str) -> Response:
+        """The whole archive — the one-per-teacher indicators and every group's records — in one response
+        (the archive page, mobile apps, the national pull). Carries the same ETag as the teacher."""
+        teacher = self.get_object()
+        teacher.group_records = teacher_group_records(teacher)
+        body = TeacherArchiveSerializer(teacher, context={"request": request}).data
         return Response(body, headers={"ETag": _etag(teacher)})
 
     @extend_schema(operation_id="teachers_id_number", responses=IdNumberSerializer)

@@ -432,6 +432,26 @@ export interface paths {
         patch: operations["teachers_partial_update"];
         trace?: never;
     };
+    "/api/v1/teachers/{id}/archive/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The whole archive — the one-per-teacher indicators and every group's records — in one response
+         *     (the archive page, mobile apps, the national pull). Carries the same ETag as the teacher.
+         */
+        get: operations["teachers_archive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/{id}/id-number/": {
         parameters: {
             query?: never;
@@ -1269,6 +1289,17 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         AchievementRecord: {
             readonly id: number;
             achievement_kind?: string;
@@ -1440,6 +1471,17 @@ export interface components {
             student_award_description?: string;
             extra?: unknown;
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         AssessmentRecord: {
             readonly id: number;
             assessment_year?: number | null;
@@ -1580,6 +1622,17 @@ export interface components {
             groups: components["schemas"]["EffectiveGroup"][];
             province_code_tables: components["schemas"]["SpecCodeTable"][];
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         EthicsRecord: {
             readonly id: number;
             ethics_month?: string;
@@ -1698,9 +1751,15 @@ export interface components {
         /** @enum {unknown} */
         NullEnum: null;
         /**
-         * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
+         * @description A read serializer for hot endpoints.
          *
-         *     Only the top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
          */
         Organisation: {
             /** @description GB/T 2260 six-digit division code for regions, ten-digit 学校标识码 for schools, 000000 for the Ministry of Education. */
@@ -1795,6 +1854,17 @@ export interface components {
          * @enum {string}
          */
         OriginEnum: "local" | "mirrored";
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         OverseasRecord: {
             readonly id: number;
             overseas_flag?: boolean | null;
@@ -2409,6 +2479,17 @@ export interface components {
             work_post?: string;
             extra?: unknown;
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         PostRecord: {
             readonly id: number;
             post_category?: string;
@@ -2467,6 +2548,17 @@ export interface components {
             catalogue: components["schemas"]["ProvinceCatalogue"];
             diff: components["schemas"]["CatalogueDiff"];
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         QualificationRecord: {
             readonly id: number;
             qualification_type?: string;
@@ -2530,6 +2622,17 @@ export interface components {
          * @enum {string}
          */
         RolesEnum: "filler" | "reviewer" | "admin" | "viewer" | "sysadmin" | "secadmin" | "auditor" | "service" | "teacher";
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         RotationRecord: {
             readonly id: number;
             rotation_type?: string;
@@ -2578,6 +2681,17 @@ export interface components {
          * @enum {string}
          */
         SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         SkillRecord: {
             readonly id: number;
             skill_language?: string;
@@ -2685,6 +2799,17 @@ export interface components {
          * @enum {string}
          */
         StatusEnum: "draft" | "published";
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         StudyRecord: {
             readonly id: number;
             study_education?: string;
@@ -2736,6 +2861,17 @@ export interface components {
             county: number;
             school: number;
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         TalentRecord: {
             readonly id: number;
             talent_program?: string;
@@ -2758,9 +2894,15 @@ export interface components {
             extra?: unknown;
         };
         /**
-         * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
+         * @description A read serializer for hot endpoints.
          *
-         *     Only the top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
          */
         Teacher: {
             readonly id: number;
@@ -2843,10 +2985,117 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description The whole archive in one response: the one-per-teacher indicators and every group's records. */
+        TeacherArchive: {
+            readonly id: number;
+            /** @description National teacher number. */
+            readonly teacher_no: string;
+            /** @description The school's code. */
+            readonly school: string;
+            readonly school_name: string;
+            /** @description Masked: the first 6 and last 4 characters are shown. */
+            readonly id_number: string;
+            readonly name: string;
+            readonly gender: string;
+            readonly nationality: string;
+            readonly id_type: string;
+            /** Format: date */
+            readonly birth_date: string;
+            readonly former_name: string;
+            readonly staff_no: string;
+            readonly native_place: string;
+            readonly birth_place: string;
+            readonly ethnicity: string;
+            readonly political_status: string[];
+            readonly marital_status: string;
+            readonly health: string;
+            readonly highest_education: string;
+            readonly highest_education_institution: string;
+            readonly highest_degree_level: string;
+            readonly highest_degree: string;
+            readonly highest_degree_institution: string;
+            readonly work_start_month: string;
+            readonly school_entry_month: string;
+            readonly special_ed_start_month: string;
+            readonly staff_source: string;
+            readonly staff_category: string;
+            readonly on_establishment: boolean | null;
+            readonly employment_form: string;
+            readonly contract_status: string;
+            readonly current_post_category: string;
+            readonly current_post_grade: string;
+            readonly current_professional_title: string;
+            readonly normal_major_graduate: boolean | null;
+            readonly special_ed_trained: boolean | null;
+            readonly special_ed_certificate: boolean | null;
+            readonly special_ed_major_graduate: boolean | null;
+            readonly preschool_major_graduate: boolean | null;
+            readonly preschool_trained: boolean | null;
+            readonly it_ability: string;
+            readonly free_normal_student: string;
+            readonly grassroots_project: string;
+            readonly grassroots_start_month: string;
+            readonly grassroots_end_month: string;
+            readonly special_grade_teacher: boolean | null;
+            readonly backbone_teacher: boolean | null;
+            readonly mental_health_teacher: string;
+            readonly dual_qualified_teacher: boolean | null;
+            readonly vocational_skill_certificate: boolean | null;
+            readonly enterprise_work_duration: string;
+            readonly learning_origin: string;
+            readonly secondary_unit: string;
+            readonly new_hire: boolean | null;
+            readonly personnel_status: string;
+            readonly photo: string;
+            readonly remarks: string;
+            readonly address: string;
+            readonly phone: string;
+            readonly mobile: string;
+            readonly email: string;
+            readonly other_contact: string;
+            /** @description Once approved, an archive is never deleted. */
+            readonly ever_approved: boolean;
+            /** @description Province extension indicators. */
+            readonly extra: unknown;
+            readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description Catalogue version validated against. */
+            readonly catalogue_version: number;
+            /** @description Optimistic concurrency: the ETag. */
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            readonly groups: components["schemas"]["TeacherGroups"];
+        };
+        /** @description Each many-valued group's records, by group code. */
+        TeacherGroups: {
+            readonly study: components["schemas"]["StudyRecord"][];
+            readonly work: components["schemas"]["WorkRecord"][];
+            readonly post: components["schemas"]["PostRecord"][];
+            readonly title: components["schemas"]["TitleRecord"][];
+            readonly treatment: components["schemas"]["TreatmentRecord"][];
+            readonly assessment: components["schemas"]["AssessmentRecord"][];
+            readonly qualification: components["schemas"]["QualificationRecord"][];
+            readonly ethics: components["schemas"]["EthicsRecord"][];
+            readonly teaching: components["schemas"]["TeachingRecord"][];
+            readonly achievements: components["schemas"]["AchievementRecord"][];
+            readonly talent: components["schemas"]["TalentRecord"][];
+            readonly training: components["schemas"]["TrainingRecord"][];
+            readonly overseas: components["schemas"]["OverseasRecord"][];
+            readonly skills: components["schemas"]["SkillRecord"][];
+            readonly rotation: components["schemas"]["RotationRecord"][];
+        };
         /**
-         * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
+         * @description A read serializer for hot endpoints.
          *
-         *     Only the top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
          */
         TeacherResult: {
             readonly id: number;
@@ -3008,6 +3257,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         TeachingRecord: {
             readonly id: number;
             teaching_school_year?: string;
@@ -3065,6 +3325,17 @@ export interface components {
             other_work_hours?: number | null;
             extra?: unknown;
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         TitleRecord: {
             readonly id: number;
             title_appointed?: string;
@@ -3109,6 +3380,17 @@ export interface components {
         TokenRefreshRequest: {
             refresh: string;
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         TrainingRecord: {
             readonly id: number;
             training_year?: number | null;
@@ -3140,6 +3422,17 @@ export interface components {
             training_credits?: number | null;
             extra?: unknown;
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         TreatmentRecord: {
             readonly id: number;
             treatment_year?: number | null;
@@ -3186,9 +3479,15 @@ export interface components {
             extra?: unknown;
         };
         /**
-         * @description `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients).
+         * @description A read serializer for hot endpoints.
          *
-         *     Only the top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
          */
         User: {
             readonly id: number;
@@ -3230,6 +3529,17 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * @description A read serializer for hot endpoints.
+         *
+         *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
+         *       top-level serializer of a response trims itself; nested serializers stay whole.
+         *     - Output goes through a per-class *read plan*: the fields are built once per class (DRF builds a
+         *       ModelSerializer's fields from the model on every instance, about 9 ms for a 70-field archive) and every
+         *       instance reuses them. Plain fields are pure functions of their attribute, so sharing them is safe;
+         *       `SerializerMethodField`s run on the instance itself, so they still see its context. A test compares the
+         *       plan's output with DRF's own `to_representation` for every subclass.
+         */
         WorkRecord: {
             readonly id: number;
             work_unit?: string;
@@ -5060,6 +5370,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeacherArchive"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
