@@ -67,3 +67,10 @@ class ScopedViewSetMixin:
 
     def get_queryset(self) -> QuerySet:
         return self.get_scoped_queryset()
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        # List filters and ordering narrow lists; a record addressed by its key needs only the scope. Skipping
+        # them on detail routes saves building a FilterSet (a deep copy of every filter) on each request.
+        if getattr(self, "detail", False):
+            return queryset
+        return super().filter_queryset(queryset)  # type: ignore[misc]

@@ -8,9 +8,9 @@ from tmis.accounts.api.serializers import UserSerializer
 from tmis.accounts.models import User
 from tmis.orgs.api.serializers import OrganisationSerializer
 from tmis.orgs.models import Organisation
+from tmis.teachers.api.group_serializers import GROUP_READ_SERIALIZERS
 from tmis.teachers.api.serializers import TeacherResultSerializer, TeacherSerializer
 from tmis.teachers.demo import load_demo_teachers
-from tmis.teachers.api.group_serializers import GROUP_READ_SERIALIZERS
 from tmis.teachers.models import GROUP_MODELS, Teacher
 
 pytestmark = pytest.mark.django_db

@@ -103,3 +103,40 @@ def test_archive_holds_every_group_in_one_response(client_for, teacher, django_a
     assert client_for("demo-school-b").get(f"/api/v1/teachers/{teacher['id']}/archive/").status_code == 404
     assert client_for("demo-county-b").get(f"/api/v1/teachers/{teacher['id']}/archive/").status_code == 404
     assert client_for("demo-province").get(f"/api/v1/teachers/{teacher['id']}/archive/").status_code == 200
+
+
+def _sample_row(model) -> dict:
+    """A value of the right type for every column of a group (catalogue problems only warn)."""
+    from django.contrib.postgres.fields import ArrayField
+    from django.db import models
+
+    row: dict = {"extra": {}}
+    for field in model._meta.concrete_fields:
+        if field.name in {"id", "teacher", "province_code", "extra", "created_at", "updated_at"}:
+            continue
+        if isinstance(field, ArrayField):
+            row[field.name] = ["1", "2"]
+        elif isinstance(field, models.BooleanField):
+            row[field.name] = True
+        elif isinstance(field, models.DecimalField):
+            row[field.name] = "1234.50"
+        elif isinstance(field, models.IntegerField):
+            row[field.name] = 2024
+        elif isinstance(field, models.DateField):
+            row[field.name] = "2020-01-02"
+        elif isinstance(field, models.CharField):
+            row[field.name] = "1"[: field.max_length]
+    return row
+
+
+def test_archive_rows_are_exactly_the_group_endpoints_rows(client_for, teacher):
+    client = client_for("demo-school-a")
+    for group, model in GROUP_MODELS.items():
+        for _ in range(2):
+            response = client.post(f"/api/v1/teachers/{teacher['id']}/{group}/", _sample_row(model), format="json")
+            assert response.status_code == 201, (group, response.json())
+    archive = client.get(f"/api/v1/teachers/{teacher['id']}/archive/").json()["groups"]
+    for group in GROUP_MODELS:
+        listed = client.get(f"/api/v1/teachers/{teacher['id']}/{group}/").json()["results"]
+        assert len(listed) == 2
+        assert archive[group] == listed, group
