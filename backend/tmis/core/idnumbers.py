@@ -9,6 +9,7 @@ import re
 from .check_digits import iso7064_mod11_2
 
 _SHAPE = re.compile(r"^\d{17}[\dX]$")
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
 
 
 def normalise(value: str) -> str:
@@ -25,8 +26,10 @@ def problem(value: str) -> str | None:
     if not _SHAPE.match(number):
         return "id_format"
     try:
-        dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
+        return "id_birth_date"
+    if not EARLIEST_BIRTH <= born <= dt.date.today():
         return "id_birth_date"
     if check_char(number[:17]) != number[17]:
         return "id_checksum"

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from tmis.core import idnumbers
+from tmis.core.check_digits import hkid_check
 
 RESIDENT_ID = "1"
 # GB/T 2260 province-level prefixes (incl. 71 Taiwan, 81 Hong Kong, 82 Macao on resident IDs of those residents).
@@ -49,10 +50,10 @@ PATTERNS = {
     "6": re.compile(r"^[A-Z]{1,2}\d{6}\(?[0-9A]\)?$|^[HM]\d{8}(\d{2})?$"),  # 香港身份证 / 回乡证
     "7": re.compile(r"^[157]\d{6}\(?\d\)?$|^[HM]\d{8}(\d{2})?$"),  # 澳门身份证 / 回乡证
     "8": re.compile(r"^\d{8}(\d{2})?$"),  # 台湾居民来往大陆通行证
-    "9": re.compile(r"^[A-Z]{3}\d{12}$|^9\d{17}$"),  # 境外永久居住证 (old 15 / new 18 characters)
+    "9": re.compile(r"^[A-Z]{3}\d{12}$|^9\d{16}[\dX]$"),  # 境外永久居住证 (old 15 / new 18 characters)
     "A": re.compile(r"^[A-Z0-9]{5,17}$"),  # 护照
     "C": re.compile(r"^[HM]\d{8}(\d{2})?$"),  # 港澳居民来往内地通行证
-    "D": re.compile(r"^[A-Z]{3}\d{12}$|^9\d{17}$"),  # 外国人永久居留身份证
+    "D": re.compile(r"^[A-Z]{3}\d{12}$|^9\d{16}[\dX]$"),  # 外国人永久居留身份证
 }
 OTHER = re.compile(r"^[A-Z0-9()\-]{4,30}$")
 
@@ -70,4 +71,19 @@ def problem(id_type: str, number: str) -> str | None:
             return "id_region"
         return found
     pattern = PATTERNS.get(id_type, OTHER)
-    return None if pattern.match(number) else "id_format"
+    if not pattern.match(number):
+        return "id_format"
+    return _check_character_problem(id_type, number)
+
+
+_HKID = re.compile(r"^([A-Z]{1,2})(\d{6})\(?([0-9A])\)?$")
+
+
+def _check_character_problem(id_type: str, number: str) -> str | None:
+    """Documents that carry a check character: the 2023 permanent residence card (18 characters, GB 11643's
+    MOD 11-2 over the first 17) and the Hong Kong identity card."""
+    if id_type in {"9", "D"} and len(number) == 18 and idnumbers.check_char(number[:17]) != number[17]:
+        return "id_checksum"
+    if id_type == "6" and (match := _HKID.match(number)) and hkid_check(match[1], match[2]) != match[3]:
+        return "id_checksum"
+    return None

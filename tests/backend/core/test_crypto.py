@@ -66,7 +66,12 @@ def test_digest_is_keyed_and_stable(two_keys, settings):
 
 @pytest.mark.parametrize(
     ("value", "masked"),
-    [("11010519491231002X", "110105********002X"), ("E12345678", "E*******8"), ("ab", "**")],
+    [
+        ("11010519491231002X", "110105********002X"),
+        ("E12345678", "E*******8"),
+        ("H1234567801", "H1*******01"),
+        ("ab", "**"),
+    ],
 )
 def test_mask(value, masked):
     assert crypto.mask(value) == masked

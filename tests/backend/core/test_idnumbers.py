@@ -1,6 +1,7 @@
 import pytest
 
 from tmis.core import idnumbers
+from tmis.core.check_digits import hkid_check
 
 
 def with_check(first17: str) -> str:
@@ -27,3 +28,11 @@ def test_birth_date_and_gender():
     assert idnumbers.birth_date(number).isoformat() == "1985-03-12"
     assert idnumbers.gender_code(number) == "1"
     assert idnumbers.gender_code(with_check("62010219850312004")) == "2"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "digits", "check"),
+    [("A", "123456", "3"), ("G", "123456", "A"), ("C", "668668", "9"), ("AB", "987654", "3")],
+)
+def test_hong_kong_identity_card_check_character(prefix, digits, check):
+    assert hkid_check(prefix, digits) == check

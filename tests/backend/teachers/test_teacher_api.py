@@ -72,7 +72,7 @@ def test_bad_key_information_names_the_field(filler_a, change, field, code):
     ("id_type", "number"),
     [
         ("A", "E12345678"),
-        ("6", "A123456(7)"),
+        ("6", "A123456(3)"),
         ("7", "1234567(8)"),
         ("8", "12345678"),
         ("C", "H12345678"),
