@@ -7,17 +7,26 @@ from collections.abc import Callable
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from tmis.accounts.models import User
+from tmis.orgs.models import Organisation
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The divisions come with the migrations; the demo schools and logins are loaded once."""
+    """The divisions come with the migrations; the demo schools and logins are loaded once. Transactional tests
+    (run last) end with a flush: the reference data is put back afterwards, so `--reuse-db` finds it next time."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+    yield
+    with django_db_blocker.unblock():
+        if not Organisation.objects.exists() and getattr(connection, "_test_serialized_contents", None):
+            connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        if not Organisation.objects.filter(level="school").exists():
+            call_command("load_demo", verbosity=0)
 
 
 @pytest.fixture(autouse=True)

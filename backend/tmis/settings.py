@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "tmis.accounts",
     "tmis.catalog",
     "tmis.teachers",
+    "tmis.reviews",
+    "tmis.notifications",
     "tmis.audit",
 ]
 

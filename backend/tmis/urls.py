@@ -12,6 +12,8 @@ api_v1 = [
     path("orgs/", include("tmis.orgs.api.urls")),
     path("catalog/", include("tmis.catalog.api.urls")),
     path("teachers/", include("tmis.teachers.api.urls")),
+    path("reviews/", include("tmis.reviews.api.urls")),
+    path("notifications/", include("tmis.notifications.api.urls")),
 ]
 
 urlpatterns = [

@@ -236,7 +236,8 @@ def _teacher_lines(first: int, last: int, teacher_numbers: list[str], school_row
         school_id, path = school_rows[n % len(school_rows)]
         male = rng.random() < 0.3  # 专任教师 are about 70 % women
         birth = dt.date(1962 + n % 40, 1 + n % 12, 1 + n % 28)
-        first17 = f"62{n % 100:02d}{(n // 100) % 100:02d}{birth:%Y%m%d}{(n * 2 + male) % 1000:03d}"
+        # (area, sequence) = (n mod 10,000, n div 10,000) is unique up to 5,000,000 teachers, whatever the birth date.
+        first17 = f"62{n % 10000:04d}{birth:%Y%m%d}{(n // 10000 % 500) * 2 + male:03d}"
         number = first17 + idnumbers.check_char(first17)
         head = rng.choice(SURNAMES) + rng.choice(GIVEN)
         tail_char = rng.choice(GIVEN) if n % 3 else ""

@@ -101,6 +101,7 @@ class Teacher(models.Model):
     name_initials = models.CharField(max_length=50, db_collation="C", default="")
     record_state = models.CharField(max_length=10, choices=RecordState.choices, default=RecordState.DRAFT)
     ever_approved = models.BooleanField(default=False, help_text="Once approved, an archive is never deleted.")
+    pending_change = models.BooleanField(default=False, help_text="A change request is open (review engine).")
     catalogue_version = models.PositiveIntegerField(default=0, help_text="Catalogue version validated against.")
     version = models.PositiveIntegerField(default=1, help_text="Optimistic concurrency: the ETag.")
     change_seq = models.BigIntegerField(default=0, db_index=True, help_text="teacher_change_seq at the last write.")

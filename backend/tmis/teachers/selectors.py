@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, models
 
@@ -46,3 +47,49 @@ def teacher_group_records(teacher: Teacher) -> dict[str, list[GroupRecord]]:
             model = GROUP_MODELS[group]
             records[group].append(_record(model, json.loads(text, parse_float=Decimal)))
     return records
+
+
+def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
+    """Oldest first: the archive's creation, then every submission's events (submit, approve, return, withdraw)
+    with who, when, at which level and — for change requests — the field-level before/after."""
+    from tmis.reviews.selectors import submission_history
+
+    entries: list[dict[str, Any]] = [
+        {
+            "at": teacher.created_at,
+            "action": "created",
+            "actor": _person(teacher.created_by),
+            "kind": None,
+            "submission": None,
+            "level": "",
+            "organisation": None,
+            "reason": "",
+            "changes": {},
+        }
+    ]
+    for submission in submission_history(user=user, subject_type="teacher", subject_id=teacher.pk):
+        changes = {
+            field: {"old": pair[0], "new": pair[1]} for field, pair in submission.payload.get("fields", {}).items()
+        }
+        if group := submission.payload.get("group"):
+            changes[f"{group['group']}:{group['op']}"] = {"old": group.get("old"), "new": group.get("data")}
+        for decision in submission.decisions.all():
+            entries.append(
+                {
+                    "at": decision.at,
+                    "action": decision.action,
+                    "actor": _person(decision.actor),
+                    "kind": submission.kind,
+                    "submission": submission.pk,
+                    "level": decision.level,
+                    "organisation": decision.organisation.code if decision.organisation else None,
+                    "reason": decision.reason,
+                    "changes": changes if decision.action == "submit" else {},
+                }
+            )
+    entries.sort(key=lambda entry: entry["at"])
+    return entries
+
+
+def _person(user: Any) -> dict[str, Any] | None:
+    return {"id": user.pk, "display_name": user.display_name} if user else None

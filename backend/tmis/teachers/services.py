@@ -44,6 +44,8 @@ COLUMN_FIELDS = tuple(
         "name_pinyin",
         "name_initials",
         "record_state",
+        "pending_change",
+        "ever_approved",
         "catalogue_version",
         "version",
         "change_seq",
@@ -201,18 +203,43 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
     return teacher, {k: v for k, v in problems.items() if k not in errors}
 
 
+LOCKED_STATES = (RecordState.SUBMITTED, RecordState.IN_REVIEW)
+
+
+def _ensure_editable(teacher: Teacher) -> None:
+    if teacher.record_state in LOCKED_STATES:
+        raise AppError(
+            _("The archive is in review and cannot be changed until it is decided."),
+            code="record_locked",
+            status_code=status.HTTP_409_CONFLICT,
+        )
+    if teacher.pending_change:
+        raise AppError(
+            _("A change of this archive is waiting for review; make further changes after it is decided."),
+            code="change_pending",
+            status_code=status.HTTP_409_CONFLICT,
+        )
+
+
+def _stale() -> AppError:
+    return AppError(
+        _("Someone changed this record in the meantime. Reload it and apply your changes again."),
+        code="precondition_failed",
+        status_code=status.HTTP_412_PRECONDITION_FAILED,
+    )
+
+
 @transaction.atomic
 def teacher_update(
     *, actor: Any, teacher_id: int, expected_version: int, data: dict[str, Any]
 ) -> tuple[Teacher, Errors]:
-    """Change an archive. `expected_version` (from If-Match) must be the current one, or nothing is written (412)."""
+    """Change an archive. `expected_version` (from If-Match) must be the current one, or nothing is written (412).
+    A draft or returned archive changes at once; an approved one only through a change request (the approved
+    values stay in force until it is approved: `teacher.pending_change` tells)."""
     teacher = Teacher.objects.visible_to(actor).select_for_update().select_related("school").get(pk=teacher_id)
     if teacher.version != expected_version:
-        raise AppError(
-            _("Someone changed this record in the meantime. Reload it and apply your changes again."),
-            code="precondition_failed",
-            status_code=status.HTTP_412_PRECONDITION_FAILED,
-        )
+        raise _stale()
+    _ensure_editable(teacher)
     current = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
     values = current | {k: v for k, v in data.items() if k in COLUMN_FIELDS}
     extra = dict(data["extra"]) if "extra" in data else dict(teacher.extra)
@@ -227,17 +254,35 @@ def teacher_update(
         existing = Teacher.objects.select_related("school").filter(id_digest=digest).first()
         if existing is not None:
             raise _conflict(actor, existing)
+    warnings = {k: v for k, v in problems.items() if k not in errors}
+    if teacher.ever_approved:
+        from .reviewing import request_change  # the review engine's teacher subject
+
+        diff = {f: [_json_value(current[f]), _json_value(v)] for f, v in values.items() if current[f] != v}
+        if number != old_number:
+            diff["id_number"] = [teacher.id_masked, crypto.mask(number)]
+        if extra != teacher.extra:
+            diff["extra"] = [teacher.extra, extra]
+        if diff:
+            secret = crypto.encrypt(number, context=ID_CONTEXT) if number != old_number else None
+            request_change(actor=actor, teacher=teacher, fields=diff, id_secret=secret, id_digest=digest)
+        return teacher, warnings
+    _apply_values(teacher, actor=actor, values=values, extra=extra, version=version)
+    if digest != teacher.id_digest:
         teacher.id_key, teacher.id_cipher = crypto.encrypt(number, context=ID_CONTEXT)
         teacher.id_digest, teacher.id_masked = digest, crypto.mask(number)
+    teacher.save()
+    _stamp_change(teacher)
+    return teacher, warnings
+
+
+def _apply_values(teacher: Teacher, *, actor: Any, values: dict[str, Any], extra: dict[str, Any], version: int) -> None:
     for field, value in values.items():
         setattr(teacher, field, value)
     teacher.name_pinyin, teacher.name_initials = name_pinyin(teacher.name)
     teacher.extra, teacher.catalogue_version = extra, version
     teacher.version += 1
-    teacher.updated_by = actor
-    teacher.save()
-    _stamp_change(teacher)
-    return teacher, {k: v for k, v in problems.items() if k not in errors}
+    teacher.updated_by = actor if getattr(actor, "pk", None) else None
 
 
 def teacher_id_number(*, actor: Any, teacher: Teacher, address: str | None) -> str:
@@ -263,12 +308,22 @@ def teacher_delete(*, actor: Any, teacher: Teacher) -> None:
 
 @transaction.atomic
 def group_record_save(
-    *, actor: Any, teacher: Teacher, group_code: str, data: dict[str, Any], record: GroupRecord | None = None
+    *,
+    actor: Any,
+    teacher: Teacher,
+    group_code: str,
+    data: dict[str, Any],
+    record: GroupRecord | None = None,
+    applying: bool = False,
 ) -> tuple[GroupRecord, Errors]:
     """Create or change one record of a many-valued group; catalogue problems come back as warnings, unknown
-    extension indicators are refused."""
+    extension indicators are refused. On an approved archive the write becomes a change request (`applying` is the
+    review engine applying an approved one)."""
+    if not applying:
+        _ensure_editable(teacher)
     model = GROUP_MODELS[group_code]
     column_fields = [f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS]
+    old = {f: _json_value(getattr(record, f)) for f in [*column_fields, "extra"]} if record else None
     record = record or model(teacher=teacher, province_code=teacher.province_code)
     for field in column_fields:
         if field in data:
@@ -295,12 +350,31 @@ def group_record_save(
                 for k in unknown
             },
         )
+    if teacher.ever_approved and not applying:
+        from .reviewing import request_change
+
+        new = {f: _json_value(getattr(record, f)) for f in [*column_fields, "extra"]}
+        operation = {"op": "update" if old else "create", "group": group_code, "record": record.pk, "data": new}
+        if old:
+            operation["old"] = old
+        request_change(actor=actor, teacher=teacher, group_operation=operation)
+        return record, problems
     record.save()
     _stamp_change(teacher, new_version=True, actor=actor)
     return record, problems
 
 
 @transaction.atomic
-def group_record_delete(*, actor: Any, teacher: Teacher, record: GroupRecord) -> None:
+def group_record_delete(*, actor: Any, teacher: Teacher, record: GroupRecord, applying: bool = False) -> None:
+    if not applying:
+        _ensure_editable(teacher)
+    if teacher.ever_approved and not applying:
+        from .reviewing import request_change
+
+        group = next(code for code, model in GROUP_MODELS.items() if isinstance(record, model))
+        request_change(
+            actor=actor, teacher=teacher, group_operation={"op": "delete", "group": group, "record": record.pk}
+        )
+        return
     record.delete()
     _stamp_change(teacher, new_version=True, actor=actor)

@@ -28,13 +28,14 @@ class TeacherSerializer(TrimmableSerializer):
             *COLUMN_FIELDS,
             "extra",
             "record_state",
+            "pending_change",
             "catalogue_version",
             "version",
             "created_at",
             "updated_at",
         ]
         read_only_fields = fields
-        brief_fields = ["id", "teacher_no", "name", "gender", "school", "school_name", "record_state"]
+        brief_fields = ["id", "teacher_no", "name", "gender", "school", "school_name", "record_state", "pending_change"]
 
 
 class TeacherResultSerializer(TeacherSerializer):
@@ -86,3 +87,22 @@ class TeacherArchiveSerializer(TeacherSerializer):
     class Meta(TeacherSerializer.Meta):
         fields = [*TeacherSerializer.Meta.fields, "groups"]
         read_only_fields = fields
+
+
+class TimelinePersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+
+
+class TimelineEntrySerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    action = serializers.ChoiceField(choices=["created", "submit", "approve", "return", "withdraw"])
+    actor = TimelinePersonSerializer(allow_null=True)
+    kind = serializers.CharField(allow_null=True, help_text="The submission's kind (teacher_info, teacher_change …).")
+    submission = serializers.IntegerField(allow_null=True)
+    level = serializers.CharField(allow_blank=True)
+    organisation = serializers.CharField(allow_null=True)
+    reason = serializers.CharField(allow_blank=True)
+    changes = serializers.DictField(
+        child=serializers.DictField(), help_text="Field → {old, new} of a change request (ID numbers masked)."
+    )

@@ -13,12 +13,20 @@ from rest_framework.response import Response
 from tmis.core.errors import AppError
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
+from tmis.reviews.api.serializers import SubmissionSerializer
 
 from ..filters import TeacherFilter
 from ..models import Teacher
-from ..selectors import teacher_group_records
+from ..reviewing import teacher_submit
+from ..selectors import teacher_group_records, teacher_timeline
 from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
-from .serializers import TeacherArchiveSerializer, TeacherResultSerializer, TeacherSerializer, TeacherWriteSerializer
+from .serializers import (
+    TeacherArchiveSerializer,
+    TeacherResultSerializer,
+    TeacherSerializer,
+    TeacherWriteSerializer,
+    TimelineEntrySerializer,
+)
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -78,7 +86,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
     pagination_class = IdCursorPagination
     permission = "teachers.view"
     write_permission = "teachers.change"
-    action_permissions = {"id_number": "teachers.view_id"}
+    action_permissions = {"id_number": "teachers.view_id", "submit": "teachers.change", "timeline": "teachers.view"}
     filter_backends = [DjangoFilterBackend, TeacherOrdering]
     ordering_fields = ["name", "teacher_no", "updated_at", "id"]  # ?ordering=name | -updated_at …
     ordering = ["id"]
@@ -115,8 +123,28 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
         teacher, warnings = teacher_update(
             actor=request.user, teacher_id=teacher.pk, expected_version=expected, data=data
         )
+        teacher.refresh_from_db(fields=["pending_change"])
         body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
-        return Response(body, headers={"ETag": _etag(teacher)})
+        # An approved archive keeps its values until the change request is approved: 202, the values in force.
+        code = status.HTTP_202_ACCEPTED if teacher.pending_change else status.HTTP_200_OK
+        return Response(body, status=code, headers={"ETag": _etag(teacher)})
+
+    @extend_schema(operation_id="teachers_submit", request=None, responses=SubmissionSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request: Request, pk: str) -> Response:
+        """Submit a draft (or resubmit a returned archive) for review. Every catalogue problem must be fixed first:
+        400 lists them per field (`study[0].study_major` for group records)."""
+        submission = teacher_submit(actor=request.user, teacher_id=self.get_object().pk)
+        return Response(SubmissionSerializer(submission, context={"request": request}).data, status=201)
+
+    @extend_schema(operation_id="teachers_timeline", responses=TimelineEntrySerializer(many=True))
+    @action(detail=True)
+    def timeline(self, request: Request, pk: str) -> Response:
+        """The archive's history: who filled what (field-level before/after), who submitted, approved or returned
+        it, and when — oldest first."""
+        return Response(
+            TimelineEntrySerializer(teacher_timeline(user=request.user, teacher=self.get_object()), many=True).data
+        )
 
     @extend_schema(operation_id="teachers_archive", responses=TeacherArchiveSerializer)
     @action(detail=True)

@@ -287,6 +287,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own notifications, newest first, with the unread count. */
+        get: operations["notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Mark notifications read: the given `ids`, or all of them. */
+        post: operations["notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orgs/": {
         parameters: {
             query?: never;
@@ -391,6 +425,165 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `GET reviews/` is the caller's queue: open items whose current step is at the caller's organisation. */
+        get: operations["reviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `GET reviews/` is the caller's queue: open items whose current step is at the caller's organisation. */
+        get: operations["reviews_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Approve the current step (the last one applies the subject). */
+        post: operations["reviews_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/return/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Return to the filler with a reason (at least 5 characters). */
+        post: operations["reviews_return"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The submitter takes it back before the first decision. */
+        post: operations["reviews_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Up to 1,000 decisions, each in its own transaction; one result per id, in order. */
+        post: operations["reviews_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/flows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Review chains of the caller's province, per kind (defaults where none is configured). Province admins
+         *     change them; a change applies to new submissions only.
+         */
+        get: operations["reviews_flows_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/flows/{kind}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description Review chains of the caller's province, per kind (defaults where none is configured). Province admins
+         *     change them; a change applies to new submissions only.
+         */
+        patch: operations["reviews_flows_update"];
+        trace?: never;
+    };
+    "/api/v1/reviews/mine/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's own submissions (newest first) with their states and return reasons. */
+        get: operations["reviews_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/": {
         parameters: {
             query?: never;
@@ -461,6 +654,46 @@ export interface paths {
         };
         /** @description The full ID number (roles with `teachers.view_id`); every call is written to the access log. */
         get: operations["teachers_id_number"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Submit a draft (or resubmit a returned archive) for review. Every catalogue problem must be fixed first:
+         *     400 lists them per field (`study[0].study_major` for group records).
+         */
+        post: operations["teachers_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{id}/timeline/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The archive's history: who filled what (field-level before/after), who submitted, approved or returned
+         *     it, and when — oldest first.
+         */
+        get: operations["teachers_timeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1505,6 +1738,25 @@ export interface components {
             assessment_unit?: string;
             extra?: unknown;
         };
+        /**
+         * @description * `approve` - approve
+         *     * `return` - return
+         * @enum {string}
+         */
+        BulkActionEnum: "approve" | "return";
+        BulkRequest: {
+            action: components["schemas"]["BulkActionEnum"];
+            ids: number[];
+            /** @default  */
+            reason: string;
+        };
+        BulkResult: {
+            id: number;
+            ok: boolean;
+            state?: string;
+            code?: string;
+            message?: string;
+        };
         CatalogueDiff: {
             selected_added: string[];
             selected_removed: string[];
@@ -1593,6 +1845,27 @@ export interface components {
          * @enum {string}
          */
         DataTypeEnum: "text" | "integer" | "decimal" | "date" | "year_month" | "boolean" | "code" | "multi_code" | "id_number" | "phone" | "email" | "org_ref";
+        Decision: {
+            readonly round: number;
+            /** @description The step decided (approve / return). */
+            readonly step: number | null;
+            readonly level: string;
+            readonly organisation: string;
+            readonly organisation_name: string;
+            action: components["schemas"]["DecisionActionEnum"];
+            readonly actor: components["schemas"]["Person"];
+            readonly reason: string;
+            /** Format: date-time */
+            readonly at: string;
+        };
+        /**
+         * @description * `submit` - Submitted
+         *     * `approve` - Approved
+         *     * `return` - Returned
+         *     * `withdraw` - Withdrawn
+         * @enum {string}
+         */
+        DecisionActionEnum: "submit" | "approve" | "return" | "withdraw";
         EffectiveGroup: {
             code: string;
             name: string;
@@ -1690,6 +1963,13 @@ export interface components {
             sanction_revoke_reason?: string;
             extra?: unknown;
         };
+        Flow: {
+            readonly province: string;
+            readonly kind: components["schemas"]["KindEnum"];
+            levels: components["schemas"]["LevelsEnum"][];
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
         Health: {
             /** @description `ok` or `error` */
             status: string;
@@ -1733,6 +2013,21 @@ export interface components {
             }[];
             indicators: components["schemas"]["Indicator"][];
         };
+        /**
+         * @description * `teacher_info` - Teacher information
+         *     * `teacher_change` - Change of teacher information
+         *     * `teacher_key_change` - Change of key information
+         * @enum {string}
+         */
+        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change";
+        /**
+         * @description * `school` - school
+         *     * `county` - county
+         *     * `city` - city
+         *     * `province` - province
+         * @enum {string}
+         */
+        LevelsEnum: "school" | "county" | "city" | "province";
         LogoutRequest: {
             /** @description The refresh token to revoke. */
             refresh: string;
@@ -1747,6 +2042,22 @@ export interface components {
             organisation: components["schemas"]["Organisation"];
             /** @description The user's organisation and its ancestors for display, top first. */
             readonly organisation_path: components["schemas"]["OrganisationRef"][];
+        };
+        Notification: {
+            readonly id: number;
+            readonly kind: string;
+            readonly message: string;
+            readonly link: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly read_at: string | null;
+        };
+        NotificationsReadRequest: {
+            ids?: number[];
+        };
+        NotificationsReadResult: {
+            marked: number;
         };
         /** @enum {unknown} */
         NullEnum: null;
@@ -1926,6 +2237,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["AssessmentRecord"][];
         };
+        PaginatedBulkResultList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["BulkResult"][];
+        };
         PaginatedEthicsRecordList: {
             /**
              * Format: uri
@@ -1938,6 +2262,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EthicsRecord"][];
+        };
+        PaginatedNotificationList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Notification"][];
+            /** @description The caller's unread notifications. */
+            unread: number;
         };
         PaginatedOrganisationList: {
             /**
@@ -2030,6 +2369,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["StudyRecord"][];
         };
+        PaginatedSubmissionList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Submission"][];
+        };
         PaginatedTalentRecordList: {
             /**
              * Format: uri
@@ -2068,6 +2420,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TeachingRecord"][];
+        };
+        PaginatedTimelineEntryList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["TimelineEntry"][];
         };
         PaginatedTitleRecordList: {
             /**
@@ -2243,6 +2608,9 @@ export interface components {
             sanction_revoke_reason?: string;
             extra?: unknown;
         };
+        PatchedFlowRequest: {
+            levels?: components["schemas"]["LevelsEnum"][];
+        };
         PatchedOrganisationUpdateRequest: {
             name?: string;
             name_en?: string;
@@ -2399,8 +2767,6 @@ export interface components {
             mobile?: string;
             email?: string;
             other_contact?: string;
-            /** @description Once approved, an archive is never deleted. */
-            ever_approved?: boolean;
             /** @description Province extension indicators: code → value. */
             extra?: {
                 [key: string]: unknown;
@@ -2478,6 +2844,10 @@ export interface components {
             work_unit_nature?: string;
             work_post?: string;
             extra?: unknown;
+        };
+        Person: {
+            id: number;
+            display_name: string;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -2609,6 +2979,10 @@ export interface components {
          * @enum {string}
          */
         RecordStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned";
+        ReturnRequest: {
+            /** @description Why it goes back (at least 5 characters). */
+            reason: string;
+        };
         /**
          * @description * `filler` - Filler
          *     * `reviewer` - Reviewer
@@ -2794,6 +3168,15 @@ export interface components {
             required: boolean;
         };
         /**
+         * @description * `submitted` - Submitted
+         *     * `in_review` - In review
+         *     * `approved` - Approved
+         *     * `returned` - Returned
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        StateEnum: "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
+        /**
          * @description * `draft` - Draft
          *     * `published` - Published
          * @enum {string}
@@ -2854,6 +3237,63 @@ export interface components {
             study_mode?: string;
             study_unit_category?: string;
             extra?: unknown;
+        };
+        Subject: {
+            /** @description `teacher` for every kind so far. */
+            type: string;
+            id: number;
+            name: string;
+        };
+        Submission: {
+            readonly id: number;
+            kind: components["schemas"]["KindEnum"];
+            state: components["schemas"]["StateEnum"];
+            readonly subject: components["schemas"]["Subject"];
+            /** @description The level deciding now; null once closed. */
+            readonly level: string | null;
+            /** @description The chain, copied at submission. */
+            readonly step_levels: string[];
+            readonly current_step: number;
+            /** @description 1, then +1 for each resubmission. */
+            readonly round: number;
+            readonly school: string;
+            readonly school_name: string;
+            readonly submitted_by: components["schemas"]["Person"];
+            /** Format: date-time */
+            readonly submitted_at: string;
+            /** Format: date-time */
+            readonly closed_at: string | null;
+            readonly return_reason: string;
+            /** @description Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change. */
+            readonly diff: {
+                [key: string]: unknown;
+            } | null;
+        };
+        SubmissionDetail: {
+            readonly id: number;
+            kind: components["schemas"]["KindEnum"];
+            state: components["schemas"]["StateEnum"];
+            readonly subject: components["schemas"]["Subject"];
+            /** @description The level deciding now; null once closed. */
+            readonly level: string | null;
+            /** @description The chain, copied at submission. */
+            readonly step_levels: string[];
+            readonly current_step: number;
+            /** @description 1, then +1 for each resubmission. */
+            readonly round: number;
+            readonly school: string;
+            readonly school_name: string;
+            readonly submitted_by: components["schemas"]["Person"];
+            /** Format: date-time */
+            readonly submitted_at: string;
+            /** Format: date-time */
+            readonly closed_at: string | null;
+            readonly return_reason: string;
+            /** @description Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change. */
+            readonly diff: {
+                [key: string]: unknown;
+            } | null;
+            readonly decisions: components["schemas"]["Decision"][];
         };
         SubtreeCounts: {
             province: number;
@@ -2971,11 +3411,11 @@ export interface components {
             readonly mobile: string;
             readonly email: string;
             readonly other_contact: string;
-            /** @description Once approved, an archive is never deleted. */
-            readonly ever_approved: boolean;
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description A change request is open (review engine). */
+            readonly pending_change: boolean;
             /** @description Catalogue version validated against. */
             readonly catalogue_version: number;
             /** @description Optimistic concurrency: the ETag. */
@@ -3053,11 +3493,11 @@ export interface components {
             readonly mobile: string;
             readonly email: string;
             readonly other_contact: string;
-            /** @description Once approved, an archive is never deleted. */
-            readonly ever_approved: boolean;
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description A change request is open (review engine). */
+            readonly pending_change: boolean;
             /** @description Catalogue version validated against. */
             readonly catalogue_version: number;
             /** @description Optimistic concurrency: the ETag. */
@@ -3164,11 +3604,11 @@ export interface components {
             readonly mobile: string;
             readonly email: string;
             readonly other_contact: string;
-            /** @description Once approved, an archive is never deleted. */
-            readonly ever_approved: boolean;
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description A change request is open (review engine). */
+            readonly pending_change: boolean;
             /** @description Catalogue version validated against. */
             readonly catalogue_version: number;
             /** @description Optimistic concurrency: the ETag. */
@@ -3250,8 +3690,6 @@ export interface components {
             mobile?: string;
             email?: string;
             other_contact?: string;
-            /** @description Once approved, an archive is never deleted. */
-            ever_approved?: boolean;
             /** @description Province extension indicators: code → value. */
             extra?: {
                 [key: string]: unknown;
@@ -3324,6 +3762,37 @@ export interface components {
             course_teaching_hours?: number | null;
             other_work_hours?: number | null;
             extra?: unknown;
+        };
+        TimelineEntry: {
+            /** Format: date-time */
+            at: string;
+            action: components["schemas"]["TimelineEntryActionEnum"];
+            actor: components["schemas"]["TimelinePerson"] | null;
+            /** @description The submission's kind (teacher_info, teacher_change …). */
+            kind: string | null;
+            submission: number | null;
+            level: string;
+            organisation: string | null;
+            reason: string;
+            /** @description Field → {old, new} of a change request (ID numbers masked). */
+            changes: {
+                [key: string]: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        /**
+         * @description * `created` - created
+         *     * `submit` - submit
+         *     * `approve` - approve
+         *     * `return` - return
+         *     * `withdraw` - withdraw
+         * @enum {string}
+         */
+        TimelineEntryActionEnum: "created" | "submit" | "approve" | "return" | "withdraw";
+        TimelinePerson: {
+            id: number;
+            display_name: string;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -4576,6 +5045,127 @@ export interface operations {
             };
         };
     };
+    notifications_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["NotificationsReadRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["NotificationsReadRequest"];
+                "multipart/form-data": components["schemas"]["NotificationsReadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsReadResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     orgs_list: {
         parameters: {
             query?: {
@@ -5054,6 +5644,622 @@ export interface operations {
             };
         };
     };
+    reviews_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /**
+                 * @description * `teacher_info` - Teacher information
+                 *     * `teacher_change` - Change of teacher information
+                 *     * `teacher_key_change` - Change of key information
+                 */
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A school's code. */
+                school?: string;
+                /**
+                 * @description * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
+                submitted_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSubmissionList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this submission. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDetail"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this submission. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_return: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this submission. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReturnRequest"];
+                "multipart/form-data": components["schemas"]["ReturnRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this submission. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_bulk: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /**
+                 * @description * `teacher_info` - Teacher information
+                 *     * `teacher_change` - Change of teacher information
+                 *     * `teacher_key_change` - Change of key information
+                 */
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A school's code. */
+                school?: string;
+                /**
+                 * @description * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
+                submitted_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["BulkRequest"];
+                "multipart/form-data": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBulkResultList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_flows_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_flows_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedFlowRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedFlowRequest"];
+                "multipart/form-data": components["schemas"]["PatchedFlowRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Flow"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     teachers_list: {
         parameters: {
             query?: {
@@ -5486,6 +6692,189 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdNumber"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_timeline: {
+        parameters: {
+            query?: {
+                /** @description At most this old today. */
+                age_max?: number;
+                /** @description At least this old today. */
+                age_min?: number;
+                /** @description 现任专业技术职务 code. */
+                current_professional_title?: string;
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                ethnicity?: string;
+                gender?: string;
+                /** @description 最高学历 code. */
+                highest_education?: string;
+                /** @description Exact ID number (looked up by digest). */
+                id_number?: string;
+                /** @description Document type of id_number (default 1). */
+                id_type?: string;
+                /** @description Name prefix. */
+                name?: string;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description Organisation code: every school below it. */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description 人员状态 code (employment status). */
+                personnel_status?: string;
+                /** @description Name substring, full pinyin or initials prefix. */
+                q?: string;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 */
+                record_state?: "approved" | "draft" | "in_review" | "returned" | "submitted";
+                /** @description Exact school code. */
+                school?: string;
+                /**
+                 * @description * `kindergarten` - Kindergarten
+                 *     * `primary_secondary` - Primary and secondary school
+                 *     * `secondary_vocational` - Secondary vocational school
+                 *     * `special` - Special education school
+                 *     * `higher` - Higher education institution
+                 */
+                school_stage?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+                teacher_no?: string;
+                updated_since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedTimelineEntryList"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */

@@ -33,7 +33,7 @@ DEMO_SCHOOLS = [
 # (username, display name, organisation code, roles)
 DEMO_USERS = [
     ("demo-central", "教育部管理员", "000000", ["admin"]),
-    ("demo-province", "甘肃省管理员", "620000", ["admin"]),
+    ("demo-province", "甘肃省管理员", "620000", ["admin", "reviewer"]),
     ("demo-city", "兰州市管理员", "620100", ["admin"]),
     ("demo-county-a", "城关区审核员", "620102", ["reviewer", "admin"]),
     ("demo-county-b", "七里河区审核员", "620103", ["reviewer", "admin"]),
@@ -72,6 +72,8 @@ class Command(BaseCommand):
         )
         for username, display_name, org_code, roles in DEMO_USERS:
             if username in existing_users:
+                # Demo accounts keep the roles this list gives them (a new release may add one).
+                User.objects.filter(username=username, is_demo=True).exclude(roles=roles).update(roles=roles)
                 continue
             user_create(
                 actor=SYSTEM,

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import LEVEL_ORDER, Action, Decision, Kind, ReviewFlow, State, Submission
+
+
+class PersonSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    display_name = serializers.CharField()
+
+
+class SubjectSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="`teacher` for every kind so far.")
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    actor = PersonSerializer(read_only=True)
+    organisation = serializers.CharField(source="organisation.code", default=None, read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name", default=None, read_only=True)
+    action = serializers.ChoiceField(choices=Action.choices)
+
+    class Meta:
+        model = Decision
+        fields = ["round", "step", "level", "organisation", "organisation_name", "action", "actor", "reason", "at"]
+        read_only_fields = fields
+
+
+class SubmissionSerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=Kind.choices)
+    state = serializers.ChoiceField(choices=State.choices)
+    subject = serializers.SerializerMethodField()
+    level = serializers.SerializerMethodField(help_text="The level deciding now; null once closed.")
+    school = serializers.CharField(source="school.code", read_only=True)
+    school_name = serializers.CharField(source="school.name", read_only=True)
+    submitted_by = PersonSerializer(read_only=True)
+    diff = serializers.SerializerMethodField(
+        help_text="Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change."
+    )
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "kind",
+            "state",
+            "subject",
+            "level",
+            "step_levels",
+            "current_step",
+            "round",
+            "school",
+            "school_name",
+            "submitted_by",
+            "submitted_at",
+            "closed_at",
+            "return_reason",
+            "diff",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(SubjectSerializer)
+    def get_subject(self, obj: Submission) -> dict[str, Any]:
+        return {"type": obj.subject_type, "id": obj.subject_id, "name": obj.subject_label}
+
+    def get_level(self, obj: Submission) -> str | None:
+        if obj.state not in (State.SUBMITTED, State.IN_REVIEW):
+            return None
+        return obj.step_levels[obj.current_step]
+
+    @extend_schema_field(serializers.DictField(allow_null=True))
+    def get_diff(self, obj: Submission) -> dict[str, Any] | None:
+        if obj.kind == Kind.TEACHER_INFO:
+            return None
+        out: dict[str, Any] = {"fields": obj.payload.get("fields", {})}
+        if "group" in obj.payload:
+            out["group"] = obj.payload["group"]
+        return out
+
+
+class SubmissionDetailSerializer(SubmissionSerializer):
+    decisions = DecisionSerializer(many=True, read_only=True)
+
+    class Meta(SubmissionSerializer.Meta):
+        fields = [*SubmissionSerializer.Meta.fields, "decisions"]
+        read_only_fields = fields
+
+
+class ReturnSerializer(serializers.Serializer):
+    reason = serializers.CharField(min_length=5, max_length=500, help_text="Why it goes back (at least 5 characters).")
+
+
+class BulkSerializer(serializers.Serializer):
+    action = serializers.ChoiceField(choices=[Action.APPROVE, Action.RETURN])
+    ids = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+
+
+class BulkResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    ok = serializers.BooleanField()
+    state = serializers.CharField(required=False)
+    code = serializers.CharField(required=False)
+    message = serializers.CharField(required=False)
+
+
+class FlowSerializer(serializers.ModelSerializer):
+    province = serializers.CharField(source="province.code", read_only=True)
+    kind = serializers.ChoiceField(choices=Kind.choices, read_only=True)
+    levels = serializers.ListField(child=serializers.ChoiceField(choices=LEVEL_ORDER))
+
+    class Meta:
+        model = ReviewFlow
+        fields = ["province", "kind", "levels", "updated_at"]
+        read_only_fields = ["province", "kind", "updated_at"]

@@ -1,0 +1,168 @@
+"""`/api/v1/reviews/`: the reviewer's queue, the filler's own submissions, decisions (one or bulk), and each
+province's review chains."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tmis.core.errors import AppError
+from tmis.core.pagination import IdCursorPagination
+from tmis.core.views import ScopedViewSetMixin
+from tmis.orgs.models import Level, Organisation
+
+from .. import services
+from ..models import Action, Kind, ReviewFlow, State, Submission
+from ..selectors import my_submissions, review_queue
+from .serializers import (
+    BulkResultSerializer,
+    BulkSerializer,
+    FlowSerializer,
+    ReturnSerializer,
+    SubmissionDetailSerializer,
+    SubmissionSerializer,
+)
+
+
+class SubmissionFilter(filters.FilterSet):
+    kind = filters.ChoiceFilter(choices=Kind.choices)
+    state = filters.ChoiceFilter(choices=State.choices)
+    school = filters.CharFilter(field_name="school__code", help_text="A school's code.")
+    submitted_before = filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+
+    class Meta:
+        model = Submission
+        fields = ["kind", "state", "school", "submitted_before"]
+
+
+class ReviewPagination(IdCursorPagination):
+    ordering = "id"
+
+
+class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """`GET reviews/` is the caller's queue: open items whose current step is at the caller's organisation."""
+
+    serializer_class = SubmissionSerializer
+    pagination_class = ReviewPagination
+    filterset_class = SubmissionFilter
+    permission = "teachers.view"
+    action_permissions = {
+        "list": "reviews.decide",
+        "approve": "reviews.decide",
+        "reject": "reviews.decide",
+        "bulk": "reviews.decide",
+        "mine": "teachers.change",
+        "withdraw": "teachers.change",
+    }
+
+    def get_scoped_queryset(self) -> QuerySet[Submission]:
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return Submission.objects.none()
+        if self.action == "list":
+            return review_queue(user=self.request.user)
+        if self.action == "mine":
+            return my_submissions(user=self.request.user)
+        return (
+            Submission.objects.visible_to(self.request.user)
+            .select_related("school", "submitted_by")
+            .prefetch_related("decisions__actor", "decisions__organisation")
+        )
+
+    def get_serializer_class(self):  # noqa: ANN201
+        return SubmissionDetailSerializer if self.action == "retrieve" else SubmissionSerializer
+
+    @extend_schema(operation_id="reviews_mine")
+    @action(detail=False)
+    def mine(self, request: Request) -> Response:
+        """The caller's own submissions (newest first) with their states and return reasons."""
+        return self.list(request)
+
+    def _result(self, submission: Submission) -> Response:
+        fresh = self.get_scoped_queryset().get(pk=submission.pk)
+        return Response(SubmissionDetailSerializer(fresh, context={"request": self.request}).data)
+
+    @extend_schema(operation_id="reviews_approve", request=None, responses=SubmissionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request: Request, pk: str) -> Response:
+        """Approve the current step (the last one applies the subject)."""
+        return self._result(services.decide(actor=request.user, submission_id=int(pk), action=Action.APPROVE))
+
+    @extend_schema(operation_id="reviews_return", request=ReturnSerializer, responses=SubmissionDetailSerializer)
+    @action(detail=True, methods=["post"], url_path="return")
+    def reject(self, request: Request, pk: str) -> Response:
+        """Return to the filler with a reason (at least 5 characters)."""
+        payload = ReturnSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        submission = services.decide(
+            actor=request.user, submission_id=int(pk), action=Action.RETURN, reason=payload.validated_data["reason"]
+        )
+        return self._result(submission)
+
+    @extend_schema(operation_id="reviews_withdraw", request=None, responses=SubmissionDetailSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request: Request, pk: str) -> Response:
+        """The submitter takes it back before the first decision."""
+        return self._result(services.withdraw(actor=request.user, submission_id=int(pk)))
+
+    @extend_schema(operation_id="reviews_bulk", request=BulkSerializer, responses=BulkResultSerializer(many=True))
+    @action(detail=False, methods=["post"])
+    def bulk(self, request: Request) -> Response:
+        """Up to 1,000 decisions, each in its own transaction; one result per id, in order."""
+        payload = BulkSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        results = services.decide_many(
+            actor=request.user, ids=data["ids"], action=data["action"], reason=data["reason"]
+        )
+        return Response(results)
+
+
+class FlowViewSet(viewsets.GenericViewSet):
+    """Review chains of the caller's province, per kind (defaults where none is configured). Province admins
+    change them; a change applies to new submissions only."""
+
+    serializer_class = FlowSerializer
+    queryset = ReviewFlow.objects.none()  # the chains are listed per kind, defaults included (see list)
+    pagination_class = None
+    lookup_field = "kind"
+    lookup_value_regex = "[a-z_]+"
+    permission_classes = ScopedViewSetMixin.permission_classes
+    permission = "orgs.view"
+    action_permissions = {"partial_update": "orgs.manage"}
+
+    def _province(self) -> Organisation:
+        organisation = self.request.user.organisation
+        if organisation is None or organisation.level != Level.PROVINCE:
+            raise AppError(
+                "Review chains are configured by province administrators.", code="not_province", status_code=403
+            )
+        return organisation
+
+    def _flows(self, province: Organisation) -> list[ReviewFlow]:
+        configured = {flow.kind: flow for flow in ReviewFlow.objects.filter(province=province)}
+        return [
+            configured.get(kind)
+            or ReviewFlow(province=province, kind=kind, levels=services.flow_levels(school=province, kind=kind))
+            for kind in Kind.values
+        ]
+
+    @extend_schema(operation_id="reviews_flows_list", responses=FlowSerializer(many=True))
+    def list(self, request: Request) -> Response:
+        return Response(FlowSerializer(self._flows(self._province()), many=True).data)
+
+    @extend_schema(operation_id="reviews_flows_update", request=FlowSerializer, responses=FlowSerializer)
+    def partial_update(self, request: Request, kind: str) -> Response:
+        province = self._province()
+        if kind not in Kind.values:
+            raise AppError("No such kind.", code="not_found", status_code=404)
+        payload = FlowSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        flow = services.flow_set(
+            actor=request.user, province=province, kind=kind, levels=payload.validated_data["levels"]
+        )
+        return Response(FlowSerializer(flow).data)

@@ -1,0 +1,229 @@
+"""Writes of the review engine: submit, withdraw, approve, return (one item or up to 1,000)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tmis.core.errors import AppError, field_error
+from tmis.notifications.services import notify_reviewers, notify_users
+from tmis.orgs.models import Organisation
+
+from .models import (
+    DEFAULT_LEVELS,
+    DERIVED_LEVELS,
+    LEVEL_ORDER,
+    OPEN_STATES,
+    Action,
+    Decision,
+    ReviewFlow,
+    State,
+    Submission,
+)
+from .registry import handler_for
+
+MIN_REASON = 5
+BULK_LIMIT = 1000
+
+
+def flow_levels(*, school: Organisation, kind: str) -> list[str]:
+    if base := DERIVED_LEVELS.get(kind):
+        levels = flow_levels(school=school, kind=base)
+        return levels if "province" in levels else [*levels, "province"]
+    flow = ReviewFlow.objects.filter(province__code=school.province_code, kind=kind).first()
+    return list(flow.levels) if flow else list(DEFAULT_LEVELS[kind])
+
+
+@transaction.atomic
+def flow_set(*, actor: Any, province: Organisation, kind: str, levels: list[str]) -> ReviewFlow:
+    """A province's chain for a kind (new submissions only). Levels are climbed in order and may not repeat."""
+    if kind in DERIVED_LEVELS:
+        raise field_error("kind", "derived", _("This chain follows the teacher-information chain plus the province."))
+    unknown = [level for level in levels if level not in LEVEL_ORDER]
+    if unknown or not levels:
+        raise field_error("levels", "invalid", _("Levels are some of school, county, city, province, in that order."))
+    if sorted(levels, key=LEVEL_ORDER.index) != levels or len(set(levels)) != len(levels):
+        raise field_error("levels", "order", _("Levels must climb: school, county, city, province, each once."))
+    flow, _created = ReviewFlow.objects.update_or_create(
+        province=province, kind=kind, defaults={"levels": levels, "updated_by": actor}
+    )
+    return flow
+
+
+def _steps(school: Organisation, levels: list[str]) -> tuple[list[str], list[int]]:
+    """The organisation deciding each level: the school itself, then its ancestors of that level. A level the
+    school has no ancestor at (a school directly under a city) is skipped."""
+    ancestors = {org.level: org for org in Organisation.objects.filter(code__in=school.path.strip("/").split("/"))}
+    ancestors["school"] = school
+    chosen = [(level, ancestors[level]) for level in levels if level in ancestors]
+    return [level for level, _org in chosen], [org.pk for _level, org in chosen]
+
+
+def _record(submission: Submission, *, actor: Any, action: str, reason: str = "", step: int | None = None) -> None:
+    org_id = submission.step_orgs[step] if step is not None else None
+    Decision.objects.create(
+        submission=submission,
+        round=submission.round,
+        step=step,
+        level=submission.step_levels[step] if step is not None else "",
+        organisation_id=org_id,
+        action=action,
+        actor=actor,
+        reason=reason,
+        at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def submit(
+    *,
+    actor: Any,
+    kind: str,
+    subject_type: str,
+    subject_id: int,
+    label: str,
+    school: Organisation,
+    payload: dict[str, Any] | None = None,
+) -> Submission:
+    """Start a review (or a new round of a returned one for the same subject and kind)."""
+    levels, orgs = _steps(school, flow_levels(school=school, kind=kind))
+    now = timezone.now()
+    returned = (
+        Submission.objects.select_for_update()
+        .filter(subject_type=subject_type, subject_id=subject_id, kind=kind, state=State.RETURNED)
+        .order_by("-id")
+        .first()
+    )
+    if returned is not None:
+        submission = returned
+        submission.round += 1
+        submission.step_levels, submission.step_orgs = levels, orgs
+        submission.return_reason = ""
+        submission.closed_at = None
+        if payload is not None:
+            submission.payload = payload
+    else:
+        submission = Submission(
+            kind=kind,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            step_levels=levels,
+            step_orgs=orgs,
+            payload=payload or {},
+        )
+    submission.subject_label = label[:100]
+    submission.school, submission.org_path = school, school.path
+    submission.current_step, submission.current_org_id = 0, orgs[0]
+    submission.state, submission.submitted_by, submission.submitted_at = State.SUBMITTED, actor, now
+    try:
+        with transaction.atomic():
+            submission.save()
+    except IntegrityError as exc:
+        raise AppError(
+            _("This record already has a submission in review."), code="already_submitted", status_code=409
+        ) from exc
+    _record(submission, actor=actor, action=Action.SUBMIT)
+    handler_for(kind).state_changed(submission)
+    notify_reviewers(
+        organisation_id=orgs[0],
+        kind="review_waiting",
+        message=_("%(label)s is waiting for your review.") % {"label": submission.subject_label},
+        link=f"/reviews/{submission.pk}",
+    )
+    return submission
+
+
+@transaction.atomic
+def withdraw(*, actor: Any, submission_id: int) -> Submission:
+    """The submitter takes a submission back before anyone has decided on it in this round."""
+    submission = _locked(actor, submission_id)
+    if submission.submitted_by_id != actor.pk:
+        raise AppError(_("Only the person who submitted it can withdraw it."), code="not_yours", status_code=403)
+    decided = submission.decisions.filter(round=submission.round, action__in=[Action.APPROVE, Action.RETURN])
+    if submission.state not in OPEN_STATES or decided.exists():
+        raise AppError(
+            _("A reviewer has already decided on it; it can no longer be withdrawn."),
+            code="not_withdrawable",
+            status_code=409,
+        )
+    submission.state, submission.current_org_id, submission.closed_at = State.WITHDRAWN, None, timezone.now()
+    submission.save(update_fields=["state", "current_org", "closed_at"])
+    _record(submission, actor=actor, action=Action.WITHDRAW)
+    handler_for(submission.kind).state_changed(submission)
+    return submission
+
+
+def _locked(actor: Any, submission_id: int) -> Submission:
+    submission = Submission.objects.visible_to(actor).select_for_update(of=("self",)).filter(pk=submission_id).first()
+    if submission is None:
+        raise AppError(_("No such submission in your scope."), code="not_found", status_code=404)
+    return submission
+
+
+@transaction.atomic
+def decide(*, actor: Any, submission_id: int, action: str, reason: str = "") -> Submission:
+    """Approve or return the current step. The row lock makes a decision single-use: a second reviewer of the same
+    step waits, then gets 409 `already_decided`."""
+    reason = (reason or "").strip()
+    if action == Action.RETURN and len(reason) < MIN_REASON:
+        raise field_error("reason", "min_length", _("Give a reason of at least %(n)d characters.") % {"n": MIN_REASON})
+    submission = _locked(actor, submission_id)
+    step = submission.current_step
+    if submission.state not in OPEN_STATES or submission.current_org_id != actor.organisation_id:
+        already = submission.decisions.filter(
+            round=submission.round, organisation_id=actor.organisation_id, action__in=[Action.APPROVE, Action.RETURN]
+        )
+        if already.exists() or submission.state not in OPEN_STATES:
+            raise AppError(_("This item has already been decided."), code="already_decided", status_code=409)
+        raise AppError(_("This item is not waiting at your organisation."), code="not_your_step", status_code=403)
+    if submission.submitted_by_id == actor.pk:
+        raise AppError(_("You cannot review your own submission."), code="own_submission", status_code=403)
+    try:
+        with transaction.atomic():
+            _record(submission, actor=actor, action=action, reason=reason, step=step)
+    except IntegrityError as exc:  # belt and braces: the unique step constraint
+        raise AppError(_("This item has already been decided."), code="already_decided", status_code=409) from exc
+    now = timezone.now()
+    if action == Action.RETURN:
+        submission.state, submission.return_reason = State.RETURNED, reason
+        submission.current_org_id, submission.closed_at = None, now
+        notify_users(
+            user_ids=[submission.submitted_by_id],
+            kind="review_returned",
+            message=_("%(label)s was returned: %(reason)s") % {"label": submission.subject_label, "reason": reason},
+            link=f"/reviews/{submission.pk}",
+        )
+    elif step + 1 < len(submission.step_orgs):
+        submission.current_step = step + 1
+        submission.current_org_id = submission.step_orgs[step + 1]
+        submission.state = State.IN_REVIEW
+        notify_reviewers(
+            organisation_id=submission.current_org_id,
+            kind="review_waiting",
+            message=_("%(label)s is waiting for your review.") % {"label": submission.subject_label},
+            link=f"/reviews/{submission.pk}",
+        )
+    else:
+        handler_for(submission.kind).apply(submission)
+        submission.state, submission.current_org_id, submission.closed_at = State.APPROVED, None, now
+    submission.save()
+    handler_for(submission.kind).state_changed(submission)
+    return submission
+
+
+def decide_many(*, actor: Any, ids: list[int], action: str, reason: str = "") -> list[dict[str, Any]]:
+    """Up to BULK_LIMIT decisions, each in its own transaction; one result per id, in order."""
+    if len(ids) > BULK_LIMIT:
+        raise field_error("ids", "max_length", _("At most %(n)d items per call.") % {"n": BULK_LIMIT})
+    results = []
+    for submission_id in ids:
+        try:
+            submission = decide(actor=actor, submission_id=submission_id, action=action, reason=reason)
+        except AppError as error:
+            results.append({"id": submission_id, "ok": False, "code": error.code, "message": str(error.detail)})
+        else:
+            results.append({"id": submission_id, "ok": True, "state": submission.state})
+    return results

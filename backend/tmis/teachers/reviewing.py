@@ -1,0 +1,206 @@
+"""The teacher archive as a subject of the review engine: submitting an archive (teacher_info), change requests
+on an approved archive (teacher_change, teacher_key_change for key information), and what each decision does to
+the teacher."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from tmis.catalog.selectors import effective_for_organisation
+from tmis.catalog.validation import Errors, validate_row
+from tmis.core import crypto
+from tmis.core.errors import AppError
+from tmis.reviews import services as engine
+from tmis.reviews.models import Kind, State, Submission
+from tmis.reviews.registry import register
+
+from .models import GROUP_MODELS, RecordState, Teacher
+from .services import (
+    COLUMN_FIELDS,
+    GROUP_RECORD_FIELDS,
+    ID_CONTEXT,
+    KEY_FIELDS,
+    _catalogue_check,
+    _json_value,
+    _stamp_change,
+    group_record_delete,
+    group_record_save,
+    name_pinyin,
+)
+
+SUBJECT = "teacher"
+SUBMITTABLE = (RecordState.DRAFT, RecordState.RETURNED)
+
+
+def _full_problems(teacher: Teacher) -> Errors:
+    """Every catalogue problem of the archive: the one-row groups and each group record."""
+    values = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
+    number = crypto.decrypt(teacher.id_key, bytes(teacher.id_cipher), context=ID_CONTEXT)
+    _version, problems = _catalogue_check(teacher.school, values | {"id_number": number}, dict(teacher.extra))
+    catalogue, _tables = effective_for_organisation(organisation=teacher.school)
+    for code, model in GROUP_MODELS.items():
+        group = catalogue.group(code)
+        if group is None:
+            continue
+        fields = {f.code for f in group.fields}
+        columns = [
+            f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS and f.name in fields
+        ]
+        for index, record in enumerate(model.objects.filter(teacher=teacher).order_by("id")):
+            row = {c: _json_value(getattr(record, c)) for c in columns} | {
+                k: v for k, v in record.extra.items() if k in fields
+            }
+            for field, found in validate_row(group, row).items():
+                problems[f"{code}[{index}].{field}"] = found
+    return problems
+
+
+@transaction.atomic
+def teacher_submit(*, actor: Any, teacher_id: int) -> Submission:
+    """Submit a draft (or a returned archive, as a new round) for review. It must pass the whole catalogue."""
+    teacher = Teacher.objects.visible_to(actor).select_for_update().select_related("school").get(pk=teacher_id)
+    if teacher.record_state not in SUBMITTABLE:
+        raise AppError(
+            _("Only a draft or a returned archive can be submitted."), code="not_submittable", status_code=409
+        )
+    problems = _full_problems(teacher)
+    if problems:
+        raise AppError(
+            _("The archive does not pass the catalogue's checks yet; fix the fields listed."),
+            code="invalid",
+            errors=problems,
+        )
+    return engine.submit(
+        actor=actor,
+        kind=Kind.TEACHER_INFO,
+        subject_type=SUBJECT,
+        subject_id=teacher.pk,
+        label=teacher.name,
+        school=teacher.school,
+    )
+
+
+def request_change(
+    *,
+    actor: Any,
+    teacher: Teacher,
+    fields: dict[str, list[Any]] | None = None,
+    id_secret: tuple[str, bytes] | None = None,
+    id_digest: str | None = None,
+    group_operation: dict[str, Any] | None = None,
+) -> Submission:
+    """A change request for an approved archive: the diff waits in the submission until the last level approves.
+    Key information (DOMAIN decision 4) climbs the key-change chain."""
+    payload: dict[str, Any] = {"base_version": teacher.version, "fields": fields or {}}
+    if id_secret is not None:
+        payload["id"] = {
+            "key": id_secret[0],
+            "cipher": base64.b64encode(id_secret[1]).decode(),
+            "digest": id_digest,
+        }
+    if group_operation is not None:
+        payload["group"] = group_operation
+    key = any(field in KEY_FIELDS for field in payload["fields"])
+    submission = engine.submit(
+        actor=actor,
+        kind=Kind.TEACHER_KEY_CHANGE if key else Kind.TEACHER_CHANGE,
+        subject_type=SUBJECT,
+        subject_id=teacher.pk,
+        label=teacher.name,
+        school=teacher.school,
+        payload=payload,
+    )
+    return submission
+
+
+class TeacherInfoHandler:
+    """A new archive: its record_state follows the submission; the first approval makes it approved for good."""
+
+    STATES = {
+        State.SUBMITTED: RecordState.SUBMITTED,
+        State.IN_REVIEW: RecordState.IN_REVIEW,
+        State.APPROVED: RecordState.APPROVED,
+        State.RETURNED: RecordState.RETURNED,
+    }
+
+    def state_changed(self, submission: Submission) -> None:
+        if submission.state == State.WITHDRAWN:
+            state = RecordState.DRAFT if submission.round == 1 else RecordState.RETURNED
+        else:
+            state = self.STATES[submission.state]
+        changes: dict[str, Any] = {"record_state": state}
+        if state == RecordState.APPROVED:
+            changes["ever_approved"] = True
+        Teacher.objects.filter(pk=submission.subject_id).update(**changes)
+
+    def apply(self, submission: Submission) -> None:
+        return None
+
+
+class TeacherChangeHandler:
+    """A change request: `pending_change` while it is open; on approval the diff applies atomically, provided the
+    archive is still the version the change was based on."""
+
+    def state_changed(self, submission: Submission) -> None:
+        pending = submission.state in (State.SUBMITTED, State.IN_REVIEW)
+        Teacher.objects.filter(pk=submission.subject_id).update(pending_change=pending)
+
+    def apply(self, submission: Submission) -> None:
+        teacher = Teacher.objects.select_for_update().select_related("school").get(pk=submission.subject_id)
+        payload = submission.payload
+        if teacher.version != payload.get("base_version"):
+            raise AppError(
+                _("The archive changed after this request was made; return it so the filler can redo it."),
+                code="stale_change",
+                status_code=status.HTTP_409_CONFLICT,
+            )
+        actor = submission.submitted_by
+        if operation := payload.get("group"):
+            model = GROUP_MODELS[operation["group"]]
+            record = model.objects.filter(pk=operation.get("record"), teacher=teacher).first()
+            if operation["op"] == "delete":
+                if record is not None:
+                    group_record_delete(actor=actor, teacher=teacher, record=record, applying=True)
+                return
+            group_record_save(
+                actor=actor,
+                teacher=teacher,
+                group_code=operation["group"],
+                data=operation["data"],
+                record=record,
+                applying=True,
+            )
+            return
+        for field, (_old, new) in payload["fields"].items():
+            if field in COLUMN_FIELDS:
+                model_field = Teacher._meta.get_field(field)
+                setattr(teacher, field, model_field.to_python(new) if new is not None else None)
+            elif field == "extra":
+                teacher.extra = new
+        if secret := payload.get("id"):
+            if Teacher.objects.filter(id_digest=secret["digest"]).exclude(pk=teacher.pk).exists():
+                raise AppError(
+                    _("Another archive has registered this ID document in the meantime."),
+                    code="duplicate_id_document",
+                    status_code=status.HTTP_409_CONFLICT,
+                )
+            teacher.id_key, teacher.id_cipher = secret["key"], base64.b64decode(secret["cipher"])
+            teacher.id_digest = secret["digest"]
+            teacher.id_masked = payload["fields"]["id_number"][1]
+        teacher.name_pinyin, teacher.name_initials = name_pinyin(teacher.name)
+        teacher.version += 1
+        teacher.updated_by = actor
+        teacher.save()
+        _stamp_change(teacher)
+
+
+def register_handlers() -> None:
+    register(Kind.TEACHER_INFO, TeacherInfoHandler())
+    change = TeacherChangeHandler()
+    register(Kind.TEACHER_CHANGE, change)
+    register(Kind.TEACHER_KEY_CHANGE, change)

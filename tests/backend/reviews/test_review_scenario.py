@@ -1,0 +1,151 @@
+"""Issue 5's scenario over the HTTP API: school → county review, a return and resubmission, change requests that
+keep the approved values in force until approved, key information climbing to the province, scope, timeline."""
+
+import pytest
+
+from tests.factories.teachers import complete_payload
+from tmis.notifications.models import Notification
+from tmis.reviews.models import Decision, Submission
+
+pytestmark = pytest.mark.django_db
+TEACHERS = "/api/v1/teachers/"
+REVIEWS = "/api/v1/reviews/"
+
+
+def _queue_ids(client) -> list[int]:
+    response = client.get(REVIEWS)
+    assert response.status_code == 200, response.content
+    return [item["id"] for item in response.json()["results"]]
+
+
+def _submission_of(teacher_id: int) -> int:
+    return Submission.objects.filter(subject_id=teacher_id).latest("id").pk
+
+
+def _etag(client, teacher_id: int) -> str:
+    return client.get(f"{TEACHERS}{teacher_id}/")["ETag"]
+
+
+def test_the_whole_review_scenario(client_for):
+    filler = client_for("demo-school-a")
+    school_reviewer = client_for("demo-school-a-reviewer")
+    county = client_for("demo-county-a")
+    province = client_for("demo-province")
+    other_county = client_for("demo-county-b")
+
+    # demo-school-a creates three teachers and submits them.
+    ids = []
+    for name in ("张伟", "李娜", "王芳"):
+        created = filler.post(TEACHERS, complete_payload(name=name, gender="1"), format="json")
+        assert created.status_code == 201, created.json()
+        ids.append(created.json()["id"])
+    for teacher_id in ids:
+        submitted = filler.post(f"{TEACHERS}{teacher_id}/submit/")
+        assert submitted.status_code == 201, submitted.json()
+        assert submitted.json()["level"] == "school"
+    assert {filler.get(f"{TEACHERS}{i}/").json()["record_state"] for i in ids} == {"submitted"}
+    assert (
+        filler.patch(
+            f"{TEACHERS}{ids[0]}/", {"remarks": "x"}, format="json", HTTP_IF_MATCH=_etag(filler, ids[0])
+        ).json()["code"]
+        == "record_locked"
+    )
+
+    # The school reviewer's queue holds the three; approves two, returns one with a reason.
+    queue = _queue_ids(school_reviewer)
+    assert len(queue) == 3
+    assert Notification.objects.filter(user__username="demo-school-a-reviewer", kind="review_waiting").count() == 3
+    first, second, third = (_submission_of(i) for i in ids)
+    assert school_reviewer.post(f"{REVIEWS}{first}/approve/").status_code == 200
+    assert school_reviewer.post(f"{REVIEWS}{second}/approve/").status_code == 200
+    short = school_reviewer.post(f"{REVIEWS}{third}/return/", {"reason": "太短"}, format="json")
+    assert short.status_code == 400 and "reason" in short.json()["errors"]
+    returned = school_reviewer.post(f"{REVIEWS}{third}/return/", {"reason": "联系电话缺失，请补充"}, format="json")
+    assert returned.status_code == 200 and returned.json()["state"] == "returned"
+    assert filler.get(f"{TEACHERS}{ids[2]}/").json()["record_state"] == "returned"
+    notice = filler.get("/api/v1/notifications/").json()
+    assert notice["unread"] == 1 and "联系电话缺失" in notice["results"][0]["message"]
+    assert filler.get(f"{TEACHERS}{ids[0]}/").json()["record_state"] == "in_review"
+
+    # demo-county-b sees and decides none of it.
+    assert _queue_ids(other_county) == []
+    assert other_county.post(f"{REVIEWS}{first}/approve/").status_code == 404
+    assert other_county.get(f"{REVIEWS}{first}/").status_code == 404
+    assert other_county.get(f"{TEACHERS}{ids[0]}/timeline/").status_code == 404
+
+    # demo-county-a approves both; they are approved.
+    assert sorted(_queue_ids(county)) == sorted([first, second])
+    for submission in (first, second):
+        decided = county.post(f"{REVIEWS}{submission}/approve/")
+        assert decided.status_code == 200 and decided.json()["state"] == "approved"
+    assert {filler.get(f"{TEACHERS}{i}/").json()["record_state"] for i in ids[:2]} == {"approved"}
+
+    # The filler fixes and resubmits the third: a second round at the school level.
+    fixed = filler.patch(
+        f"{TEACHERS}{ids[2]}/", {"mobile": "13912345678"}, format="json", HTTP_IF_MATCH=_etag(filler, ids[2])
+    )
+    assert fixed.status_code == 200
+    again = filler.post(f"{TEACHERS}{ids[2]}/submit/")
+    assert again.status_code == 201 and again.json()["round"] == 2 and again.json()["id"] == third
+
+    # An approved teacher's political status: the old value stays until demo-county-a approves the change.
+    before = filler.get(f"{TEACHERS}{ids[0]}/").json()["political_status"]
+    change = filler.patch(
+        f"{TEACHERS}{ids[0]}/", {"political_status": ["01"]}, format="json", HTTP_IF_MATCH=_etag(filler, ids[0])
+    )
+    assert change.status_code == 202 and change.json()["political_status"] == before
+    assert change.json()["pending_change"] is True
+    assert filler.get(f"{TEACHERS}{ids[0]}/").json()["political_status"] == before
+    second_change = filler.patch(
+        f"{TEACHERS}{ids[0]}/", {"remarks": "y"}, format="json", HTTP_IF_MATCH=_etag(filler, ids[0])
+    )
+    assert second_change.status_code == 409 and second_change.json()["code"] == "change_pending"
+    change_id = Submission.objects.filter(subject_id=ids[0], kind="teacher_change").get().pk
+    item = next(i for i in school_reviewer.get(REVIEWS).json()["results"] if i["id"] == change_id)
+    assert item["diff"]["fields"]["political_status"] == [before, ["01"]]
+    assert school_reviewer.post(f"{REVIEWS}{change_id}/approve/").status_code == 200
+    assert filler.get(f"{TEACHERS}{ids[0]}/").json()["political_status"] == before  # the county has not decided
+    assert county.post(f"{REVIEWS}{change_id}/approve/").status_code == 200
+    assert filler.get(f"{TEACHERS}{ids[0]}/").json()["political_status"] == ["01"]
+
+    # A name change (key information) climbs to demo-province before it applies.
+    renamed = filler.patch(
+        f"{TEACHERS}{ids[1]}/", {"name": "李娜娜"}, format="json", HTTP_IF_MATCH=_etag(filler, ids[1])
+    )
+    assert renamed.status_code == 202
+    key_change = Submission.objects.get(subject_id=ids[1], kind="teacher_key_change")
+    assert key_change.step_levels == ["school", "county", "province"]
+    for reviewer in (school_reviewer, county):
+        assert reviewer.post(f"{REVIEWS}{key_change.pk}/approve/").status_code == 200
+        assert filler.get(f"{TEACHERS}{ids[1]}/").json()["name"] == "李娜"
+    assert province.post(f"{REVIEWS}{key_change.pk}/approve/").status_code == 200
+    assert filler.get(f"{TEACHERS}{ids[1]}/").json()["name"] == "李娜娜"
+    assert filler.get(TEACHERS, {"q": "lnn"}).json()["results"][0]["id"] == ids[1]  # pinyin follows the new name
+
+    # The timeline lists every step with user and time.
+    timeline = filler.get(f"{TEACHERS}{ids[2]}/timeline/").json()
+    assert [(e["action"], e["level"], (e["actor"] or {}).get("display_name")) for e in timeline] == [
+        ("created", "", "城关区第一实验小学填报员"),
+        ("submit", "", "城关区第一实验小学填报员"),
+        ("return", "school", "城关区第一实验小学审核员"),
+        ("submit", "", "城关区第一实验小学填报员"),
+    ]
+    assert timeline[2]["reason"] == "联系电话缺失，请补充" and all(e["at"] for e in timeline)
+    changed = filler.get(f"{TEACHERS}{ids[0]}/timeline/").json()
+    submit_change = next(e for e in changed if e["kind"] == "teacher_change" and e["action"] == "submit")
+    assert submit_change["changes"]["political_status"] == {"old": before, "new": ["01"]}
+    assert [e["action"] for e in changed if e["kind"] == "teacher_change"] == ["submit", "approve", "approve"]
+
+
+def test_a_reviewer_cannot_decide_their_own_submission(client_for):
+    from tmis.accounts.models import User
+
+    both = User.objects.get(username="demo-school-a")
+    both.roles = ["filler", "reviewer"]
+    both.save()
+    client = client_for(both)
+    teacher = client.post(TEACHERS, complete_payload(), format="json").json()
+    submission = client.post(f"{TEACHERS}{teacher['id']}/submit/").json()
+    response = client.post(f"{REVIEWS}{submission['id']}/approve/")
+    assert response.status_code == 403 and response.json()["code"] == "own_submission"
+    assert not Decision.objects.filter(action="approve").exists()
