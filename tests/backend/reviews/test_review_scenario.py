@@ -149,3 +149,103 @@ def test_a_reviewer_cannot_decide_their_own_submission(client_for):
     response = client.post(f"{REVIEWS}{submission['id']}/approve/")
     assert response.status_code == 403 and response.json()["code"] == "own_submission"
     assert not Decision.objects.filter(action="approve").exists()
+
+
+def _approved_teacher(client_for) -> int:
+    filler = client_for("demo-school-a")
+    teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    submission = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
+    client_for("demo-school-a-reviewer").post(f"{REVIEWS}{submission}/approve/")
+    client_for("demo-county-a").post(f"{REVIEWS}{submission}/approve/")
+    return teacher
+
+
+def test_group_record_changes_of_an_approved_archive_wait_for_review(client_for):
+    filler = client_for("demo-school-a")
+    teacher = _approved_teacher(client_for)
+    url = f"{TEACHERS}{teacher}/study/"
+    response = filler.post(url, {"study_education": "21", "study_major": "数学"}, format="json")
+    assert response.status_code == 202 and response.json()["pending_change"] is True
+    assert filler.get(url).json()["results"] == []  # not in force yet
+    change = response.json()["change_request"]
+    item = client_for("demo-school-a-reviewer").get(f"{REVIEWS}{change}/").json()
+    assert item["diff"]["group"]["op"] == "create" and item["diff"]["group"]["data"]["study_major"] == "数学"
+    for login in ("demo-school-a-reviewer", "demo-county-a"):
+        assert client_for(login).post(f"{REVIEWS}{change}/approve/").status_code == 200
+    rows = filler.get(url).json()["results"]
+    assert [row["study_major"] for row in rows] == ["数学"]
+    # Deleting it is a change request too.
+    deleting = filler.delete(f"{url}{rows[0]['id']}/")
+    assert deleting.status_code == 202
+    assert len(filler.get(url).json()["results"]) == 1
+
+
+def test_withdraw_before_the_first_decision_only(client_for):
+    filler = client_for("demo-school-a")
+    teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    submission = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
+    assert client_for("demo-school-b").post(f"{REVIEWS}{submission}/withdraw/").status_code == 404
+    withdrawn = filler.post(f"{REVIEWS}{submission}/withdraw/")
+    assert withdrawn.status_code == 200 and withdrawn.json()["state"] == "withdrawn"
+    assert filler.get(f"{TEACHERS}{teacher}/").json()["record_state"] == "draft"
+    again = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
+    client_for("demo-school-a-reviewer").post(f"{REVIEWS}{again}/approve/")
+    late = filler.post(f"{REVIEWS}{again}/withdraw/")
+    assert late.status_code == 409 and late.json()["code"] == "not_withdrawable"
+
+
+def test_bulk_decisions_report_each_item(client_for):
+    filler = client_for("demo-school-a")
+    ids = []
+    for _ in range(3):
+        teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+        ids.append(filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"])
+    reviewer = client_for("demo-school-a-reviewer")
+    reviewer.post(f"{REVIEWS}{ids[0]}/approve/")  # already decided at this level
+    response = reviewer.post(f"{REVIEWS}bulk/", {"action": "approve", "ids": [*ids, 999999]}, format="json")
+    assert response.status_code == 200
+    results = response.json()
+    assert [(r["id"], r["ok"]) for r in results] == [(ids[0], False), (ids[1], True), (ids[2], True), (999999, False)]
+    assert results[0]["code"] == "already_decided" and results[3]["code"] == "not_found"
+    too_many = reviewer.post(f"{REVIEWS}bulk/", {"action": "approve", "ids": list(range(1001))}, format="json")
+    assert too_many.status_code == 400
+    no_reason = reviewer.post(f"{REVIEWS}bulk/", {"action": "return", "ids": ids[1:]}, format="json").json()
+    assert {r["code"] for r in no_reason} == {"invalid"}
+
+
+def test_a_province_configures_its_chain_for_new_submissions(client_for):
+    province = client_for("demo-province")
+    flows = {f["kind"]: f["levels"] for f in province.get(f"{REVIEWS}flows/").json()}
+    assert flows["teacher_info"] == ["school", "county"]
+    assert flows["teacher_key_change"] == ["school", "county", "province"]
+    filler = client_for("demo-school-a")
+    before = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    early = filler.post(f"{TEACHERS}{before}/submit/").json()
+    bad = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "school"]}, format="json")
+    assert bad.status_code == 400
+    assert (
+        client_for("demo-county-a")
+        .patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["school"]}, format="json")
+        .status_code
+        == 403
+    )
+    changed = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["school", "county", "city"]}, format="json")
+    assert changed.status_code == 200 and changed.json()["levels"] == ["school", "county", "city"]
+    after = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    late = filler.post(f"{TEACHERS}{after}/submit/").json()
+    assert early["step_levels"] == ["school", "county"] and late["step_levels"] == ["school", "county", "city"]
+
+
+def test_submission_needs_a_valid_archive_and_the_queue_counts_queries(client_for, django_assert_max_num_queries):
+    filler = client_for("demo-school-a")
+    from tests.factories.teachers import teacher_payload
+
+    draft = filler.post(TEACHERS, teacher_payload(), format="json").json()["id"]
+    refused = filler.post(f"{TEACHERS}{draft}/submit/")
+    assert refused.status_code == 400 and "staff_category" in refused.json()["errors"]
+    for _ in range(5):
+        teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+        filler.post(f"{TEACHERS}{teacher}/submit/")
+    reviewer = client_for("demo-school-a-reviewer")
+    with django_assert_max_num_queries(3):
+        assert len(reviewer.get(REVIEWS).json()["results"]) == 5

@@ -8,16 +8,33 @@ from typing import Any
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
+from tmis.reviews.models import Submission
 
 from ..models import GROUP_MODELS, GroupRecord, Teacher
 from ..services import group_record_delete, group_record_save
 from .group_serializers import GROUP_READ_SERIALIZERS, GROUP_WRITE_SERIALIZERS
+
+
+class PendingChangeSerializer(serializers.Serializer):
+    pending_change = serializers.BooleanField(help_text="Always true: the archive is approved, so the write waits.")
+    change_request = serializers.IntegerField(help_text="The review item (`GET /reviews/{id}/`).")
+
+
+def _pending(teacher: Teacher) -> Response | None:
+    """On an approved archive a write becomes a change request: 202 with its id, nothing changed yet."""
+    if not teacher.ever_approved:
+        return None
+    submission = Submission.objects.filter(subject_type="teacher", subject_id=teacher.pk).order_by("-id").first()
+    return Response(
+        {"pending_change": True, "change_request": submission.pk if submission else None},
+        status=status.HTTP_202_ACCEPTED,
+    )
 
 
 def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewSet]:
@@ -44,32 +61,36 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
             self.teacher()  # 404 for a teacher outside the scope, not an empty list
             return super().list(request, *args, **kwargs)
 
-        @extend_schema(request=write, responses={201: read})
+        @extend_schema(request=write, responses={201: read, 202: PendingChangeSerializer})
         def create(self, request: Request, teacher_pk: str) -> Response:
             payload = write(data=request.data)
             payload.is_valid(raise_exception=True)
+            teacher = self.teacher()
             record, warnings = group_record_save(
-                actor=request.user, teacher=self.teacher(), group_code=group, data=dict(payload.validated_data)
+                actor=request.user, teacher=teacher, group_code=group, data=dict(payload.validated_data)
             )
+            if pending := _pending(teacher):
+                return pending
             return Response(read(record, context={"warnings": warnings}).data, status=status.HTTP_201_CREATED)
 
-        @extend_schema(request=write, responses=read)
+        @extend_schema(request=write, responses={200: read, 202: PendingChangeSerializer})
         def partial_update(self, request: Request, teacher_pk: str, pk: str) -> Response:
             record = self.get_object()
             payload = write(record, data=request.data, partial=True)
             payload.is_valid(raise_exception=True)
+            teacher = self.teacher()
             record, warnings = group_record_save(
-                actor=request.user,
-                teacher=self.teacher(),
-                group_code=group,
-                data=dict(payload.validated_data),
-                record=record,
+                actor=request.user, teacher=teacher, group_code=group, data=dict(payload.validated_data), record=record
             )
+            if pending := _pending(teacher):
+                return pending
             return Response(read(record, context={"warnings": warnings}).data)
 
+        @extend_schema(responses={204: None, 202: PendingChangeSerializer})
         def destroy(self, request: Request, teacher_pk: str, pk: str) -> Response:
-            group_record_delete(actor=request.user, teacher=self.teacher(), record=self.get_object())
-            return Response(status=status.HTTP_204_NO_CONTENT)
+            teacher = self.teacher()
+            group_record_delete(actor=request.user, teacher=teacher, record=self.get_object())
+            return _pending(teacher) or Response(status=status.HTTP_204_NO_CONTENT)
 
     GroupRecordViewSet.__name__ = f"{model.__name__}ViewSet"
     GroupRecordViewSet.__qualname__ = GroupRecordViewSet.__name__

@@ -2845,6 +2845,12 @@ export interface components {
             work_post?: string;
             extra?: unknown;
         };
+        PendingChange: {
+            /** @description Always true: the archive is approved, so the write waits. */
+            pending_change: boolean;
+            /** @description The review item (`GET /reviews/{id}/`). */
+            change_request: number;
+        };
         Person: {
             id: number;
             display_name: string;
@@ -7002,6 +7008,14 @@ export interface operations {
                     "application/json": components["schemas"]["AchievementRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -7130,6 +7144,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -7200,6 +7222,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AchievementRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -7336,6 +7366,14 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -7464,6 +7502,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -7534,6 +7580,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssessmentRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -7670,6 +7724,14 @@ export interface operations {
                     "application/json": components["schemas"]["EthicsRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -7798,6 +7860,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -7868,6 +7938,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EthicsRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -8004,6 +8082,14 @@ export interface operations {
                     "application/json": components["schemas"]["OverseasRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -8132,6 +8218,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -8202,6 +8296,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverseasRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -8338,6 +8440,14 @@ export interface operations {
                     "application/json": components["schemas"]["PostRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -8466,6 +8576,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -8536,6 +8654,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PostRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -8672,6 +8798,14 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -8800,6 +8934,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -8870,6 +9012,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QualificationRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -9006,6 +9156,14 @@ export interface operations {
                     "application/json": components["schemas"]["RotationRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -9134,6 +9292,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -9204,6 +9370,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RotationRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -9340,6 +9514,14 @@ export interface operations {
                     "application/json": components["schemas"]["SkillRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -9468,6 +9650,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -9538,6 +9728,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SkillRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -9674,6 +9872,14 @@ export interface operations {
                     "application/json": components["schemas"]["StudyRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -9802,6 +10008,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -9872,6 +10086,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StudyRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -10008,6 +10230,14 @@ export interface operations {
                     "application/json": components["schemas"]["TalentRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -10136,6 +10366,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -10206,6 +10444,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TalentRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -10342,6 +10588,14 @@ export interface operations {
                     "application/json": components["schemas"]["TeachingRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -10470,6 +10724,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -10540,6 +10802,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeachingRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -10676,6 +10946,14 @@ export interface operations {
                     "application/json": components["schemas"]["TitleRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -10804,6 +11082,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -10874,6 +11160,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TitleRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -11010,6 +11304,14 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -11138,6 +11440,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -11208,6 +11518,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TrainingRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -11344,6 +11662,14 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -11472,6 +11798,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -11542,6 +11876,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatmentRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -11678,6 +12020,14 @@ export interface operations {
                     "application/json": components["schemas"]["WorkRecord"];
                 };
             };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description Invalid input (`errors` names the fields). */
             400: {
                 headers: {
@@ -11806,6 +12156,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
+                };
+            };
             /** @description No response body */
             204: {
                 headers: {
@@ -11876,6 +12234,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkRecord"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingChange"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
