@@ -28,6 +28,7 @@ class TeacherSerializer(TrimmableSerializer):
             *COLUMN_FIELDS,
             "extra",
             "record_state",
+            "ever_approved",
             "pending_change",
             "catalogue_version",
             "version",

@@ -3420,6 +3420,8 @@ export interface components {
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description Once approved, an archive is never deleted. */
+            readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
             readonly pending_change: boolean;
             /** @description Catalogue version validated against. */
@@ -3502,6 +3504,8 @@ export interface components {
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description Once approved, an archive is never deleted. */
+            readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
             readonly pending_change: boolean;
             /** @description Catalogue version validated against. */
@@ -3613,6 +3617,8 @@ export interface components {
             /** @description Province extension indicators. */
             readonly extra: unknown;
             readonly record_state: components["schemas"]["RecordStateEnum"];
+            /** @description Once approved, an archive is never deleted. */
+            readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
             readonly pending_change: boolean;
             /** @description Catalogue version validated against. */

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { CatalogueSpec, IndicatorGroup, SpecExtension } from '@/features/catalog/api/catalog-api';
-import { RowActions } from '@/features/catalog/components/row-actions';
+import { RowActions } from '@/components/row-actions';
 import { StageTags } from '@/features/catalog/components/stage-tags';
 import { localName } from '@/lib/catalogue-names';
 import { withoutExtension } from '@/features/catalog/utils/spec';

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { CatalogueSpec, SpecCodeTable } from '@/features/catalog/api/catalog-api';
-import { RowActions } from '@/features/catalog/components/row-actions';
+import { RowActions } from '@/components/row-actions';
 import { codeLabel, localName } from '@/lib/catalogue-names';
 import { withoutCodeTable } from '@/features/catalog/utils/spec';
 

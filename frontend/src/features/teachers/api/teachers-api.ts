@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { unwrap } from '@/lib/api-error';
+import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorFrom } from '@/lib/org-levels';
 
 export type Teacher = components['schemas']['Teacher'];
@@ -107,6 +107,24 @@ export function useUpdateTeacher(id: number) {
     onSuccess: ({ result, etag }) => {
       const teacher: Teacher = result;
       queryClient.setQueryData(teacherKeys.detail(id), { teacher, etag });
+      return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
+    },
+  });
+}
+
+/** Deletes a draft that was never approved (204); anything else answers 409 `not_deletable`. */
+export async function deleteTeacher(id: number): Promise<void> {
+  const { response, error } = await api.DELETE('/api/v1/teachers/{id}/', { params: { path: { id } } });
+  if (!response.ok) throw toApiError(error, response);
+}
+
+export function useDeleteTeacher() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteTeacher,
+    onSuccess: (_, id) => {
+      queryClient.removeQueries({ queryKey: teacherKeys.detail(id) });
+      queryClient.removeQueries({ queryKey: ['teachers', 'records', id] });
       return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
     },
   });

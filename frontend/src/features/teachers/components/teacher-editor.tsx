@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -20,13 +20,16 @@ import {
   archiveFields,
   archiveGroups,
   birthDateFromId,
+  sameFormValues,
   toFormValues,
   toRequestBody,
   warningLines,
+  warningMessage,
   type FormValues,
 } from '@/features/teachers/utils/teacher-form';
 import { ApiError } from '@/lib/api-error';
 import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
+import { buildFormFields } from '@/lib/catalogue-fields';
 import { localName } from '@/lib/catalogue-names';
 import { applyApiErrors } from '@/lib/form-errors';
 
@@ -50,19 +53,41 @@ interface TeacherEditorProps {
   onCreated?: (result: TeacherResult) => void;
   /** Loads the archive again (after a 412). */
   onReload?: () => Promise<unknown>;
+  /** Shows only this one-row group (the archive page's tab); all of them when absent. */
+  visibleGroup?: string;
+  /** Asks the page to show another one-row group: the one holding the first field in error. */
+  onShowGroup?: (group: string) => void;
+  /** Told whether the form holds unsaved changes. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
  * The 基本信息 / 联系方式 form of an archive, generated from the school's effective catalogue: key information
  * first, API errors at the fields and in a summary, warnings listed after a save, unsaved changes guarded.
+ *
+ * The form edits one version of the archive (`held`). A newer version replaces it when the form is clean, or
+ * when it differs only outside the form (a study-history row was added: the version moves on, these fields do
+ * not); otherwise the edits stay on the old version and saving them answers 412.
  */
-export function TeacherEditor({ school, record, editable, initialWarnings, onCreated, onReload }: TeacherEditorProps) {
+export function TeacherEditor({
+  school,
+  record,
+  editable,
+  initialWarnings,
+  onCreated,
+  onReload,
+  visibleGroup,
+  onShowGroup,
+  onDirtyChange,
+}: TeacherEditorProps) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const schema = useQuery(effectiveSchemaQueryOptions(school));
   const createTeacher = useCreateTeacher();
   const updateTeacher = useUpdateTeacher(record?.teacher.id ?? Number.NaN);
+  const [held, setHeld] = useState(record);
+  const [resets, setResets] = useState(0);
   const [summary, setSummary] = useState<string[]>([]);
   const [warnings, setWarnings] = useState<Warnings | undefined>(initialWarnings);
   const [existing, setExisting] = useState<Existing | null>(null);
@@ -72,24 +97,51 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
 
   const groups = useMemo(() => (schema.data ? archiveGroups(schema.data) : []), [schema.data]);
   const fields = useMemo(() => (schema.data ? archiveFields(schema.data, i18n.language) : []), [schema.data, i18n.language]);
+  const groupOfField = useMemo(
+    () => new Map(groups.flatMap((group) => buildFormFields(group, i18n.language).map((field) => [field.code, group.code] as const))),
+    [groups, i18n.language],
+  );
   const initialValues = useMemo<FormValues>(() => {
-    if (record) return toFormValues(record.teacher, fields);
+    if (held) return toFormValues(held.teacher, fields);
     return Object.fromEntries(groups.flatMap((group) => Object.entries(schemaDefaults(group))));
-  }, [record, fields, groups]);
+  }, [held, fields, groups]);
   const warningList = warningLines(warnings, fields);
 
-  // A new version (saved or reloaded): the form shows it, and the warnings of the save sit at their fields.
-  const etag = record?.etag;
+  // A newer version of the archive (saved, reloaded, or moved on by a group record's write).
+  if (record && held && record !== held && fields.length > 0) {
+    if (!dirty) {
+      setHeld(record);
+      setResets((count) => count + 1);
+    } else if (sameFormValues(record.teacher, held.teacher, fields)) {
+      setHeld(record);
+    }
+  }
+
+  // The form shows the held version after a reset (not when only the labels change, with the language) ...
+  useEffect(() => {
+    if (resets > 0) form.resetFields();
+  }, [resets, form]);
+
+  // ... and the warnings of the save sit at their fields.
   useEffect(() => {
     if (fields.length === 0) return;
-    form.resetFields();
     const known = new Set(fields.map((field) => field.code));
     form.setFields(
       Object.entries(warnings ?? {})
-        .map(([code, list]) => ({ name: code.replace(/^extra\./, ''), warnings: list.map((item) => item.message ?? '') }))
+        .map(([code, list]) => ({ name: code.replace(/^extra\./, ''), warnings: list.map(warningMessage) }))
         .filter((entry) => known.has(entry.name)),
     );
-  }, [etag, fields, form, warnings]);
+  }, [resets, fields, form, warnings]);
+
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+
+  /** Shows the group of the first field in error when another group is on screen. */
+  const showFirstError = (name: unknown) => {
+    const group = typeof name === 'string' ? groupOfField.get(name) : undefined;
+    if (group && visibleGroup && group !== visibleGroup) onShowGroup?.(group);
+  };
 
   useEffect(() => {
     if (created) onCreated?.(created);
@@ -115,14 +167,15 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
         setCreated(result);
         return;
       }
-      const extra = (record.teacher.extra ?? {}) as Record<string, unknown>;
+      const base = held ?? record;
+      const extra = (base.teacher.extra ?? {}) as Record<string, unknown>;
       const body = toRequestBody(values, fields, initialValues, extra) as TeacherWrite;
       if (Object.keys(body).length === 0) {
         void message.info(t('teachers:saved'));
         setDirty(false);
         return;
       }
-      const { result } = await updateTeacher.mutateAsync({ etag: record.etag, body });
+      const { result } = await updateTeacher.mutateAsync({ etag: base.etag, body });
       setWarnings(result.warnings);
       setDirty(false);
       const count = warningLines(result.warnings, fields).length;
@@ -137,6 +190,7 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
         if (typeof found === 'object' && found !== null) setExisting(found);
       }
       setSummary(applyApiErrors(form, error, [...fields.map((field) => field.code), 'school'], t('common:errors.generic')));
+      showFirstError(form.getFieldsError().find((entry) => entry.errors.length > 0)?.name[0]);
     }
   };
 
@@ -153,6 +207,9 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
 
   const saving = createTeacher.isPending || updateTeacher.isPending;
   const basic = groups.find((group) => group.code === 'basic');
+  // Every group's inputs stay mounted (their values and validation too); only the visible group is shown.
+  const shown = (group: string): CSSProperties =>
+    visibleGroup === undefined || visibleGroup === group ? { marginBottom: 16 } : { display: 'none' };
   return (
     <>
       <UnsavedChangesGuard when={dirty && !created} />
@@ -210,13 +267,14 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
         initialValues={initialValues}
         onValuesChange={onValuesChange}
         onFinish={(values) => void onFinish(values)}
+        onFinishFailed={({ errorFields }) => showFirstError(errorFields[0]?.name[0])}
         scrollToFirstError
         autoComplete="off"
         disabled={!editable}
         data-testid="teacher-form"
       >
         {basic && (
-          <Card title={t('teachers:sections.key')} size="small" style={{ marginBottom: 16 }}>
+          <Card title={t('teachers:sections.key')} size="small" style={shown('basic')}>
             <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
               {t('teachers:sections.keyHint')}
             </Typography.Paragraph>
@@ -224,7 +282,13 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
           </Card>
         )}
         {groups.map((group) => (
-          <Card key={group.code} title={localName(i18n.language, group.name, group.name_en)} size="small" style={{ marginBottom: 16 }}>
+          <Card
+            key={group.code}
+            title={localName(i18n.language, group.name, group.name_en)}
+            size="small"
+            style={shown(group.code)}
+            data-testid={`group-form-${group.code}`}
+          >
             <CatalogueFields
               group={group}
               provinceTables={schema.data.province_code_tables}
@@ -240,8 +304,9 @@ export function TeacherEditor({ school, record, editable, initialWarnings, onCre
               position: 'sticky',
               bottom: 0,
               zIndex: 2,
-              padding: '12px 0',
-              background: 'var(--ant-color-bg-layout, #f5f5f5)',
+              padding: '12px 16px',
+              background: 'var(--ant-color-bg-container, #fff)',
+              borderTop: '1px solid var(--ant-color-border-secondary, #f0f0f0)',
               textAlign: 'right',
             }}
           >

@@ -46,6 +46,13 @@ export function toFormValues(record: Record<string, unknown>, fields: FormField[
   return out;
 }
 
+/** Whether two versions of a record show the same values in a form of these fields. */
+export function sameFormValues(a: Record<string, unknown>, b: Record<string, unknown>, fields: FormField[]): boolean {
+  const one = toFormValues(a, fields);
+  const other = toFormValues(b, fields);
+  return fields.every((field) => JSON.stringify(one[field.code] ?? null) === JSON.stringify(other[field.code] ?? null));
+}
+
 /**
  * The request body: indicators at the top level, extensions under `extra`. With `initial` only what changed
  * is sent (a masked ID number that was not touched stays out); without it, empty values are left out.
@@ -70,20 +77,31 @@ export function toRequestBody(
       extra[field.code] = value ?? null;
       extraChanged = true;
     } else {
-      body[field.code] = value ?? (field.widget === 'switch' ? null : '');
+      // Cleared: null where the API's field is nullable (yes/no, numbers), an empty string for texts and codes.
+      body[field.code] = value ?? (field.widget === 'switch' || field.widget === 'number' ? null : '');
     }
   }
   if (extraChanged) body.extra = extra;
   return body;
 }
 
-/** Warnings of a save (`{field: [{code, message}]}`) as lines `label：message`. */
-export function warningLines(warnings: Record<string, Record<string, string>[]> | undefined, fields: FormField[]): string[] {
+/** Warnings of a save: `{field: [{code, message}]}`, extensions as `extra.<code>`. */
+export type SaveWarnings = Record<string, Record<string, unknown>[]>;
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The message of one warning (its code when the server sent no message). */
+export function warningMessage(item: Record<string, unknown>): string {
+  return text(item.message) || text(item.code);
+}
+
+/** Warnings of a save as lines `label：message`. */
+export function warningLines(warnings: SaveWarnings | undefined, fields: FormField[]): string[] {
   if (!warnings) return [];
   const labels = new Map(fields.map((field) => [field.code, field.label]));
   return Object.entries(warnings).flatMap(([code, list]) =>
     list.map((item) => {
-      const message = item.message ?? item.code ?? '';
+      const message = warningMessage(item);
       const label = labels.get(code.replace(/^extra\./, ''));
       return label && !message.includes(label) ? `${label}：${message}` : message;
     }),

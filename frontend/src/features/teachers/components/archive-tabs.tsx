@@ -1,0 +1,127 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Badge, Card, Flex, Grid, Space, Spin, Tabs } from 'antd';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+
+import { isGroupCode } from '@/features/teachers/api/group-records-api';
+import type { VersionedTeacher } from '@/features/teachers/api/teachers-api';
+import { GroupRecordsPanel } from '@/features/teachers/components/group-records-panel';
+import { TeacherEditor, type Warnings } from '@/features/teachers/components/teacher-editor';
+import { archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
+import { ARCHIVE_GROUPS } from '@/features/teachers/utils/teacher-form';
+import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
+import { localName } from '@/lib/catalogue-names';
+
+interface ArchiveTabsProps {
+  record: VersionedTeacher;
+  editable: boolean;
+  initialWarnings?: Warnings;
+  onReload: () => Promise<unknown>;
+}
+
+const isFormGroup = (code: string) => (ARCHIVE_GROUPS as readonly string[]).includes(code);
+
+/**
+ * One tab per indicator group of the school's catalogue, in the national order, the open one kept in the URL
+ * (`?tab=study`). The one-row groups share one form (TeacherEditor), which stays mounted while a table tab is
+ * open so that its unsaved changes survive; many-valued groups are tables of records.
+ */
+export function ArchiveTabs({ record, editable, initialWarnings, onReload }: ArchiveTabsProps) {
+  const { t, i18n } = useTranslation(['teachers', 'common']);
+  const { teacher } = record;
+  const schema = useQuery(effectiveSchemaQueryOptions(teacher.school));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const [dirty, setDirty] = useState(false);
+  const screens = Grid.useBreakpoint();
+  // Seventeen groups: a column of tabs beside the content on wide screens, a row above it on narrow ones.
+  const sideTabs = screens.lg === true;
+
+  const groups = useMemo(
+    () => archiveTabs(schema.data?.groups ?? []).filter((group) => (group.many ? isGroupCode(group.code) : isFormGroup(group.code))),
+    [schema.data],
+  );
+  const active = resolveTab(searchParams.get('tab'), groups);
+  const activeGroup = groups.find((group) => group.code === active);
+
+  const showTab = useCallback(
+    (code: string) =>
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set('tab', code);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
+
+  if (schema.isError) {
+    return <Alert type="error" showIcon title={t('teachers:schemaError', { message: schema.error.message })} />;
+  }
+  if (!schema.data || !activeGroup) {
+    return (
+      <Card>
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+        </div>
+      </Card>
+    );
+  }
+
+  const items = groups.map((group) => {
+    const name = localName(i18n.language, group.name, group.name_en);
+    const unsaved = dirty && !group.many;
+    return {
+      key: group.code,
+      label: (
+        <Space size={4} data-testid={`tab-${group.code}`}>
+          <span>{name}</span>
+          {unsaved && <Badge status="warning" title={t('teachers:tabs.unsaved')} />}
+        </Space>
+      ),
+    };
+  });
+
+  return (
+    <Card styles={{ body: { padding: sideTabs ? '16px 24px 16px 0' : 16 } }}>
+      <Flex vertical={!sideTabs} gap={sideTabs ? 24 : 0}>
+        <Tabs
+          aria-label={t('teachers:tabs.label')}
+          activeKey={activeGroup.code}
+          onChange={showTab}
+          items={items}
+          tabPlacement={sideTabs ? 'start' : 'top'}
+          style={sideTabs ? { flex: 'none' } : undefined}
+          data-testid="archive-tabs"
+        />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <div style={activeGroup.many ? { display: 'none' } : undefined}>
+            <TeacherEditor
+              key={teacher.id}
+              school={teacher.school}
+              record={record}
+              editable={editable}
+              initialWarnings={initialWarnings}
+              onReload={onReload}
+              visibleGroup={activeGroup.many ? undefined : activeGroup.code}
+              onShowGroup={showTab}
+              onDirtyChange={setDirty}
+            />
+          </div>
+          {activeGroup.many && isGroupCode(activeGroup.code) && (
+            <GroupRecordsPanel
+              key={activeGroup.code}
+              teacherId={teacher.id}
+              groupCode={activeGroup.code}
+              group={activeGroup}
+              provinceTables={schema.data.province_code_tables}
+              editable={editable}
+            />
+          )}
+        </div>
+      </Flex>
+    </Card>
+  );
+}

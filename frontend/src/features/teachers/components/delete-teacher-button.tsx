@@ -1,0 +1,42 @@
+import { DeleteOutlined } from '@ant-design/icons';
+import { App, Button, Popconfirm } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+import { useDeleteTeacher, type Teacher } from '@/features/teachers/api/teachers-api';
+
+interface DeleteTeacherButtonProps {
+  teacher: Teacher;
+  onDeleted: () => void;
+}
+
+/** Deletes a draft archive after a confirmation; a refusal (409 `not_deletable`) is shown as a message. */
+export function DeleteTeacherButton({ teacher, onDeleted }: DeleteTeacherButtonProps) {
+  const { t } = useTranslation(['teachers', 'common']);
+  const { message } = App.useApp();
+  const deleteTeacher = useDeleteTeacher();
+
+  const onConfirm = async () => {
+    try {
+      await deleteTeacher.mutateAsync(teacher.id);
+      void message.success(t('teachers:remove.done'));
+      onDeleted();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : t('common:errors.generic'));
+    }
+  };
+
+  return (
+    <Popconfirm
+      title={t('teachers:remove.confirm')}
+      description={t('teachers:remove.hint')}
+      okText={t('teachers:remove.ok')}
+      okButtonProps={{ danger: true }}
+      cancelText={t('common:actions.cancel')}
+      onConfirm={onConfirm}
+    >
+      <Button danger icon={<DeleteOutlined />} loading={deleteTeacher.isPending}>
+        {t('teachers:remove.button')}
+      </Button>
+    </Popconfirm>
+  );
+}
