@@ -93,6 +93,12 @@ if not os.environ.get("DATABASE_URL"):
     )
 DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
 DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TMIS_TEST_DATABASE", "test_tmis")}
+# Planner cost of a random page read on SSD storage (PostgreSQL's default 4.0 assumes spinning disks and makes a
+# county's name search scan the whole table in id order instead of the county's rows: 194 → 41 ms at 1,000,000
+# teachers, see docs/BENCHMARKS.md). TMIS_PG_RANDOM_PAGE_COST overrides it for other storage.
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+    f"-c random_page_cost={os.environ.get('TMIS_PG_RANDOM_PAGE_COST', '1.1')}"
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

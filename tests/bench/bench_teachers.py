@@ -233,7 +233,10 @@ def _teacher_lines(first: int, last: int, teacher_numbers: list[str], school_row
     shared = _TEMPLATE | {"created_at": now, "updated_at": now}
     tail = "".join("\t" + _copy_text(shared[c]) for c in _COLUMNS if c not in _VARYING) + "\n"
     for n in range(first, last):
-        school_id, path = school_rows[n % len(school_rows)]
+        # School by school, as archives arrive (each school enters or imports its own staff): a county's teachers
+        # share pages. Dealing them round-robin over all schools instead puts each of a county's 11,600 teachers on
+        # a page of its own, and its name search reads 11,400 pages (58 ms p50 instead of the figure below).
+        school_id, path = school_rows[n * len(school_rows) // TEACHERS]
         male = rng.random() < 0.3  # 专任教师 are about 70 % women
         birth = dt.date(1962 + n % 40, 1 + n % 12, 1 + n % 28)
         # (area, sequence) = (n mod 10,000, n div 10,000) is unique up to 5,000,000 teachers, whatever the birth date.
