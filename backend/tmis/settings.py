@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "pgtrigger",
+    "pghistory",
     "tmis.core",
     "tmis.orgs",
     "tmis.accounts",
@@ -73,7 +75,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "pghistory.middleware.HistoryMiddleware",  # row history carries the request's user and URL
 ]
+# Only writes open a history context: reads pay nothing for it.
+PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 ROOT_URLCONF = "tmis.urls"
 WSGI_APPLICATION = "tmis.wsgi.application"

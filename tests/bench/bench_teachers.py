@@ -315,7 +315,8 @@ def _indexes_and_foreign_keys_built_after(tables: list[str]) -> Iterator[None]:
     """An initial bulk load, done as pg_restore does it: the indexes that back no constraint and the foreign keys
     are dropped before it, then built again after it — one sort per index and one validating join per foreign key
     instead of a B-tree insert and a trigger lookup per row. Primary and unique keys stay, so the dedup key is
-    enforced throughout; the re-added foreign keys are validated."""
+    enforced throughout; the re-added foreign keys are validated. Row-history triggers are off meanwhile: the
+    timeline shows a bulk-loaded archive's creation from the row itself."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT t.relname, i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x "
@@ -334,9 +335,14 @@ def _indexes_and_foreign_keys_built_after(tables: list[str]) -> Iterator[None]:
             cursor.execute(f'ALTER TABLE "{table}" DROP CONSTRAINT "{name}"')
         for _table, name, _definition in indexes:
             cursor.execute(f'DROP INDEX "{name}"')
+        for table in tables:  # row-history triggers: a migration load is not an edit (pg_restore --disable-triggers)
+            cursor.execute(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
     try:
         yield
     finally:
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
         _parallel([definition for _table, _name, definition in indexes])
         _parallel([f'ALTER TABLE "{t}" ADD CONSTRAINT "{n}" {definition}' for t, n, definition in foreign_keys])
 

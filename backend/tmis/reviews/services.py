@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pghistory
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -207,7 +208,8 @@ def decide(*, actor: Any, submission_id: int, action: str, reason: str = "") -> 
             link=f"/reviews/{submission.pk}",
         )
     else:
-        handler_for(submission.kind).apply(submission)
+        with pghistory.context(submission=submission.pk):  # the rows it changes name the review item
+            handler_for(submission.kind).apply(submission)
         submission.state, submission.current_org_id, submission.closed_at = State.APPROVED, None, now
     submission.save()
     handler_for(submission.kind).state_changed(submission)

@@ -3,6 +3,7 @@ province extensions in `extra`. Written from the catalogue's data/indicators.yam
 
 from __future__ import annotations
 
+import pghistory
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
@@ -382,3 +383,15 @@ GROUP_MODELS: dict[str, type[GroupRecord]] = {
     "skills": SkillRecord,
     "rotation": RotationRecord,
 }
+
+
+# Row history (django-pghistory triggers): every insert, change and delete of a group record, with the request's
+# user and the review item in context; the teacher's timeline reads it.
+for _model in GROUP_MODELS.values():
+    pghistory.track(
+        pghistory.InsertEvent(),
+        pghistory.UpdateEvent(),
+        pghistory.DeleteEvent(),
+        exclude=["created_at", "updated_at"],
+        obj_field=pghistory.ObjForeignKey(db_index=False),
+    )(_model)

@@ -4,6 +4,7 @@ digest as the nationwide dedup key, masked copy for lists)."""
 
 from __future__ import annotations
 
+import pghistory
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import OpClass
 from django.db import models
@@ -25,6 +26,22 @@ class TeacherQuerySet(ScopedQuerySet):
     scope_path_field = "org_path"
 
 
+@pghistory.track(
+    pghistory.InsertEvent(),
+    pghistory.UpdateEvent(),  # only when a snapshotted field changes: stamps and pinyin are left out
+    exclude=[
+        "id_key",
+        "id_cipher",
+        "id_digest",
+        "name_pinyin",
+        "name_initials",
+        "version",
+        "change_seq",
+        "updated_by",
+        "updated_at",
+        "pending_change",
+    ],
+)
 class Teacher(models.Model):
     teacher_no = models.CharField(max_length=16, unique=True, db_collation="C", help_text="National teacher number.")
     school = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teachers")

@@ -49,30 +49,56 @@ def teacher_group_records(teacher: Teacher) -> dict[str, list[GroupRecord]]:
     return records
 
 
+_EVENT_ACTIONS = {"insert": "filled", "update": "changed", "delete": "removed"}
+
+
 def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
-    """Oldest first: the archive's creation, then every submission's events (submit, approve, return, withdraw)
-    with who, when, at which level and — for change requests — the field-level before/after."""
+    """Oldest first: every row change of the archive and its group records (django-pghistory: who, when, which
+    fields from what to what, and the review item that applied it), and every review event (submit, approve,
+    return, withdraw) with who, when, level and reason."""
+    import pghistory.models
+
+    from tmis.accounts.models import User
     from tmis.reviews.selectors import submission_history
 
-    entries: list[dict[str, Any]] = [
-        {
-            "at": teacher.created_at,
-            "action": "created",
-            "actor": _person(teacher.created_by),
-            "kind": None,
-            "submission": None,
-            "level": "",
-            "organisation": None,
-            "reason": "",
-            "changes": {},
-        }
-    ]
+    events = list(pghistory.models.Events.objects.references(teacher).order_by("pgh_created_at", "pgh_id"))
+    user_ids = {e.pgh_context.get("user") for e in events if e.pgh_context and e.pgh_context.get("user")}
+    users = {u.pk: u for u in User.objects.filter(pk__in=user_ids)}
+    groups = {model._meta.label: code for code, model in GROUP_MODELS.items()}
+    entries: list[dict[str, Any]] = []
+    for event in events:
+        context = event.pgh_context or {}
+        model = event.pgh_model.replace("Event", "")
+        group = groups.get(model)
+        diff = event.pgh_diff or {}
+        if event.pgh_label == "update" and not diff:
+            continue
+        entries.append(
+            {
+                "at": event.pgh_created_at,
+                "action": _EVENT_ACTIONS.get(event.pgh_label, event.pgh_label),
+                "actor": _person(users.get(context.get("user"))),
+                "kind": None,
+                "submission": context.get("submission"),
+                "level": "",
+                "organisation": None,
+                "reason": "",
+                "group": group,
+                "record": event.pgh_obj_id if group else None,
+                "changes": {field: {"old": pair[0], "new": pair[1]} for field, pair in diff.items()},
+            }
+        )
+    if not entries:  # loaded in bulk, before history: the creation is still shown
+        entries.append(_created(teacher))
     for submission in submission_history(user=user, subject_type="teacher", subject_id=teacher.pk):
         changes = {
             field: {"old": pair[0], "new": pair[1]} for field, pair in submission.payload.get("fields", {}).items()
         }
-        if group := submission.payload.get("group"):
-            changes[f"{group['group']}:{group['op']}"] = {"old": group.get("old"), "new": group.get("data")}
+        if operation := submission.payload.get("group"):
+            changes[f"{operation['group']}:{operation['op']}"] = {
+                "old": operation.get("old"),
+                "new": operation.get("data"),
+            }
         for decision in submission.decisions.all():
             entries.append(
                 {
@@ -84,11 +110,29 @@ def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
                     "level": decision.level,
                     "organisation": decision.organisation.code if decision.organisation else None,
                     "reason": decision.reason,
+                    "group": None,
+                    "record": None,
                     "changes": changes if decision.action == "submit" else {},
                 }
             )
     entries.sort(key=lambda entry: entry["at"])
     return entries
+
+
+def _created(teacher: Teacher) -> dict[str, Any]:
+    return {
+        "at": teacher.created_at,
+        "action": "filled",
+        "actor": _person(teacher.created_by),
+        "kind": None,
+        "submission": None,
+        "level": "",
+        "organisation": None,
+        "reason": "",
+        "group": None,
+        "record": None,
+        "changes": {},
+    }
 
 
 def _person(user: Any) -> dict[str, Any] | None:

@@ -124,17 +124,32 @@ def test_the_whole_review_scenario(client_for):
 
     # The timeline lists every step with user and time.
     timeline = filler.get(f"{TEACHERS}{ids[2]}/timeline/").json()
-    assert [(e["action"], e["level"], (e["actor"] or {}).get("display_name")) for e in timeline] == [
-        ("created", "", "城关区第一实验小学填报员"),
+    steps = [
+        (e["action"], e["level"], (e["actor"] or {}).get("display_name"))
+        for e in timeline
+        if e["action"] in {"filled", "submit", "return"}
+    ]
+    assert steps == [
+        ("filled", "", "城关区第一实验小学填报员"),
         ("submit", "", "城关区第一实验小学填报员"),
         ("return", "school", "城关区第一实验小学审核员"),
         ("submit", "", "城关区第一实验小学填报员"),
     ]
-    assert timeline[2]["reason"] == "联系电话缺失，请补充" and all(e["at"] for e in timeline)
+    assert next(e for e in timeline if e["action"] == "return")["reason"] == "联系电话缺失，请补充"
+    assert all(e["at"] for e in timeline)
+    # Row history (pghistory): the fix, field by field, and the state the reviewer's decision set, by whom.
+    fix = next(e for e in timeline if e["action"] == "changed" and "mobile" in e["changes"])
+    assert fix["changes"]["mobile"] == {"old": "", "new": "13912345678"}
+    assert fix["actor"]["display_name"] == "城关区第一实验小学填报员"
+    to_returned = next(e for e in timeline if e["changes"].get("record_state", {}).get("new") == "returned")
+    assert to_returned["actor"]["display_name"] == "城关区第一实验小学审核员"
     changed = filler.get(f"{TEACHERS}{ids[0]}/timeline/").json()
     submit_change = next(e for e in changed if e["kind"] == "teacher_change" and e["action"] == "submit")
     assert submit_change["changes"]["political_status"] == {"old": before, "new": ["01"]}
     assert [e["action"] for e in changed if e["kind"] == "teacher_change"] == ["submit", "approve", "approve"]
+    applied = next(e for e in changed if e["action"] == "changed" and "political_status" in e["changes"])
+    assert applied["changes"]["political_status"] == {"old": before, "new": ["01"]}
+    assert applied["submission"] == change_id  # the row change names the review item that applied it
 
 
 def test_a_reviewer_cannot_decide_their_own_submission(client_for):

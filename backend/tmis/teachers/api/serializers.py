@@ -97,13 +97,20 @@ class TimelinePersonSerializer(serializers.Serializer):
 
 class TimelineEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
-    action = serializers.ChoiceField(choices=["created", "submit", "approve", "return", "withdraw"])
+    action = serializers.ChoiceField(
+        choices=["filled", "changed", "removed", "submit", "approve", "return", "withdraw"],
+        help_text="filled / changed / removed: a row of the archive or of a group record (`group`, `record`); "
+        "submit / approve / return / withdraw: a review event.",
+    )
     actor = TimelinePersonSerializer(allow_null=True)
     kind = serializers.CharField(allow_null=True, help_text="The submission's kind (teacher_info, teacher_change …).")
     submission = serializers.IntegerField(allow_null=True)
     level = serializers.CharField(allow_blank=True)
     organisation = serializers.CharField(allow_null=True)
     reason = serializers.CharField(allow_blank=True)
+    group = serializers.CharField(allow_null=True, help_text="The group of a record's change (`study` …).")
+    record = serializers.IntegerField(allow_null=True)
     changes = serializers.DictField(
-        child=serializers.DictField(), help_text="Field → {old, new} of a change request (ID numbers masked)."
+        child=serializers.DictField(),
+        help_text="Field → {old, new}: what a change did, or what a change request asks for (ID numbers masked).",
     )

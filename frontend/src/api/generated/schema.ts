@@ -3778,6 +3778,17 @@ export interface components {
         TimelineEntry: {
             /** Format: date-time */
             at: string;
+            /**
+             * @description filled / changed / removed: a row of the archive or of a group record (`group`, `record`); submit / approve / return / withdraw: a review event.
+             *
+             *     * `filled` - filled
+             *     * `changed` - changed
+             *     * `removed` - removed
+             *     * `submit` - submit
+             *     * `approve` - approve
+             *     * `return` - return
+             *     * `withdraw` - withdraw
+             */
             action: components["schemas"]["TimelineEntryActionEnum"];
             actor: components["schemas"]["TimelinePerson"] | null;
             /** @description The submission's kind (teacher_info, teacher_change …). */
@@ -3786,7 +3797,10 @@ export interface components {
             level: string;
             organisation: string | null;
             reason: string;
-            /** @description Field → {old, new} of a change request (ID numbers masked). */
+            /** @description The group of a record's change (`study` …). */
+            group: string | null;
+            record: number | null;
+            /** @description Field → {old, new}: what a change did, or what a change request asks for (ID numbers masked). */
             changes: {
                 [key: string]: {
                     [key: string]: unknown;
@@ -3794,14 +3808,16 @@ export interface components {
             };
         };
         /**
-         * @description * `created` - created
+         * @description * `filled` - filled
+         *     * `changed` - changed
+         *     * `removed` - removed
          *     * `submit` - submit
          *     * `approve` - approve
          *     * `return` - return
          *     * `withdraw` - withdraw
          * @enum {string}
          */
-        TimelineEntryActionEnum: "created" | "submit" | "approve" | "return" | "withdraw";
+        TimelineEntryActionEnum: "filled" | "changed" | "removed" | "submit" | "approve" | "return" | "withdraw";
         TimelinePerson: {
             id: number;
             display_name: string;
