@@ -136,6 +136,8 @@ class Teacher(models.Model):
             models.Index(fields=["name_pinyin"], name="teacher_pinyin_idx"),
             models.Index(fields=["name_initials"], name="teacher_initials_idx"),
             models.Index(fields=["school", "id"], name="teacher_school_idx"),
+            # Progress counts by state under any organisation (an index-only range scan, no Python loop).
+            models.Index(fields=["org_path", "record_state"], name="teacher_state_idx"),
         ]
 
     def __str__(self) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db import connection, models
 
-from .models import GROUP_MODELS, GroupRecord, Teacher
+from .models import GROUP_MODELS, GroupRecord, RecordState, Teacher
 
 # Fields whose JSON form (row_to_json) is not already the Python value the model holds.
 _PARSED = (models.DateField, models.DateTimeField, models.TimeField, models.UUIDField)
@@ -137,3 +137,21 @@ def _created(teacher: Teacher) -> dict[str, Any]:
 
 def _person(user: Any) -> dict[str, Any] | None:
     return {"id": user.pk, "display_name": user.display_name} if user else None
+
+
+def record_state_counts(*, path: str) -> dict[str, int]:
+    """Teachers under an organisation path by record state, plus `pending_change` (open change requests): one
+    aggregate over the (org_path, record_state) index. The reports issue reuses it."""
+    from django.db.models import Count, Q
+
+    rows = (
+        Teacher.objects.filter(org_path__startswith=path)
+        .values("record_state")
+        .annotate(n=Count("id"), pending=Count("id", filter=Q(pending_change=True)))
+    )
+    counts = {state: 0 for state in RecordState.values}
+    counts["pending_change"] = 0
+    for row in rows:
+        counts[row["record_state"]] = row["n"]
+        counts["pending_change"] += row["pending"]
+    return counts

@@ -118,3 +118,14 @@ class FlowSerializer(serializers.ModelSerializer):
         model = ReviewFlow
         fields = ["province", "kind", "levels", "updated_at"]
         read_only_fields = ["province", "kind", "updated_at"]
+
+
+class ProgressSerializer(serializers.Serializer):
+    org = serializers.CharField()
+    states = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Teachers by record_state (draft, submitted, in_review, approved, returned) and pending_change.",
+    )
+    in_review_by_level = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Open review items by the level deciding them now."
+    )

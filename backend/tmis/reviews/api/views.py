@@ -4,8 +4,9 @@ province's review chains."""
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, viewsets
 from rest_framework.decorators import action
 from rest_framework.request import Request
@@ -15,14 +16,17 @@ from tmis.core.errors import AppError
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.orgs.models import Level, Organisation
+from tmis.orgs.selectors import organisation_in_scope
+from tmis.teachers.selectors import record_state_counts
 
 from .. import services
 from ..models import Action, Kind, ReviewFlow, State, Submission
-from ..selectors import my_submissions, review_queue
+from ..selectors import my_submissions, open_review_counts, review_queue
 from .serializers import (
     BulkResultSerializer,
     BulkSerializer,
     FlowSerializer,
+    ProgressSerializer,
     ReturnSerializer,
     SubmissionDetailSerializer,
     SubmissionSerializer,
@@ -58,6 +62,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         "bulk": "reviews.decide",
         "mine": "teachers.change",
         "withdraw": "teachers.change",
+        "progress": "teachers.view",
     }
 
     def get_scoped_queryset(self) -> QuerySet[Submission]:
@@ -75,6 +80,26 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
 
     def get_serializer_class(self):  # noqa: ANN201
         return SubmissionDetailSerializer if self.action == "retrieve" else SubmissionSerializer
+
+    @extend_schema(
+        operation_id="reviews_progress",
+        parameters=[OpenApiParameter("org", str, description="An organisation in scope (default: the caller's).")],
+        responses=ProgressSerializer,
+    )
+    @action(detail=False)
+    def progress(self, request: Request) -> Response:
+        """Teachers by record state under an organisation, open change requests, and open review items by level."""
+        code = request.query_params.get("org") or request.user.organisation.code
+        organisation = organisation_in_scope(user=request.user, code=code)
+        if organisation is None:
+            raise AppError(_("No such organisation in your scope."), code="not_found", status_code=404)
+        return Response(
+            {
+                "org": organisation.code,
+                "states": record_state_counts(path=organisation.path),
+                "in_review_by_level": open_review_counts(path=organisation.path),
+            }
+        )
 
     @extend_schema(operation_id="reviews_mine")
     @action(detail=False)

@@ -584,6 +584,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/progress/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Teachers by record state under an organisation, open change requests, and open review items by level. */
+        get: operations["reviews_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/": {
         parameters: {
             query?: never;
@@ -2898,6 +2915,17 @@ export interface components {
             school_duty?: string[];
             school_duty_start_month?: string;
             extra?: unknown;
+        };
+        Progress: {
+            org: string;
+            /** @description Teachers by record_state (draft, submitted, in_review, approved, returned) and pending_change. */
+            states: {
+                [key: string]: number;
+            };
+            /** @description Open review items by the level deciding them now. */
+            in_review_by_level: {
+                [key: string]: number;
+            };
         };
         ProvinceCatalogue: {
             readonly province: string;
@@ -6257,6 +6285,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_progress: {
+        parameters: {
+            query?: {
+                /** @description An organisation in scope (default: the caller's). */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Progress"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
