@@ -11,6 +11,9 @@ import { ProvinceCataloguePage } from '@/features/catalog/pages/province-catalog
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
 import { OrgsPage } from '@/features/orgs/pages/orgs-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
+import { MySubmissionsPage } from '@/features/reviews/pages/my-submissions-page';
+import { ReviewPage } from '@/features/reviews/pages/review-page';
+import { ReviewQueuePage } from '@/features/reviews/pages/review-queue-page';
 import { TeacherArchivePage } from '@/features/teachers/pages/teacher-archive-page';
 import { TeacherNewPage } from '@/features/teachers/pages/teacher-new-page';
 import { TeachersPage } from '@/features/teachers/pages/teachers-page';
@@ -56,6 +59,34 @@ export function createAppRouter() {
             </RequireCapability>
           ),
           handle: handle(['menu.teachers', 'menu.archives']),
+        },
+        {
+          path: 'reviews',
+          element: (
+            <RequireCapability capability="reviews.decide">
+              <ReviewQueuePage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.reviews']),
+        },
+        {
+          // Where notifications lead: reviewers and fillers alike (the API shows items in the user's scope).
+          path: 'reviews/:id',
+          element: (
+            <RequireCapability capability="teachers.view">
+              <ReviewPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.reviews']),
+        },
+        {
+          path: 'my-submissions',
+          element: (
+            <RequireCapability capability="teachers.change">
+              <MySubmissionsPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.mySubmissions']),
         },
         {
           path: 'orgs',

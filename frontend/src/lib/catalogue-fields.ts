@@ -106,3 +106,27 @@ export function buildFormFields(group: EffectiveGroup, language: string): FormFi
       };
     });
 }
+
+export interface DisplayWords {
+  yes: string;
+  no: string;
+}
+
+/**
+ * A value as the tables show it: a code by its name (the code itself when the name is unknown), several codes
+ * joined, booleans as yes/no, empty as ''.
+ */
+export function displayValue(
+  field: Pick<FormField, 'widget'>,
+  value: unknown,
+  names: ReadonlyMap<string, string> | undefined,
+  words: DisplayWords,
+): string {
+  if (value === null || value === undefined || value === '') return '';
+  const name = (code: string) => names?.get(code) || code;
+  const scalar = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? String(item) : JSON.stringify(item));
+  if (Array.isArray(value)) return value.map((item) => name(scalar(item))).join('、');
+  if (typeof value === 'boolean') return value ? words.yes : words.no;
+  if (field.widget === 'select') return name(scalar(value));
+  return scalar(value);
+}

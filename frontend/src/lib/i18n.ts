@@ -46,7 +46,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   defaultNS: 'common',
-  ns: ['common', 'auth', 'dashboard', 'orgs', 'users', 'profile', 'catalog', 'teachers'],
+  ns: ['common', 'auth', 'dashboard', 'orgs', 'users', 'profile', 'catalog', 'teachers', 'reviews'],
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,

@@ -4,6 +4,7 @@ import enCommon from '@/locales/en/common';
 import enDashboard from '@/locales/en/dashboard';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
+import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
 import enUsers from '@/locales/en/users';
 import zhAuth from '@/locales/zh-CN/auth';
@@ -12,6 +13,7 @@ import zhCommon from '@/locales/zh-CN/common';
 import zhDashboard from '@/locales/zh-CN/dashboard';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
+import zhReviews from '@/locales/zh-CN/reviews';
 import zhTeachers from '@/locales/zh-CN/teachers';
 import zhUsers from '@/locales/zh-CN/users';
 
@@ -25,6 +27,7 @@ export const resources = {
     profile: zhProfile,
     catalog: zhCatalog,
     teachers: zhTeachers,
+    reviews: zhReviews,
   },
   en: {
     common: enCommon,
@@ -35,6 +38,7 @@ export const resources = {
     profile: enProfile,
     catalog: enCatalog,
     teachers: enTeachers,
+    reviews: enReviews,
   },
 } as const;
 

@@ -1,5 +1,5 @@
 import { BankOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -7,7 +7,9 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Breadcrumbs } from '@/app/layout/breadcrumbs';
 import { buildMenuItems, menuSelection } from '@/app/layout/menu-items';
 import { LanguageSwitch } from '@/components/language-switch';
-import { useCurrentUser, useLogout } from '@/lib/auth/session';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
+import { QUEUE_COUNT_LIMIT, useQueueCount } from '@/features/reviews/api/reviews-api';
+import { hasCapability, useCurrentUser, useLogout } from '@/lib/auth/session';
 
 const { Header, Sider, Content } = Layout;
 
@@ -20,7 +22,18 @@ export function AppLayout() {
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
   const selection = menuSelection(location.pathname);
-  const menuItems = buildMenuItems(user.capabilities, t, user.organisation.level);
+  const queueCount = useQueueCount(hasCapability(user, 'reviews.decide'));
+  const waiting = queueCount.data?.count ?? 0;
+  const badges = {
+    '/reviews': waiting > 0 && (
+      <Badge
+        count={queueCount.data?.more ? `${String(QUEUE_COUNT_LIMIT)}+` : waiting}
+        size="small"
+        data-testid="queue-count"
+      />
+    ),
+  };
+  const menuItems = buildMenuItems(user.capabilities, t, user.organisation.level, badges);
   // Groups start open: the menu is short, and officials should see every screen they may use.
   const [openKeys, setOpenKeys] = useState<string[]>(() =>
     menuItems.flatMap((item) => (item && 'children' in item && item.key ? [String(item.key)] : [])),
@@ -104,6 +117,7 @@ export function AppLayout() {
           </Typography.Text>
           <Space size="middle" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
+            <NotificationBell />
             <Dropdown
               trigger={['click']}
               menu={{

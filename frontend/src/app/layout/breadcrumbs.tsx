@@ -6,6 +6,8 @@ export type CrumbKey =
   | 'menu.dashboard'
   | 'menu.teachers'
   | 'menu.archives'
+  | 'menu.reviews'
+  | 'menu.mySubmissions'
   | 'menu.admin'
   | 'menu.orgs'
   | 'menu.users'

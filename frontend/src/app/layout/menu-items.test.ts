@@ -63,4 +63,12 @@ describe('menu by capabilities', () => {
     ]);
     expect(menuSelection('/teachers/12')).toEqual({ selected: '/teachers', open: ['teachers'] });
   });
+
+  it('shows the review queue to reviewers and my submissions to fillers', () => {
+    expect(keys(['teachers.view', 'reviews.decide'], 'school')[1]).toEqual(['teachers', ['/teachers', '/reviews']]);
+    expect(keys(['teachers.view', 'teachers.change'], 'school')[1]).toEqual(['teachers', ['/teachers', '/my-submissions']]);
+    expect(menuSelection('/reviews')).toEqual({ selected: '/reviews', open: ['teachers'] });
+    expect(menuSelection('/reviews/31')).toEqual({ selected: '/reviews', open: ['teachers'] });
+    expect(menuSelection('/my-submissions')).toEqual({ selected: '/my-submissions', open: ['teachers'] });
+  });
 });

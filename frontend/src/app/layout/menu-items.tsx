@@ -1,6 +1,8 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BookOutlined,
+  FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
   OrderedListOutlined,
@@ -24,6 +26,8 @@ export interface NavEntry {
     | 'menu.dashboard'
     | 'menu.teachers'
     | 'menu.archives'
+    | 'menu.reviews'
+    | 'menu.mySubmissions'
     | 'menu.admin'
     | 'menu.orgs'
     | 'menu.users'
@@ -44,7 +48,11 @@ export const NAVIGATION: NavEntry[] = [
     key: 'teachers',
     labelKey: 'menu.teachers',
     icon: <SolutionOutlined />,
-    children: [{ key: '/teachers', labelKey: 'menu.archives', icon: <IdcardOutlined />, capability: 'teachers.view' }],
+    children: [
+      { key: '/teachers', labelKey: 'menu.archives', icon: <IdcardOutlined />, capability: 'teachers.view' },
+      { key: '/reviews', labelKey: 'menu.reviews', icon: <AuditOutlined />, capability: 'reviews.decide' },
+      { key: '/my-submissions', labelKey: 'menu.mySubmissions', icon: <FileDoneOutlined />, capability: 'teachers.change' },
+    ],
   },
   {
     key: 'admin',
@@ -87,11 +95,27 @@ export function visibleNavigation(entries: NavEntry[], capabilities: readonly st
   return out;
 }
 
-export function buildMenuItems(capabilities: readonly string[], t: TFunction, level?: Level): MenuItem[] {
+/** A menu label with a count beside it (e.g. the review queue's waiting items). */
+function withBadge(label: string, badge: ReactNode): ReactNode {
+  if (badge === undefined || badge === null || badge === false) return label;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, width: '100%' }}>
+      <span>{label}</span>
+      {badge}
+    </span>
+  );
+}
+
+export function buildMenuItems(
+  capabilities: readonly string[],
+  t: TFunction,
+  level?: Level,
+  badges: Partial<Record<string, ReactNode>> = {},
+): MenuItem[] {
   const toItem = (entry: NavEntry): MenuItem =>
     entry.children
       ? { key: entry.key, icon: entry.icon, label: t(entry.labelKey), children: entry.children.map(toItem) }
-      : { key: entry.key, icon: entry.icon, label: t(entry.labelKey) };
+      : { key: entry.key, icon: entry.icon, label: withBadge(t(entry.labelKey), badges[entry.key]) };
   return visibleNavigation(NAVIGATION, capabilities, level).map(toItem);
 }
 

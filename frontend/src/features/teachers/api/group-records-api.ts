@@ -141,6 +141,7 @@ export function useGroupRecordMutations(teacherId: number, group: GroupCode) {
     Promise.all([
       queryClient.invalidateQueries({ queryKey: groupRecordKeys.list(teacherId, group) }),
       queryClient.invalidateQueries({ queryKey: teacherKeys.detail(teacherId) }),
+      queryClient.invalidateQueries({ queryKey: teacherKeys.timeline(teacherId) }),
       queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
     ]);
   const create = useMutation({

@@ -4,11 +4,14 @@ import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorFrom } from '@/lib/org-levels';
+import { listResults } from '@/lib/review-changes';
 
 export type Teacher = components['schemas']['Teacher'];
 export type TeacherResult = components['schemas']['TeacherResult'];
 export type TeacherWrite = components['schemas']['TeacherWriteRequest'];
 export type RecordState = components['schemas']['RecordStateEnum'];
+export type TimelineEntry = components['schemas']['TimelineEntry'];
+export type SubmissionResult = components['schemas']['Submission'];
 
 export const RECORD_STATES: readonly RecordState[] = ['draft', 'submitted', 'in_review', 'approved', 'returned'];
 
@@ -34,6 +37,7 @@ export const teacherKeys = {
   all: ['teachers'] as const,
   list: (filters: TeacherFilters) => ['teachers', 'list', filters] as const,
   detail: (id: number) => ['teachers', 'detail', id] as const,
+  timeline: (id: number) => ['teachers', 'timeline', id] as const,
 };
 
 export async function getTeachers(filters: TeacherFilters, cursor: string | null): Promise<TeacherPage> {
@@ -79,13 +83,23 @@ export function createTeacher(body: TeacherWrite): Promise<TeacherResult> {
   return unwrap(api.POST('/api/v1/teachers/', { body }));
 }
 
-export async function updateTeacher(id: number, etag: string, body: TeacherWrite): Promise<{ result: TeacherResult; etag: string }> {
+export interface UpdateResult {
+  result: TeacherResult;
+  etag: string;
+  /**
+   * The archive is approved: the change became a change request (HTTP 202) and waits for review; `result` holds
+   * the values still in force.
+   */
+  pending: boolean;
+}
+
+export async function updateTeacher(id: number, etag: string, body: TeacherWrite): Promise<UpdateResult> {
   const response = await api.PATCH('/api/v1/teachers/{id}/', {
     params: { path: { id }, header: { 'If-Match': etag } },
     body,
   });
   const result = await unwrap(Promise.resolve(response));
-  return { result, etag: etagOf(response.response, result) };
+  return { result, etag: etagOf(response.response, result), pending: response.response.status === 202 };
 }
 
 export async function getFullIdNumber(id: number): Promise<string> {
@@ -104,7 +118,15 @@ export function useUpdateTeacher(id: number) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ etag, body }: { etag: string; body: TeacherWrite }) => updateTeacher(id, etag, body),
-    onSuccess: ({ result, etag }) => {
+    onSuccess: ({ result, etag, pending }) => {
+      if (pending) {
+        // The archive now has an open change request (pending_change) and a new timeline entry.
+        return Promise.all([
+          queryClient.invalidateQueries({ queryKey: teacherKeys.detail(id) }),
+          queryClient.invalidateQueries({ queryKey: teacherKeys.timeline(id) }),
+          queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+        ]);
+      }
       const teacher: Teacher = result;
       queryClient.setQueryData(teacherKeys.detail(id), { teacher, etag });
       return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
@@ -128,4 +150,52 @@ export function useDeleteTeacher() {
       return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
     },
   });
+}
+
+/**
+ * The archive's history, oldest first. The generated client types the answer as a page; the API sends a bare
+ * list (both are read).
+ */
+export async function getTimeline(id: number): Promise<TimelineEntry[]> {
+  const data: unknown = await unwrap(api.GET('/api/v1/teachers/{id}/timeline/', { params: { path: { id } } }));
+  return listResults<TimelineEntry>(data);
+}
+
+export const timelineQueryOptions = (id: number) =>
+  queryOptions({ queryKey: teacherKeys.timeline(id), queryFn: () => getTimeline(id), enabled: Number.isFinite(id) });
+
+export function useTimeline(id: number) {
+  return useQuery(timelineQueryOptions(id));
+}
+
+/** Submits a draft, or resubmits a returned archive; 400 lists every catalogue problem per field. */
+export function submitTeacher(id: number): Promise<SubmissionResult> {
+  return unwrap(api.POST('/api/v1/teachers/{id}/submit/', { params: { path: { id } } }));
+}
+
+/** Takes the caller's own submission back before anyone decided on it (409 `not_withdrawable` after). */
+export async function withdrawSubmission(submissionId: number): Promise<void> {
+  await unwrap(api.POST('/api/v1/reviews/{id}/withdraw/', { params: { path: { id: submissionId } } }));
+}
+
+/** After a submit or withdraw: the archive (its state), its timeline, the lists and the review screens. */
+function useInvalidateReviewState(id: number) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: teacherKeys.detail(id) }),
+      queryClient.invalidateQueries({ queryKey: teacherKeys.timeline(id) }),
+      queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+      queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+    ]);
+}
+
+export function useSubmitTeacher(id: number) {
+  const invalidate = useInvalidateReviewState(id);
+  return useMutation({ mutationFn: () => submitTeacher(id), onSuccess: invalidate });
+}
+
+export function useWithdrawSubmission(id: number) {
+  const invalidate = useInvalidateReviewState(id);
+  return useMutation({ mutationFn: withdrawSubmission, onSettled: invalidate });
 }

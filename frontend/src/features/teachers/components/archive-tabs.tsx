@@ -1,3 +1,4 @@
+import { HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Flex, Grid, Space, Spin, Tabs } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
@@ -8,7 +9,8 @@ import { isGroupCode } from '@/features/teachers/api/group-records-api';
 import type { VersionedTeacher } from '@/features/teachers/api/teachers-api';
 import { GroupRecordsPanel } from '@/features/teachers/components/group-records-panel';
 import { TeacherEditor, type Warnings } from '@/features/teachers/components/teacher-editor';
-import { archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
+import { TimelinePanel } from '@/features/teachers/components/timeline-panel';
+import { TIMELINE_TAB, archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
 import { ARCHIVE_GROUPS } from '@/features/teachers/utils/teacher-form';
 import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
@@ -18,6 +20,8 @@ interface ArchiveTabsProps {
   editable: boolean;
   initialWarnings?: Warnings;
   onReload: () => Promise<unknown>;
+  /** Problems a refused submit found in the one-row groups, by field. */
+  fieldErrors?: Record<string, string[]>;
 }
 
 const isFormGroup = (code: string) => (ARCHIVE_GROUPS as readonly string[]).includes(code);
@@ -27,7 +31,7 @@ const isFormGroup = (code: string) => (ARCHIVE_GROUPS as readonly string[]).incl
  * (`?tab=study`). The one-row groups share one form (TeacherEditor), which stays mounted while a table tab is
  * open so that its unsaved changes survive; many-valued groups are tables of records.
  */
-export function ArchiveTabs({ record, editable, initialWarnings, onReload }: ArchiveTabsProps) {
+export function ArchiveTabs({ record, editable, initialWarnings, onReload, fieldErrors }: ArchiveTabsProps) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
   const { teacher } = record;
   const schema = useQuery(effectiveSchemaQueryOptions(teacher.school));
@@ -41,8 +45,9 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload }: Arc
     () => archiveTabs(schema.data?.groups ?? []).filter((group) => (group.many ? isGroupCode(group.code) : isFormGroup(group.code))),
     [schema.data],
   );
+  const timelineShown = searchParams.get('tab') === TIMELINE_TAB;
   const active = resolveTab(searchParams.get('tab'), groups);
-  const activeGroup = groups.find((group) => group.code === active);
+  const activeGroup = timelineShown ? undefined : groups.find((group) => group.code === active);
 
   const showTab = useCallback(
     (code: string) =>
@@ -60,7 +65,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload }: Arc
   if (schema.isError) {
     return <Alert type="error" showIcon title={t('teachers:schemaError', { message: schema.error.message })} />;
   }
-  if (!schema.data || !activeGroup) {
+  if (!schema.data || (!activeGroup && !timelineShown)) {
     return (
       <Card>
         <div style={{ textAlign: 'center', padding: 48 }}>
@@ -83,13 +88,24 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload }: Arc
       ),
     };
   });
+  // After the groups: the archive's history.
+  items.push({
+    key: TIMELINE_TAB,
+    label: (
+      <Space size={4} data-testid={`tab-${TIMELINE_TAB}`}>
+        <HistoryOutlined />
+        <span>{t('teachers:tabs.timeline')}</span>
+      </Space>
+    ),
+  });
+  const formShown = activeGroup !== undefined && !activeGroup.many;
 
   return (
     <Card styles={{ body: { padding: sideTabs ? '16px 24px 16px 0' : 16 } }}>
       <Flex vertical={!sideTabs} gap={sideTabs ? 24 : 0}>
         <Tabs
           aria-label={t('teachers:tabs.label')}
-          activeKey={activeGroup.code}
+          activeKey={activeGroup?.code ?? TIMELINE_TAB}
           onChange={showTab}
           items={items}
           tabPlacement={sideTabs ? 'start' : 'top'}
@@ -97,7 +113,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload }: Arc
           data-testid="archive-tabs"
         />
         <div style={{ flex: 1, minWidth: 0 }}>
-          <div style={activeGroup.many ? { display: 'none' } : undefined}>
+          <div style={formShown ? undefined : { display: 'none' }}>
             <TeacherEditor
               key={teacher.id}
               school={teacher.school}
@@ -105,12 +121,13 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload }: Arc
               editable={editable}
               initialWarnings={initialWarnings}
               onReload={onReload}
-              visibleGroup={activeGroup.many ? undefined : activeGroup.code}
+              visibleGroup={formShown ? activeGroup.code : undefined}
               onShowGroup={showTab}
               onDirtyChange={setDirty}
+              fieldErrors={fieldErrors}
             />
           </div>
-          {activeGroup.many && isGroupCode(activeGroup.code) && (
+          {activeGroup?.many && isGroupCode(activeGroup.code) && (
             <GroupRecordsPanel
               key={activeGroup.code}
               teacherId={teacher.id}
@@ -120,6 +137,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload }: Arc
               editable={editable}
             />
           )}
+          {timelineShown && <TimelinePanel teacherId={teacher.id} school={teacher.school} />}
         </div>
       </Flex>
     </Card>

@@ -1,7 +1,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -59,6 +59,8 @@ interface TeacherEditorProps {
   onShowGroup?: (group: string) => void;
   /** Told whether the form holds unsaved changes. */
   onDirtyChange?: (dirty: boolean) => void;
+  /** Problems a refused submit found, by field: shown at the fields. */
+  fieldErrors?: Record<string, string[]>;
 }
 
 /**
@@ -79,6 +81,7 @@ export function TeacherEditor({
   visibleGroup,
   onShowGroup,
   onDirtyChange,
+  fieldErrors,
 }: TeacherEditorProps) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
   const { message } = App.useApp();
@@ -137,6 +140,17 @@ export function TeacherEditor({
     onDirtyChange?.(dirty);
   }, [dirty, onDirtyChange]);
 
+  // A refused submit's problems sit at their fields too (the page lists them on top).
+  const submitErrorFields = useRef<string[]>([]);
+  useEffect(() => {
+    if (fields.length === 0) return;
+    const known = new Set(fields.map((field) => field.code));
+    const shown = Object.entries(fieldErrors ?? {}).filter(([code]) => known.has(code));
+    const cleared = submitErrorFields.current.filter((code) => !shown.some(([name]) => name === code));
+    form.setFields([...cleared.map((name) => ({ name, errors: [] })), ...shown.map(([name, errors]) => ({ name, errors }))]);
+    submitErrorFields.current = shown.map(([name]) => name);
+  }, [fieldErrors, fields, form]);
+
   /** Shows the group of the first field in error when another group is on screen. */
   const showFirstError = (name: unknown) => {
     const group = typeof name === 'string' ? groupOfField.get(name) : undefined;
@@ -175,7 +189,16 @@ export function TeacherEditor({
         setDirty(false);
         return;
       }
-      const { result } = await updateTeacher.mutateAsync({ etag: base.etag, body });
+      const { result, pending } = await updateTeacher.mutateAsync({ etag: base.etag, body });
+      if (pending) {
+        // An approved archive: the change waits for review (202) and the archive keeps its approved values,
+        // which the form shows again: the mutation has read the archive again, the form resets to it.
+        setWarnings(undefined);
+        setDirty(false);
+        setResets((count) => count + 1);
+        void message.info(t('teachers:review.savedForReview'));
+        return;
+      }
       setWarnings(result.warnings);
       setDirty(false);
       const count = warningLines(result.warnings, fields).length;

@@ -1,6 +1,7 @@
 import { ArrowLeftOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Avatar, Button, Card, Descriptions, Flex, Space, Typography } from 'antd';
+import { Avatar, Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
@@ -16,6 +17,8 @@ interface TeacherHeaderProps {
   /** Shows the delete action (a draft that was never approved, and the user may change archives). */
   deletable: boolean;
   onDeleted: () => void;
+  /** Review actions (送审, 撤回) shown before the others. */
+  actions?: ReactNode;
 }
 
 /** 人员状态 by its name (the national code table `personnel-status`). */
@@ -28,7 +31,7 @@ function PersonnelStatus({ code }: { code: string }) {
 }
 
 /** The archive's header card: photo placeholder, name and states, national number, school, ID number. */
-export function TeacherHeader({ teacher, deletable, onDeleted }: TeacherHeaderProps) {
+export function TeacherHeader({ teacher, deletable, onDeleted, actions }: TeacherHeaderProps) {
   const { t } = useTranslation(['teachers', 'common']);
   const navigate = useNavigate();
   return (
@@ -50,8 +53,14 @@ export function TeacherHeader({ teacher, deletable, onDeleted }: TeacherHeaderPr
                 {teacher.name}
               </Typography.Title>
               <RecordStateTag state={teacher.record_state} />
+              {teacher.pending_change && (
+                <Tag color="gold" style={{ marginInlineEnd: 0 }} data-testid="pending-change">
+                  {t('teachers:review.pendingTag')}
+                </Tag>
+              )}
             </Space>
             <Space wrap>
+              {actions}
               {deletable && <DeleteTeacherButton teacher={teacher} onDeleted={onDeleted} />}
               <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/teachers')}>
                 {t('teachers:back')}

@@ -1,13 +1,16 @@
 import { Alert, Button, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 
-import { useTeacher, type Teacher } from '@/features/teachers/api/teachers-api';
+import { useTeacher, useTimeline, type Teacher } from '@/features/teachers/api/teachers-api';
 import { ArchiveTabs } from '@/features/teachers/components/archive-tabs';
+import { PendingChangeAlert, ReturnAlert, SubmitProblemsAlert } from '@/features/teachers/components/review-banners';
+import { ReviewActions } from '@/features/teachers/components/review-actions';
 import { TeacherHeader } from '@/features/teachers/components/teacher-header';
 import type { Warnings } from '@/features/teachers/components/teacher-editor';
 import { isDeletable } from '@/features/teachers/utils/archive';
+import { archiveFieldErrors, pendingChangeSubmission, returnNotice, type Problem } from '@/features/teachers/utils/review';
 import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/auth/session';
 
@@ -21,6 +24,9 @@ export function TeacherArchivePage() {
   const id = Number(params.id);
   const canChange = useCapability('teachers.change');
   const query = useTeacher(id);
+  const timeline = useTimeline(id);
+  const [problems, setProblems] = useState<Problem[] | null>(null);
+  const fieldErrors = useMemo(() => archiveFieldErrors(problems), [problems]);
   // After a delete the page empties first (no form left to guard), then goes back to the list.
   const [deleted, setDeleted] = useState(false);
   useEffect(() => {
@@ -50,16 +56,29 @@ export function TeacherArchivePage() {
   }
   const { teacher } = query.data;
   const locked = LOCKED_STATES.includes(teacher.record_state);
-  const editable = canChange && !locked;
+  // An open change request: the approved values stay in force and the archive takes no further change.
+  const editable = canChange && !locked && !teacher.pending_change;
+  const returned = timeline.data ? returnNotice(teacher, timeline.data) : null;
+  const pendingSubmission = timeline.data ? pendingChangeSubmission(teacher, timeline.data) : null;
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-      <TeacherHeader teacher={teacher} deletable={canChange && isDeletable(teacher)} onDeleted={() => setDeleted(true)} />
+      <TeacherHeader
+        teacher={teacher}
+        deletable={canChange && isDeletable(teacher)}
+        onDeleted={() => setDeleted(true)}
+        actions={canChange && <ReviewActions teacher={teacher} timeline={timeline.data} onProblems={setProblems} />}
+      />
+      {returned && <ReturnAlert entry={returned} change={teacher.record_state !== 'returned'} />}
+      {problems && problems.length > 0 && (
+        <SubmitProblemsAlert school={teacher.school} problems={problems} onClose={() => setProblems(null)} />
+      )}
       {locked && (
         <Alert type="info" showIcon title={t('teachers:locked', { state: t(`teachers:states.${teacher.record_state}`) })} />
       )}
+      {teacher.pending_change && <PendingChangeAlert submission={pendingSubmission} />}
       {!canChange && <Alert type="info" showIcon title={t('teachers:readOnly')} />}
-      <ArchiveTabs key={teacher.id} record={query.data} editable={editable} initialWarnings={initialWarnings} onReload={() => query.refetch()} />
+      <ArchiveTabs key={teacher.id} record={query.data} editable={editable} initialWarnings={initialWarnings} onReload={() => query.refetch()} fieldErrors={fieldErrors} />
     </div>
   );
 }

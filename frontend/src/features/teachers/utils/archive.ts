@@ -5,6 +5,9 @@ import type { FormField } from '@/lib/catalogue-fields';
 /** How many indicators a group's table shows as columns (all of them are in the expanded row). */
 export const TABLE_COLUMNS = 5;
 
+/** The tab after the groups: the archive's history (`?tab=timeline`). */
+export const TIMELINE_TAB = 'timeline';
+
 /** The archive's tabs: every group of the effective catalogue, in the national order. */
 export function archiveTabs(groups: readonly EffectiveGroup[]): EffectiveGroup[] {
   return [...groups].sort((a, b) => a.order - b.order);
@@ -21,29 +24,7 @@ export function tableFields(fields: readonly FormField[], count = TABLE_COLUMNS)
   return fields.slice(0, count);
 }
 
-export interface DisplayWords {
-  yes: string;
-  no: string;
-}
-
-/**
- * A value as the tables show it: a code by its name (the code itself when the name is unknown), several codes
- * joined, booleans as yes/no, empty as ''.
- */
-export function displayValue(
-  field: Pick<FormField, 'widget'>,
-  value: unknown,
-  names: ReadonlyMap<string, string> | undefined,
-  words: DisplayWords,
-): string {
-  if (value === null || value === undefined || value === '') return '';
-  const name = (code: string) => names?.get(code) || code;
-  const scalar = (item: unknown) => (typeof item === 'string' || typeof item === 'number' ? String(item) : JSON.stringify(item));
-  if (Array.isArray(value)) return value.map((item) => name(scalar(item))).join('、');
-  if (typeof value === 'boolean') return value ? words.yes : words.no;
-  if (field.widget === 'select') return name(scalar(value));
-  return scalar(value);
-}
+export { displayValue, type DisplayWords } from '@/lib/catalogue-fields';
 
 /**
  * Whether to offer deleting an archive: a draft that was never approved. `ever_approved` is read when the API

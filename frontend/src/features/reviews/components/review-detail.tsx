@@ -1,0 +1,133 @@
+import { Alert, Descriptions, Empty, Steps, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { ChangeTable } from '@/components/change-table';
+import type { Decision, SubmissionDetail } from '@/features/reviews/api/reviews-api';
+import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
+import { chainStatus } from '@/features/reviews/utils/queue';
+import { isLevel } from '@/lib/org-levels';
+import { changeSetFromDiff } from '@/lib/review-changes';
+
+const ACTION_COLOURS: Record<Decision['action'], string> = {
+  submit: 'blue',
+  approve: 'green',
+  return: 'red',
+  withdraw: 'gray',
+};
+
+export function levelName(t: TFunction<['reviews', 'common']>, level: string | null | undefined): string {
+  if (!level) return '';
+  return isLevel(level) ? t(`common:levels.${level}`) : level;
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section style={{ marginTop: 20 }}>
+      <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 12 }}>
+        {title}
+      </Typography.Title>
+      {children}
+    </section>
+  );
+}
+
+/**
+ * One review item: who submitted what and when, the chain with the step deciding now, the change side by side
+ * (a new archive links to the archive itself), and every decision of every round.
+ */
+export function ReviewDetail({ item }: { item: SubmissionDetail }) {
+  const { t } = useTranslation(['reviews', 'common']);
+  const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
+  const statuses = chainStatus(item);
+  const archiveLink = <Link to={`/teachers/${item.subject.id}`}>{t('reviews:actions.openArchive')}</Link>;
+
+  return (
+    <div data-testid="review-detail">
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 2 }}
+        items={[
+          {
+            key: 'teacher',
+            label: t('reviews:detail.teacher'),
+            children: (
+              <Link to={`/teachers/${item.subject.id}`} data-testid="review-teacher">
+                {item.subject.name}
+              </Link>
+            ),
+          },
+          { key: 'kind', label: t('reviews:detail.kind'), children: <KindTag kind={item.kind} /> },
+          { key: 'school', label: t('reviews:detail.school'), children: item.school_name },
+          { key: 'state', label: t('reviews:detail.state'), children: <SubmissionStateTag state={item.state} /> },
+          { key: 'by', label: t('reviews:detail.submittedBy'), children: item.submitted_by.display_name },
+          { key: 'at', label: t('reviews:detail.submittedAt'), children: dayjs(item.submitted_at).format('YYYY-MM-DD HH:mm') },
+          { key: 'round', label: t('reviews:detail.round'), children: t('reviews:detail.roundValue', { round: item.round }) },
+        ]}
+      />
+      {item.state === 'returned' && item.return_reason && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 12 }}
+          title={t('reviews:detail.returnReason')}
+          description={item.return_reason}
+          data-testid="review-return-reason"
+        />
+      )}
+      <Section title={t('reviews:detail.chain')}>
+        <Steps
+          size="small"
+          items={item.step_levels.map((level, index) => ({
+            key: `${String(index)}-${level}`,
+            title: levelName(t, level),
+            status: statuses[index],
+          }))}
+        />
+      </Section>
+      <Section title={changes ? t('reviews:detail.changes') : t('reviews:detail.content')}>
+        {changes ? (
+          <>
+            <ChangeTable school={item.school} changes={changes} />
+            <div style={{ marginTop: 8 }}>{archiveLink}</div>
+          </>
+        ) : (
+          <Alert type="info" showIcon title={t('reviews:detail.newArchive')} action={archiveLink} />
+        )}
+      </Section>
+      <Section title={t('reviews:detail.history')}>
+        {item.decisions.length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reviews:detail.noHistory')} />
+        ) : (
+          <Timeline
+            data-testid="review-history"
+            items={item.decisions.map((decision, index) => ({
+              key: String(index),
+              color: ACTION_COLOURS[decision.action],
+              content: (
+                <div>
+                  <Typography.Text strong>{t(`reviews:decisions.${decision.action}`)}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {' · '}
+                    {[decision.actor.display_name, decision.organisation_name || levelName(t, decision.level)].filter(Boolean).join(' · ')}
+                    {' · '}
+                    {dayjs(decision.at).format('YYYY-MM-DD HH:mm')}
+                    {item.round > 1 && ` · ${t('reviews:detail.roundValue', { round: decision.round })}`}
+                  </Typography.Text>
+                  {decision.reason && (
+                    <div>
+                      <Typography.Text type="danger">{t('reviews:decisions.reason', { reason: decision.reason })}</Typography.Text>
+                    </div>
+                  )}
+                </div>
+              ),
+            }))}
+          />
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import { CheckOutlined, DownOutlined, RollbackOutlined, UpOutlined } from '@ant-design/icons';
+import { Alert, Button, Drawer, Flex, Grid, Space, Spin, Tooltip } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { useReview } from '@/features/reviews/api/reviews-api';
+import { ReviewDetail } from '@/features/reviews/components/review-detail';
+import { useDecide } from '@/features/reviews/components/use-decide';
+import { nextItemId } from '@/features/reviews/utils/queue';
+
+interface ReviewDrawerProps {
+  id: number;
+  /** The queue's items in order, for previous / next and for moving on after a decision. */
+  ids: readonly number[];
+  onShow: (id: number | null) => void;
+}
+
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * The queue's item drawer: the item with approve and return. After a decision the next item opens, so a reviewer
+ * works through the queue without going back to the table; keys A (approve), R (return), J / K (next, previous).
+ */
+export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
+  const { t } = useTranslation(['reviews', 'common']);
+  const screens = Grid.useBreakpoint();
+  const review = useReview(id);
+  const position = ids.indexOf(id);
+  const previous = position > 0 ? ids[position - 1] : undefined;
+  const next = position >= 0 ? ids[position + 1] : undefined;
+  const decide = useDecide((decided) => onShow(nextItemId(ids, decided)));
+  const item = review.data;
+  const open = item !== undefined && (item.state === 'submitted' || item.state === 'in_review');
+  const returning = decide.modal !== null && decide.modal !== false;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || returning) return;
+      const key = event.key.toLowerCase();
+      if (key === 'j' && next !== undefined) onShow(next);
+      else if (key === 'k' && previous !== undefined) onShow(previous);
+      else if (key === 'a' && item && open && decide.approving === null) void decide.approve(item);
+      else if (key === 'r' && item && open) decide.startReturn(item);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [next, previous, item, open, decide, onShow, returning]);
+
+  const footer = (
+    <Flex justify="space-between" gap={8} wrap>
+      <Space>
+        <Tooltip title="K">
+          <Button icon={<UpOutlined />} disabled={previous === undefined} onClick={() => previous !== undefined && onShow(previous)}>
+            {t('reviews:actions.prev')}
+          </Button>
+        </Tooltip>
+        <Tooltip title="J">
+          <Button icon={<DownOutlined />} disabled={next === undefined} onClick={() => next !== undefined && onShow(next)}>
+            {t('reviews:actions.next')}
+          </Button>
+        </Tooltip>
+      </Space>
+      {item && open && (
+        <Space>
+          <Tooltip title="R">
+            <Button danger icon={<RollbackOutlined />} onClick={() => decide.startReturn(item)} data-testid="drawer-return">
+              {t('reviews:actions.return')}
+            </Button>
+          </Tooltip>
+          <Tooltip title="A">
+            <Button
+              type="primary"
+              icon={<CheckOutlined />}
+              loading={decide.approving === item.id}
+              onClick={() => void decide.approve(item)}
+              data-testid="drawer-approve"
+            >
+              {t('reviews:actions.approve')}
+            </Button>
+          </Tooltip>
+        </Space>
+      )}
+    </Flex>
+  );
+
+  return (
+    <Drawer
+      open
+      title={item ? `${t('reviews:detail.title')} · ${item.subject.name}` : t('reviews:detail.title')}
+      size={screens.md ? 720 : '100%'}
+      onClose={() => onShow(null)}
+      footer={footer}
+      destroyOnHidden
+    >
+      {review.isError && <Alert type="error" showIcon title={review.error.message} />}
+      {!item && !review.isError && (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+        </div>
+      )}
+      {item && <ReviewDetail item={item} />}
+      {decide.modal}
+    </Drawer>
+  );
+}

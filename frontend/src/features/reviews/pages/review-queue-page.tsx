@@ -1,0 +1,317 @@
+import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import {
+  OPEN_STATES,
+  REVIEW_KINDS,
+  useDecisions,
+  useQueue,
+  type BulkAction,
+  type ReviewFilters,
+  type ReviewKind,
+  type Submission,
+  type SubmissionState,
+} from '@/features/reviews/api/reviews-api';
+import { ReasonModal } from '@/features/reviews/components/reason-modal';
+import { levelName } from '@/features/reviews/components/review-detail';
+import { ReviewDrawer } from '@/features/reviews/components/review-drawer';
+import { KindTag } from '@/features/reviews/components/review-tags';
+import { SchoolSelect } from '@/features/reviews/components/school-select';
+import { useDecide } from '@/features/reviews/components/use-decide';
+import {
+  WAITING_DAYS,
+  stepProgress,
+  submittedBefore,
+  summariseBulk,
+  waitingTime,
+  type BulkSummary,
+} from '@/features/reviews/utils/queue';
+import { useCurrentUser } from '@/lib/auth/session';
+
+/** "Now" for the waiting column, moved on every minute. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function BulkResultAlert({ summary, onClose }: { summary: BulkSummary; onClose: () => void }) {
+  const { t } = useTranslation('reviews');
+  const failed = summary.failed.length;
+  return (
+    <Alert
+      type={failed > 0 ? 'warning' : 'success'}
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+      data-testid="bulk-result"
+      title={
+        failed > 0
+          ? t('queue.bulkResult', { succeeded: summary.succeeded, failed })
+          : t('queue.bulkAllDone', { succeeded: summary.succeeded })
+      }
+      description={
+        failed > 0 && (
+          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+            {summary.failed.map((item) => (
+              <li key={item.id}>{t('queue.bulkFailedItem', { name: item.name, message: item.message ?? item.code ?? '' })}</li>
+            ))}
+          </ul>
+        )
+      }
+    />
+  );
+}
+
+/**
+ * 信息审核: the items waiting at the reviewer's organisation, the longest waiting first. Filters by kind, school,
+ * state and waiting time; approve or return per row, in the item drawer, or for a selection at once.
+ */
+export function ReviewQueuePage() {
+  const { t } = useTranslation(['reviews', 'common']);
+  const { message } = App.useApp();
+  const user = useCurrentUser();
+  const now = useNow();
+  const [filters, setFilters] = useState<ReviewFilters>({});
+  const [waitingDays, setWaitingDays] = useState<number | undefined>();
+  const [selected, setSelected] = useState<number[]>([]);
+  const [shown, setShown] = useState<number | null>(null);
+  const [bulkReturn, setBulkReturn] = useState(false);
+  const [summary, setSummary] = useState<BulkSummary | null>(null);
+  const queue = useQueue(filters);
+  const { bulk } = useDecisions();
+  const decide = useDecide((id) => setSelected((current) => current.filter((item) => item !== id)));
+  const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.results) ?? [], [queue.data]);
+  const ids = useMemo(() => rows.map((row) => row.id), [rows]);
+  const filtered = Boolean(filters.kind || filters.school || filters.state || filters.submitted_before);
+  const atSchool = user.organisation.level === 'school';
+
+  // A selection keeps only rows still in the queue (decided ones leave it).
+  const visibleSelection = selected.filter((id) => ids.includes(id));
+
+  const runBulk = async (action: BulkAction, reason = '') => {
+    const chosen = rows.filter((row) => visibleSelection.includes(row.id));
+    const results = await bulk.mutateAsync({ action, ids: chosen.map((row) => row.id), reason });
+    const result = summariseBulk(results, chosen);
+    setSummary(result);
+    setSelected(results.filter((item) => !item.ok).map((item) => item.id));
+    if (result.failed.length === 0) void message.success(t('reviews:queue.bulkAllDone', { succeeded: result.succeeded }));
+  };
+
+  const columns: TableColumnsType<Submission> = [
+    {
+      title: t('reviews:columns.teacher'),
+      key: 'teacher',
+      width: 120,
+      ellipsis: true,
+      render: (_, item) => (
+        <Typography.Link onClick={() => setShown(item.id)} data-testid="queue-open">
+          {item.subject.name}
+        </Typography.Link>
+      ),
+    },
+    { title: t('reviews:columns.kind'), key: 'kind', width: 120, render: (_, item) => <KindTag kind={item.kind} /> },
+    // A school's reviewers see their own school only.
+    ...(atSchool
+      ? []
+      : [{ title: t('reviews:columns.school'), dataIndex: 'school_name', key: 'school', ellipsis: true }]),
+    {
+      title: t('reviews:columns.level'),
+      key: 'level',
+      width: 110,
+      render: (_, item) => {
+        const progress = stepProgress(item);
+        const level = levelName(t, item.level);
+        return progress ? t('reviews:level', { level, step: progress.step, of: progress.of }) : level;
+      },
+    },
+    {
+      title: t('reviews:columns.submittedBy'),
+      key: 'by',
+      ellipsis: true,
+      render: (_, item) => item.submitted_by.display_name,
+    },
+    {
+      title: t('reviews:columns.submittedAt'),
+      key: 'at',
+      width: 140,
+      render: (_, item) => dayjs(item.submitted_at).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      title: t('reviews:columns.waiting'),
+      key: 'waiting',
+      width: 90,
+      render: (_, item) => {
+        const wait = waitingTime(item.submitted_at, now);
+        return (
+          <Typography.Text type={wait.unit === 'days' && wait.count >= 7 ? 'danger' : undefined} data-testid="queue-waiting">
+            {t(`reviews:waiting.${wait.unit}`, { count: wait.count })}
+          </Typography.Text>
+        );
+      },
+    },
+    {
+      title: t('reviews:columns.actions'),
+      key: 'actions',
+      width: 150,
+      render: (_, item) => (
+        <Space size={0}>
+          <Popconfirm
+            title={t('reviews:actions.approveConfirm', { name: item.subject.name })}
+            okText={t('reviews:actions.approve')}
+            cancelText={t('common:actions.cancel')}
+            onConfirm={() => decide.approve(item)}
+          >
+            <Button type="link" size="small" icon={<CheckOutlined />} loading={decide.approving === item.id}>
+              {t('reviews:actions.approve')}
+            </Button>
+          </Popconfirm>
+          <Button type="link" size="small" danger icon={<RollbackOutlined />} onClick={() => decide.startReturn(item)}>
+            {t('reviews:actions.return')}
+          </Button>
+        </Space>
+      ),
+    },
+  ];
+
+  const count = visibleSelection.length;
+
+  return (
+    <Card title={t('reviews:queue.title')} extra={<Typography.Text type="secondary">{t('reviews:queue.hint')}</Typography.Text>}>
+      <Space wrap style={{ marginBottom: 16 }} size="middle">
+        <Select<ReviewKind>
+          aria-label={t('reviews:queue.filterKind')}
+          placeholder={t('reviews:queue.allKinds')}
+          allowClear
+          style={{ width: 160 }}
+          value={filters.kind}
+          onChange={(kind) => setFilters((current) => ({ ...current, kind }))}
+          options={REVIEW_KINDS.map((kind) => ({ value: kind, label: t(`reviews:kinds.${kind}`) }))}
+        />
+        {!atSchool && (
+          <SchoolSelect
+            aria-label={t('reviews:queue.filterSchool')}
+            placeholder={t('reviews:queue.allSchools')}
+            style={{ width: 240 }}
+            value={filters.school}
+            onChange={(school) => setFilters((current) => ({ ...current, school }))}
+          />
+        )}
+        <Select<SubmissionState>
+          aria-label={t('reviews:queue.filterState')}
+          placeholder={t('reviews:queue.allStates')}
+          allowClear
+          style={{ width: 130 }}
+          value={filters.state}
+          onChange={(state) => setFilters((current) => ({ ...current, state }))}
+          options={OPEN_STATES.map((state) => ({ value: state, label: t(`reviews:states.${state}`) }))}
+        />
+        <Select<number>
+          aria-label={t('reviews:queue.filterWaiting')}
+          placeholder={t('reviews:queue.anyWaiting')}
+          allowClear
+          style={{ width: 160 }}
+          value={waitingDays}
+          onChange={(days) => {
+            setWaitingDays(days);
+            setFilters((current) => ({ ...current, submitted_before: days ? submittedBefore(days, Date.now()) : undefined }));
+          }}
+          options={WAITING_DAYS.map((days) => ({ value: days, label: t('reviews:queue.waitingLonger', { count: days }) }))}
+        />
+      </Space>
+      {count > 0 && (
+        <Flex
+          align="center"
+          gap={12}
+          wrap
+          data-testid="bulk-bar"
+          style={{
+            marginBottom: 16,
+            padding: '8px 16px',
+            background: 'var(--ant-color-primary-bg, #e6f4ff)',
+            borderRadius: 8,
+          }}
+        >
+          <Typography.Text strong>{t('reviews:queue.selected', { count })}</Typography.Text>
+          <Popconfirm
+            title={t('reviews:queue.bulkApproveConfirm', { count })}
+            okText={t('reviews:queue.bulkApprove')}
+            cancelText={t('common:actions.cancel')}
+            onConfirm={() =>
+              runBulk('approve').catch((error: unknown) =>
+                message.error(error instanceof Error ? error.message : t('common:errors.generic')),
+              )
+            }
+          >
+            <Button type="primary" size="small" icon={<CheckOutlined />} loading={bulk.isPending && bulk.variables.action === 'approve'}>
+              {t('reviews:queue.bulkApprove')}
+            </Button>
+          </Popconfirm>
+          <Button size="small" danger icon={<RollbackOutlined />} onClick={() => setBulkReturn(true)}>
+            {t('reviews:queue.bulkReturn')}
+          </Button>
+          <Button size="small" type="link" onClick={() => setSelected([])}>
+            {t('reviews:queue.clearSelection')}
+          </Button>
+        </Flex>
+      )}
+      {summary && <BulkResultAlert summary={summary} onClose={() => setSummary(null)} />}
+      {queue.isError && <Alert type="error" showIcon title={queue.error.message} style={{ marginBottom: 16 }} />}
+      <Table<Submission>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={rows}
+        loading={queue.isPending}
+        pagination={false}
+        tableLayout="fixed"
+        data-testid="review-queue"
+        rowSelection={{
+          selectedRowKeys: visibleSelection,
+          onChange: (keys) => setSelected(keys.map(Number)),
+          columnWidth: 40,
+        }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={filtered ? t('reviews:queue.emptyFiltered') : t('reviews:queue.empty')}
+            />
+          ),
+        }}
+      />
+      <Flex justify="space-between" align="center" gap={12} wrap style={{ marginTop: 16 }}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('reviews:queue.shortcuts')}
+        </Typography.Text>
+        {queue.hasNextPage ? (
+          <Button loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
+            {t('common:actions.loadMore')}
+          </Button>
+        ) : (
+          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
+        )}
+      </Flex>
+      {shown !== null && <ReviewDrawer id={shown} ids={ids} onShow={setShown} />}
+      {decide.modal}
+      {bulkReturn && (
+        <ReasonModal
+          title={t('reviews:queue.bulkReturnTitle', { count })}
+          saving={bulk.isPending}
+          onClose={() => setBulkReturn(false)}
+          onSubmit={async (reason) => {
+            await runBulk('return', reason);
+            setBulkReturn(false);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

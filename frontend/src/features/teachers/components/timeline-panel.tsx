@@ -1,0 +1,139 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Empty, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+
+import { ChangeTable } from '@/components/change-table';
+import { useTimeline, type TimelineEntry } from '@/features/teachers/api/teachers-api';
+import { entryChanges, entryLabel, visibleEntries, type EntryLabel } from '@/features/teachers/utils/review';
+import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
+import { buildFormFields } from '@/lib/catalogue-fields';
+import { localName } from '@/lib/catalogue-names';
+import { isLevel } from '@/lib/org-levels';
+
+const COLOURS: Record<EntryLabel, string> = {
+  created: 'gray',
+  changed: 'gray',
+  recordFilled: 'gray',
+  recordChanged: 'gray',
+  recordRemoved: 'gray',
+  submit: 'blue',
+  approve: 'green',
+  return: 'red',
+  withdraw: 'gray',
+  other: 'gray',
+};
+
+const KINDS = ['teacher_info', 'teacher_change', 'teacher_key_change'] as const;
+type Kind = (typeof KINDS)[number];
+const isKind = (kind: string | null): kind is Kind => kind !== null && (KINDS as readonly string[]).includes(kind);
+const ROW_EVENTS: readonly string[] = ['filled', 'changed', 'removed'];
+
+interface EntryProps {
+  entry: TimelineEntry;
+  school: string;
+  groupName: (code: string) => string;
+}
+
+function Entry({ entry, school, groupName }: EntryProps) {
+  const { t } = useTranslation(['teachers', 'common']);
+  const label = entryLabel(entry);
+  const changes = entryChanges(entry);
+  const rowEvent = ROW_EVENTS.includes(entry.action);
+  const level = isLevel(entry.level) ? t('teachers:timeline.level', { level: t(`common:levels.${entry.level}`) }) : entry.level;
+  return (
+    <div data-testid="timeline-entry" data-action={entry.action}>
+      <Space size={8} wrap>
+        <Typography.Text strong>{t(`teachers:timeline.actions.${label}`, { group: entry.group ? groupName(entry.group) : '' })}</Typography.Text>
+        {isKind(entry.kind) && entry.kind !== 'teacher_info' && (
+          <Tag color={entry.kind === 'teacher_key_change' ? 'volcano' : 'gold'} style={{ marginInlineEnd: 0 }}>
+            {t(`teachers:timeline.kinds.${entry.kind}`)}
+          </Tag>
+        )}
+        {rowEvent && entry.submission !== null && (
+          <Link to={`/reviews/${String(entry.submission)}`}>
+            <Tag color="green" style={{ marginInlineEnd: 0 }}>
+              {t('teachers:timeline.applied')}
+            </Tag>
+          </Link>
+        )}
+        <Typography.Text type="secondary">
+          {[entry.actor?.display_name ?? t('teachers:timeline.system'), level, dayjs(entry.at).format('YYYY-MM-DD HH:mm')]
+            .filter(Boolean)
+            .join(' · ')}
+        </Typography.Text>
+        {entry.submission !== null && entry.action === 'submit' && (
+          <Link to={`/reviews/${String(entry.submission)}`}>{t('teachers:timeline.view')}</Link>
+        )}
+      </Space>
+      {entry.reason && (
+        <div style={{ marginTop: 4 }}>
+          <Typography.Text type="danger" data-testid="timeline-reason">
+            {t('teachers:timeline.reason', { reason: entry.reason })}
+          </Typography.Text>
+        </div>
+      )}
+      {changes && entry.action !== 'filled' && entry.action !== 'removed' && (
+        <div style={{ marginTop: 8, maxWidth: 760 }}>
+          <ChangeTable school={school} changes={changes} knownOnly={rowEvent} showOperation={!rowEvent} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * 时间线: the archive's history, oldest first — who filled and changed what (field by field, old → new), and
+ * every submit, decision and withdrawal with its level and reason. Row changes that touched no indicator (the
+ * record state moving with a review) are left out: the review events tell them.
+ */
+export function TimelinePanel({ teacherId, school }: { teacherId: number; school: string }) {
+  const { t, i18n } = useTranslation('teachers');
+  const timeline = useTimeline(teacherId);
+  const schema = useQuery(effectiveSchemaQueryOptions(school));
+  const language = i18n.language;
+
+  const catalogue = useMemo(() => {
+    const groups = schema.data?.groups ?? [];
+    const fields = new Map(groups.map((group) => [group.code, new Set(buildFormFields(group, language).map((field) => field.code))]));
+    const archive = new Set(groups.filter((group) => !group.many).flatMap((group) => [...(fields.get(group.code) ?? [])]));
+    const names = new Map(groups.map((group) => [group.code, localName(language, group.name, group.name_en)]));
+    return { fields, archive, names };
+  }, [schema.data, language]);
+
+  const entries = useMemo(
+    () =>
+      visibleEntries(timeline.data ?? [], (group, code) =>
+        group ? (catalogue.fields.get(group)?.has(code) ?? false) : catalogue.archive.has(code),
+      ),
+    [timeline.data, catalogue],
+  );
+
+  return (
+    <div data-testid="timeline-panel">
+      <Typography.Title level={5} style={{ marginTop: 0, marginBottom: 16 }}>
+        {t('timeline.title')}
+      </Typography.Title>
+      {timeline.isError && <Alert type="error" showIcon title={t('timeline.loadError', { message: timeline.error.message })} />}
+      {(timeline.isPending || schema.isPending) && (
+        <div style={{ textAlign: 'center', padding: 48 }}>
+          <Spin />
+        </div>
+      )}
+      {timeline.data && schema.data && entries.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />
+      )}
+      {timeline.data && schema.data && entries.length > 0 && (
+        <Timeline
+          items={entries.map((entry, index) => ({
+            key: `${String(index)}-${entry.at}`,
+            color: COLOURS[entryLabel(entry)],
+            content: <Entry entry={entry} school={school} groupName={(code) => catalogue.names.get(code) ?? code} />,
+          }))}
+        />
+      )}
+    </div>
+  );
+}
