@@ -48,6 +48,10 @@ class ReviewPagination(IdCursorPagination):
     ordering = "id"
 
 
+class NewestFirstPagination(IdCursorPagination):
+    ordering = "-id"
+
+
 class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """`GET reviews/` is the caller's queue: open items whose current step is at the caller's organisation."""
 
@@ -86,7 +90,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         parameters=[OpenApiParameter("org", str, description="An organisation in scope (default: the caller's).")],
         responses=ProgressSerializer,
     )
-    @action(detail=False)
+    @action(detail=False, pagination_class=None)
     def progress(self, request: Request) -> Response:
         """Teachers by record state under an organisation, open change requests, and open review items by level."""
         code = request.query_params.get("org") or request.user.organisation.code
@@ -101,8 +105,8 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
             }
         )
 
-    @extend_schema(operation_id="reviews_mine")
-    @action(detail=False)
+    @extend_schema(operation_id="reviews_mine", responses=SubmissionSerializer(many=True))
+    @action(detail=False, pagination_class=NewestFirstPagination)
     def mine(self, request: Request) -> Response:
         """The caller's own submissions (newest first) with their states and return reasons."""
         return self.list(request)
@@ -135,7 +139,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         return self._result(services.withdraw(actor=request.user, submission_id=int(pk)))
 
     @extend_schema(operation_id="reviews_bulk", request=BulkSerializer, responses=BulkResultSerializer(many=True))
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], pagination_class=None)
     def bulk(self, request: Request) -> Response:
         """Up to 1,000 decisions, each in its own transaction; one result per id, in order."""
         payload = BulkSerializer(data=request.data)

@@ -136,7 +136,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
         code = status.HTTP_202_ACCEPTED if teacher.pending_change else status.HTTP_200_OK
         return Response(body, status=code, headers={"ETag": _etag(teacher)})
 
-    @extend_schema(operation_id="teachers_submit", request=None, responses=SubmissionSerializer)
+    @extend_schema(operation_id="teachers_submit", request=None, responses={201: SubmissionSerializer})
     @action(detail=True, methods=["post"])
     def submit(self, request: Request, pk: str) -> Response:
         """Submit a draft (or resubmit a returned archive) for review. Every catalogue problem must be fixed first:
@@ -145,7 +145,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
         return Response(SubmissionSerializer(submission, context={"request": request}).data, status=201)
 
     @extend_schema(operation_id="teachers_timeline", responses=TimelineEntrySerializer(many=True))
-    @action(detail=True)
+    @action(detail=True, pagination_class=None, filter_backends=[])
     def timeline(self, request: Request, pk: str) -> Response:
         """The archive's history: who filled what (field-level before/after), who submitted, approved or returned
         it, and when — oldest first."""

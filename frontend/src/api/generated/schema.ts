@@ -2254,19 +2254,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["AssessmentRecord"][];
         };
-        PaginatedBulkResultList: {
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
-             */
-            previous?: string | null;
-            results: components["schemas"]["BulkResult"][];
-        };
         PaginatedEthicsRecordList: {
             /**
              * Format: uri
@@ -2437,19 +2424,6 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TeachingRecord"][];
-        };
-        PaginatedTimelineEntryList: {
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
-             */
-            previous?: string | null;
-            results: components["schemas"]["TimelineEntry"][];
         };
         PaginatedTitleRecordList: {
             /**
@@ -6063,16 +6037,12 @@ export interface operations {
     reviews_bulk: {
         parameters: {
             query?: {
-                /** @description The pagination cursor value. */
-                cursor?: string;
                 /**
                  * @description * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
-                /** @description Number of results to return per page. */
-                page_size?: number;
                 /** @description A school's code. */
                 school?: string;
                 /**
@@ -6102,7 +6072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedBulkResultList"];
+                    "application/json": components["schemas"]["BulkResult"][];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -6272,7 +6242,29 @@ export interface operations {
     };
     reviews_mine: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /**
+                 * @description * `teacher_info` - Teacher information
+                 *     * `teacher_change` - Change of teacher information
+                 *     * `teacher_key_change` - Change of key information
+                 */
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description A school's code. */
+                school?: string;
+                /**
+                 * @description * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
+                submitted_before?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6284,7 +6276,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Submission"];
+                    "application/json": components["schemas"]["PaginatedSubmissionList"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6849,7 +6841,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6915,56 +6907,7 @@ export interface operations {
     };
     teachers_timeline: {
         parameters: {
-            query?: {
-                /** @description At most this old today. */
-                age_max?: number;
-                /** @description At least this old today. */
-                age_min?: number;
-                /** @description 现任专业技术职务 code. */
-                current_professional_title?: string;
-                /** @description The pagination cursor value. */
-                cursor?: string;
-                ethnicity?: string;
-                gender?: string;
-                /** @description 最高学历 code. */
-                highest_education?: string;
-                /** @description Exact ID number (looked up by digest). */
-                id_number?: string;
-                /** @description Document type of id_number (default 1). */
-                id_type?: string;
-                /** @description Name prefix. */
-                name?: string;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
-                /** @description Organisation code: every school below it. */
-                org?: string;
-                /** @description Number of results to return per page. */
-                page_size?: number;
-                /** @description 人员状态 code (employment status). */
-                personnel_status?: string;
-                /** @description Name substring, full pinyin or initials prefix. */
-                q?: string;
-                /**
-                 * @description * `draft` - Draft
-                 *     * `submitted` - Submitted
-                 *     * `in_review` - In review
-                 *     * `approved` - Approved
-                 *     * `returned` - Returned
-                 */
-                record_state?: "approved" | "draft" | "in_review" | "returned" | "submitted";
-                /** @description Exact school code. */
-                school?: string;
-                /**
-                 * @description * `kindergarten` - Kindergarten
-                 *     * `primary_secondary` - Primary and secondary school
-                 *     * `secondary_vocational` - Secondary vocational school
-                 *     * `special` - Special education school
-                 *     * `higher` - Higher education institution
-                 */
-                school_stage?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
-                teacher_no?: string;
-                updated_since?: string;
-            };
+            query?: never;
             header?: never;
             path: {
                 /** @description A unique integer value identifying this teacher. */
@@ -6979,7 +6922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedTimelineEntryList"];
+                    "application/json": components["schemas"]["TimelineEntry"][];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
