@@ -48,6 +48,12 @@ def flow_set(*, actor: Any, province: Organisation, kind: str, levels: list[str]
         raise field_error("levels", "invalid", _("Levels are some of school, county, city, province, in that order."))
     if sorted(levels, key=LEVEL_ORDER.index) != levels or len(set(levels)) != len(levels):
         raise field_error("levels", "order", _("Levels must climb: school, county, city, province, each once."))
+    if missing := [level for level in DEFAULT_LEVELS[kind] if level not in levels]:
+        raise field_error(
+            "levels",
+            "required_level",
+            _("A province may add levels but not drop the national ones: %(levels)s.") % {"levels": ", ".join(missing)},
+        )
     flow, _created = ReviewFlow.objects.update_or_create(
         province=province, kind=kind, defaults={"levels": levels, "updated_by": actor}
     )

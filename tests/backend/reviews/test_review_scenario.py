@@ -238,6 +238,8 @@ def test_a_province_configures_its_chain_for_new_submissions(client_for):
     early = filler.post(f"{TEACHERS}{before}/submit/").json()
     bad = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "school"]}, format="json")
     assert bad.status_code == 400
+    dropped = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "province"]}, format="json")
+    assert dropped.status_code == 400 and dropped.json()["errors"]["levels"][0]["code"] == "required_level"
     assert (
         client_for("demo-county-a")
         .patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["school"]}, format="json")
