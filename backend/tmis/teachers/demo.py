@@ -24,7 +24,6 @@ import datetime as dt
 import random
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -37,7 +36,7 @@ from tmis.orgs.models import Organisation
 
 from . import identity
 from .models import GROUP_MODELS, GroupRecord, Teacher
-from .services import GROUP_RECORD_FIELDS, _json_value, _stamp_change, teacher_create
+from .services import _stamp_change, group_record_columns, teacher_create, validator_row
 
 SCHOOL_CODES = [
     "2162010201",
@@ -410,18 +409,6 @@ def _titles(rng: random.Random, level: str, start: int, last_year: int) -> list[
             break
         steps.append((code, year))
     return [(code, _month(year, rng.choice((1, 7, 9, 12)))) for code, year in steps]
-
-
-@cache
-def _columns(model: type[GroupRecord]) -> tuple[str, ...]:
-    return tuple(f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS)
-
-
-def validator_row(record: GroupRecord, group: Group) -> dict[str, Any]:
-    """A record as the catalogue validator sees it, built as `group_record_save` builds it."""
-    fields = {f.code for f in group.fields}
-    row = {f: _json_value(getattr(record, f)) for f in _columns(type(record)) if f in fields}
-    return row | {k: v for k, v in record.extra.items() if k in fields}
 
 
 def career(rng: random.Random, person: dict[str, Any], ctx: SchoolContext, duty: str = "00") -> dict[str, Any]:
@@ -945,7 +932,7 @@ def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
 def _record(teacher: Teacher, group: Group, row: dict[str, Any], person: dict[str, Any]) -> GroupRecord:
     """An unsaved record of a demo row, refused unless the catalogue validator finds nothing in it."""
     model = GROUP_MODELS[group.code]
-    unknown = set(row) - set(_columns(model))
+    unknown = set(row) - set(group_record_columns(model))
     if unknown:
         raise ValueError(f"demo {group.code} row: no such columns {sorted(unknown)}")
     extra = {f.code: _fallback(f, person) for f in group.fields if f.extension and f.required}

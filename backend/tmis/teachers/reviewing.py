@@ -22,15 +22,14 @@ from tmis.reviews.registry import register
 from .models import GROUP_MODELS, RecordState, Teacher
 from .services import (
     COLUMN_FIELDS,
-    GROUP_RECORD_FIELDS,
     ID_CONTEXT,
     KEY_FIELDS,
+    _apply_values,
     _catalogue_check,
-    _json_value,
     _stamp_change,
     group_record_delete,
     group_record_save,
-    name_pinyin,
+    validator_row,
 )
 
 SUBJECT = "teacher"
@@ -47,15 +46,8 @@ def _full_problems(teacher: Teacher) -> Errors:
         group = catalogue.group(code)
         if group is None:
             continue
-        fields = {f.code for f in group.fields}
-        columns = [
-            f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS and f.name in fields
-        ]
         for index, record in enumerate(model.objects.filter(teacher=teacher).order_by("id")):
-            row = {c: _json_value(getattr(record, c)) for c in columns} | {
-                k: v for k, v in record.extra.items() if k in fields
-            }
-            for field, found in validate_row(group, row).items():
+            for field, found in validate_row(group, validator_row(record, group)).items():
                 problems[f"{code}[{index}].{field}"] = found
     return problems
 
@@ -176,12 +168,12 @@ class TeacherChangeHandler:
                 applying=True,
             )
             return
-        for field, (_old, new) in payload["fields"].items():
-            if field in COLUMN_FIELDS:
-                model_field = Teacher._meta.get_field(field)
-                setattr(teacher, field, model_field.to_python(new) if new is not None else None)
-            elif field == "extra":
-                teacher.extra = new
+        values = {
+            field: Teacher._meta.get_field(field).to_python(new) if new is not None else None
+            for field, (_old, new) in payload["fields"].items()
+            if field in COLUMN_FIELDS
+        }
+        extra = payload["fields"]["extra"][1] if "extra" in payload["fields"] else dict(teacher.extra)
         if secret := payload.get("id"):
             if Teacher.objects.filter(id_digest=secret["digest"]).exclude(pk=teacher.pk).exists():
                 raise AppError(
@@ -192,9 +184,7 @@ class TeacherChangeHandler:
             teacher.id_key, teacher.id_cipher = secret["key"], base64.b64decode(secret["cipher"])
             teacher.id_digest = secret["digest"]
             teacher.id_masked = payload["fields"]["id_number"][1]
-        teacher.name_pinyin, teacher.name_initials = name_pinyin(teacher.name)
-        teacher.version += 1
-        teacher.updated_by = actor
+        _apply_values(teacher, actor=actor, values=values, extra=extra, version=teacher.catalogue_version)
         teacher.save()
         _stamp_change(teacher)
 

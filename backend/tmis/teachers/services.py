@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from django.db import IntegrityError, models, transaction
@@ -13,6 +13,7 @@ from pypinyin import Style, lazy_pinyin
 from rest_framework import status
 
 from tmis.audit.services import access_log_record
+from tmis.catalog.effective import Group
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, validate_row
 from tmis.core import crypto, idnumbers
@@ -61,6 +62,19 @@ GROUP_RECORD_FIELDS = {"id", "teacher", "province_code", "extra", "created_at", 
 
 def _json_value(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+@cache
+def group_record_columns(model: type[GroupRecord]) -> tuple[str, ...]:
+    """A group model's indicator columns (what a record write may set)."""
+    return tuple(f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS)
+
+
+def validator_row(record: GroupRecord, group: Group) -> dict[str, Any]:
+    """A group record as the catalogue validator sees it: its indicators of the group, extensions from `extra`."""
+    fields = {f.code for f in group.fields}
+    row = {f: _json_value(getattr(record, f)) for f in group_record_columns(type(record)) if f in fields}
+    return row | {k: v for k, v in record.extra.items() if k in fields}
 
 
 def _catalogue_check(school: Organisation, values: dict[str, Any], extra: dict[str, Any]) -> tuple[int, Errors]:
@@ -322,7 +336,7 @@ def group_record_save(
     if not applying:
         _ensure_editable(teacher)
     model = GROUP_MODELS[group_code]
-    column_fields = [f.name for f in model._meta.concrete_fields if f.name not in GROUP_RECORD_FIELDS]
+    column_fields = group_record_columns(model)
     old = {f: _json_value(getattr(record, f)) for f in [*column_fields, "extra"]} if record else None
     record = record or model(teacher=teacher, province_code=teacher.province_code)
     for field in column_fields:
@@ -333,9 +347,7 @@ def group_record_save(
     catalogue, _tables = effective_for_organisation(organisation=teacher.school)
     group = catalogue.group(group_code)
     fields = {f.code for f in group.fields} if group else set()
-    row = {f: _json_value(getattr(record, f)) for f in column_fields if f in fields}
-    row |= {k: v for k, v in record.extra.items() if k in fields}
-    problems = validate_row(group, row) if group else {}
+    problems = validate_row(group, validator_row(record, group)) if group else {}
     unknown = [k for k in record.extra if k not in fields]
     if unknown:
         raise AppError(

@@ -44,10 +44,6 @@ class SubmissionFilter(filters.FilterSet):
         fields = ["kind", "state", "school", "submitted_before"]
 
 
-class ReviewPagination(IdCursorPagination):
-    ordering = "id"
-
-
 class NewestFirstPagination(IdCursorPagination):
     ordering = "-id"
 
@@ -56,7 +52,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     """`GET reviews/` is the caller's queue: open items whose current step is at the caller's organisation."""
 
     serializer_class = SubmissionSerializer
-    pagination_class = ReviewPagination
+    pagination_class = IdCursorPagination
     filterset_class = SubmissionFilter
     permission = "teachers.view"
     action_permissions = {
