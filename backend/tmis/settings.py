@@ -149,7 +149,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "tmis.core.pagination.CodeCursorPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["tmis.core.renderers.FastJSONRenderer"],
     "EXCEPTION_HANDLER": "tmis.core.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("TMIS_LOGIN_RATE", "30/min")},
     "PAGE_SIZE": 50,

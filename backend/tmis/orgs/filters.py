@@ -3,11 +3,13 @@ from __future__ import annotations
 import django_filters
 from django.db.models import QuerySet
 
+from tmis.core.filters import FilterSet
+
 from .models import Level, Organisation
 from .selectors import organisation_search
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(FilterSet):
     level = django_filters.ChoiceFilter(choices=Level.choices)
     parent = django_filters.CharFilter(field_name="parent__code", help_text="Code of the parent unit.")
     code = django_filters.CharFilter(field_name="code", help_text="Exact code.")

@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import Q, QuerySet
 
 from tmis.core import crypto
+from tmis.core.filters import FilterSet
 from tmis.orgs.models import SchoolStage
 from tmis.orgs.selectors import organisation_in_scope
 
@@ -13,7 +14,7 @@ from . import identity
 from .models import RecordState, Teacher
 
 
-class TeacherFilter(django_filters.FilterSet):
+class TeacherFilter(FilterSet):
     school = django_filters.CharFilter(field_name="school__code", help_text="Exact school code.")
     org = django_filters.CharFilter(method="filter_org", help_text="Organisation code: every school below it.")
     name = django_filters.CharFilter(field_name="name", lookup_expr="startswith", help_text="Name prefix.")

@@ -128,7 +128,7 @@ def test_inactive_user_token_stops_working(client_for):
 
 def test_me_query_count(client_for, django_assert_num_queries):
     client = client_for("demo-county-a")
-    with django_assert_num_queries(3):  # user with organisation and parent, is_leaf, ancestors by path
+    with django_assert_num_queries(4):  # user with organisation, its parent, is_leaf, ancestors by path
         assert client.get("/api/v1/auth/me/").status_code == 200
 
 

@@ -14,6 +14,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from tmis.core.errors import AppError
+from tmis.core.filters import FilterSet
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 
@@ -76,7 +77,7 @@ class MeApi(APIView):
         return Response(MeSerializer(request.user, context={"request": request}).data)
 
 
-class UserFilter(django_filters.FilterSet):
+class UserFilter(FilterSet):
     organisation = django_filters.CharFilter(field_name="organisation__code", help_text="Organisation code.")
     role = django_filters.ChoiceFilter(choices=Role.choices, method="filter_role")
     q = django_filters.CharFilter(method="search", help_text="Username prefix or display-name substring.")

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -11,9 +11,8 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tmis.core.errors import AppError
-from tmis.core.pagination import IdCursorPagination
+from tmis.core.pagination import KeysFirstCursorPagination
 from tmis.core.views import ScopedViewSetMixin
-from tmis.orgs.models import Organisation
 from tmis.reviews.api.serializers import SubmissionSerializer
 
 from ..filters import TeacherFilter
@@ -69,10 +68,12 @@ class TeacherOrdering(OrderingFilter):
         ordering = super().get_ordering(request, queryset, view)
         if not ordering:
             return ordering
-        return [
+        terms = [
             ("-" if term.startswith("-") else "") + self.ALIASES.get(term.lstrip("-"), term.lstrip("-"))
             for term in ordering
         ]
+        # Names repeat: the id breaks ties, so that every query of a cursor walk sorts them the same way.
+        return terms if {"id", "-id"} & set(terms) else [*terms, "id"]
 
 
 class IdNumberSerializer(serializers.Serializer):
@@ -84,7 +85,8 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
 
     serializer_class = TeacherSerializer
     filterset_class = TeacherFilter
-    pagination_class = IdCursorPagination
+    pagination_class = KeysFirstCursorPagination
+    keys_first_for = ("q", "name")  # searches: the page's keys come from the covering indexes first
     permission = "teachers.view"
     write_permission = "teachers.change"
     action_permissions = {"id_number": "teachers.view_id", "submit": "teachers.change", "timeline": "teachers.view"}
@@ -93,13 +95,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
     ordering = ["id"]
 
     def get_scoped_queryset(self) -> QuerySet[Teacher]:
-        teachers = Teacher.objects.visible_to(self.request.user)
-        if self.action == "list":
-            # Schools of a page in a second query: joined, PostgreSQL may join every match before the sort and limit
-            # (a province-wide pinyin search: 36 ms joined, 19 + 1 ms this way, at 1,000,000 teachers).
-            schools = Organisation.objects.only("id", "code", "name")
-            return teachers.prefetch_related(Prefetch("school", queryset=schools))
-        return teachers.select_related("school")
+        return Teacher.objects.visible_to(self.request.user).select_related("school")
 
     def retrieve(self, request: Request, pk: str) -> Response:
         teacher = self.get_object()
