@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 from pypinyin import Style, lazy_pinyin
 from rest_framework import status
 
 from tmis.audit.services import access_log_record
-from tmis.catalog.effective import Group
+from tmis.catalog.effective import EffectiveCatalogue, Group
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, validate_row
 from tmis.core import crypto, idnumbers
@@ -77,9 +78,13 @@ def validator_row(record: GroupRecord, group: Group) -> dict[str, Any]:
     return row | {k: v for k, v in record.extra.items() if k in fields}
 
 
-def _catalogue_check(school: Organisation, values: dict[str, Any], extra: dict[str, Any]) -> tuple[int, Errors]:
-    """Validate against the school's effective catalogue (基本信息 and 联系方式). Returns (version, problems)."""
-    catalogue, _tables = effective_for_organisation(organisation=school)
+def _catalogue_check(
+    school: Organisation, values: dict[str, Any], extra: dict[str, Any], catalogue: EffectiveCatalogue | None = None
+) -> tuple[int, Errors]:
+    """Validate against the school's effective catalogue (基本信息 and 联系方式). Returns (version, problems).
+    A bulk caller passes the catalogue it already resolved for the school."""
+    if catalogue is None:
+        catalogue, _tables = effective_for_organisation(organisation=school)
     problems: Errors = {}
     extension_codes: set[str] = set()
     for code in ("basic", "contact"):
@@ -172,49 +177,122 @@ def _stamp_change(teacher: Teacher, *, new_version: bool = False, actor: Any = N
     Teacher.objects.filter(pk=teacher.pk).update(**changes)
 
 
+@dataclass
+class CheckedTeacher:
+    """A new archive's data, checked against the school's catalogue: `errors` block it (key information),
+    `warnings` are the catalogue problems a draft may keep."""
+
+    school: Organisation
+    values: dict[str, Any]
+    extra: dict[str, Any]
+    number: str
+    version: int
+    errors: Errors
+    warnings: Errors
+
+    @property
+    def digest(self) -> str:
+        return id_digest(str(self.values.get("id_type") or ""), self.number)
+
+
+def id_digest(id_type: str, number: str) -> str:
+    """The dedup key of an ID document (type and normalised number)."""
+    return crypto.digest(f"{id_type}:{number}")
+
+
+def teacher_check(
+    *, school: Organisation, data: dict[str, Any], catalogue: EffectiveCatalogue | None = None
+) -> CheckedTeacher:
+    """Checks a new archive's data for a school (the rules of `teacher_create`, for one row or many)."""
+    values = {k: v for k, v in data.items() if k in COLUMN_FIELDS}
+    extra = dict(data.get("extra") or {})
+    number = identity.normalise(str(data.get("id_number") or ""))
+    version, problems = _catalogue_check(school, values | {"id_number": number}, extra, catalogue)
+    errors = _key_errors(values | {"id_number": number}, number, problems)
+    warnings = {k: v for k, v in problems.items() if k not in errors}
+    return CheckedTeacher(school, values, extra, number, version, errors, warnings)
+
+
+def _new_teacher(checked: CheckedTeacher, *, actor: Any, teacher_no: str) -> Teacher:
+    school, values, number = checked.school, checked.values, checked.number
+    key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
+    pinyin, initials = name_pinyin(values["name"])
+    by = actor if getattr(actor, "pk", None) else None
+    return Teacher(
+        teacher_no=teacher_no,
+        school=school,
+        org_path=school.path,
+        province_code=school.province_code,
+        id_key=key_id,
+        id_cipher=cipher,
+        id_digest=checked.digest,
+        id_masked=crypto.mask(number),
+        extra=checked.extra,
+        name_pinyin=pinyin,
+        name_initials=initials,
+        catalogue_version=checked.version,
+        created_by=by,
+        updated_by=by,
+        **values,
+    )
+
+
+def _number_prefix(school: Organisation) -> str:
+    return (school.province_code or "00")[:2]
+
+
 @transaction.atomic
 def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tuple[Teacher, Errors]:
     """A new draft archive. Key information must be valid; other catalogue problems come back as warnings."""
     school = organisation_in_scope(user=actor, code=school_code, level=Level.SCHOOL)
     if school is None:
         raise field_error("school", "not_found", _("No school with this code in your scope."))
-    values = {k: v for k, v in data.items() if k in COLUMN_FIELDS}
-    extra = dict(data.get("extra") or {})
-    number = identity.normalise(str(data.get("id_number") or ""))
-    version, problems = _catalogue_check(school, values | {"id_number": number}, extra)
-    errors = _key_errors(values | {"id_number": number}, number, problems)
-    if errors:
-        raise AppError(_("The key information is incomplete or invalid."), code="invalid", errors=errors)
-    digest = crypto.digest(f"{values['id_type']}:{number}")
-    existing = Teacher.objects.select_related("school").filter(id_digest=digest).first()
+    checked = teacher_check(school=school, data=data)
+    if checked.errors:
+        raise AppError(_("The key information is incomplete or invalid."), code="invalid", errors=checked.errors)
+    existing = Teacher.objects.select_related("school").filter(id_digest=checked.digest).first()
     if existing is not None:
         raise _conflict(actor, existing)
-    key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
-    pinyin, initials = name_pinyin(values["name"])
-    teacher = Teacher(
-        teacher_no=numbers.allocate(prefix=(school.province_code or "00")[:2], year=dt.date.today().year),
-        school=school,
-        org_path=school.path,
-        province_code=school.province_code,
-        id_key=key_id,
-        id_cipher=cipher,
-        id_digest=digest,
-        id_masked=crypto.mask(number),
-        extra=extra,
-        name_pinyin=pinyin,
-        name_initials=initials,
-        catalogue_version=version,
-        created_by=actor if getattr(actor, "pk", None) else None,
-        updated_by=actor if getattr(actor, "pk", None) else None,
-        **values,
-    )
+    number = numbers.allocate(prefix=_number_prefix(school), year=dt.date.today().year)
+    teacher = _new_teacher(checked, actor=actor, teacher_no=number)
     try:
         with transaction.atomic():
             teacher.save()
     except IntegrityError as exc:  # the same ID saved concurrently
-        raise _conflict(actor, Teacher.objects.select_related("school").get(id_digest=digest)) from exc
+        raise _conflict(actor, Teacher.objects.select_related("school").get(id_digest=checked.digest)) from exc
     _stamp_change(teacher)
-    return teacher, {k: v for k, v in problems.items() if k not in errors}
+    return teacher, checked.warnings
+
+
+def teacher_conflict(*, actor: Any, existing: Teacher) -> AppError:
+    """The 409 for an ID document already registered (names the archive only when it is in the actor's scope)."""
+    return _conflict(actor, existing)
+
+
+def teachers_bulk_create(*, actor: Any, rows: list[CheckedTeacher]) -> list[Teacher]:
+    """Inserts checked new archives in one statement (imports): numbers and change sequence values are taken in one
+    round trip each, and no second write stamps them. The caller runs it in a transaction (or savepoint) and has
+    ruled out known duplicates; a concurrent one raises IntegrityError for the whole statement."""
+    if not rows:
+        return []
+    year = dt.date.today().year
+    by_prefix: dict[str, list[int]] = {}
+    for index, checked in enumerate(rows):
+        by_prefix.setdefault(_number_prefix(checked.school), []).append(index)
+    teacher_nos: list[str] = [""] * len(rows)
+    for prefix, indexes in by_prefix.items():
+        allocated = numbers.allocate_many(prefix=prefix, year=year, count=len(indexes))
+        for index, number in zip(indexes, allocated, strict=True):
+            teacher_nos[index] = number
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval('teacher_change_seq') FROM generate_series(1, %s)", [len(rows)])
+        sequence = [value for (value,) in cursor.fetchall()]
+    teachers = []
+    for checked, teacher_no, change_seq in zip(rows, teacher_nos, sequence, strict=True):
+        teacher = _new_teacher(checked, actor=actor, teacher_no=teacher_no)
+        teacher.change_seq = change_seq
+        teachers.append(teacher)
+    return Teacher.objects.bulk_create(teachers)
 
 
 LOCKED_STATES = (RecordState.SUBMITTED, RecordState.IN_REVIEW)
