@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "tmis.reviews",
     "tmis.notifications",
     "tmis.audit",
+    "tmis.imports",
+    "tmis.exports",
+    "procrastinate.contrib.django",
 ]
 
 MIDDLEWARE = [
