@@ -41,12 +41,15 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
 run: $(VENV)/.installed frontend/dist/index.html
 	TMIS_DEMO=1 $(DEVDB) -- bash -c '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && $(MANAGE) load_demo_reviews && \
 	  echo "TMIS: http://127.0.0.1:$(PORT)/  (API docs: http://127.0.0.1:$(PORT)/api/v1/docs/)" && \
-	  PORT=$(PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
+	  { $(MANAGE) jobs_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	    PORT=$(PORT) $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py; }'
 
 # Served for the browser tests: a fresh database with the demo data, on E2E_PORT.
 serve-e2e: $(VENV)/.installed frontend/dist/index.html
 	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 $(DEVDB) --database tmis_e2e --fresh -- bash -c \
-	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && PORT=$(E2E_PORT) exec $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py'
+	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && \
+	  { TMIS_JOB_POLL_SECONDS=0.5 $(MANAGE) jobs_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
+	    PORT=$(E2E_PORT) $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py; }'
 
 lint: $(VENV)/.installed frontend/node_modules/.installed
 	$(VENV)/bin/ruff check backend tests

@@ -35,6 +35,15 @@ def _clear_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _jobs_inline_and_files(settings, tmp_path_factory):
+    """Background jobs run at once, inside the test's transaction; files go to a temporary directory.
+    (tests/backend/imports/test_worker.py runs a real worker.)"""
+    settings.TMIS_JOBS_INLINE = True
+    settings.TMIS_FILES_DIR = tmp_path_factory.getbasetemp() / "files"
+    yield
+
+
 @pytest.fixture
 def api() -> APIClient:
     return APIClient()

@@ -146,6 +146,18 @@ WHITENOISE_USE_FINDERS = True  # Swagger UI assets straight from the installed p
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background jobs (tmis.core.jobs): procrastinate on this database; tasks live in each app's jobs.py.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"
+PROCRASTINATE_IMPORT_PATHS = ["tmis.core.jobs"]
+TMIS_JOBS_INLINE = os.environ.get("TMIS_JOBS_INLINE") == "1"
+TMIS_JOB_HEARTBEAT_SECONDS = float(os.environ.get("TMIS_JOB_HEARTBEAT_SECONDS", "10"))
+TMIS_JOB_STALLED_SECONDS = float(os.environ.get("TMIS_JOB_STALLED_SECONDS", "30"))
+TMIS_JOB_POLL_SECONDS = float(os.environ.get("TMIS_JOB_POLL_SECONDS", "2"))
+# Uploaded imports, their reports and finished exports (not served directly: every download is authorised).
+TMIS_FILES_DIR = Path(os.environ.get("TMIS_FILES_DIR", VAR_DIR / "files"))
+TMIS_IMPORT_MAX_BYTES = 50 * 1024 * 1024
+TMIS_IMPORT_MAX_ROWS = 200_000
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["tmis.accounts.authentication.TmisJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -185,6 +197,9 @@ SPECTACULAR_SETTINGS = {
         "CreatableLevelEnum": "tmis.orgs.models.CREATABLE_LEVEL_CHOICES",
         "SchoolStageEnum": "tmis.orgs.models.SchoolStage",
         "DataTypeEnum": "tmis.catalog.models.DataType",
+        "ImportStateEnum": "tmis.imports.models.ImportState",
+        "ExportStateEnum": "tmis.exports.models.ExportState",
+        "SubmissionStateEnum": "tmis.reviews.models.State",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -14,6 +14,8 @@ api_v1 = [
     path("teachers/", include("tmis.teachers.api.urls")),
     path("reviews/", include("tmis.reviews.api.urls")),
     path("notifications/", include("tmis.notifications.api.urls")),
+    path("imports/", include("tmis.imports.api.urls")),
+    path("exports/", include("tmis.exports.api.urls")),
 ]
 
 urlpatterns = [

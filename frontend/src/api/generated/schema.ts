@@ -271,6 +271,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exports of the teacher list: a background job writes the file; it is downloaded once. */
+        get: operations["exports_list"];
+        put?: never;
+        /**
+         * @description Export the teachers the filters select (in your scope). ID numbers are masked unless `full_id`; every
+         *     export is written to the access log. Poll `GET /exports/{id}/`, then download once.
+         */
+        post: operations["exports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exports of the teacher list: a background job writes the file; it is downloaded once. */
+        get: operations["exports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/{id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file; it is removed as it is handed over (410 afterwards). */
+        get: operations["exports_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/columns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The columns an export may have for you (your organisation's catalogue), in the default order. */
+        get: operations["exports_columns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/": {
         parameters: {
             query?: never;
@@ -279,6 +351,98 @@ export interface paths {
             cookie?: never;
         };
         get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Excel/CSV imports of teacher archives: a background job per upload, its progress, problems and report. */
+        get: operations["imports_list"];
+        put?: never;
+        /**
+         * @description Upload a file (≤ 50 MB, ≤ 200,000 rows) and start its import. Answers 202 with the job; poll
+         *     `GET /imports/{id}/` for progress. Rows with valid key information become drafts; `dry_run` writes nothing.
+         */
+        post: operations["imports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Excel/CSV imports of teacher archives: a background job per upload, its progress, problems and report. */
+        get: operations["imports_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every problem found: row, column, value, code, message; errors stopped the row, warnings did not. */
+        get: operations["imports_errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/report.xlsx/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The uploaded rows with a result column and the bad cells marked (once the import has finished). */
+        get: operations["imports_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/template/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The XLSX template of an organisation's effective catalogue: Chinese headers (required ones marked *),
+         *     the indicator codes in a hidden row, drop-down lists for coded fields, an instructions sheet.
+         */
+        get: operations["imports_template"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1980,6 +2144,59 @@ export interface components {
             sanction_revoke_reason?: string;
             extra?: unknown;
         };
+        ExportColumn: {
+            code: string;
+            name: string;
+        };
+        ExportJob: {
+            readonly id: number;
+            /** @description The teacher list's filters. */
+            readonly filters: unknown;
+            /** @description Indicator codes, in column order. */
+            readonly fields: unknown;
+            readonly format: components["schemas"]["FormatEnum"];
+            /** @description Unmasked ID numbers (teachers.view_id). */
+            readonly full_id: boolean;
+            readonly state: components["schemas"]["ExportStateEnum"];
+            readonly error_message: string;
+            readonly rows_total: number | null;
+            readonly rows_written: number;
+            /** Format: double */
+            readonly percent: number;
+            readonly file_size: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            /** Format: date-time */
+            readonly downloaded_at: string | null;
+        };
+        ExportStartRequest: {
+            /** @description The teacher list's filters (`org`, `q`, `gender`, `record_state` …). */
+            filters?: {
+                [key: string]: string;
+            };
+            /** @description Columns by indicator code, in order (see `GET /exports/columns/`); default: all. */
+            fields?: string[];
+            /** @default xlsx */
+            format: components["schemas"]["FormatEnum"];
+            /**
+             * @description Full ID numbers (needs `teachers.view_id`).
+             * @default false
+             */
+            full_id: boolean;
+        };
+        /**
+         * @description * `queued` - 排队中
+         *     * `running` - 处理中
+         *     * `done` - 已完成
+         *     * `failed` - 失败
+         *     * `downloaded` - 已下载
+         * @enum {string}
+         */
+        ExportStateEnum: "queued" | "running" | "done" | "failed" | "downloaded";
         Flow: {
             readonly province: string;
             readonly kind: components["schemas"]["KindEnum"];
@@ -1987,6 +2204,12 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `xlsx` - Excel (.xlsx)
+         *     * `csv` - CSV (UTF-8)
+         * @enum {string}
+         */
+        FormatEnum: "xlsx" | "csv";
         Health: {
             /** @description `ok` or `error` */
             status: string;
@@ -1997,6 +2220,87 @@ export interface components {
             /** @description The full, unmasked number. */
             id_number: string;
         };
+        ImportJob: {
+            readonly id: number;
+            readonly file_name: string;
+            readonly file_size: number;
+            readonly organisation: string;
+            readonly organisation_name: string;
+            readonly dry_run: boolean;
+            readonly strict: boolean;
+            readonly mode: components["schemas"]["ModeEnum"];
+            readonly state: components["schemas"]["ImportStateEnum"];
+            readonly error_code: string;
+            readonly error_message: string;
+            /** @description Data rows in the file, once counted. */
+            readonly rows_total: number | null;
+            readonly rows_read: number;
+            readonly rows_valid: number;
+            readonly rows_written: number;
+            readonly rows_updated: number;
+            readonly rows_failed: number;
+            readonly rows_warned: number;
+            /**
+             * Format: double
+             * @description Rows handled of the file's data rows, 0–100.
+             */
+            readonly percent: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly finished_at: string | null;
+            readonly timings: unknown;
+        };
+        ImportProblem: {
+            readonly id: number;
+            /** @description Row number in the sheet (1 = the header row). */
+            readonly row: number;
+            /** @description The column's header. */
+            readonly column: string;
+            /** @description Indicator code. */
+            readonly field: string;
+            readonly value: string;
+            readonly code: string;
+            readonly message: string;
+            readonly severity: components["schemas"]["SeverityEnum"];
+        };
+        ImportStartRequest: {
+            /**
+             * Format: binary
+             * @description An .xlsx workbook (the template, or any sheet with the headers) or a .csv.
+             */
+            file: string;
+            /** @description Organisation the rows belong to (default: your own). */
+            org?: string;
+            /**
+             * @description Validate only; write nothing.
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * @description Save only rows without any catalogue problem.
+             * @default false
+             */
+            strict: boolean;
+            /**
+             * @description `upsert` also updates archives in your scope that have the same ID document.
+             *
+             *     * `create` - 只新增
+             *     * `upsert` - 新增并更新
+             * @default create
+             */
+            mode: components["schemas"]["ModeEnum"];
+        };
+        /**
+         * @description * `queued` - 排队中
+         *     * `running` - 处理中
+         *     * `done` - 已完成
+         *     * `failed` - 失败
+         * @enum {string}
+         */
+        ImportStateEnum: "queued" | "running" | "done" | "failed";
         Indicator: {
             /** @description snake_case; the field's JSON key. */
             readonly code: string;
@@ -2060,6 +2364,12 @@ export interface components {
             /** @description The user's organisation and its ancestors for display, top first. */
             readonly organisation_path: components["schemas"]["OrganisationRef"][];
         };
+        /**
+         * @description * `create` - 只新增
+         *     * `upsert` - 新增并更新
+         * @enum {string}
+         */
+        ModeEnum: "create" | "upsert";
         Notification: {
             readonly id: number;
             readonly kind: string;
@@ -2266,6 +2576,45 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EthicsRecord"][];
+        };
+        PaginatedExportJobList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ExportJob"][];
+        };
+        PaginatedImportJobList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ImportJob"][];
+        };
+        PaginatedImportProblemList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ImportProblem"][];
         };
         PaginatedNotificationList: {
             /**
@@ -3064,6 +3413,12 @@ export interface components {
          */
         SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
         /**
+         * @description * `error` - 错误
+         *     * `warning` - 警告
+         * @enum {string}
+         */
+        SeverityEnum: "error" | "warning";
+        /**
          * @description A read serializer for hot endpoints.
          *
          *     - `?fields=a,b` keeps only the named fields; `?brief=1` keeps `Meta.brief_fields` (mobile clients). Only the
@@ -3176,15 +3531,6 @@ export interface components {
             required: boolean;
         };
         /**
-         * @description * `submitted` - Submitted
-         *     * `in_review` - In review
-         *     * `approved` - Approved
-         *     * `returned` - Returned
-         *     * `withdrawn` - Withdrawn
-         * @enum {string}
-         */
-        StateEnum: "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
-        /**
          * @description * `draft` - Draft
          *     * `published` - Published
          * @enum {string}
@@ -3255,7 +3601,7 @@ export interface components {
         Submission: {
             readonly id: number;
             kind: components["schemas"]["KindEnum"];
-            state: components["schemas"]["StateEnum"];
+            state: components["schemas"]["SubmissionStateEnum"];
             readonly subject: components["schemas"]["Subject"];
             /** @description The level deciding now; null once closed. */
             readonly level: string | null;
@@ -3280,7 +3626,7 @@ export interface components {
         SubmissionDetail: {
             readonly id: number;
             kind: components["schemas"]["KindEnum"];
-            state: components["schemas"]["StateEnum"];
+            state: components["schemas"]["SubmissionStateEnum"];
             readonly subject: components["schemas"]["Subject"];
             /** @description The level deciding now; null once closed. */
             readonly level: string | null;
@@ -3303,6 +3649,15 @@ export interface components {
             } | null;
             readonly decisions: components["schemas"]["Decision"][];
         };
+        /**
+         * @description * `submitted` - Submitted
+         *     * `in_review` - In review
+         *     * `approved` - Approved
+         *     * `returned` - Returned
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        SubmissionStateEnum: "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
         SubtreeCounts: {
             province: number;
             city: number;
@@ -5047,6 +5402,290 @@ export interface operations {
             };
         };
     };
+    exports_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedExportJobList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ExportStartRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ExportStartRequest"];
+                "multipart/form-data": components["schemas"]["ExportStartRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this export job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exports_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this export job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (XLSX or CSV), once. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exports_columns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportColumn"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     health: {
         parameters: {
             query?: never;
@@ -5062,6 +5701,359 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedImportJobList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImportStartRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_errors: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only these. */
+                severity?: "error" | "warning";
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedImportProblemList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_template: {
+        parameters: {
+            query?: {
+                /** @description Indicator group (basic: 基本信息 + 联系方式). */
+                group?: "basic";
+                /** @description Organisation code (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Too many requests or failed logins. */

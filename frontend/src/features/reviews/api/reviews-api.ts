@@ -10,7 +10,7 @@ export type Submission = components['schemas']['Submission'];
 export type SubmissionDetail = components['schemas']['SubmissionDetail'];
 export type Decision = components['schemas']['Decision'];
 export type ReviewKind = components['schemas']['KindEnum'];
-export type SubmissionState = components['schemas']['StateEnum'];
+export type SubmissionState = components['schemas']['SubmissionStateEnum'];
 export type BulkAction = components['schemas']['BulkActionEnum'];
 export type BulkResult = components['schemas']['BulkResult'];
 

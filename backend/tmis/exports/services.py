@@ -1,0 +1,100 @@
+"""Writes of exports: ask for one (queued as a job) and hand its file over once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from tmis.core.errors import AppError, field_error
+from tmis.core.jobs import enqueue
+from tmis.teachers.filters import TeacherFilter
+
+from .models import ExportFormat, ExportJob, ExportState
+from .writer import export_fields
+
+
+class _Caller:
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+
+def export_columns(user: Any) -> list[tuple[str, str]]:
+    """(code, Chinese header) of every column an export may have, in the default order."""
+    fields = export_fields(user)
+    return [
+        ("teacher_no", "全国教师编号"),
+        ("school", "学校代码"),
+        ("school_name", "学校名称"),
+        *((f.code, f.name) for f in fields),
+        ("record_state", "信息状态"),
+    ]
+
+
+def export_start(
+    *, actor: Any, filters: dict[str, Any], fields: list[str] | None, fmt: str, full_id: bool
+) -> ExportJob:
+    known = [code for code, _name in export_columns(actor)]
+    if fields:
+        unknown = [code for code in fields if code not in known]
+        if unknown:
+            raise field_error(
+                "fields", "unknown_field", _("Unknown columns: %(codes)s.") % {"codes": ", ".join(unknown)}
+            )
+        chosen = list(dict.fromkeys(fields))
+    else:
+        chosen = known
+    if full_id and not actor.has_capability("teachers.view_id"):
+        raise AppError(
+            _("Your role may not export full ID numbers."),
+            code="permission_denied",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    clean = {key: str(value) for key, value in (filters or {}).items() if value not in (None, "")}
+    filterset = TeacherFilter(data=clean, request=_Caller(actor))  # type: ignore[arg-type]
+    if not filterset.is_valid():
+        errors = {
+            k: [{"code": e.code or "invalid", "message": e.message % (e.params or {})} for e in v.as_data()]
+            for k, v in filterset.errors.items()
+        }
+        raise AppError(
+            _("The filters are invalid."), code="invalid", errors={f"filters.{k}": v for k, v in errors.items()}
+        )
+    job = ExportJob.objects.create(
+        owner=actor,
+        org_path=actor.scope_path,
+        filters=clean,
+        fields=chosen,
+        format=fmt if fmt in ExportFormat.values else ExportFormat.XLSX,
+        full_id=full_id,
+    )
+    from .jobs import export_run
+
+    enqueue(export_run, export_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def export_take(*, job: ExportJob) -> IO[bytes]:
+    """The finished file, once: opened, then removed from disk (the open handle still reads it)."""
+    if job.state == ExportState.DOWNLOADED:
+        raise AppError(
+            _("This export was downloaded already; export again for a new copy."),
+            code="already_downloaded",
+            status_code=status.HTTP_410_GONE,
+        )
+    if job.state != ExportState.DONE:
+        raise AppError(_("The export is not ready yet."), code="not_finished", status_code=status.HTTP_409_CONFLICT)
+    updated = ExportJob.objects.filter(pk=job.pk, state=ExportState.DONE).update(
+        state=ExportState.DOWNLOADED, downloaded_at=timezone.now()
+    )
+    if not updated:  # a second request won the race
+        raise AppError(_("This export was downloaded already."), code="already_downloaded", status_code=410)
+    path = Path(settings.TMIS_FILES_DIR) / job.file_path
+    handle = path.open("rb")
+    path.unlink()
+    return handle

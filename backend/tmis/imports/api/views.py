@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import io
+
+from django.db.models import QuerySet
+from django.http import FileResponse, HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from tmis.catalog.selectors import effective_for_organisation
+from tmis.core.errors import AppError, field_error
+from tmis.core.pagination import IdCursorPagination
+from tmis.core.views import ScopedViewSetMixin
+
+from ..models import ImportJob, ImportState, Severity
+from ..report import build_report
+from ..selectors import import_jobs_of, import_problems
+from ..services import import_start, import_target
+from ..template import code_names, write_template
+from .serializers import ImportJobSerializer, ImportProblemSerializer, ImportStartSerializer
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class NewestFirst(IdCursorPagination):
+    ordering = "-id"
+
+
+class ProblemPagination(IdCursorPagination):
+    ordering = ("row", "id")
+    page_size = 100
+
+
+class ImportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Excel/CSV imports of teacher archives: a background job per upload, its progress, problems and report."""
+
+    serializer_class = ImportJobSerializer
+    pagination_class = NewestFirst
+    permission = "teachers.change"
+    filter_backends: list = []
+    parser_classes = [MultiPartParser]
+
+    def get_scoped_queryset(self) -> QuerySet[ImportJob]:
+        return import_jobs_of(user=self.request.user)
+
+    @extend_schema(
+        request={"multipart/form-data": ImportStartSerializer},
+        responses={202: ImportJobSerializer},
+    )
+    def create(self, request: Request) -> Response:
+        """Upload a file (≤ 50 MB, ≤ 200,000 rows) and start its import. Answers 202 with the job; poll
+        `GET /imports/{id}/` for progress. Rows with valid key information become drafts; `dry_run` writes nothing."""
+        payload = ImportStartSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        job = import_start(
+            actor=request.user,
+            upload=data["file"],
+            org_code=data.get("org") or None,
+            dry_run=data["dry_run"],
+            strict=data["strict"],
+            mode=data["mode"],
+        )
+        return Response(ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        operation_id="imports_errors",
+        parameters=[OpenApiParameter("severity", str, enum=["error", "warning"], description="Only these.")],
+        responses=ImportProblemSerializer(many=True),
+    )
+    @action(detail=True, pagination_class=ProblemPagination)
+    def errors(self, request: Request, pk: str) -> Response:
+        """Every problem found: row, column, value, code, message; errors stopped the row, warnings did not."""
+        severity = request.query_params.get("severity") or None
+        if severity not in (None, Severity.ERROR, Severity.WARNING):
+            raise field_error("severity", "invalid_choice", _("Use error or warning."))
+        problems = import_problems(job=self.get_object(), severity=severity)
+        page = self.paginate_queryset(problems)
+        return self.get_paginated_response(ImportProblemSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="imports_report",
+        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="The report workbook.")},
+    )
+    @action(detail=True, url_path="report.xlsx")
+    def report(self, request: Request, pk: str) -> FileResponse:
+        """The uploaded rows with a result column and the bad cells marked (once the import has finished)."""
+        job = self.get_object()
+        if job.state != ImportState.DONE:
+            raise AppError(
+                _("The report is ready when the import has finished."),
+                code="not_finished",
+                status_code=status.HTTP_409_CONFLICT,
+            )
+        path = build_report(job)
+        name = f"导入结果-{job.pk}.xlsx"
+        return FileResponse(path.open("rb"), as_attachment=True, filename=name, content_type=XLSX)
+
+    @extend_schema(
+        operation_id="imports_template",
+        parameters=[
+            OpenApiParameter("org", str, description="Organisation code (default: your own)."),
+            OpenApiParameter("group", str, enum=["basic"], description="Indicator group (basic: 基本信息 + 联系方式)."),
+        ],
+        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="The template workbook.")},
+    )
+    @action(detail=False)
+    def template(self, request: Request) -> HttpResponse:
+        """The XLSX template of an organisation's effective catalogue: Chinese headers (required ones marked *),
+        the indicator codes in a hidden row, drop-down lists for coded fields, an instructions sheet."""
+        group = request.query_params.get("group") or "basic"
+        if group != "basic":
+            raise field_error("group", "unsupported_group", _("Templates exist for the basic group (basic)."))
+        organisation = import_target(actor=request.user, code=request.query_params.get("org"))
+        catalogue, tables = effective_for_organisation(organisation=organisation)
+        buffer = io.BytesIO()
+        write_template(
+            buffer,
+            catalogue=catalogue,
+            names=code_names(catalogue, tables),
+            organisation_name=organisation.name,
+            school_code=organisation.code if organisation.level == "school" else None,
+        )
+        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''template-{organisation.code}.xlsx"
+        return response

@@ -1,0 +1,490 @@
+"""The one import pipeline (ARCHITECTURE §8): file → rows → normalise → validate → dedup → write in batches.
+
+- Reads with python-calamine (`sheets`), normalises each cell by its indicator's type (`normalise`), validates with
+  the catalogue validator through `teachers.services.teacher_check` — the rules of a single create, no second
+  validator. A row whose key information and school are valid is saved as a draft; its other catalogue problems are
+  warnings (errors with `strict`).
+- Dedup: the file is read once first to find ID documents that occur twice (both rows fail); each batch then asks the
+  database for the batch's digests at once. An archive in the uploader's scope is updated only with `mode=upsert`
+  (through `teacher_update`, so an approved archive gets a change request); elsewhere the archive rule's 409 applies.
+- Writes: a batch is one transaction — its new archives (one INSERT), its updates (a savepoint each), its problems
+  and the job's counters and checkpoint commit together. A crash loses at most the batch in flight, which the
+  restarted job does again from the checkpoint: no row is written twice. A bad row never blocks the others: a
+  conflicting insert falls back to a savepoint per row.
+- Every written row carries the uploader and the import in its history (pghistory context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pghistory
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tmis.catalog.effective import EffectiveCatalogue, Field
+from tmis.catalog.selectors import effective_for_organisation
+from tmis.core.errors import AppError
+from tmis.orgs.models import Level, Organisation
+from tmis.teachers import identity
+from tmis.teachers.models import Teacher
+from tmis.teachers.services import (
+    CheckedTeacher,
+    id_digest,
+    teacher_check,
+    teacher_conflict,
+    teacher_update,
+    teachers_bulk_create,
+)
+
+from .models import ImportJob, ImportMode, ImportProblem, ImportState, Severity
+from .normalise import CellProblem, CodeNames, clean_text, to_bool, to_codes, to_date, to_month
+from .sheets import Sheet, SheetProblem, open_sheet
+from .template import SCHOOL_COLUMN, code_names, template_fields
+
+logger = logging.getLogger(__name__)
+
+BATCH_ROWS = 1000
+FORMULA_START = ("=", "+", "-", "@")
+SCHOOL_HEADERS = {"学校代码", "学校标识码", "学校", "school", "school code"}
+
+
+def file_path(job: ImportJob) -> Path:
+    return Path(settings.TMIS_FILES_DIR) / job.file_path
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    field: Field | None  # None: the school column
+    names: CodeNames | None = None
+
+
+@dataclass
+class Problem:
+    column: str
+    field: str
+    value: str
+    code: str
+    message: str
+    severity: str = Severity.ERROR
+
+
+@dataclass
+class ParsedRow:
+    number: int  # the sheet's row number
+    checked: CheckedTeacher | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == Severity.ERROR for p in self.problems)
+
+
+class Catalogues:
+    """The effective catalogue of each school kind met in the file, resolved once (not per row)."""
+
+    def __init__(self) -> None:
+        self._by_school: dict[int, EffectiveCatalogue] = {}
+        self._by_key: dict[tuple[str | None, int, str | None], EffectiveCatalogue] = {}
+
+    def of(self, school: Organisation) -> EffectiveCatalogue:
+        found = self._by_school.get(school.pk)
+        if found is None:
+            catalogue, _tables = effective_for_organisation(organisation=school)
+            key = (catalogue.province, catalogue.version, catalogue.stage)
+            found = self._by_school[school.pk] = self._by_key.setdefault(key, catalogue)
+        return found
+
+
+class Schools:
+    """Schools by code, inside the import's organisation (one query per new code)."""
+
+    def __init__(self, job: ImportJob) -> None:
+        self.job = job
+        self._cache: dict[str, Organisation | None] = {}
+
+    def get(self, code: str) -> Organisation | None:
+        if code not in self._cache:
+            self._cache[code] = Organisation.objects.filter(
+                code=code, level=Level.SCHOOL, path__startswith=self.job.org_path
+            ).first()
+        return self._cache[code]
+
+
+def _header_key(text: str) -> str:
+    return clean_text(text).lstrip("*＊").strip().replace(" ", "").lower()
+
+
+def map_columns(sheet: Sheet, fields: list[Field], names: dict[str, list[tuple[str, str, str]]]) -> list[Column]:
+    """Columns by the template's hidden code row, else by header names (Chinese, English or code)."""
+    by_code = {f.code: f for f in fields}
+    by_name: dict[str, Field] = {}
+    for f in fields:
+        for key in (f.name, f.name_en, f.code):
+            if key:
+                by_name.setdefault(_header_key(key), f)
+    school_keys = {_header_key(h) for h in SCHOOL_HEADERS}
+    columns = []
+    for index, header in enumerate(sheet.headers):
+        code = sheet.codes[index] if sheet.codes and index < len(sheet.codes) else ""
+        if code == SCHOOL_COLUMN[0] or (not code and _header_key(header) in school_keys):
+            columns.append(Column(index, header, None))
+            continue
+        found = by_code.get(code) if code else by_name.get(_header_key(header))
+        if found is None:
+            continue
+        table = names.get(found.code)
+        columns.append(Column(index, header or found.name, found, CodeNames(table) if table else None))
+    return columns
+
+
+def _value(column: Column, cell: object, text: str) -> Any:
+    """A cell (and its cleaned text) as its indicator's value (raises CellProblem)."""
+    f = column.field
+    assert f is not None
+    kind = f.data_type
+    if kind == "date":
+        return to_date(cell)
+    if kind == "year_month":
+        return to_month(cell)
+    if kind == "boolean":
+        return to_bool(cell)
+    if kind == "multi_code" and column.names is not None:
+        return to_codes("" if cell is None else str(cell), column.names)  # one value per line stays splittable
+    if kind == "code" and column.names is not None:
+        return column.names.resolve(text)
+    if kind == "integer":
+        try:
+            return int(float(text))
+        except ValueError as exc:
+            raise CellProblem("invalid_integer", _("Write a whole number.")) from exc
+    return text
+
+
+class Importer:
+    """One run of one import job (a restarted job makes a new one and continues from the checkpoint)."""
+
+    def __init__(self, job: ImportJob) -> None:
+        self.job = job
+        self.actor = job.owner
+        self.catalogues = Catalogues()
+        self.schools = Schools(job)
+        self.default_school = job.organisation if job.organisation.level == Level.SCHOOL else None
+        self.timings: dict[str, float] = dict(job.timings or {})
+
+    def _clock(self, name: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[name] = round(self.timings.get(name, 0.0) + now - since, 3)
+        return now
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+    def open(self) -> tuple[Sheet, list[Column]]:
+        # The columns are the template's for the import's organisation (a county's: every school kind's fields).
+        catalogue, tables = effective_for_organisation(organisation=self.job.organisation)
+        fields = template_fields(catalogue)
+        names = code_names(catalogue, tables)
+        known = {SCHOOL_COLUMN[0], *(f.code for f in fields)}
+        sheet = open_sheet(file_path(self.job), known_codes=known, max_rows=settings.TMIS_IMPORT_MAX_ROWS)
+        columns = map_columns(sheet, fields, names)
+        mapped = {c.field.code for c in columns if c.field is not None}
+        missing = [f.name for f in fields if f.code in identity_fields() and f.code not in mapped]
+        if missing:
+            raise SheetProblem(
+                "missing_columns",
+                _("The sheet has no column for: %(names)s. Use the template's headers.")
+                % {"names": "、".join(missing)},
+            )
+        return sheet, columns
+
+    def duplicates_in_file(self, sheet: Sheet, columns: list[Column]) -> tuple[int, dict[int, list[int]]]:
+        """First pass: rows per ID document. Returns (data rows, row → the other rows with the same document)."""
+        id_type = next((c for c in columns if c.field and c.field.code == "id_type"), None)
+        id_number = next((c for c in columns if c.field and c.field.code == "id_number"), None)
+        seen: dict[str, list[int]] = {}
+        total = 0
+        for number, cells in sheet.rows():
+            total += 1
+            if id_type is None or id_number is None:
+                continue
+            try:
+                cell = cells[id_type.index]
+                kind = _value(id_type, cell, clean_text(cell)) or identity.RESIDENT_ID
+            except CellProblem:
+                continue
+            text = identity.normalise(clean_text(cells[id_number.index]))
+            if text:
+                seen.setdefault(id_digest(str(kind), text), []).append(number)
+        twice: dict[int, list[int]] = {}
+        for rows in seen.values():
+            if len(rows) > 1:
+                for row in rows:
+                    twice[row] = [other for other in rows if other != row]
+        return total, twice
+
+    def parse(self, number: int, cells: list[object], columns: list[Column], twice: dict[int, list[int]]) -> ParsedRow:
+        row = ParsedRow(number)
+        data: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        school_code = ""
+        bad_fields: set[str] = set()
+        for column in columns:
+            cell = cells[column.index] if column.index < len(cells) else None
+            code = column.field.code if column.field else SCHOOL_COLUMN[0]
+            text = clean_text(cell)
+            shown = text[:200]
+            if (number, column.index) in self._formulas:
+                row.problems.append(
+                    Problem(column.header, code, shown, "formula", _("A formula is not accepted; type the value."))
+                )
+                bad_fields.add(code)
+                continue
+            if isinstance(cell, str) and text.startswith(FORMULA_START):  # text already cleaned: is_formula_like
+                row.problems.append(
+                    Problem(
+                        column.header,
+                        code,
+                        shown,
+                        "formula_text",
+                        _("A value may not begin with = + - or @ (it could run as a formula). Remove that character."),
+                    )
+                )
+                bad_fields.add(code)
+                continue
+            if column.field is None:
+                school_code = text
+                continue
+            if not text:
+                continue
+            try:
+                value = _value(column, cell, text)
+            except CellProblem as problem:
+                row.problems.append(Problem(column.header, code, shown, problem.code, problem.message))
+                bad_fields.add(code)
+                continue
+            if column.field.extension:
+                extra[code] = value  # JSON: dates stay ISO text
+            elif column.field.data_type == "date":
+                data[code] = dt.date.fromisoformat(value)  # a model column takes what the API's serializer gives
+            else:
+                data[code] = value
+        if number in twice:
+            others = "、".join(str(r) for r in twice[number])
+            row.problems.append(
+                Problem(
+                    self._header_of(columns, "id_number"),
+                    "id_number",
+                    "",
+                    "duplicate_in_file",
+                    _("The same ID document is also in row %(rows)s of this file.") % {"rows": others},
+                )
+            )
+        school = self.schools.get(school_code) if school_code else self.default_school
+        if school is None:
+            message = (
+                _("No school with code %(code)s under %(org)s.")
+                % {"code": school_code, "org": self.job.organisation.name}
+                if school_code
+                else _("Write the school's code.")
+            )
+            row.problems.append(Problem(SCHOOL_COLUMN[1], SCHOOL_COLUMN[0], school_code, "school", message))
+            return row
+        data["extra"] = extra
+        checked = teacher_check(school=school, data=data, catalogue=self.catalogues.of(school))
+        headers = {c.field.code: c.header for c in columns if c.field is not None}
+        for severity, found in ((Severity.ERROR, checked.errors), (Severity.WARNING, checked.warnings)):
+            for key, issues in found.items():
+                code = key.removeprefix("extra.")
+                if code in bad_fields:
+                    continue  # the cell's own problem says it already
+                level = Severity.ERROR if self.job.strict else severity
+                value = data.get(code, extra.get(code, ""))
+                for issue in issues:
+                    row.problems.append(
+                        Problem(headers.get(code, code), code, str(value)[:200], issue["code"], issue["message"], level)
+                    )
+        row.checked = checked
+        return row
+
+    @staticmethod
+    def _header_of(columns: list[Column], code: str) -> str:
+        return next((c.header for c in columns if c.field and c.field.code == code), code)
+
+    # -- writing ---------------------------------------------------------------------------------------------------
+    def write(self, batch: list[ParsedRow], last_index: int) -> None:
+        good = [row for row in batch if not row.failed and row.checked is not None]
+        existing = {
+            t.id_digest: t
+            for t in Teacher.objects.select_related("school").filter(id_digest__in=[r.checked.digest for r in good])
+        }
+        creates: list[ParsedRow] = []
+        updates: list[tuple[ParsedRow, Teacher]] = []
+        for row in good:
+            found = existing.get(row.checked.digest)
+            if found is None:
+                creates.append(row)
+            elif self.job.mode == ImportMode.UPSERT and Teacher.objects.visible_to(self.actor).filter(pk=found.pk):
+                updates.append((row, found))
+            else:
+                conflict = teacher_conflict(actor=self.actor, existing=found)
+                row.problems.append(Problem("", "id_number", "", conflict.code, str(conflict.detail)))
+        counts = {"created": 0, "updated": 0}
+        with transaction.atomic(), pghistory.context(user=self.actor.pk, import_job=self.job.pk):
+            if not self.job.dry_run:
+                counts["created"] = self._create(creates)
+                counts["updated"] = self._update(updates)
+            else:
+                counts["created"], counts["updated"] = len(creates), len(updates)
+            self._record(batch, counts, last_index)
+
+    def _create(self, rows: list[ParsedRow]) -> int:
+        if not rows:
+            return 0
+        try:
+            with transaction.atomic():
+                teachers_bulk_create(actor=self.actor, rows=[r.checked for r in rows])
+            return len(rows)
+        except IntegrityError:  # someone registered one of these documents meanwhile: row by row
+            written = 0
+            for row in rows:
+                try:
+                    with transaction.atomic():
+                        teachers_bulk_create(actor=self.actor, rows=[row.checked])
+                    written += 1
+                except IntegrityError:
+                    found = Teacher.objects.select_related("school").get(id_digest=row.checked.digest)
+                    conflict = teacher_conflict(actor=self.actor, existing=found)
+                    row.problems.append(Problem("", "id_number", "", conflict.code, str(conflict.detail)))
+            return written
+
+    def _update(self, rows: list[tuple[ParsedRow, Teacher]]) -> int:
+        written = 0
+        for row, teacher in rows:
+            checked = row.checked
+            data = dict(checked.values) | {"extra": teacher.extra | checked.extra}
+            try:
+                with transaction.atomic():
+                    teacher_update(actor=self.actor, teacher_id=teacher.pk, expected_version=teacher.version, data=data)
+                written += 1
+            except AppError as error:
+                details = [f"{key}: {e['message']}" for key, issues in (error.errors or {}).items() for e in issues]
+                message = "；".join([str(error.detail), *details])
+                row.problems.append(Problem("", "", "", error.code, message))
+        return written
+
+    def _record(self, batch: list[ParsedRow], counts: dict[str, int], last_index: int) -> None:
+        job = self.job
+        problems = [
+            ImportProblem(
+                job=job,
+                row=row.number,
+                column=p.column[:100],
+                field=p.field[:80],
+                value=p.value[:200],
+                code=p.code[:40],
+                message=str(p.message)[:500],
+                severity=p.severity,
+            )
+            for row in batch
+            for p in row.problems
+        ]
+        ImportProblem.objects.bulk_create(problems, batch_size=2000)
+        failed = sum(1 for row in batch if row.failed)
+        job.rows_read += len(batch)
+        job.rows_failed += failed
+        job.rows_valid += len(batch) - failed
+        job.rows_written += counts["created"]
+        job.rows_updated += counts["updated"]
+        job.rows_warned += sum(
+            1 for row in batch if not row.failed and any(p.severity == Severity.WARNING for p in row.problems)
+        )
+        job.checkpoint = last_index
+        job.timings = self.timings
+        job.save(
+            update_fields=[
+                "rows_read",
+                "rows_failed",
+                "rows_valid",
+                "rows_written",
+                "rows_updated",
+                "rows_warned",
+                "checkpoint",
+                "timings",
+            ]
+        )
+
+    # -- the run ---------------------------------------------------------------------------------------------------
+    def run(self) -> None:
+        started = time.perf_counter()
+        sheet, columns = self.open()
+        self._formulas = sheet.formula_cells
+        total, twice = self.duplicates_in_file(sheet, columns)
+        if total == 0:
+            raise SheetProblem("no_rows", _("The sheet has headers but no rows of teachers."))
+        ImportJob.objects.filter(pk=self.job.pk).update(rows_total=total)
+        self.job.rows_total = total
+        clock = self._clock("read", started)
+        batch: list[ParsedRow] = []
+        for index, (number, cells) in enumerate(self._rows_after_checkpoint(sheet), start=self.job.checkpoint + 1):
+            batch.append(self.parse(number, cells, columns, twice))
+            if len(batch) >= BATCH_ROWS:
+                clock = self._clock("validate", clock)
+                self.write(batch, index)
+                clock = self._clock("write", clock)
+                batch = []
+        if batch:
+            clock = self._clock("validate", clock)
+            self.write(batch, self.job.checkpoint + len(batch))
+            clock = self._clock("write", clock)
+
+    def _rows_after_checkpoint(self, sheet: Sheet) -> Iterator[tuple[int, list[object]]]:
+        skip = self.job.checkpoint
+        for position, item in enumerate(sheet.rows()):
+            if position >= skip:
+                yield item
+
+
+def identity_fields() -> tuple[str, ...]:
+    """The columns an import cannot do without (key information)."""
+    return ("name", "gender", "id_type", "id_number", "birth_date", "nationality")
+
+
+def run_import(import_id: int) -> None:
+    """The job: run (or continue) one import. Safe to call again after a crash."""
+    with transaction.atomic():
+        job = (
+            ImportJob.objects.select_for_update()
+            .select_related("owner__organisation", "organisation")
+            .get(pk=import_id)
+        )
+        if job.state in (ImportState.DONE, ImportState.FAILED):
+            return
+        job.state = ImportState.RUNNING
+        job.attempts += 1
+        job.started_at = job.started_at or timezone.now()
+        job.save(update_fields=["state", "attempts", "started_at"])
+    try:
+        Importer(job).run()
+    except SheetProblem as problem:
+        _finish(job, ImportState.FAILED, problem.code, problem.message)
+        return
+    except Exception:
+        logger.exception("import %s failed", import_id)
+        _finish(job, ImportState.FAILED, "internal_error", _("The import stopped on an unexpected error."))
+        raise
+    _finish(job, ImportState.DONE)
+
+
+def _finish(job: ImportJob, state: str, code: str = "", message: str = "") -> None:
+    ImportJob.objects.filter(pk=job.pk).update(
+        state=state, error_code=code, error_message=str(message)[:500], finished_at=timezone.now()
+    )

@@ -1,0 +1,82 @@
+"""The import report: the uploaded rows again, with a result column and the bad cells marked with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import xlsxwriter
+from django.conf import settings
+
+from .models import ImportJob, ImportProblem, Severity
+from .normalise import clean_text
+from .pipeline import file_path
+from .sheets import open_sheet
+
+
+def _problems_by_row(job: ImportJob) -> Iterator[tuple[int, list[ImportProblem]]]:
+    """Problems grouped by row, in row order (one pass over the index, never all rows' problems in memory)."""
+    current: int | None = None
+    group: list[ImportProblem] = []
+    for problem in ImportProblem.objects.filter(job=job).order_by("row", "id").iterator(chunk_size=5000):
+        if problem.row != current:
+            if group:
+                yield current, group  # type: ignore[misc]
+            current, group = problem.row, []
+        group.append(problem)
+    if group:
+        yield current, group  # type: ignore[misc]
+
+
+def report_path(job: ImportJob) -> Path:
+    return Path(settings.TMIS_FILES_DIR) / "reports" / f"import-{job.pk}.xlsx"
+
+
+def build_report(job: ImportJob) -> Path:
+    """Writes the report once the job has finished (XlsxWriter constant_memory: rows go straight to disk)."""
+    target = report_path(job)
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    sheet = open_sheet(file_path(job), known_codes=set(), max_rows=settings.TMIS_IMPORT_MAX_ROWS)
+    partial = target.with_suffix(".partial")
+    workbook = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False})
+    worksheet = workbook.add_worksheet("导入结果")
+    bold = workbook.add_format({"bold": True, "bg_color": "#F0F0F0"})
+    bad = workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
+    warn = workbook.add_format({"bg_color": "#FFEB9C"})
+    headers = [*sheet.headers, "导入结果", "问题说明"]
+    worksheet.write_row(0, 0, headers, bold)
+    worksheet.freeze_panes(1, 0)
+    result_column = len(sheet.headers)
+    by_header = {header: index for index, header in enumerate(sheet.headers)}
+    problems = _problems_by_row(job)
+    pending = next(problems, None)
+    out_row = 1
+    for number, cells in sheet.rows():
+        while pending is not None and pending[0] < number:
+            pending = next(problems, None)
+        found = pending[1] if pending is not None and pending[0] == number else []
+        marks: dict[int, object] = {}
+        for problem in found:
+            index = by_header.get(problem.column)
+            if index is not None and marks.get(index) is not bad:
+                marks[index] = bad if problem.severity == Severity.ERROR else warn
+        for index, cell in enumerate(cells):
+            worksheet.write_string(out_row, index, clean_text(cell), marks.get(index))  # type: ignore[arg-type]
+        failed = any(p.severity == Severity.ERROR for p in found)
+        if failed:
+            result, style = "失败", bad
+        elif job.dry_run:
+            result, style = ("可导入（有警告）", warn) if found else ("可导入", None)
+        else:
+            result, style = ("已导入（有警告）", warn) if found else ("已导入", None)
+        worksheet.write_string(out_row, result_column, result, style)  # type: ignore[arg-type]
+        reasons = "；".join(
+            f"{p.column or p.field}：{p.message}" if (p.column or p.field) else p.message for p in found
+        )
+        worksheet.write_string(out_row, result_column + 1, reasons)
+        out_row += 1
+    workbook.close()
+    partial.replace(target)
+    return target

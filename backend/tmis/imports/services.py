@@ -1,0 +1,77 @@
+"""Writes of imports: accept an upload and queue its job."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from tmis.core.errors import AppError, field_error
+from tmis.core.jobs import enqueue
+from tmis.orgs.models import Organisation
+from tmis.orgs.selectors import organisation_in_scope
+
+from .models import ImportJob, ImportMode
+
+ACCEPTED_SUFFIXES = {".xlsx", ".csv"}
+
+
+def import_target(*, actor: Any, code: str | None) -> Organisation:
+    """The organisation an import (or a template) is for: a school or region in the actor's scope."""
+    if not code:
+        return actor.organisation
+    organisation = organisation_in_scope(user=actor, code=code)
+    if organisation is None:
+        raise field_error("org", "not_found", _("No organisation with this code in your scope."))
+    return organisation
+
+
+def import_start(
+    *,
+    actor: Any,
+    upload: UploadedFile,
+    org_code: str | None = None,
+    dry_run: bool = False,
+    strict: bool = False,
+    mode: str = ImportMode.CREATE,
+) -> ImportJob:
+    """Keeps the uploaded file and queues its import. The file's content is checked by the job (which reports a
+    malformed or hostile file as the job's error); only its size and kind are checked here."""
+    if upload.size is None or upload.size > settings.TMIS_IMPORT_MAX_BYTES:
+        raise AppError(
+            _("The file is larger than %(mb)d MB. Split it into several files.")
+            % {"mb": settings.TMIS_IMPORT_MAX_BYTES // (1024 * 1024)},
+            code="file_too_large",
+            status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    suffix = Path(upload.name or "").suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise field_error("file", "unsupported_file", _("Upload an .xlsx workbook or a .csv file."))
+    organisation = import_target(actor=actor, code=org_code)
+    relative = Path("imports") / f"{uuid.uuid4().hex}{suffix}"
+    target = Path(settings.TMIS_FILES_DIR) / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    job = ImportJob.objects.create(
+        owner=actor,
+        organisation=organisation,
+        org_path=organisation.path,
+        file_name=(upload.name or "upload")[:255],
+        file_path=str(relative),
+        file_size=upload.size,
+        dry_run=dry_run,
+        strict=strict,
+        mode=mode,
+    )
+    from .jobs import import_run  # the task module imports the pipeline, which imports services of other apps
+
+    enqueue(import_run, import_id=job.pk)
+    job.refresh_from_db()
+    return job
