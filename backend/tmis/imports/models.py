@@ -38,6 +38,7 @@ class ImportJob(models.Model):
     dry_run = models.BooleanField(default=False)
     strict = models.BooleanField(default=False)
     mode = models.CharField(max_length=10, choices=ImportMode.choices, default=ImportMode.CREATE)
+    language = models.CharField(max_length=10, default="zh-hans", help_text="The uploader's language: of the problems.")
     state = models.CharField(max_length=10, choices=ImportState.choices, default=ImportState.QUEUED)
     error_code = models.CharField(max_length=40, blank=True, default="")
     error_message = models.CharField(max_length=500, blank=True, default="")

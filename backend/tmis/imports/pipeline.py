@@ -27,7 +27,7 @@ from typing import Any
 import pghistory
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tmis.catalog.effective import EffectiveCatalogue, Field
@@ -472,15 +472,16 @@ def run_import(import_id: int) -> None:
         job.attempts += 1
         job.started_at = job.started_at or timezone.now()
         job.save(update_fields=["state", "attempts", "started_at"])
-    try:
-        Importer(job).run()
-    except SheetProblem as problem:
-        _finish(job, ImportState.FAILED, problem.code, problem.message)
-        return
-    except Exception:
-        logger.exception("import %s failed", import_id)
-        _finish(job, ImportState.FAILED, "internal_error", _("The import stopped on an unexpected error."))
-        raise
+    with translation.override(job.language):  # problems are stored in the uploader's language
+        try:
+            Importer(job).run()
+        except SheetProblem as problem:
+            _finish(job, ImportState.FAILED, problem.code, problem.message)
+            return
+        except Exception:
+            logger.exception("import %s failed", import_id)
+            _finish(job, ImportState.FAILED, "internal_error", _("The import stopped on an unexpected error."))
+            raise
     _finish(job, ImportState.DONE)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 
@@ -69,6 +70,7 @@ def import_start(
         dry_run=dry_run,
         strict=strict,
         mode=mode,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
     )
     from .jobs import import_run  # the task module imports the pipeline, which imports services of other apps
 

@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import zipfile
 
+import pghistory.models
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from python_calamine import CalamineWorkbook
@@ -15,6 +16,7 @@ from tests.factories.accounts import UserFactory
 from tests.factories.imports import PLAIN_HEADERS, csv_bytes, id_for, plain_row, xlsx_bytes
 from tests.factories.orgs import SchoolFactory
 from tests.factories.teachers import complete_payload
+from tmis.accounts.models import User
 from tmis.core import crypto
 from tmis.orgs.models import Organisation
 from tmis.teachers.models import Teacher
@@ -31,8 +33,10 @@ def filler(client_for):
 
 
 def upload(client, content: bytes, name: str = "teachers.xlsx", **fields):
-    data = {"file": SimpleUploadedFile(name, content)} | {k: str(v).lower() for k, v in fields.items()}
-    return client.post("/api/v1/imports/", data, format="multipart")
+    headers = {k: v for k, v in fields.items() if k.startswith("HTTP_")}
+    data = {"file": SimpleUploadedFile(name, content)}
+    data |= {k: str(v).lower() for k, v in fields.items() if not k.startswith("HTTP_")}
+    return client.post("/api/v1/imports/", data, format="multipart", **headers)
 
 
 def finished(client, response) -> dict:
@@ -90,6 +94,22 @@ def test_template_round_trip_creates_drafts(filler):
     assert crypto.decrypt(first.id_key, bytes(first.id_cipher), context=ID_CONTEXT) == id_for(900)[0]
     assert first.ethnicity == "01" and first.on_establishment is True
     assert problems(filler, job, severity="error") == []
+    # the history names the uploader and the import; the timeline shows who filled the archive
+    [event] = pghistory.models.Events.objects.references(first).all()
+    assert event.pgh_context["user"] == User.objects.get(username="demo-school-a").pk
+    assert event.pgh_context["import_job"] == job["id"]
+    timeline = filler.get(f"/api/v1/teachers/{first.pk}/timeline/").json()
+    assert timeline[0]["action"] == "filled" and timeline[0]["actor"]["display_name"]
+
+
+def test_problems_are_in_the_uploaders_language(filler):
+    rows = [plain_row(1200)]
+    rows[0][6] = "1985-02-30"
+    job = finished(filler, upload(filler, xlsx_bytes(PLAIN_HEADERS, rows), HTTP_ACCEPT_LANGUAGE="en"))
+    english = {p["field"]: p["message"] for p in problems(filler, job, severity="error")}
+    job = finished(filler, upload(filler, xlsx_bytes(PLAIN_HEADERS, rows), HTTP_ACCEPT_LANGUAGE="zh-CN"))
+    chinese = {p["field"]: p["message"] for p in problems(filler, job, severity="error")}
+    assert english["birth_date"].isascii() and english["birth_date"] != chinese["birth_date"]
 
 
 def test_plain_sheet_normalises_cells(filler):

@@ -1,0 +1,136 @@
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/api/client';
+import type { components } from '@/api/generated/schema';
+import { isActive } from '@/features/import-export/utils/jobs';
+import { unwrap } from '@/lib/api-error';
+import { saveDownload } from '@/lib/download';
+import { cursorFrom } from '@/lib/org-levels';
+
+export type ImportJob = components['schemas']['ImportJob'];
+export type ImportProblem = components['schemas']['ImportProblem'];
+export type ImportState = components['schemas']['ImportStateEnum'];
+export type ImportMode = components['schemas']['ModeEnum'];
+export type Severity = components['schemas']['SeverityEnum'];
+
+export const IMPORT_MODES: readonly ImportMode[] = ['create', 'upsert'];
+/** How often a running import is asked for its progress. */
+export const IMPORT_POLL_MS = 700;
+const PROBLEMS_PAGE_SIZE = 50;
+
+export interface ImportOptions {
+  dry_run: boolean;
+  strict: boolean;
+  mode: ImportMode;
+}
+
+export interface Page<T> {
+  results: T[];
+  nextCursor: string | null;
+}
+
+export const importKeys = {
+  all: ['imports'] as const,
+  list: () => ['imports', 'list'] as const,
+  detail: (id: number) => ['imports', 'detail', id] as const,
+  problems: (id: number, severity: Severity) => ['imports', 'problems', id, severity] as const,
+};
+
+/** The caller's own imports, newest first. */
+export async function getImports(cursor: string | null): Promise<Page<ImportJob>> {
+  const page = await unwrap(api.GET('/api/v1/imports/', { params: { query: cursor ? { cursor } : {} } }));
+  return { results: page.results, nextCursor: cursorFrom(page.next) };
+}
+
+export function useImports() {
+  return useInfiniteQuery(
+    infiniteQueryOptions({
+      queryKey: importKeys.list(),
+      queryFn: ({ pageParam }) => getImports(pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+    }),
+  );
+}
+
+export function getImport(id: number): Promise<ImportJob> {
+  return unwrap(api.GET('/api/v1/imports/{id}/', { params: { path: { id } } }));
+}
+
+/** One import; polled every {@link IMPORT_POLL_MS} while it is queued or running. */
+export const importQueryOptions = (id: number) =>
+  queryOptions({
+    queryKey: importKeys.detail(id),
+    queryFn: () => getImport(id),
+    enabled: Number.isFinite(id),
+    refetchInterval: (query) => (query.state.data && !isActive(query.state.data.state) ? false : IMPORT_POLL_MS),
+    refetchIntervalInBackground: true,
+  });
+
+export function useImport(id: number | null) {
+  return useQuery({ ...importQueryOptions(id ?? Number.NaN), enabled: id !== null && Number.isFinite(id) });
+}
+
+/** Uploads the file (multipart) and starts its import: 202 with the queued job. */
+export function startImport(file: File, options: ImportOptions): Promise<ImportJob> {
+  return unwrap(
+    api.POST('/api/v1/imports/', {
+      // The generated type has `file` as a string (OpenAPI `binary`); the body goes out as FormData.
+      body: { file: file.name, ...options },
+      bodySerializer: (body) => {
+        const form = new FormData();
+        form.append('file', file, file.name);
+        form.append('dry_run', String(body.dry_run));
+        form.append('strict', String(body.strict));
+        form.append('mode', body.mode);
+        return form;
+      },
+    }),
+  );
+}
+
+export function useStartImport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ file, options }: { file: File; options: ImportOptions }) => startImport(file, options),
+    onSuccess: (job) => {
+      queryClient.setQueryData(importKeys.detail(job.id), job);
+      return queryClient.invalidateQueries({ queryKey: importKeys.list() });
+    },
+  });
+}
+
+/** The problems of one import by severity, by row (cursor pages, no total). */
+export async function getProblems(id: number, severity: Severity, cursor: string | null): Promise<Page<ImportProblem>> {
+  const query = { severity, page_size: PROBLEMS_PAGE_SIZE, ...(cursor ? { cursor } : {}) };
+  const page = await unwrap(api.GET('/api/v1/imports/{id}/errors/', { params: { path: { id }, query } }));
+  return { results: page.results, nextCursor: cursorFrom(page.next) };
+}
+
+export function useProblems(id: number, severity: Severity, enabled: boolean) {
+  return useInfiniteQuery(
+    infiniteQueryOptions({
+      queryKey: importKeys.problems(id, severity),
+      queryFn: ({ pageParam }) => getProblems(id, severity, pageParam),
+      initialPageParam: null as string | null,
+      getNextPageParam: (last) => last.nextCursor,
+      enabled,
+    }),
+  );
+}
+
+/** The report workbook of a finished import (the uploaded rows with their results). */
+export function downloadReport(id: number): Promise<string> {
+  return saveDownload(
+    api.GET('/api/v1/imports/{id}/report.xlsx/', { params: { path: { id } }, parseAs: 'blob' }),
+    `导入结果-${String(id)}.xlsx`,
+  );
+}
+
+/** The XLSX template of an organisation's catalogue (basic information and contacts). */
+export function downloadTemplate(org: string): Promise<string> {
+  return saveDownload(
+    api.GET('/api/v1/imports/template/', { params: { query: { org, group: 'basic' } }, parseAs: 'blob' }),
+    `教师信息导入模板-${org}.xlsx`,
+  );
+}
