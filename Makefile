@@ -87,6 +87,9 @@ clean:
 	rm -rf frontend/dist tests/e2e/test-results
 
 bench: $(VENV)/.installed
+	$(PY) -m pip install -q -e './backend[dev,bench]'
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_orgs.py
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_catalog.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_teachers.py
+	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_imports.py
+	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_exports.py

@@ -157,6 +157,7 @@ TMIS_JOB_POLL_SECONDS = float(os.environ.get("TMIS_JOB_POLL_SECONDS", "2"))
 TMIS_FILES_DIR = Path(os.environ.get("TMIS_FILES_DIR", VAR_DIR / "files"))
 TMIS_IMPORT_MAX_BYTES = 50 * 1024 * 1024
 TMIS_IMPORT_MAX_ROWS = 200_000
+TMIS_IMPORT_PROCESSES = int(os.environ.get("TMIS_IMPORT_PROCESSES", "2"))  # parse processes of a big import
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["tmis.accounts.authentication.TmisJWTAuthentication"],

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
 import time
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +47,7 @@ from tmis.teachers.services import (
     teachers_bulk_create,
 )
 
+from . import parse_process
 from .models import ImportJob, ImportMode, ImportProblem, ImportState, Severity
 from .normalise import CellProblem, CodeNames, clean_text, to_bool, to_codes, to_date, to_month
 from .sheets import Sheet, SheetProblem, open_sheet
@@ -53,6 +56,7 @@ from .template import SCHOOL_COLUMN, code_names, template_fields
 logger = logging.getLogger(__name__)
 
 BATCH_ROWS = 1000
+PARALLEL_MIN_ROWS = 5000  # below this, starting parse processes costs more than it saves
 FORMULA_START = ("=", "+", "-", "@")
 SCHOOL_HEADERS = {"学校代码", "学校标识码", "学校", "school", "school code"}
 
@@ -119,6 +123,13 @@ class Schools:
                 code=code, level=Level.SCHOOL, path__startswith=self.job.org_path
             ).first()
         return self._cache[code]
+
+    def by_pk(self, pk: int) -> Organisation:
+        found = next((s for s in self._cache.values() if s is not None and s.pk == pk), None)
+        if found is None:
+            found = Organisation.objects.get(pk=pk)
+            self._cache[found.code] = found
+        return found
 
 
 def _header_key(text: str) -> str:
@@ -433,24 +444,111 @@ class Importer:
         ImportJob.objects.filter(pk=self.job.pk).update(rows_total=total)
         self.job.rows_total = total
         clock = self._clock("read", started)
+        rows = self._rows_after_checkpoint(sheet)
+        processes = settings.TMIS_IMPORT_PROCESSES
+        if processes > 1 and total - self.job.checkpoint >= PARALLEL_MIN_ROWS and not settings.TMIS_JOBS_INLINE:
+            batches = self._parsed_in_processes(rows, sheet, twice, processes)
+        else:
+            batches = self._parsed_here(rows, columns, twice)
+        done = self.job.checkpoint
+        for batch in batches:
+            clock = self._clock("validate", clock)
+            done += len(batch)
+            self.write(batch, done)
+            clock = self._clock("write", clock)
+
+    def _parsed_here(
+        self, rows: Iterator[tuple[int, list[object]]], columns: list[Column], twice: dict[int, list[int]]
+    ) -> Iterator[list[ParsedRow]]:
         batch: list[ParsedRow] = []
-        for index, (number, cells) in enumerate(self._rows_after_checkpoint(sheet), start=self.job.checkpoint + 1):
+        for number, cells in rows:
             batch.append(self.parse(number, cells, columns, twice))
             if len(batch) >= BATCH_ROWS:
-                clock = self._clock("validate", clock)
-                self.write(batch, index)
-                clock = self._clock("write", clock)
+                yield batch
                 batch = []
         if batch:
-            clock = self._clock("validate", clock)
-            self.write(batch, self.job.checkpoint + len(batch))
-            clock = self._clock("write", clock)
+            yield batch
+
+    def _parsed_in_processes(
+        self, rows: Iterator[tuple[int, list[object]]], sheet: Sheet, twice: dict[int, list[int]], processes: int
+    ) -> Iterator[list[ParsedRow]]:
+        """Parsing and checking (most of an import's CPU) in other processes while this one writes: batches come
+        back in file order. The processes start fresh (spawn: the worker runs jobs in threads) and read only the
+        catalogue and schools from the database — committed data."""
+        chunks = _chunks(rows, BATCH_ROWS)
+        context = multiprocessing.get_context("spawn")
+        init = (self.job.pk, sheet.headers, sheet.codes, sheet.formula_cells, twice)
+        with context.Pool(processes, initializer=parse_process.start, initargs=init) as pool:
+            pending: deque[Any] = deque()  # a few batches in flight, never the whole file in memory
+            for chunk in chunks:
+                pending.append(pool.apply_async(parse_process.run, (chunk,)))
+                if len(pending) > processes * 2:
+                    yield [self._rebuilt(result) for result in pending.popleft().get()]
+            while pending:
+                yield [self._rebuilt(result) for result in pending.popleft().get()]
+
+    def _rebuilt(self, result: tuple) -> ParsedRow:
+        number, problems, checked = result
+        row = ParsedRow(number, problems=[Problem(*p) for p in problems])
+        if checked is not None:
+            school_pk, *rest = checked
+            row.checked = CheckedTeacher(self.schools.by_pk(school_pk), *rest)
+        return row
 
     def _rows_after_checkpoint(self, sheet: Sheet) -> Iterator[tuple[int, list[object]]]:
         skip = self.job.checkpoint
         for position, item in enumerate(sheet.rows()):
             if position >= skip:
                 yield item
+
+
+def _chunks(rows: Iterator[tuple[int, list[object]]], size: int) -> Iterator[list[tuple[int, list[object]]]]:
+    chunk: list[tuple[int, list[object]]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class ParseProcess:
+    """The state of one parse process (see `tmis.imports.parse_process`, which starts Django first)."""
+
+    current: ParseProcess | None = None
+
+    def __init__(
+        self, job_id: int, headers: list[str], codes: list[str] | None, formulas: set, twice: dict[int, list[int]]
+    ) -> None:
+        job = ImportJob.objects.select_related("owner__organisation", "organisation").get(pk=job_id)
+        translation.activate(job.language)
+        self.importer = Importer(job)
+        self.importer._formulas = formulas
+        catalogue, tables = effective_for_organisation(organisation=job.organisation)
+        header_only = Sheet(name="", headers=headers, codes=codes, first_data_row=0, formula_cells=formulas)
+        self.columns = map_columns(header_only, template_fields(catalogue), code_names(catalogue, tables))
+        self.twice = twice
+
+    def parse(self, chunk: list[tuple[int, list[object]]]) -> list[tuple]:
+        out = []
+        for number, cells in chunk:
+            row = self.importer.parse(number, cells, self.columns, self.twice)
+            problems = [(p.column, p.field, p.value, p.code, str(p.message), p.severity) for p in row.problems]
+            checked = row.checked
+            flat = None
+            if checked is not None:
+                flat = (
+                    checked.school.pk,
+                    checked.values,
+                    checked.extra,
+                    checked.number,
+                    checked.version,
+                    checked.errors,
+                    checked.warnings,
+                )
+            out.append((number, problems, flat))
+        return out
 
 
 def identity_fields() -> tuple[str, ...]:

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from tmis.imports.normalise import (
     CellProblem,
@@ -12,6 +13,14 @@ from tmis.imports.normalise import (
     to_date,
     to_month,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The messages are asserted in their English source form (the server's default language is Chinese)."""
+    with translation.override("en"):
+        yield
+
 
 NATIONALITIES = CodeNames([("01", "汉族", "Han"), ("02", "蒙古族", "Mongol"), ("10", "朝鲜族", "Korean")])
 

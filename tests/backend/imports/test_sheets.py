@@ -10,9 +10,18 @@ from pathlib import Path
 
 import pytest
 import xlsxwriter
+from django.utils import translation
 
 from tmis.imports import sheets
 from tmis.imports.sheets import Sheet, SheetProblem, open_sheet
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """The messages are asserted in their English source form (the server's default language is Chinese)."""
+    with translation.override("en"):
+        yield
+
 
 CODES = {"school", "name", "gender", "id_number", "birth_date"}
 HEADERS = ["学校代码", "姓名", "性别", "身份证件号", "出生日期"]
