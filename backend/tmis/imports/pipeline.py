@@ -100,14 +100,23 @@ class Catalogues:
     def __init__(self) -> None:
         self._by_school: dict[int, EffectiveCatalogue] = {}
         self._by_key: dict[tuple[str | None, int, str | None], EffectiveCatalogue] = {}
+        self._names: dict[int, dict[str, CodeNames]] = {}
 
     def of(self, school: Organisation) -> EffectiveCatalogue:
         found = self._by_school.get(school.pk)
         if found is None:
-            catalogue, _tables = effective_for_organisation(organisation=school)
+            catalogue, tables = effective_for_organisation(organisation=school)
             key = (catalogue.province, catalogue.version, catalogue.stage)
             found = self._by_school[school.pk] = self._by_key.setdefault(key, catalogue)
+            if id(found) not in self._names:
+                self._names[id(found)] = {
+                    code: CodeNames(items) for code, items in code_names(found, tables).items() if items
+                }
         return found
+
+    def names_of(self, school: Organisation) -> dict[str, CodeNames]:
+        """The code lists of the school's kind (a kindergarten's 教职工类别 differs from a county template's)."""
+        return self._names[id(self.of(school))]
 
 
 class Schools:
@@ -159,21 +168,23 @@ def map_columns(sheet: Sheet, fields: list[Field], names: dict[str, list[tuple[s
     return columns
 
 
-def _value(column: Column, cell: object, text: str) -> Any:
-    """A cell (and its cleaned text) as its indicator's value (raises CellProblem)."""
+def _value(column: Column, cell: object, text: str, names: CodeNames | None = None) -> Any:
+    """A cell (and its cleaned text) as its indicator's value (raises CellProblem). `names`: the row's school's code
+    list for the column, when it has its own."""
     f = column.field
     assert f is not None
     kind = f.data_type
+    names = names or column.names
     if kind == "date":
         return to_date(cell)
     if kind == "year_month":
         return to_month(cell)
     if kind == "boolean":
         return to_bool(cell)
-    if kind == "multi_code" and column.names is not None:
-        return to_codes("" if cell is None else str(cell), column.names)  # one value per line stays splittable
-    if kind == "code" and column.names is not None:
-        return column.names.resolve(text)
+    if kind == "multi_code" and names is not None:
+        return to_codes("" if cell is None else str(cell), names)  # one value per line stays splittable
+    if kind == "code" and names is not None:
+        return names.resolve(text)
     if kind == "integer":
         try:
             return int(float(text))
@@ -246,7 +257,9 @@ class Importer:
         row = ParsedRow(number)
         data: dict[str, Any] = {}
         extra: dict[str, Any] = {}
-        school_code = ""
+        school_code = next((clean_text(cells[c.index]) for c in columns if c.field is None), "")
+        school = self.schools.get(school_code) if school_code else self.default_school
+        names = self.catalogues.names_of(school) if school is not None else {}
         bad_fields: set[str] = set()
         for column in columns:
             cell = cells[column.index] if column.index < len(cells) else None
@@ -272,12 +285,11 @@ class Importer:
                 bad_fields.add(code)
                 continue
             if column.field is None:
-                school_code = text
                 continue
             if not text:
                 continue
             try:
-                value = _value(column, cell, text)
+                value = _value(column, cell, text, names.get(code))
             except CellProblem as problem:
                 row.problems.append(Problem(column.header, code, shown, problem.code, problem.message))
                 bad_fields.add(code)
@@ -299,7 +311,6 @@ class Importer:
                     _("The same ID document is also in row %(rows)s of this file.") % {"rows": others},
                 )
             )
-        school = self.schools.get(school_code) if school_code else self.default_school
         if school is None:
             message = (
                 _("No school with code %(code)s under %(org)s.")

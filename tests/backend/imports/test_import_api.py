@@ -306,3 +306,23 @@ def test_imports_are_private_and_scoped(filler, client_for):
 def _cipher(teacher_id: int) -> tuple[str, bytes]:
     teacher = Teacher.objects.get(pk=teacher_id)
     return teacher.id_key, bytes(teacher.id_cipher)
+
+
+def test_coded_columns_use_the_code_list_of_the_rows_school(client_for):
+    """A county's file names schools of every kind: a kindergarten's 教职工类别 comes from its own list."""
+    from tmis.catalog.selectors import effective_for_organisation
+    from tmis.imports.template import code_names
+
+    county = Organisation.objects.get(code="620102")
+    kindergarten = Organisation.objects.filter(path__startswith=county.path, school_stage="kindergarten").first()
+    assert kindergarten is not None, "the demo county has a kindergarten"
+    own, tables = effective_for_organisation(organisation=kindergarten)
+    regional, regional_tables = effective_for_organisation(organisation=county)
+    mine = {name: code for code, name, _en in code_names(own, tables)["staff_category"]}
+    theirs = {name for _code, name, _en in code_names(regional, regional_tables)["staff_category"]}
+    name, code = next((n, c) for n, c in mine.items() if n not in theirs)
+    filler = client_for(UserFactory(organisation=county, roles=["filler"]))
+    row = [*plain_row(1300, school=kindergarten.code), name]
+    job = finished(filler, upload(filler, xlsx_bytes([*PLAIN_HEADERS, "教职工类别"], [row])))
+    assert [p for p in problems(filler, job) if p["field"] == "staff_category"] == []
+    assert Teacher.objects.get(name=row[1]).staff_category == code
