@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const features = ['auth', 'catalog', 'dashboard', 'notifications', 'orgs', 'profile', 'reviews', 'teachers', 'users'];
+const features = [
+  'auth',
+  'catalog',
+  'dashboard',
+  'import-export',
+  'notifications',
+  'orgs',
+  'profile',
+  'reviews',
+  'teachers',
+  'users',
+];
 
 /** Features never import each other; `src/app` composes them (bulletproof-react). */
 const featureBoundaries = features.map((feature) => ({

@@ -34,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from tmis.catalog.effective import EffectiveCatalogue, Field
 from tmis.catalog.selectors import effective_for_organisation
+from tmis.core import crypto
 from tmis.core.errors import AppError
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
@@ -411,7 +412,7 @@ class Importer:
                 row=row.number,
                 column=p.column[:100],
                 field=p.field[:80],
-                value=p.value[:200],
+                value=(crypto.mask(p.value) if p.field == "id_number" and p.value else p.value)[:200],
                 code=p.code[:40],
                 message=str(p.message)[:500],
                 severity=p.severity,

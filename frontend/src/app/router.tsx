@@ -9,17 +9,23 @@ import { CataloguePage } from '@/features/catalog/pages/catalogue-page';
 import { CodeTablesPage } from '@/features/catalog/pages/code-tables-page';
 import { ProvinceCataloguePage } from '@/features/catalog/pages/province-catalogue-page';
 import { DashboardPage } from '@/features/dashboard/pages/dashboard-page';
+import { ExportButton } from '@/features/import-export/components/export-button';
+import { ImportPage } from '@/features/import-export/pages/import-page';
 import { OrgsPage } from '@/features/orgs/pages/orgs-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
 import { MySubmissionsPage } from '@/features/reviews/pages/my-submissions-page';
 import { ReviewPage } from '@/features/reviews/pages/review-page';
 import { ReviewQueuePage } from '@/features/reviews/pages/review-queue-page';
+import type { TeacherFilters } from '@/features/teachers/api/teachers-api';
 import { TeacherArchivePage } from '@/features/teachers/pages/teacher-archive-page';
 import { TeacherNewPage } from '@/features/teachers/pages/teacher-new-page';
 import { TeachersPage } from '@/features/teachers/pages/teachers-page';
 import { UsersPage } from '@/features/users/pages/users-page';
 
 const handle = (crumbs: RouteHandle['crumbs']): RouteHandle => ({ crumbs });
+
+/** The teacher list's 导出: the export feature's dialog, given the list's applied filters. */
+const teacherListActions = (filters: TeacherFilters) => <ExportButton filters={filters} />;
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -37,10 +43,19 @@ export function createAppRouter() {
           path: 'teachers',
           element: (
             <RequireCapability capability="teachers.view">
-              <TeachersPage />
+              <TeachersPage actions={teacherListActions} />
             </RequireCapability>
           ),
           handle: handle(['menu.teachers', 'menu.archives']),
+        },
+        {
+          path: 'teachers/import',
+          element: (
+            <RequireCapability capability="teachers.change">
+              <ImportPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.teachers', 'menu.imports']),
         },
         {
           path: 'teachers/new',

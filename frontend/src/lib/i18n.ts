@@ -46,7 +46,7 @@ void i18n.use(initReactI18next).init({
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   defaultNS: 'common',
-  ns: ['common', 'auth', 'dashboard', 'orgs', 'users', 'profile', 'catalog', 'teachers', 'reviews'],
+  ns: ['common', 'auth', 'dashboard', 'orgs', 'users', 'profile', 'catalog', 'teachers', 'reviews', 'importExport'],
   interpolation: { escapeValue: false },
   returnNull: false,
   initAsync: false,

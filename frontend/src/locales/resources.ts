@@ -2,6 +2,7 @@ import enAuth from '@/locales/en/auth';
 import enCatalog from '@/locales/en/catalog';
 import enCommon from '@/locales/en/common';
 import enDashboard from '@/locales/en/dashboard';
+import enImportExport from '@/locales/en/import-export';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
 import enReviews from '@/locales/en/reviews';
@@ -11,6 +12,7 @@ import zhAuth from '@/locales/zh-CN/auth';
 import zhCatalog from '@/locales/zh-CN/catalog';
 import zhCommon from '@/locales/zh-CN/common';
 import zhDashboard from '@/locales/zh-CN/dashboard';
+import zhImportExport from '@/locales/zh-CN/import-export';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
 import zhReviews from '@/locales/zh-CN/reviews';
@@ -28,6 +30,7 @@ export const resources = {
     catalog: zhCatalog,
     teachers: zhTeachers,
     reviews: zhReviews,
+    importExport: zhImportExport,
   },
   en: {
     common: enCommon,
@@ -39,6 +42,7 @@ export const resources = {
     catalog: enCatalog,
     teachers: enTeachers,
     reviews: enReviews,
+    importExport: enImportExport,
   },
 } as const;
 

@@ -208,6 +208,8 @@ def test_ten_thousand_rows_with_37_bad_ones(filler):
     assert (job["rows_total"], job["rows_written"], job["rows_failed"]) == (10_000, 9_963, 37)
     errors = problems(filler, job, severity="error")
     assert sorted({p["row"] for p in errors}) == [index + 2 for index in bad]
+    id_values = [p["value"] for p in errors if p["field"] == "id_number"]
+    assert id_values and all("*" in v and v not in {r[5] for r in rows} for v in id_values)  # masked
     assert teachers_named("教师").count() == 9_963
 
 

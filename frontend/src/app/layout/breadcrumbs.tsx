@@ -6,6 +6,7 @@ export type CrumbKey =
   | 'menu.dashboard'
   | 'menu.teachers'
   | 'menu.archives'
+  | 'menu.imports'
   | 'menu.reviews'
   | 'menu.mySubmissions'
   | 'menu.admin'

@@ -66,9 +66,19 @@ describe('menu by capabilities', () => {
 
   it('shows the review queue to reviewers and my submissions to fillers', () => {
     expect(keys(['teachers.view', 'reviews.decide'], 'school')[1]).toEqual(['teachers', ['/teachers', '/reviews']]);
-    expect(keys(['teachers.view', 'teachers.change'], 'school')[1]).toEqual(['teachers', ['/teachers', '/my-submissions']]);
+    expect(keys(['teachers.view', 'teachers.change'], 'school')[1]).toEqual([
+      'teachers',
+      ['/teachers', '/teachers/import', '/my-submissions'],
+    ]);
     expect(menuSelection('/reviews')).toEqual({ selected: '/reviews', open: ['teachers'] });
     expect(menuSelection('/reviews/31')).toEqual({ selected: '/reviews', open: ['teachers'] });
     expect(menuSelection('/my-submissions')).toEqual({ selected: '/my-submissions', open: ['teachers'] });
+  });
+
+  it('shows the import page to fillers and highlights it, not the archives, on its path', () => {
+    expect(keys(['teachers.view'], 'county')[1]).toEqual(['teachers', ['/teachers']]);
+    expect(menuSelection('/teachers/import')).toEqual({ selected: '/teachers/import', open: ['teachers'] });
+    expect(menuSelection('/teachers/new')).toEqual({ selected: '/teachers', open: ['teachers'] });
+    expect(menuSelection('/teachers/important')).toEqual({ selected: '/teachers', open: ['teachers'] });
   });
 });

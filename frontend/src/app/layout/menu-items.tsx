@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CloudUploadOutlined,
   FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -26,6 +27,7 @@ export interface NavEntry {
     | 'menu.dashboard'
     | 'menu.teachers'
     | 'menu.archives'
+    | 'menu.imports'
     | 'menu.reviews'
     | 'menu.mySubmissions'
     | 'menu.admin'
@@ -50,6 +52,7 @@ export const NAVIGATION: NavEntry[] = [
     icon: <SolutionOutlined />,
     children: [
       { key: '/teachers', labelKey: 'menu.archives', icon: <IdcardOutlined />, capability: 'teachers.view' },
+      { key: '/teachers/import', labelKey: 'menu.imports', icon: <CloudUploadOutlined />, capability: 'teachers.change' },
       { key: '/reviews', labelKey: 'menu.reviews', icon: <AuditOutlined />, capability: 'reviews.decide' },
       { key: '/my-submissions', labelKey: 'menu.mySubmissions', icon: <FileDoneOutlined />, capability: 'teachers.change' },
     ],
@@ -119,10 +122,21 @@ export function buildMenuItems(
   return visibleNavigation(NAVIGATION, capabilities, level).map(toItem);
 }
 
-/** The menu key to highlight for a path, and the groups to open. */
+/** Every leaf key of the menu (the paths it links to). */
+function leafKeys(entries: NavEntry[]): string[] {
+  return entries.flatMap((entry) => (entry.children ? leafKeys(entry.children) : [entry.key]));
+}
+
+/**
+ * The menu key to highlight for a path, and the groups to open: the longest menu path the location is at or
+ * below (`/teachers/import` is its own item, `/teachers/12` belongs to `/teachers`), else its first segment.
+ */
 export function menuSelection(pathname: string): { selected: string; open: string[] } {
-  const first = `/${pathname.split('/').filter(Boolean)[0] ?? ''}`;
-  const selected = first === '/' ? '/' : first;
+  const segments = pathname.split('/').filter(Boolean);
+  const path = `/${segments.join('/')}`;
+  const matches = leafKeys(NAVIGATION).filter((key) => key !== '/' && (path === key || path.startsWith(`${key}/`)));
+  const longest = matches.sort((a, b) => b.length - a.length)[0];
+  const selected = longest ?? `/${segments[0] ?? ''}`;
   const group = NAVIGATION.find((entry) => entry.children?.some((child) => child.key === selected));
   return { selected, open: group ? [group.key] : [] };
 }

@@ -7,6 +7,7 @@ const common: typeof zhCommon = {
     dashboard: 'Dashboard',
     teachers: 'Teachers',
     archives: 'Archives',
+    imports: 'Import',
     reviews: 'Review queue',
     mySubmissions: 'My submissions',
     admin: 'Administration',

@@ -12,6 +12,8 @@ const teachers: typeof zhTeachers = {
   allStates: 'All states',
   empty: 'No teachers yet. You can',
   emptyAction: 'add one',
+  emptyOr: 'or',
+  emptyImport: 'import them',
   emptyFiltered: 'No teachers match these filters.',
   columns: {
     name: 'Name',

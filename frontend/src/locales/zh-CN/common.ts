@@ -5,6 +5,7 @@ const common = {
     dashboard: '首页',
     teachers: '教师信息',
     archives: '教师信息采集',
+    imports: '批量导入',
     reviews: '信息审核',
     mySubmissions: '我的提交',
     admin: '系统管理',

@@ -10,6 +10,8 @@ const teachers = {
   allStates: '全部状态',
   empty: '还没有教师信息，可以',
   emptyAction: '新增',
+  emptyOr: '或',
+  emptyImport: '批量导入',
   emptyFiltered: '没有符合条件的教师。',
   columns: {
     name: '姓名',

@@ -16,6 +16,7 @@ export type Severity = components['schemas']['SeverityEnum'];
 export const IMPORT_MODES: readonly ImportMode[] = ['create', 'upsert'];
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 700;
+const HISTORY_POLL_MS = 2000;
 const PROBLEMS_PAGE_SIZE = 50;
 
 export interface ImportOptions {
@@ -49,6 +50,9 @@ export function useImports() {
       queryFn: ({ pageParam }) => getImports(pageParam),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
+      // While one of the listed imports runs, the list follows its state.
+      refetchInterval: (query) =>
+        query.state.data?.pages.some((page) => page.results.some((job) => isActive(job.state))) ? HISTORY_POLL_MS : false,
     }),
   );
 }

@@ -12,6 +12,7 @@ import {
   importOutcome,
   isActive,
   orderedFields,
+  problemColumn,
   remainingMs,
 } from '@/features/import-export/utils/jobs';
 
@@ -108,5 +109,17 @@ describe('export requests', () => {
   it('keeps the chosen columns in the API’s order', () => {
     const all = [{ code: 'teacher_no' }, { code: 'school' }, { code: 'name' }, { code: 'gender' }];
     expect(orderedFields(all, ['gender', 'teacher_no', 'unknown'])).toEqual(['teacher_no', 'gender']);
+  });
+});
+
+describe('problem columns', () => {
+  const labels = new Map([['work_start_month', '参加工作年月']]);
+
+  it('shows the file’s header, else the indicator’s name, else nothing (the whole row)', () => {
+    expect(problemColumn({ column: '出生日期', field: 'birth_date' }, labels)).toBe('出生日期');
+    expect(problemColumn({ column: 'work_start_month', field: 'work_start_month' }, labels)).toBe('参加工作年月');
+    expect(problemColumn({ column: '', field: 'work_start_month' }, labels)).toBe('参加工作年月');
+    expect(problemColumn({ column: 'staff_source', field: 'staff_source' }, labels)).toBe('staff_source');
+    expect(problemColumn({ column: '', field: '' }, labels)).toBe('');
   });
 });

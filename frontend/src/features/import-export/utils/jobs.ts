@@ -112,3 +112,13 @@ export function orderedFields(all: readonly { code: string }[], chosen: readonly
   const picked = new Set(chosen);
   return all.filter((column) => picked.has(column.code)).map((column) => column.code);
 }
+
+/**
+ * The column to show for a problem: the file's header; for a problem of an indicator the file has no column for
+ * (the API then repeats the indicator code), the indicator's name; '' for a problem of the whole row.
+ */
+export function problemColumn(problem: { column: string; field: string }, labels: ReadonlyMap<string, string>): string {
+  if (problem.column && problem.column !== problem.field) return problem.column;
+  if (problem.field) return labels.get(problem.field) ?? problem.field;
+  return problem.column;
+}

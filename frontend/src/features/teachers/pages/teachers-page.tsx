@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
@@ -15,7 +15,12 @@ import { useCapability } from '@/lib/auth/session';
 import { codeItemsQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
 
-export function TeachersPage() {
+interface TeachersPageProps {
+  /** More toolbar buttons for the applied filters (the app composes them, e.g. 导出 from the export feature). */
+  actions?: (filters: TeacherFilters) => ReactNode;
+}
+
+export function TeachersPage({ actions }: TeachersPageProps = {}) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
   const navigate = useNavigate();
   const canChange = useCapability('teachers.change');
@@ -72,7 +77,14 @@ export function TeachersPage() {
   ) : (
     <span>
       {t('teachers:empty')}{' '}
-      {canChange ? <Link to="/teachers/new">{t('teachers:emptyAction')}</Link> : t('teachers:emptyAction')}
+      {canChange ? (
+        <>
+          <Link to="/teachers/new">{t('teachers:emptyAction')}</Link> {t('teachers:emptyOr')}{' '}
+          <Link to="/teachers/import">{t('teachers:emptyImport')}</Link>
+        </>
+      ) : (
+        t('teachers:emptyAction')
+      )}
     </span>
   );
 
@@ -80,11 +92,14 @@ export function TeachersPage() {
     <Card
       title={t('teachers:title')}
       extra={
-        canChange && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/teachers/new')}>
-            {t('teachers:create')}
-          </Button>
-        )
+        <Space size="small">
+          {actions?.(filters)}
+          {canChange && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/teachers/new')}>
+              {t('teachers:create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }} size="middle">
