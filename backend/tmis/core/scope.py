@@ -32,6 +32,13 @@ class ScopedQuerySet(models.QuerySet):
         return self.filter(**{f"{self.scope_path_field}__startswith": path})
 
 
+class OwnedQuerySet(ScopedQuerySet):
+    """Rows that belong to one user as well as to a place in the tree (jobs: imports, exports)."""
+
+    def owned_by(self, user: Any) -> Self:
+        return self.visible_to(user).filter(owner_id=getattr(user, "pk", None))
+
+
 def path_in_scope(path: str, user: Any) -> bool:
     """The same rule for one object already loaded (e.g. a parent chosen in a create request)."""
     scope = getattr(user, "scope_path", None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from tmis.core.scope import ScopedQuerySet
+from tmis.core.scope import OwnedQuerySet
 
 
 class ExportState(models.TextChoices):
@@ -19,13 +19,6 @@ class ExportState(models.TextChoices):
 class ExportFormat(models.TextChoices):
     XLSX = "xlsx", "Excel (.xlsx)"
     CSV = "csv", "CSV (UTF-8)"
-
-
-class ExportJobQuerySet(ScopedQuerySet):
-    scope_path_field = "org_path"
-
-    def owned_by(self, user: object) -> ExportJobQuerySet:
-        return self.visible_to(user).filter(owner_id=getattr(user, "pk", None))
 
 
 class ExportJob(models.Model):
@@ -46,7 +39,7 @@ class ExportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     downloaded_at = models.DateTimeField(null=True, blank=True)
 
-    objects = ExportJobQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["owner", "-id"], name="export_owner_idx")]

@@ -15,12 +15,7 @@ from tmis.core.jobs import enqueue
 from tmis.teachers.filters import TeacherFilter
 
 from .models import ExportFormat, ExportJob, ExportState
-from .writer import export_fields
-
-
-class _Caller:
-    def __init__(self, user: Any) -> None:
-        self.user = user
+from .writer import FilterCaller, export_fields
 
 
 def export_columns(user: Any) -> list[tuple[str, str]]:
@@ -55,7 +50,7 @@ def export_start(
             status_code=status.HTTP_403_FORBIDDEN,
         )
     clean = {key: str(value) for key, value in (filters or {}).items() if value not in (None, "")}
-    filterset = TeacherFilter(data=clean, request=_Caller(actor))  # type: ignore[arg-type]
+    filterset = TeacherFilter(data=clean, request=FilterCaller(actor))  # type: ignore[arg-type]
     if not filterset.is_valid():
         errors = {
             k: [{"code": e.code or "invalid", "message": e.message % (e.params or {})} for e in v.as_data()]

@@ -49,7 +49,7 @@ def escape(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-class _Caller:
+class FilterCaller:
     """What TeacherFilter needs of a request: the user whose scope applies."""
 
     def __init__(self, user: Any) -> None:
@@ -119,7 +119,7 @@ def _rows(job: ExportJob, selects: list[str], writers: list[Any]) -> Any:
     filterset = TeacherFilter(
         data=job.filters,
         queryset=Teacher.objects.visible_to(owner),
-        request=_Caller(owner),  # type: ignore[arg-type]
+        request=FilterCaller(owner),  # type: ignore[arg-type]
     )
     if not filterset.is_valid():
         raise ValueError(f"invalid filters: {dict(filterset.errors)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from tmis.core.scope import ScopedQuerySet
+from tmis.core.scope import OwnedQuerySet
 
 
 class ImportState(models.TextChoices):
@@ -18,14 +18,6 @@ class ImportState(models.TextChoices):
 class ImportMode(models.TextChoices):
     CREATE = "create", "只新增"
     UPSERT = "upsert", "新增并更新"
-
-
-class ImportJobQuerySet(ScopedQuerySet):
-    scope_path_field = "org_path"
-
-    def owned_by(self, user: object) -> ImportJobQuerySet:
-        """Imports are personal: a user sees the ones they uploaded (inside their scope)."""
-        return self.visible_to(user).filter(owner_id=getattr(user, "pk", None))
 
 
 class ImportJob(models.Model):
@@ -58,7 +50,7 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
     timings = models.JSONField(default=dict, blank=True)
 
-    objects = ImportJobQuerySet.as_manager()
+    objects = OwnedQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["owner", "-id"], name="import_owner_idx")]
