@@ -32,7 +32,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from tmis.catalog.effective import EffectiveCatalogue, Field
+from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core import crypto
 from tmis.core.errors import AppError
@@ -49,8 +49,9 @@ from tmis.teachers.services import (
 )
 
 from . import parse_process
+from .columns import Column, cell_value, map_columns
 from .models import ImportJob, ImportMode, ImportProblem, ImportState, Severity
-from .normalise import CellProblem, CodeNames, clean_text, to_bool, to_codes, to_date, to_month
+from .normalise import CellProblem, CodeNames, clean_text
 from .sheets import Sheet, SheetProblem, open_sheet
 from .template import SCHOOL_COLUMN, code_names, template_fields
 
@@ -59,19 +60,10 @@ logger = logging.getLogger(__name__)
 BATCH_ROWS = 1000
 PARALLEL_MIN_ROWS = 5000  # below this, starting parse processes costs more than it saves
 FORMULA_START = ("=", "+", "-", "@")
-SCHOOL_HEADERS = {"学校代码", "学校标识码", "学校", "school", "school code"}
 
 
 def file_path(job: ImportJob) -> Path:
     return Path(settings.TMIS_FILES_DIR) / job.file_path
-
-
-@dataclass
-class Column:
-    index: int
-    header: str
-    field: Field | None  # None: the school column
-    names: CodeNames | None = None
 
 
 @dataclass
@@ -142,58 +134,6 @@ class Schools:
         return found
 
 
-def _header_key(text: str) -> str:
-    return clean_text(text).lstrip("*＊").strip().replace(" ", "").lower()
-
-
-def map_columns(sheet: Sheet, fields: list[Field], names: dict[str, list[tuple[str, str, str]]]) -> list[Column]:
-    """Columns by the template's hidden code row, else by header names (Chinese, English or code)."""
-    by_code = {f.code: f for f in fields}
-    by_name: dict[str, Field] = {}
-    for f in fields:
-        for key in (f.name, f.name_en, f.code):
-            if key:
-                by_name.setdefault(_header_key(key), f)
-    school_keys = {_header_key(h) for h in SCHOOL_HEADERS}
-    columns = []
-    for index, header in enumerate(sheet.headers):
-        code = sheet.codes[index] if sheet.codes and index < len(sheet.codes) else ""
-        if code == SCHOOL_COLUMN[0] or (not code and _header_key(header) in school_keys):
-            columns.append(Column(index, header, None))
-            continue
-        found = by_code.get(code) if code else by_name.get(_header_key(header))
-        if found is None:
-            continue
-        table = names.get(found.code)
-        columns.append(Column(index, header or found.name, found, CodeNames(table) if table else None))
-    return columns
-
-
-def _value(column: Column, cell: object, text: str, names: CodeNames | None = None) -> Any:
-    """A cell (and its cleaned text) as its indicator's value (raises CellProblem). `names`: the row's school's code
-    list for the column, when it has its own."""
-    f = column.field
-    assert f is not None
-    kind = f.data_type
-    names = names or column.names
-    if kind == "date":
-        return to_date(cell)
-    if kind == "year_month":
-        return to_month(cell)
-    if kind == "boolean":
-        return to_bool(cell)
-    if kind == "multi_code" and names is not None:
-        return to_codes("" if cell is None else str(cell), names)  # one value per line stays splittable
-    if kind == "code" and names is not None:
-        return names.resolve(text)
-    if kind == "integer":
-        try:
-            return int(float(text))
-        except ValueError as exc:
-            raise CellProblem("invalid_integer", _("Write a whole number.")) from exc
-    return text
-
-
 class Importer:
     """One run of one import job (a restarted job makes a new one and continues from the checkpoint)."""
 
@@ -241,7 +181,7 @@ class Importer:
                 continue
             try:
                 cell = cells[id_type.index]
-                kind = _value(id_type, cell, clean_text(cell)) or identity.RESIDENT_ID
+                kind = cell_value(id_type, cell, clean_text(cell)) or identity.RESIDENT_ID
             except CellProblem:
                 continue
             text = identity.normalise(clean_text(cells[id_number.index]))
@@ -290,7 +230,7 @@ class Importer:
             if not text:
                 continue
             try:
-                value = _value(column, cell, text, names.get(code))
+                value = cell_value(column, cell, text, names.get(code))
             except CellProblem as problem:
                 row.problems.append(Problem(column.header, code, shown, problem.code, problem.message))
                 bad_fields.add(code)
@@ -487,7 +427,7 @@ class Importer:
         """Parsing and checking (most of an import's CPU) in other processes while this one writes: batches come
         back in file order. The processes start fresh (spawn: the worker runs jobs in threads) and read only the
         catalogue and schools from the database — committed data."""
-        chunks = _chunks(rows, BATCH_ROWS)
+        chunks = parse_process.chunks(rows, BATCH_ROWS)
         context = multiprocessing.get_context("spawn")
         init = (self.job.pk, sheet.headers, sheet.codes, sheet.formula_cells, twice)
         with context.Pool(processes, initializer=parse_process.start, initargs=init) as pool:
@@ -512,55 +452,6 @@ class Importer:
         for position, item in enumerate(sheet.rows()):
             if position >= skip:
                 yield item
-
-
-def _chunks(rows: Iterator[tuple[int, list[object]]], size: int) -> Iterator[list[tuple[int, list[object]]]]:
-    chunk: list[tuple[int, list[object]]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-class ParseProcess:
-    """The state of one parse process (see `tmis.imports.parse_process`, which starts Django first)."""
-
-    current: ParseProcess | None = None
-
-    def __init__(
-        self, job_id: int, headers: list[str], codes: list[str] | None, formulas: set, twice: dict[int, list[int]]
-    ) -> None:
-        job = ImportJob.objects.select_related("owner__organisation", "organisation").get(pk=job_id)
-        translation.activate(job.language)
-        self.importer = Importer(job)
-        self.importer._formulas = formulas
-        catalogue, tables = effective_for_organisation(organisation=job.organisation)
-        header_only = Sheet(name="", headers=headers, codes=codes, first_data_row=0, formula_cells=formulas)
-        self.columns = map_columns(header_only, template_fields(catalogue), code_names(catalogue, tables))
-        self.twice = twice
-
-    def parse(self, chunk: list[tuple[int, list[object]]]) -> list[tuple]:
-        out = []
-        for number, cells in chunk:
-            row = self.importer.parse(number, cells, self.columns, self.twice)
-            problems = [(p.column, p.field, p.value, p.code, str(p.message), p.severity) for p in row.problems]
-            checked = row.checked
-            flat = None
-            if checked is not None:
-                flat = (
-                    checked.school.pk,
-                    checked.values,
-                    checked.extra,
-                    checked.number,
-                    checked.version,
-                    checked.errors,
-                    checked.warnings,
-                )
-            out.append((number, problems, flat))
-        return out
 
 
 def identity_fields() -> tuple[str, ...]:
