@@ -29,6 +29,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
             call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture
+def demo_logins(transactional_db):
+    """For transactional tests: the demo schools and logins. An earlier transactional test ends with a flush, and
+    serialized_rollback brings back only what the migrations made (divisions, catalogue)."""
+    call_command("load_demo", verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()  # login throttling counts live in the cache

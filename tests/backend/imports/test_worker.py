@@ -48,7 +48,7 @@ def _env(files: Path) -> dict[str, str]:
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_an_import_killed_mid_file_resumes_without_writing_a_row_twice(client_for, settings):
+def test_an_import_killed_mid_file_resumes_without_writing_a_row_twice(demo_logins, client_for, settings):
     settings.TMIS_JOBS_INLINE = False  # queued in procrastinate's tables, run by the worker processes below
     files = Path(settings.TMIS_FILES_DIR)
     client = client_for("demo-school-a")

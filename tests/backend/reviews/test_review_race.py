@@ -11,11 +11,11 @@ from tmis.orgs.models import Organisation
 from tmis.reviews.models import Decision, Submission
 
 # Real concurrency needs committed rows and two connections: a transactional test (run last by pytest-django);
-# serialized_rollback puts the reference data (divisions, catalogue, demo logins) back for it.
+# serialized_rollback puts the reference data (divisions, catalogue) back for it, `demo_logins` the demo logins.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
-def test_two_concurrent_approvals_yield_one_decision(client_for):
+def test_two_concurrent_approvals_yield_one_decision(demo_logins, client_for):
     filler = client_for("demo-school-a")
     school = Organisation.objects.get(code="2162010201")
     reviewers = [client_for("demo-school-a-reviewer"), client_for(UserFactory(organisation=school, roles=["reviewer"]))]
