@@ -36,6 +36,7 @@ from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core import crypto
 from tmis.core.errors import AppError
+from tmis.core.scope import path_in_scope
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
 from tmis.teachers.models import Teacher
@@ -118,6 +119,7 @@ class Schools:
     def __init__(self, job: ImportJob) -> None:
         self.job = job
         self._cache: dict[str, Organisation | None] = {}
+        self._by_pk: dict[int, Organisation] = {}
 
     def get(self, code: str) -> Organisation | None:
         if code not in self._cache:
@@ -127,10 +129,10 @@ class Schools:
         return self._cache[code]
 
     def by_pk(self, pk: int) -> Organisation:
-        found = next((s for s in self._cache.values() if s is not None and s.pk == pk), None)
+        """A school a parse process found (a dict look-up per row, one query per school)."""
+        found = self._by_pk.get(pk)
         if found is None:
-            found = Organisation.objects.get(pk=pk)
-            self._cache[found.code] = found
+            found = self._by_pk[pk] = Organisation.objects.get(pk=pk)
         return found
 
 
@@ -295,7 +297,7 @@ class Importer:
             found = existing.get(row.checked.digest)
             if found is None:
                 creates.append(row)
-            elif self.job.mode == ImportMode.UPSERT and Teacher.objects.visible_to(self.actor).filter(pk=found.pk):
+            elif self.job.mode == ImportMode.UPSERT and path_in_scope(found.org_path, self.actor):
                 updates.append((row, found))
             else:
                 conflict = teacher_conflict(actor=self.actor, existing=found)
