@@ -138,52 +138,154 @@ def _schema_error_code(error: Any, field: Field | None) -> tuple[str, dict[str, 
 
 def validate_row(group: Group, data: dict[str, Any]) -> Errors:
     """Validate one row of a group. Blank values (None, "", []) count as absent."""
-    errors: Errors = {}
-    row = {key: value for key, value in data.items() if not _blank(value)}
+    return group_validator(group).validate(data)
 
-    def add(code: str, field_code: str, **params: Any) -> None:
-        field = group.field(field_code)
-        errors.setdefault(field_code, []).append(
-            {"code": code, "message": _messages(code, _label(field, field_code), params)}
-        )
 
-    for field in group.fields:
-        if field.required and field.code not in row:
-            add("required", field.code)
+Found = tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]  # (error code, params) of one value
+MEMO_LIMIT = 10_000  # distinct values remembered per field
 
-    validator, codes, fast = _compiled(group)
-    try:
-        fast(row)
-        schema_errors: Any = ()
-    except fastjsonschema.JsonSchemaException:
-        schema_errors = validator.iter_errors(row)
-    for error in schema_errors:
-        if error.validator == "additionalProperties":
-            for extra in sorted(set(row) - {f.code for f in group.fields}):
-                add("unknown_field", extra)
-            continue
-        field_code = str(error.absolute_path[0]) if error.absolute_path else "non_field_errors"
-        code, params = _schema_error_code(error, group.field(field_code))
-        add(code, field_code, **params)
 
-    for field in group.fields:  # checks JSON Schema cannot express, on values that passed it
-        value = row.get(field.code)
-        if value is None or field.code in errors:
-            continue
-        allowed = codes.get(field.code)
+class _Columns:
+    """The rows' values by field, blanks (None, "", []) as None; built when first asked for."""
+
+    def __init__(self, rows: list[dict[str, Any]], present: set[str]) -> None:
+        self._rows = rows
+        self._present = present
+        self._built: dict[tuple[str, Any], list[Any]] = {}
+
+    def get(self, code: str, default: Any = None) -> list[Any]:
+        key = (code, default)
+        column = self._built.get(key)
+        if column is None:
+            if code in self._present:
+                column = [row.get(code) for row in self._rows]
+                column = [default if v is None or v == "" or v == [] else v for v in column]
+            else:
+                column = [default] * len(self._rows)
+            self._built[key] = column
+        return column
+
+    def __getitem__(self, code: str) -> list[Any]:
+        return self.get(code)
+
+
+@lru_cache(maxsize=512)
+def group_validator(group: Group) -> GroupValidator:
+    return GroupValidator(group)
+
+
+class GroupValidator:
+    """A group's checks, compiled once. What a field's value alone decides (schema type, format, length, range,
+    code membership, decimals, exclusive codes) is remembered per distinct value — a row then costs a look-up per
+    field, which is what makes the validator fast enough for imports of 100,000 rows. What depends on the row
+    (required fields, ID numbers by their document type, cross-field rules) is checked for every row."""
+
+    def __init__(self, group: Group) -> None:
+        self.group = group
+        self._schema, self._codes, self._fast = _compiled(group)
+        self._fields = {f.code: f for f in group.fields}
+        self._required = [f.code for f in group.fields if f.required]
+        self._rules = [r for r in (_compile_rule(rule, group) for rule in group.rules) if r is not None]
+        self._id_fields = {
+            f.code: f.validation.get("id_type_field", "id_type") for f in group.fields if f.data_type == "id_number"
+        }
+        # a value's problems can change with the date (not_current_year): such fields are checked every time
+        self._memo: dict[str, dict[Any, Found] | None] = {
+            f.code: (None if f.validation.get("not_current_year") else {}) for f in group.fields
+        }
+
+    def validate(self, data: dict[str, Any]) -> Errors:
+        return self.validate_many([data])[0]
+
+    def validate_many(self, rows: list[dict[str, Any]]) -> list[Errors]:
+        """The errors of each row (an empty dict for a valid one). Works column by column: a field's values of all
+        the rows are checked in one loop, and each distinct value once."""
+        count = len(rows)
+        errors: list[Errors | None] = [None] * count
+        fields = self._fields
+
+        def add(index: int, code: str, field_code: str, **params: Any) -> None:
+            found = errors[index]
+            if found is None:
+                found = errors[index] = {}
+            message = _messages(code, _label(fields.get(field_code), field_code), params)
+            found.setdefault(field_code, []).append({"code": code, "message": message})
+
+        present: set[str] = set()
+        for row in rows:
+            present.update(row)
+        columns = _Columns(rows, present)
+        unknown = present - fields.keys()
+        if unknown:
+            for index, row in enumerate(rows):
+                for key in sorted(k for k in row if k in unknown and not _blank(row[k])):
+                    add(index, "unknown_field", key)
+        for code in self._required:
+            for index, value in enumerate(columns[code]):
+                if value is None:
+                    add(index, "required", code)
+        for code in fields.keys() & present:
+            found_of = self._problems_of(code)
+            for index, value in enumerate(columns[code]):
+                if value is not None and (found := found_of(value)):
+                    for problem, params in found:
+                        add(index, problem, code, **dict(params))
+        for code, type_field in self._id_fields.items():
+            if code not in present:
+                continue
+            kinds = columns.get(type_field, default="1")
+            for index, (value, kind) in enumerate(zip(columns[code], kinds, strict=True)):
+                if value is None or str(kind) != "1" or ((e := errors[index]) is not None and code in e):
+                    continue
+                if problem := idnumbers.problem(str(value)):
+                    add(index, problem, code)
+        for rule in self._rules:
+            rule(columns, errors, add)
+        return [found or {} for found in errors]
+
+    def _problems_of(self, code: str) -> Any:
+        """value -> its problems (remembered per distinct value where that is safe)."""
+        memo = self._memo.get(code)
+        if memo is None:
+            return lambda value: self._check_value(code, value)
+
+        def found_of(value: Any) -> Found:
+            key = value if type(value) is str else (type(value), tuple(value) if isinstance(value, list) else value)
+            try:
+                return memo[key]
+            except KeyError:
+                found = memo[key] = self._check_value(code, value)
+                if len(memo) > MEMO_LIMIT:
+                    memo.clear()  # mostly distinct values (names, ID numbers): start again rather than grow
+                return found
+            except TypeError:  # an unhashable value (a JSON object where a value belongs): checked, not remembered
+                return self._check_value(code, value)
+
+        return found_of
+
+    def _check_value(self, code: str, value: Any) -> Found:
+        field = self._fields.get(code)
+        if field is None:
+            return ()
+        try:
+            self._fast({code: value})
+        except fastjsonschema.JsonSchemaException:
+            found = []
+            for error in self._schema.iter_errors({code: value}):
+                problem, params = _schema_error_code(error, field)
+                found.append((problem, tuple(params.items())))
+            return tuple(found)
+        allowed = self._codes.get(code)
         if allowed is not None:
             unknown = next((v for v in (value if isinstance(value, list) else [value]) if v not in allowed), None)
             if unknown is not None:
-                add("unknown_code", field.code, value=unknown)
-                continue
-        _field_checks(field, value, row, add)
-
-    for rule in group.rules:
-        _apply_rule(rule, group, row, errors, add)
-    return errors
+                return (("unknown_code", (("value", unknown),)),)
+        return tuple(_value_checks(field, value))
 
 
-def _field_checks(field: Field, value: Any, row: dict[str, Any], add: Any) -> None:
+def _value_checks(field: Field, value: Any) -> list[tuple[str, tuple[tuple[str, Any], ...]]]:
+    """The checks JSON Schema cannot express on a value that passed it (ID numbers: per row, by document type)."""
+    found: list[tuple[str, tuple[tuple[str, Any], ...]]] = []
     rules = field.validation
     if "decimals" in rules and isinstance(value, int | float):
         try:
@@ -191,63 +293,109 @@ def _field_checks(field: Field, value: Any, row: dict[str, Any], add: Any) -> No
         except InvalidOperation:
             exponent = 0
         if isinstance(exponent, int) and -exponent > int(rules["decimals"]):
-            add("too_many_decimals", field.code, limit=rules["decimals"])
+            found.append(("too_many_decimals", (("limit", rules["decimals"]),)))
     if rules.get("not_current_year"):
         year = str(value)[:4]
         if year == str(dt.date.today().year):
-            add("current_year_not_allowed", field.code)
+            found.append(("current_year_not_allowed", ()))
     exclusive = rules.get("exclusive_codes")
     if exclusive and isinstance(value, list) and len(value) > 1:
         for code in value:
             if code in exclusive:
-                add("exclusive_code", field.code, value=code)
+                found.append(("exclusive_code", (("value", code),)))
                 break
-    if field.data_type == "id_number" and str(row.get(rules.get("id_type_field", "id_type"), "1")) == "1":
-        problem = idnumbers.problem(str(value))
-        if problem:
-            add(problem, field.code)
+    return found
 
 
-def _apply_rule(rule: dict[str, Any], group: Group, row: dict[str, Any], errors: Errors, add: Any) -> None:
+Rule = Any  # a compiled cross-field rule: (columns, errors per row, add) -> None
+
+
+def _has(errors: list[Errors | None], index: int, code: str) -> bool:
+    found = errors[index]
+    return found is not None and code in found
+
+
+def _compile_rule(rule: dict[str, Any], group: Group) -> Rule | None:
+    """A cross-field rule of the catalogue as a function over the rows' columns (what it needs looked up once)."""
     kind, name = rule.get("rule"), rule.get("field")
-    if not name or name in errors:
-        return
+    if not name:
+        return None
     other = rule.get("other")
-    value, other_value = row.get(name), row.get(other) if other else None
-    values = [str(v) for v in rule.get("values") or []]
+    values = frozenset(str(v) for v in rule.get("values") or [])
 
-    def other_matches() -> bool:
-        if other_value is None:
+    def other_label() -> str:
+        return _label(group.field(other), other)
+
+    def matches(value: Any) -> bool:
+        if value is None:
             return False
-        if isinstance(other_value, list):
-            return any(str(v) in values for v in other_value)
-        return str(other_value) in values
+        if isinstance(value, list):
+            return any(str(v) in values for v in value)
+        return str(value) in values
 
-    if kind in {"after", "not_before"} and value is not None and other_value is not None:
-        a, b = str(value), str(other_value)
-        width = min(len(a), len(b))  # compare a month with a date by their common prefix
-        a, b = a[:width], b[:width]
-        if (kind == "after" and not a > b) or (kind == "not_before" and a < b):
-            add(
-                "must_be_after" if kind == "after" else "must_not_be_before",
-                name,
-                other=_label(group.field(other), other),
-            )
-    elif kind == "required_if" and value is None and other_matches() and group.field(name) is not None:
-        add("required", name)
-    elif kind == "empty_unless" and value is not None and other is not None and not other_matches():
-        add("must_be_empty", name, other=_label(group.field(other), other))
-    elif kind == "not_equal" and value is not None:
-        if "value" in rule and str(value) == str(rule["value"]):
-            add("must_differ", name, other=str(rule["value"]))
-        elif other_value is not None and str(value) == str(other_value):
-            add("must_differ", name, other=_label(group.field(other), other))
-    elif (
-        kind == "clears_when"
-        and value is not None
-        and any(str(v) in values for v in (value if isinstance(value, list) else [value]))
-    ):
-        label = _label(group.field(name), name)
-        for cleared in rule.get("others") or []:
-            if cleared in row and cleared not in errors:
-                add("must_be_empty", cleared, other=label)
+    if kind in {"after", "not_before"}:
+        after = kind == "after"
+
+        def order(columns: _Columns, errors: list[Errors | None], add: Any) -> None:
+            if not other:
+                return
+            for index, (value, other_value) in enumerate(zip(columns[name], columns[other], strict=True)):
+                if value is None or other_value is None or _has(errors, index, name):
+                    continue
+                a, b = str(value), str(other_value)
+                width = min(len(a), len(b))  # compare a month with a date by their common prefix
+                a, b = a[:width], b[:width]
+                if (after and not a > b) or (not after and a < b):
+                    add(index, "must_be_after" if after else "must_not_be_before", name, other=other_label())
+
+        return order
+    if kind == "required_if":
+        if group.field(name) is None:
+            return None
+
+        def required_if(columns: _Columns, errors: list[Errors | None], add: Any) -> None:
+            others = columns[other] if other else [None] * len(errors)
+            for index, (value, other_value) in enumerate(zip(columns[name], others, strict=True)):
+                if value is None and not _has(errors, index, name) and matches(other_value):
+                    add(index, "required", name)
+
+        return required_if
+    if kind == "empty_unless":
+        if other is None:
+            return None
+
+        def empty_unless(columns: _Columns, errors: list[Errors | None], add: Any) -> None:
+            for index, (value, other_value) in enumerate(zip(columns[name], columns[other], strict=True)):
+                if value is not None and not _has(errors, index, name) and not matches(other_value):
+                    add(index, "must_be_empty", name, other=other_label())
+
+        return empty_unless
+    if kind == "not_equal":
+        fixed = str(rule["value"]) if "value" in rule else None
+
+        def not_equal(columns: _Columns, errors: list[Errors | None], add: Any) -> None:
+            others = columns[other] if other else [None] * len(errors)
+            for index, (value, other_value) in enumerate(zip(columns[name], others, strict=True)):
+                if value is None or _has(errors, index, name):
+                    continue
+                if fixed is not None and str(value) == fixed:
+                    add(index, "must_differ", name, other=fixed)
+                elif other_value is not None and str(value) == str(other_value):
+                    add(index, "must_differ", name, other=other_label())
+
+        return not_equal
+    if kind == "clears_when":
+        cleared_fields = list(rule.get("others") or [])
+
+        def clears_when(columns: _Columns, errors: list[Errors | None], add: Any) -> None:
+            label = None
+            for index, value in enumerate(columns[name]):
+                if not matches(value) or _has(errors, index, name):
+                    continue
+                label = label or _label(group.field(name), name)
+                for cleared in cleared_fields:
+                    if columns[cleared][index] is not None and not _has(errors, index, cleared):
+                        add(index, "must_be_empty", cleared, other=label)
+
+        return clears_when
+    return None

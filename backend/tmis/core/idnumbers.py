@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from .check_digits import iso7064_mod11_2
 
@@ -20,6 +21,7 @@ def check_char(first17: str) -> str:
     return iso7064_mod11_2(first17)
 
 
+@lru_cache(maxsize=256)  # a row's number is checked by the catalogue validator and again as key information
 def problem(value: str) -> str | None:
     """None when the number is well formed; otherwise a machine code: id_format, id_checksum, id_birth_date."""
     number = normalise(value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,3 +75,61 @@ def cell_value(column: Column, cell: object, text: str, names: CodeNames | None 
         except ValueError as exc:
             raise CellProblem("invalid_integer", _("Write a whole number.")) from exc
     return text
+
+
+FORMULA_START = ("=", "+", "-", "@")
+#: What reading a cell gave: nothing, a value, or a problem (the cell's shown text, the problem's code and message).
+BLANK, VALUE, PROBLEM = 0, 1, 2
+MEMO_TRIAL = 4096  # distinct cells a reader remembers before it checks that remembering pays
+
+
+class CellReader:
+    """Reads one column's cells as the column's indicator, for the rows of one kind of school (`names`: that kind's
+    code list for the column). A column holds few distinct cells (gender, ethnicity, dates, codes), so each
+    distinct cell is read once and remembered; a column of mostly distinct cells (names, ID numbers) stops
+    remembering after MEMO_TRIAL cells; dates, with a few thousand distinct values, keep on. Outcomes are tuples
+    shared between rows: never change them."""
+
+    def __init__(self, column: Column, names: CodeNames | None = None) -> None:
+        self.column = column
+        self.index = column.index
+        self.code = column.field.code if column.field else SCHOOL_COLUMN[0]
+        self.extension = bool(column.field and column.field.extension)
+        self._date = bool(column.field and column.field.data_type == "date" and not column.field.extension)
+        self._names = names
+        self._memo: dict[object, tuple] | None = {}
+        self._hits = 0
+
+    def read(self, cell: object) -> tuple:
+        """(BLANK,), (VALUE, value) or (PROBLEM, shown text, code, message)."""
+        memo = self._memo
+        if memo is None:
+            return self._read(cell)
+        key = cell if type(cell) is str else (type(cell), cell)  # 1, 1.0 and True are equal keys otherwise
+        found = memo.get(key)
+        if found is not None:
+            self._hits += 1
+            return found
+        found = memo[key] = self._read(cell)
+        if len(memo) == MEMO_TRIAL and self._hits < MEMO_TRIAL // 8:
+            self._memo = None  # nearly every cell differs (names, ID numbers): remembering would only cost
+        return found
+
+    def _read(self, cell: object) -> tuple:
+        text = clean_text(cell)
+        if type(cell) is str and text.startswith(FORMULA_START):
+            return (
+                PROBLEM,
+                text[:200],
+                "formula_text",
+                _("A value may not begin with = + - or @ (it could run as a formula). Remove that character."),
+            )
+        if self.column.field is None or not text:
+            return (BLANK,)  # the school column is read by the pipeline
+        try:
+            value = cell_value(self.column, cell, text, self._names)
+        except CellProblem as problem:
+            return PROBLEM, text[:200], problem.code, problem.message
+        if self._date:
+            return VALUE, dt.date.fromisoformat(value)  # a model column takes what the API's serializer gives
+        return VALUE, value  # JSON (extensions): dates stay ISO text

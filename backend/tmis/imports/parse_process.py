@@ -54,8 +54,8 @@ class ParseProcess:
 
     def parse(self, chunk: list[tuple[int, list[object]]]) -> list[tuple]:
         out = []
-        for number, cells in chunk:
-            row = self.importer.parse(number, cells, self.columns, self.twice)
+        for row in self.importer.parse_batch(chunk, self.columns, self.twice):
+            number = row.number
             problems = [(p.column, p.field, p.value, p.code, str(p.message), p.severity) for p in row.problems]
             checked = row.checked
             flat = None

@@ -7,85 +7,47 @@
 - Dedup: the file is read once first to find ID documents that occur twice (both rows fail); each batch then asks the
   database for the batch's digests at once. An archive in the uploader's scope is updated only with `mode=upsert`
   (through `teacher_update`, so an approved archive gets a change request); elsewhere the archive rule's 409 applies.
-- Writes: a batch is one transaction — its new archives (one INSERT), its updates (a savepoint each), its problems
-  and the job's counters and checkpoint commit together. A crash loses at most the batch in flight, which the
-  restarted job does again from the checkpoint: no row is written twice. A bad row never blocks the others: a
-  conflicting insert falls back to a savepoint per row.
-- Every written row carries the uploader and the import in its history (pghistory context).
+- Writes (`writer`): a batch is one transaction with the job's checkpoint; no row is written twice after a crash.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import multiprocessing
 import time
 from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pghistory
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
-from tmis.core import crypto
-from tmis.core.errors import AppError
-from tmis.core.scope import path_in_scope
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
-from tmis.teachers.models import Teacher
-from tmis.teachers.services import (
-    CheckedTeacher,
-    id_digest,
-    teacher_check,
-    teacher_conflict,
-    teacher_update,
-    teachers_bulk_create,
-)
+from tmis.teachers.services import CheckedTeacher, id_digest, teachers_check
 
 from . import parse_process
-from .columns import Column, cell_value, map_columns
-from .models import ImportJob, ImportMode, ImportProblem, ImportState, Severity
+from .columns import PROBLEM, VALUE, CellReader, Column, cell_value, map_columns
+from .models import ImportJob, ImportState, Severity
 from .normalise import CellProblem, CodeNames, clean_text
+from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, open_sheet
 from .template import SCHOOL_COLUMN, code_names, template_fields
+from .writer import BatchWriter
 
 logger = logging.getLogger(__name__)
 
 BATCH_ROWS = 1000
 PARALLEL_MIN_ROWS = 5000  # below this, starting parse processes costs more than it saves
-FORMULA_START = ("=", "+", "-", "@")
 
 
 def file_path(job: ImportJob) -> Path:
     return Path(settings.TMIS_FILES_DIR) / job.file_path
-
-
-@dataclass
-class Problem:
-    column: str
-    field: str
-    value: str
-    code: str
-    message: str
-    severity: str = Severity.ERROR
-
-
-@dataclass
-class ParsedRow:
-    number: int  # the sheet's row number
-    checked: CheckedTeacher | None = None
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def failed(self) -> bool:
-        return any(p.severity == Severity.ERROR for p in self.problems)
 
 
 class Catalogues:
@@ -146,6 +108,7 @@ class Importer:
         self.schools = Schools(job)
         self.default_school = job.organisation if job.organisation.level == Level.SCHOOL else None
         self.timings: dict[str, float] = dict(job.timings or {})
+        self._readers_by_kind: dict[int, list[CellReader]] = {}
 
     def _clock(self, name: str, since: float) -> float:
         now = time.perf_counter()
@@ -196,53 +159,74 @@ class Importer:
                     twice[row] = [other for other in rows if other != row]
         return total, twice
 
-    def parse(self, number: int, cells: list[object], columns: list[Column], twice: dict[int, list[int]]) -> ParsedRow:
+    def _readers(self, columns: list[Column], school: Organisation | None) -> list[CellReader]:
+        """The cell readers for a school's rows: one set per kind of school (its code lists), shared by its rows."""
+        names = self.catalogues.names_of(school) if school is not None else {}
+        found = self._readers_by_kind.get(id(names))
+        if found is None:
+            found = self._readers_by_kind[id(names)] = [
+                CellReader(c, (names.get(c.field.code) if c.field else None) or c.names) for c in columns
+            ]
+        return found
+
+    def parse_batch(
+        self, chunk: list[tuple[int, list[object]]], columns: list[Column], twice: dict[int, list[int]]
+    ) -> list[ParsedRow]:
+        """Parses and checks a batch of rows: each row's cells first, then the rows of each school checked together
+        (`teachers_check`, the rules of a single create)."""
+        parsed: list[ParsedRow] = []
+        by_school: dict[int, tuple[Organisation, list[tuple[ParsedRow, dict[str, Any], set[str]]]]] = {}
+        for number, cells in chunk:
+            row, school, data, bad_fields = self._read_row(number, cells, columns, twice)
+            parsed.append(row)
+            if school is not None:
+                by_school.setdefault(school.pk, (school, []))[1].append((row, data, bad_fields))
+        headers = {c.field.code: c.header for c in columns if c.field is not None}
+        level = Severity.ERROR if self.job.strict else None
+        for school, items in by_school.values():
+            checked_rows = teachers_check(
+                school=school, rows=[data for _row, data, _bad in items], catalogue=self.catalogues.of(school)
+            )
+            for (row, data, bad_fields), checked in zip(items, checked_rows, strict=True):
+                for severity, found in ((Severity.ERROR, checked.errors), (Severity.WARNING, checked.warnings)):
+                    for key, issues in found.items():
+                        code = key.removeprefix("extra.")
+                        if code in bad_fields:
+                            continue  # the cell's own problem says it already
+                        value = str(data.get(code, data["extra"].get(code, "")))[:200]
+                        for issue in issues:
+                            problem = Problem(
+                                headers.get(code, code), code, value, issue["code"], issue["message"], level or severity
+                            )
+                            row.problems.append(problem)
+                row.checked = checked
+        return parsed
+
+    def _read_row(
+        self, number: int, cells: list[object], columns: list[Column], twice: dict[int, list[int]]
+    ) -> tuple[ParsedRow, Organisation | None, dict[str, Any], set[str]]:
+        """A row's cells read as values (data, with extensions under "extra"), its school and the fields whose cells
+        could not be read; the cells' problems are in the row already."""
         row = ParsedRow(number)
         data: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         school_code = next((clean_text(cells[c.index]) for c in columns if c.field is None), "")
         school = self.schools.get(school_code) if school_code else self.default_school
-        names = self.catalogues.names_of(school) if school is not None else {}
         bad_fields: set[str] = set()
-        for column in columns:
-            cell = cells[column.index] if column.index < len(cells) else None
-            code = column.field.code if column.field else SCHOOL_COLUMN[0]
-            text = clean_text(cell)
-            shown = text[:200]
-            if (number, column.index) in self._formulas:
-                row.problems.append(
-                    Problem(column.header, code, shown, "formula", _("A formula is not accepted; type the value."))
-                )
-                bad_fields.add(code)
+        formulas = self._formulas
+        for reader in self._readers(columns, school):
+            if formulas and (number, reader.index) in formulas:
+                shown = clean_text(cells[reader.index])[:200]
+                message = _("A formula is not accepted; type the value.")
+                row.problems.append(Problem(reader.column.header, reader.code, shown, "formula", message))
+                bad_fields.add(reader.code)
                 continue
-            if isinstance(cell, str) and text.startswith(FORMULA_START):  # text already cleaned: is_formula_like
-                row.problems.append(
-                    Problem(
-                        column.header,
-                        code,
-                        shown,
-                        "formula_text",
-                        _("A value may not begin with = + - or @ (it could run as a formula). Remove that character."),
-                    )
-                )
-                bad_fields.add(code)
-                continue
-            if column.field is None:
-                continue
-            if not text:
-                continue
-            try:
-                value = cell_value(column, cell, text, names.get(code))
-            except CellProblem as problem:
-                row.problems.append(Problem(column.header, code, shown, problem.code, problem.message))
-                bad_fields.add(code)
-                continue
-            if column.field.extension:
-                extra[code] = value  # JSON: dates stay ISO text
-            elif column.field.data_type == "date":
-                data[code] = dt.date.fromisoformat(value)  # a model column takes what the API's serializer gives
-            else:
-                data[code] = value
+            outcome = reader.read(cells[reader.index])
+            if outcome[0] == VALUE:
+                (extra if reader.extension else data)[reader.code] = outcome[1]
+            elif outcome[0] == PROBLEM:
+                row.problems.append(Problem(reader.column.header, reader.code, *outcome[1:]))
+                bad_fields.add(reader.code)
         if number in twice:
             others = "、".join(str(r) for r in twice[number])
             row.problems.append(
@@ -262,130 +246,12 @@ class Importer:
                 else _("Write the school's code.")
             )
             row.problems.append(Problem(SCHOOL_COLUMN[1], SCHOOL_COLUMN[0], school_code, "school", message))
-            return row
         data["extra"] = extra
-        checked = teacher_check(school=school, data=data, catalogue=self.catalogues.of(school))
-        headers = {c.field.code: c.header for c in columns if c.field is not None}
-        for severity, found in ((Severity.ERROR, checked.errors), (Severity.WARNING, checked.warnings)):
-            for key, issues in found.items():
-                code = key.removeprefix("extra.")
-                if code in bad_fields:
-                    continue  # the cell's own problem says it already
-                level = Severity.ERROR if self.job.strict else severity
-                value = data.get(code, extra.get(code, ""))
-                for issue in issues:
-                    row.problems.append(
-                        Problem(headers.get(code, code), code, str(value)[:200], issue["code"], issue["message"], level)
-                    )
-        row.checked = checked
-        return row
+        return row, school, data, bad_fields
 
     @staticmethod
     def _header_of(columns: list[Column], code: str) -> str:
         return next((c.header for c in columns if c.field and c.field.code == code), code)
-
-    # -- writing ---------------------------------------------------------------------------------------------------
-    def write(self, batch: list[ParsedRow], last_index: int) -> None:
-        good = [row for row in batch if not row.failed and row.checked is not None]
-        existing = {
-            t.id_digest: t
-            for t in Teacher.objects.select_related("school").filter(id_digest__in=[r.checked.digest for r in good])
-        }
-        creates: list[ParsedRow] = []
-        updates: list[tuple[ParsedRow, Teacher]] = []
-        for row in good:
-            found = existing.get(row.checked.digest)
-            if found is None:
-                creates.append(row)
-            elif self.job.mode == ImportMode.UPSERT and path_in_scope(found.org_path, self.actor):
-                updates.append((row, found))
-            else:
-                conflict = teacher_conflict(actor=self.actor, existing=found)
-                row.problems.append(Problem("", "id_number", "", conflict.code, str(conflict.detail)))
-        counts = {"created": 0, "updated": 0}
-        with transaction.atomic(), pghistory.context(user=self.actor.pk, import_job=self.job.pk):
-            if not self.job.dry_run:
-                counts["created"] = self._create(creates)
-                counts["updated"] = self._update(updates)
-            else:
-                counts["created"], counts["updated"] = len(creates), len(updates)
-            self._record(batch, counts, last_index)
-
-    def _create(self, rows: list[ParsedRow]) -> int:
-        if not rows:
-            return 0
-        try:
-            with transaction.atomic():
-                teachers_bulk_create(actor=self.actor, rows=[r.checked for r in rows])
-            return len(rows)
-        except IntegrityError:  # someone registered one of these documents meanwhile: row by row
-            written = 0
-            for row in rows:
-                try:
-                    with transaction.atomic():
-                        teachers_bulk_create(actor=self.actor, rows=[row.checked])
-                    written += 1
-                except IntegrityError:
-                    found = Teacher.objects.select_related("school").get(id_digest=row.checked.digest)
-                    conflict = teacher_conflict(actor=self.actor, existing=found)
-                    row.problems.append(Problem("", "id_number", "", conflict.code, str(conflict.detail)))
-            return written
-
-    def _update(self, rows: list[tuple[ParsedRow, Teacher]]) -> int:
-        written = 0
-        for row, teacher in rows:
-            checked = row.checked
-            data = dict(checked.values) | {"extra": teacher.extra | checked.extra}
-            try:
-                with transaction.atomic():
-                    teacher_update(actor=self.actor, teacher_id=teacher.pk, expected_version=teacher.version, data=data)
-                written += 1
-            except AppError as error:
-                details = [f"{key}: {e['message']}" for key, issues in (error.errors or {}).items() for e in issues]
-                message = "；".join([str(error.detail), *details])
-                row.problems.append(Problem("", "", "", error.code, message))
-        return written
-
-    def _record(self, batch: list[ParsedRow], counts: dict[str, int], last_index: int) -> None:
-        job = self.job
-        problems = [
-            ImportProblem(
-                job=job,
-                row=row.number,
-                column=p.column[:100],
-                field=p.field[:80],
-                value=(crypto.mask(p.value) if p.field == "id_number" and p.value else p.value)[:200],
-                code=p.code[:40],
-                message=str(p.message)[:500],
-                severity=p.severity,
-            )
-            for row in batch
-            for p in row.problems
-        ]
-        ImportProblem.objects.bulk_create(problems, batch_size=2000)
-        failed = sum(1 for row in batch if row.failed)
-        job.rows_read += len(batch)
-        job.rows_failed += failed
-        job.rows_valid += len(batch) - failed
-        job.rows_written += counts["created"]
-        job.rows_updated += counts["updated"]
-        job.rows_warned += sum(
-            1 for row in batch if not row.failed and any(p.severity == Severity.WARNING for p in row.problems)
-        )
-        job.checkpoint = last_index
-        job.timings = self.timings
-        job.save(
-            update_fields=[
-                "rows_read",
-                "rows_failed",
-                "rows_valid",
-                "rows_written",
-                "rows_updated",
-                "rows_warned",
-                "checkpoint",
-                "timings",
-            ]
-        )
 
     # -- the run ---------------------------------------------------------------------------------------------------
     def run(self) -> None:
@@ -397,31 +263,32 @@ class Importer:
             raise SheetProblem("no_rows", _("The sheet has headers but no rows of teachers."))
         ImportJob.objects.filter(pk=self.job.pk).update(rows_total=total)
         self.job.rows_total = total
-        clock = self._clock("read", started)
+        self._clock("read", started)
         rows = self._rows_after_checkpoint(sheet)
         processes = settings.TMIS_IMPORT_PROCESSES
         if processes > 1 and total - self.job.checkpoint >= PARALLEL_MIN_ROWS and not settings.TMIS_JOBS_INLINE:
             batches = self._parsed_in_processes(rows, sheet, twice, processes)
         else:
             batches = self._parsed_here(rows, columns, twice)
+        writer = BatchWriter(self.job, self.timings)
+        for batch, last_index in self._numbered(batches):
+            writer.write(batch, last_index)
+
+    def _numbered(self, batches: Iterator[list[ParsedRow]]) -> Iterator[tuple[list[ParsedRow], int]]:
+        """Each batch with the checkpoint it reaches (rows done so far); parsing time counted as "validate"."""
         done = self.job.checkpoint
+        clock = time.perf_counter()
         for batch in batches:
-            clock = self._clock("validate", clock)
+            self._clock("validate", clock)
             done += len(batch)
-            self.write(batch, done)
-            clock = self._clock("write", clock)
+            yield batch, done
+            clock = time.perf_counter()
 
     def _parsed_here(
         self, rows: Iterator[tuple[int, list[object]]], columns: list[Column], twice: dict[int, list[int]]
     ) -> Iterator[list[ParsedRow]]:
-        batch: list[ParsedRow] = []
-        for number, cells in rows:
-            batch.append(self.parse(number, cells, columns, twice))
-            if len(batch) >= BATCH_ROWS:
-                yield batch
-                batch = []
-        if batch:
-            yield batch
+        for chunk in parse_process.chunks(rows, BATCH_ROWS):
+            yield self.parse_batch(chunk, columns, twice)
 
     def _parsed_in_processes(
         self, rows: Iterator[tuple[int, list[object]]], sheet: Sheet, twice: dict[int, list[int]], processes: int

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property
 from typing import Any
 
 from django.db import IntegrityError, connection, models, transaction
@@ -12,13 +12,12 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from psycopg.types.json import Jsonb
-from pypinyin import Style, lazy_pinyin
 from rest_framework import status
 
 from tmis.audit.services import access_log_record
 from tmis.catalog.effective import EffectiveCatalogue, Group
 from tmis.catalog.selectors import effective_for_organisation
-from tmis.catalog.validation import Errors, validate_row
+from tmis.catalog.validation import Errors, group_validator, validate_row
 from tmis.core import crypto, idnumbers
 from tmis.core.errors import AppError, field_error
 from tmis.orgs.models import Level, Organisation
@@ -26,6 +25,7 @@ from tmis.orgs.selectors import organisation_in_scope
 
 from . import identity, numbers
 from .models import GROUP_MODELS, GroupRecord, RecordState, Teacher
+from .pinyin import name_pinyin
 
 #: 关键信息: what a draft needs, and what must be valid before anything is saved.
 KEY_FIELDS = ("name", "gender", "nationality", "id_type", "id_number", "birth_date")
@@ -59,6 +59,7 @@ COLUMN_FIELDS = tuple(
         "updated_at",
     }
 )
+_COLUMN_FIELD_SET = frozenset(COLUMN_FIELDS)
 ID_CONTEXT = b"teacher.id_number"
 GROUP_RECORD_FIELDS = {"id", "teacher", "province_code", "extra", "created_at", "updated_at"}
 
@@ -87,7 +88,14 @@ def _catalogue_check(
     A bulk caller passes the catalogue it already resolved for the school."""
     if catalogue is None:
         catalogue, _tables = effective_for_organisation(organisation=school)
-    problems: Errors = {}
+    return catalogue.version, _catalogue_check_many(catalogue, [(values, extra)])[0]
+
+
+def _catalogue_check_many(
+    catalogue: EffectiveCatalogue, rows: list[tuple[dict[str, Any], dict[str, Any]]]
+) -> list[Errors]:
+    """The catalogue problems of each (values, extra) — one validator run per group for all the rows."""
+    problems: list[Errors] = [{} for _ in rows]
     extension_codes: set[str] = set()
     for code in ("basic", "contact"):
         group = catalogue.group(code)
@@ -95,18 +103,24 @@ def _catalogue_check(
             continue
         fields = {f.code for f in group.fields}
         extension_codes |= {f.code for f in group.fields if f.extension}
-        row = {k: _json_value(v) for k, v in values.items() if k in fields}
-        row |= {k: v for k, v in extra.items() if k in fields}
-        problems |= validate_row(group, row)
-    for key in extra:
-        if key not in extension_codes:
-            problems.setdefault(f"extra.{key}", []).append(
-                {
-                    "code": "unknown_field",
-                    "message": _("%(code)s is not an extension indicator of this province.") % {"code": key},
-                }
-            )
-    return catalogue.version, problems
+        group_rows = [
+            {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items() if k in fields}
+            | {k: v for k, v in extra.items() if k in fields}
+            for values, extra in rows
+        ]
+        for found, more in zip(problems, group_validator(group).validate_many(group_rows), strict=True):
+            if more:
+                found |= more
+    for found, (_values, extra) in zip(problems, rows, strict=True):
+        for key in extra:
+            if key not in extension_codes:
+                found.setdefault(f"extra.{key}", []).append(
+                    {
+                        "code": "unknown_field",
+                        "message": _("%(code)s is not an extension indicator of this province.") % {"code": key},
+                    }
+                )
+    return problems
 
 
 def _key_errors(values: dict[str, Any], number: str, problems: Errors) -> Errors:
@@ -165,11 +179,6 @@ def _conflict(actor: Any, existing: Teacher) -> AppError:
     )
 
 
-@lru_cache(maxsize=65536)  # names repeat a lot; pypinyin is the slow part of a bulk load
-def name_pinyin(name: str) -> tuple[str, str]:
-    return "".join(lazy_pinyin(name)).lower(), "".join(lazy_pinyin(name, style=Style.FIRST_LETTER)).lower()
-
-
 def _stamp_change(teacher: Teacher, *, new_version: bool = False, actor: Any = None) -> None:
     """Every write to an archive (the teacher row or a group record) takes the next teacher_change_seq; a group
     record's write also makes a new archive version (its ETag)."""
@@ -192,7 +201,7 @@ class CheckedTeacher:
     errors: Errors
     warnings: Errors
 
-    @property
+    @cached_property
     def digest(self) -> str:
         return id_digest(str(self.values.get("id_type") or ""), self.number)
 
@@ -205,14 +214,31 @@ def id_digest(id_type: str, number: str) -> str:
 def teacher_check(
     *, school: Organisation, data: dict[str, Any], catalogue: EffectiveCatalogue | None = None
 ) -> CheckedTeacher:
-    """Checks a new archive's data for a school (the rules of `teacher_create`, for one row or many)."""
-    values = {k: v for k, v in data.items() if k in COLUMN_FIELDS}
-    extra = dict(data.get("extra") or {})
-    number = identity.normalise(str(data.get("id_number") or ""))
-    version, problems = _catalogue_check(school, values | {"id_number": number}, extra, catalogue)
-    errors = _key_errors(values | {"id_number": number}, number, problems)
-    warnings = {k: v for k, v in problems.items() if k not in errors}
-    return CheckedTeacher(school, values, extra, number, version, errors, warnings)
+    """Checks a new archive's data for a school (the rules of `teacher_create`)."""
+    return teachers_check(school=school, rows=[data], catalogue=catalogue)[0]
+
+
+def teachers_check(
+    *, school: Organisation, rows: list[dict[str, Any]], catalogue: EffectiveCatalogue | None = None
+) -> list[CheckedTeacher]:
+    """Checks new archives' data for a school, many rows at once (imports): the same rules as one row."""
+    if catalogue is None:
+        catalogue, _tables = effective_for_organisation(organisation=school)
+    prepared = []
+    for data in rows:
+        values = {k: v for k, v in data.items() if k in _COLUMN_FIELD_SET}
+        extra = dict(data.get("extra") or {})
+        number = identity.normalise(str(data.get("id_number") or ""))
+        prepared.append((values, extra, number))
+    found = _catalogue_check_many(
+        catalogue, [(values | {"id_number": number}, extra) for values, extra, number in prepared]
+    )
+    checked = []
+    for (values, extra, number), problems in zip(prepared, found, strict=True):
+        errors = _key_errors(values | {"id_number": number}, number, problems)
+        warnings = {k: v for k, v in problems.items() if k not in errors}
+        checked.append(CheckedTeacher(school, values, extra, number, catalogue.version, errors, warnings))
+    return checked
 
 
 def _new_teacher(checked: CheckedTeacher, *, actor: Any, teacher_no: str) -> Teacher:
@@ -275,31 +301,37 @@ _COPY_FIELDS = [f for f in Teacher._meta.concrete_fields if not f.primary_key]
 _COPY_SQL = "COPY teachers_teacher ({}) FROM STDIN".format(", ".join(f'"{f.column}"' for f in _COPY_FIELDS))
 
 
+#: What COPY writes for the columns a new archive leaves at their defaults (computed once, not per row).
+_COPY_DEFAULTS = {f.attname: f.get_default() for f in _COPY_FIELDS}
+_COPY_ATTNAMES = tuple(f.attname for f in _COPY_FIELDS)
+
+
 def _copy_row(checked: CheckedTeacher, *, teacher_no: str, change_seq: int, by: int | None, now: dt.datetime) -> list:
     """A new archive as the row COPY writes: what `_new_teacher` + `save()` would store, without a model instance."""
     school, number = checked.school, checked.number
     key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
     pinyin, initials = name_pinyin(checked.values["name"])
-    given = checked.values | {
-        "teacher_no": teacher_no,
-        "school_id": school.pk,
-        "org_path": school.path,
-        "province_code": school.province_code,
-        "id_key": key_id,
-        "id_cipher": cipher,
-        "id_digest": checked.digest,
-        "id_masked": crypto.mask(number),
-        "extra": Jsonb(checked.extra),
-        "name_pinyin": pinyin,
-        "name_initials": initials,
-        "catalogue_version": checked.version,
-        "change_seq": change_seq,
-        "created_by_id": by,
-        "updated_by_id": by,
-        "created_at": now,
-        "updated_at": now,
-    }
-    return [given[f.attname] if f.attname in given else f.get_default() for f in _COPY_FIELDS]
+    given = _COPY_DEFAULTS | checked.values
+    given.update(
+        teacher_no=teacher_no,
+        school_id=school.pk,
+        org_path=school.path,
+        province_code=school.province_code,
+        id_key=key_id,
+        id_cipher=cipher,
+        id_digest=checked.digest,
+        id_masked=crypto.mask(number),
+        extra=Jsonb(checked.extra),
+        name_pinyin=pinyin,
+        name_initials=initials,
+        catalogue_version=checked.version,
+        change_seq=change_seq,
+        created_by_id=by,
+        updated_by_id=by,
+        created_at=now,
+        updated_at=now,
+    )
+    return [given[name] for name in _COPY_ATTNAMES]
 
 
 def teachers_bulk_create(*, actor: Any, rows: list[CheckedTeacher]) -> int:

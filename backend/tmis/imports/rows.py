@@ -1,0 +1,30 @@
+"""What the import pipeline carries from parsing to writing: a parsed row and its problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tmis.teachers.services import CheckedTeacher
+
+from .models import Severity
+
+
+@dataclass
+class Problem:
+    column: str
+    field: str
+    value: str
+    code: str
+    message: str
+    severity: str = Severity.ERROR
+
+
+@dataclass
+class ParsedRow:
+    number: int  # the sheet's row number
+    checked: CheckedTeacher | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == Severity.ERROR for p in self.problems)
