@@ -32,9 +32,9 @@ from tmis.teachers import identity
 from tmis.teachers.services import CheckedTeacher, id_digest, teachers_check
 
 from . import parse_process
-from .columns import PROBLEM, VALUE, CellReader, Column, cell_value, map_columns
+from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
 from .models import ImportJob, ImportState, Severity
-from .normalise import CellProblem, CodeNames, clean_text
+from .normalise import CodeNames, clean_text
 from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, open_sheet
 from .template import SCHOOL_COLUMN, code_names, template_fields
@@ -140,18 +140,17 @@ class Importer:
         id_number = next((c for c in columns if c.field and c.field.code == "id_number"), None)
         seen: dict[str, list[int]] = {}
         total = 0
+        kinds = CellReader(id_type) if id_type is not None else None  # each distinct type cell read once
         for number, cells in sheet.rows():
             total += 1
-            if id_type is None or id_number is None:
+            if kinds is None or id_number is None:
                 continue
-            try:
-                cell = cells[id_type.index]
-                kind = cell_value(id_type, cell, clean_text(cell)) or identity.RESIDENT_ID
-            except CellProblem:
-                continue
+            outcome = kinds.read(cells[id_type.index])
+            if outcome[0] != VALUE:
+                continue  # blank or unreadable: the row fails on its own
             text = identity.normalise(clean_text(cells[id_number.index]))
             if text:
-                seen.setdefault(id_digest(str(kind), text), []).append(number)
+                seen.setdefault(id_digest(str(outcome[1]), text), []).append(number)
         twice: dict[int, list[int]] = {}
         for rows in seen.values():
             if len(rows) > 1:
