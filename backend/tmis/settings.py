@@ -157,9 +157,6 @@ TMIS_JOB_POLL_SECONDS = float(os.environ.get("TMIS_JOB_POLL_SECONDS", "2"))
 TMIS_FILES_DIR = Path(os.environ.get("TMIS_FILES_DIR", VAR_DIR / "files"))
 TMIS_IMPORT_MAX_BYTES = 50 * 1024 * 1024
 TMIS_IMPORT_MAX_ROWS = 200_000
-# Parse processes of a big import: 1 keeps an import of 100,000 rows under 500 MB (1,048 rows/s); 2 is ~50 % faster
-# on a machine with cores to spare and ~250 MB more (docs/BENCHMARKS.md).
-TMIS_IMPORT_PROCESSES = int(os.environ.get("TMIS_IMPORT_PROCESSES", "1"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["tmis.accounts.authentication.TmisJWTAuthentication"],

@@ -696,7 +696,6 @@ def main() -> None:
         target.unlink(missing_ok=True)
     job = pipeline["job"]
     seconds, peak = pipeline["seconds"], pipeline["peak_mb"]
-    processes = getattr(settings, "TMIS_IMPORT_PROCESSES", 1)
     print(
         f"import job {job.pk}: state {job.state} {job.error_code}; rows_total {job.rows_total:,}, written "
         f"{job.rows_written:,}, failed {job.rows_failed:,}, warned {job.rows_warned:,} (expected {bad_total:,} "
@@ -716,7 +715,7 @@ def main() -> None:
     )
     print(
         f"  peak RSS {peak:.0f} MB: import process {pipeline['own_mb']:.0f} MB (VmHWM), its process tree "
-        f"({pipeline['processes']} processes at most; TMIS_IMPORT_PROCESSES={processes}) {pipeline['tree_mb']:.0f} MB "
+        f"({pipeline['processes']} processes at most) {pipeline['tree_mb']:.0f} MB "
         f"RSS summed ({pipeline['pss_mb']:.0f} MB PSS; sampled every {SAMPLE_SECONDS} s)"
     )
     assert job.state == "done", (job.state, job.error_code, job.error_message)

@@ -13,9 +13,7 @@
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import time
-from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,9 +27,8 @@ from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
-from tmis.teachers.services import CheckedTeacher, id_digest, teachers_check
+from tmis.teachers.services import id_digest, teachers_check
 
-from . import parse_process
 from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
 from .models import ImportJob, ImportState, Severity
 from .normalise import CodeNames, clean_text
@@ -43,7 +40,6 @@ from .writer import BatchWriter
 logger = logging.getLogger(__name__)
 
 BATCH_ROWS = 1000
-PARALLEL_MIN_ROWS = 5000  # below this, starting parse processes costs more than it saves
 
 
 def file_path(job: ImportJob) -> Path:
@@ -81,7 +77,6 @@ class Schools:
     def __init__(self, job: ImportJob) -> None:
         self.job = job
         self._cache: dict[str, Organisation | None] = {}
-        self._by_pk: dict[int, Organisation] = {}
 
     def get(self, code: str) -> Organisation | None:
         if code not in self._cache:
@@ -89,13 +84,6 @@ class Schools:
                 code=code, level=Level.SCHOOL, path__startswith=self.job.org_path
             ).first()
         return self._cache[code]
-
-    def by_pk(self, pk: int) -> Organisation:
-        """A school a parse process found (a dict look-up per row, one query per school)."""
-        found = self._by_pk.get(pk)
-        if found is None:
-            found = self._by_pk[pk] = Organisation.objects.get(pk=pk)
-        return found
 
 
 class Importer:
@@ -264,11 +252,7 @@ class Importer:
         self.job.rows_total = total
         self._clock("read", started)
         rows = self._rows_after_checkpoint(sheet)
-        processes = settings.TMIS_IMPORT_PROCESSES
-        if processes > 1 and total - self.job.checkpoint >= PARALLEL_MIN_ROWS and not settings.TMIS_JOBS_INLINE:
-            batches = self._parsed_in_processes(rows, sheet, twice, processes)
-        else:
-            batches = self._parsed_here(rows, columns, twice)
+        batches = self._parsed_here(rows, columns, twice)
         writer = BatchWriter(self.job, self.timings)
         for batch, last_index in self._numbered(batches):
             writer.write(batch, last_index)
@@ -286,40 +270,25 @@ class Importer:
     def _parsed_here(
         self, rows: Iterator[tuple[int, list[object]]], columns: list[Column], twice: dict[int, list[int]]
     ) -> Iterator[list[ParsedRow]]:
-        for chunk in parse_process.chunks(rows, BATCH_ROWS):
+        for chunk in chunks(rows, BATCH_ROWS):
             yield self.parse_batch(chunk, columns, twice)
-
-    def _parsed_in_processes(
-        self, rows: Iterator[tuple[int, list[object]]], sheet: Sheet, twice: dict[int, list[int]], processes: int
-    ) -> Iterator[list[ParsedRow]]:
-        """Parsing and checking (most of an import's CPU) in other processes while this one writes: batches come
-        back in file order. The processes start fresh (spawn: the worker runs jobs in threads) and read only the
-        catalogue and schools from the database — committed data."""
-        chunks = parse_process.chunks(rows, BATCH_ROWS)
-        context = multiprocessing.get_context("spawn")
-        init = (self.job.pk, sheet.headers, sheet.codes, sheet.formula_cells, twice)
-        with context.Pool(processes, initializer=parse_process.start, initargs=init) as pool:
-            pending: deque[Any] = deque()  # a few batches in flight, never the whole file in memory
-            for chunk in chunks:
-                pending.append(pool.apply_async(parse_process.run, (chunk,)))
-                if len(pending) > processes * 2:
-                    yield [self._rebuilt(result) for result in pending.popleft().get()]
-            while pending:
-                yield [self._rebuilt(result) for result in pending.popleft().get()]
-
-    def _rebuilt(self, result: tuple) -> ParsedRow:
-        number, problems, checked = result
-        row = ParsedRow(number, problems=[Problem(*p) for p in problems])
-        if checked is not None:
-            school_pk, *rest = checked
-            row.checked = CheckedTeacher(self.schools.by_pk(school_pk), *rest)
-        return row
 
     def _rows_after_checkpoint(self, sheet: Sheet) -> Iterator[tuple[int, list[object]]]:
         skip = self.job.checkpoint
         for position, item in enumerate(sheet.rows()):
             if position >= skip:
                 yield item
+
+
+def chunks(rows: Iterator[tuple[int, list[object]]], size: int) -> Iterator[list[tuple[int, list[object]]]]:
+    chunk: list[tuple[int, list[object]]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def identity_fields() -> tuple[str, ...]:

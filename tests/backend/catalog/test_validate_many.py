@@ -11,7 +11,7 @@ from tmis.core import idnumbers
 from tmis.orgs.models import Organisation
 from tmis.teachers.services import teacher_check, teachers_check
 
-from .test_validator import SCHOOL, basic, valid_row  # noqa: F401 (fixtures)
+from .test_validator import SCHOOL
 
 pytestmark = pytest.mark.django_db
 

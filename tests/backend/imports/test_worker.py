@@ -42,7 +42,6 @@ def _env(files: Path) -> dict[str, str]:
         "TMIS_JOB_HEARTBEAT_SECONDS": "0.5",
         "TMIS_JOB_STALLED_SECONDS": "2",
         "TMIS_JOB_POLL_SECONDS": "0.2",
-        "TMIS_IMPORT_PROCESSES": "2",  # the parse processes' path too (12,000 rows is above its threshold)
     }
     env.pop("TMIS_JOBS_INLINE", None)
     return env
