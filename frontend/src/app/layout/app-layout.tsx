@@ -7,6 +7,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Breadcrumbs } from '@/app/layout/breadcrumbs';
 import { buildMenuItems, menuSelection } from '@/app/layout/menu-items';
 import { LanguageSwitch } from '@/components/language-switch';
+import { JobsIndicator } from '@/features/import-export/components/jobs-indicator';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { QUEUE_COUNT_LIMIT, useQueueCount } from '@/features/reviews/api/reviews-api';
 import { hasCapability, useCurrentUser, useLogout } from '@/lib/auth/session';
@@ -117,6 +118,7 @@ export function AppLayout() {
           </Typography.Text>
           <Space size="middle" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
+            <JobsIndicator />
             <NotificationBell />
             <Dropdown
               trigger={['click']}

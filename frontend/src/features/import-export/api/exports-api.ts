@@ -2,7 +2,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { isActive } from '@/features/import-export/utils/jobs';
+import { IDLE_POLL_MS, isActive, RECENT_JOBS } from '@/features/import-export/utils/jobs';
 import { unwrap } from '@/lib/api-error';
 import { saveDownload } from '@/lib/download';
 
@@ -14,10 +14,12 @@ export type ExportRequest = components['schemas']['ExportStartRequest'];
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
 export const EXPORT_POLL_MS = 700;
+const JOBS_POLL_MS = 2000;
 
 export const exportKeys = {
   all: ['exports'] as const,
   columns: () => ['exports', 'columns'] as const,
+  recent: () => ['exports', 'recent'] as const,
   detail: (id: number) => ['exports', 'detail', id] as const,
 };
 
@@ -28,6 +30,15 @@ export function getColumns(): Promise<ExportColumn[]> {
 
 export function useExportColumns(enabled: boolean) {
   return useQuery({ queryKey: exportKeys.columns(), queryFn: getColumns, enabled, staleTime: 5 * 60 * 1000 });
+}
+
+/** The caller's newest exports (the header's jobs indicator, where a finished file can still be downloaded). */
+export function useRecentExports() {
+  return useQuery({
+    queryKey: exportKeys.recent(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/exports/', { params: { query: { page_size: RECENT_JOBS } } }))).results,
+    refetchInterval: (query) => (query.state.data?.some((job) => isActive(job.state)) ? JOBS_POLL_MS : IDLE_POLL_MS),
+  });
 }
 
 export function getExport(id: number): Promise<ExportJob> {
@@ -55,7 +66,10 @@ export function useStartExport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: startExport,
-    onSuccess: (job) => queryClient.setQueryData(exportKeys.detail(job.id), job),
+    onSuccess: (job) => {
+      queryClient.setQueryData(exportKeys.detail(job.id), job);
+      return queryClient.invalidateQueries({ queryKey: exportKeys.recent() });
+    },
   });
 }
 
@@ -72,6 +86,10 @@ export function useDownloadExport() {
   return useMutation({
     mutationFn: downloadExport,
     // Downloaded (or gone): the job's state says which.
-    onSettled: (_name, _error, job) => queryClient.invalidateQueries({ queryKey: exportKeys.detail(job.id) }),
+    onSettled: (_name, _error, job) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: exportKeys.detail(job.id) }),
+        queryClient.invalidateQueries({ queryKey: exportKeys.recent() }),
+      ]),
   });
 }

@@ -2,7 +2,7 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { isActive } from '@/features/import-export/utils/jobs';
+import { IDLE_POLL_MS, isActive, RECENT_JOBS } from '@/features/import-export/utils/jobs';
 import { unwrap } from '@/lib/api-error';
 import { saveDownload } from '@/lib/download';
 import { cursorFrom } from '@/lib/org-levels';
@@ -17,6 +17,7 @@ export const IMPORT_MODES: readonly ImportMode[] = ['create', 'upsert'];
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 700;
 const HISTORY_POLL_MS = 2000;
+
 const PROBLEMS_PAGE_SIZE = 50;
 
 export interface ImportOptions {
@@ -33,6 +34,7 @@ export interface Page<T> {
 export const importKeys = {
   all: ['imports'] as const,
   list: () => ['imports', 'list'] as const,
+  recent: () => ['imports', 'list', 'recent'] as const,
   detail: (id: number) => ['imports', 'detail', id] as const,
   problems: (id: number, severity: Severity) => ['imports', 'problems', id, severity] as const,
 };
@@ -55,6 +57,15 @@ export function useImports() {
         query.state.data?.pages.some((page) => page.results.some((job) => isActive(job.state))) ? HISTORY_POLL_MS : false,
     }),
   );
+}
+
+/** The caller's newest imports (the header's jobs indicator): followed every 2 s while one runs, else each minute. */
+export function useRecentImports() {
+  return useQuery({
+    queryKey: importKeys.recent(),
+    queryFn: async () => (await unwrap(api.GET('/api/v1/imports/', { params: { query: { page_size: RECENT_JOBS } } }))).results,
+    refetchInterval: (query) => (query.state.data?.some((job) => isActive(job.state)) ? HISTORY_POLL_MS : IDLE_POLL_MS),
+  });
 }
 
 export function getImport(id: number): Promise<ImportJob> {

@@ -70,9 +70,42 @@ export function remainingMs(percent: number, elapsed: number): number | null {
   return Math.round((elapsed * (100 - done)) / done);
 }
 
+/** How often the header asks for jobs when none is running (jobs started elsewhere, e.g. in another tab). */
+export const IDLE_POLL_MS = 60_000;
+/** Jobs of each kind the header's indicator asks for. */
+export const RECENT_JOBS = 5;
+
 /** Jobs the server is still working on (polled). */
 export function isActive(state: string): boolean {
   return state === 'queued' || state === 'running';
+}
+
+interface Stamped {
+  id: number;
+  state: string;
+  created_at: string;
+}
+
+export type JobEntry<I, E> = { kind: 'import'; job: I } | { kind: 'export'; job: E };
+
+/** The header's jobs: imports and exports together, newest first (ties: the higher id), at most `limit`. */
+export function recentJobs<I extends Stamped, E extends Stamped>(
+  imports: readonly I[],
+  exports: readonly E[],
+  limit: number,
+): JobEntry<I, E>[] {
+  const entries: JobEntry<I, E>[] = [
+    ...imports.map((job) => ({ kind: 'import' as const, job })),
+    ...exports.map((job) => ({ kind: 'export' as const, job })),
+  ];
+  const time = (entry: JobEntry<I, E>) => Date.parse(entry.job.created_at) || 0;
+  entries.sort((a, b) => time(b) - time(a) || b.job.id - a.job.id);
+  return entries.slice(0, limit);
+}
+
+/** How many of the jobs are still being worked on (the indicator's badge). */
+export function activeCount(entries: readonly { job: { state: string } }[]): number {
+  return entries.filter((entry) => isActive(entry.job.state)).length;
 }
 
 interface ImportCounts {
