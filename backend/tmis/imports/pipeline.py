@@ -7,7 +7,8 @@
 - Dedup: the file is read once first to find ID documents that occur twice (both rows fail); each batch then asks the
   database for the batch's digests at once. An archive in the uploader's scope is updated only with `mode=upsert`
   (through `teacher_update`, so an approved archive gets a change request); elsewhere the archive rule's 409 applies.
-- Writes (`writer`): a batch is one transaction with the job's checkpoint; no row is written twice after a crash.
+- Writes (`writer`): a batch is one transaction with the job's checkpoint (no row is written twice after a crash),
+  committed by a writer thread while the next batch is parsed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -35,7 +36,7 @@ from .normalise import CodeNames, clean_text
 from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, open_sheet
 from .template import SCHOOL_COLUMN, code_names, template_fields
-from .writer import BatchWriter
+from .writer import BatchWriter, write_all
 
 logger = logging.getLogger(__name__)
 
@@ -253,9 +254,9 @@ class Importer:
         self._clock("read", started)
         rows = self._rows_after_checkpoint(sheet)
         batches = self._parsed_here(rows, columns, twice)
-        writer = BatchWriter(self.job, self.timings)
-        for batch, last_index in self._numbered(batches):
-            writer.write(batch, last_index)
+        # Inside a transaction (a job run inline) another connection could not see this one's rows: commit here.
+        threaded = not connection.in_atomic_block and not self.job.dry_run
+        write_all(BatchWriter(self.job, self.timings), self._numbered(batches), threaded=threaded)
 
     def _numbered(self, batches: Iterator[list[ParsedRow]]) -> Iterator[tuple[list[ParsedRow], int]]:
         """Each batch with the checkpoint it reaches (rows done so far); parsing time counted as "validate"."""

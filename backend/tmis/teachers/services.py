@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -11,6 +12,7 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from psycopg.copy import Copy, FileWriter
 from psycopg.types.json import Jsonb
 from rest_framework import status
 
@@ -335,12 +337,23 @@ def _copy_row(checked: CheckedTeacher, *, teacher_no: str, change_seq: int, by: 
 
 
 def teachers_bulk_create(*, actor: Any, rows: list[CheckedTeacher]) -> int:
-    """Inserts checked new archives by COPY (imports): numbers and change sequence values are taken in one round
-    trip each. Row-history triggers fire per row as for any insert, with the caller's history context. The caller
-    runs it in a transaction (or savepoint) and has ruled out known duplicates; a concurrent one raises IntegrityError
-    for the whole batch. Returns how many were inserted."""
+    """Inserts checked new archives by COPY (imports). Row-history triggers fire as for any insert, with the caller's
+    history context. The caller runs it in a transaction (or savepoint) and has ruled out known duplicates; a
+    concurrent one raises IntegrityError for the whole batch. Returns how many were inserted."""
     if not rows:
         return 0
+    with connection.cursor() as cursor:
+        # A WITH statement, not a bare SELECT: pghistory attaches its history context (user, import) to statements
+        # that may write, and the context then holds for this transaction — the COPY below included.
+        cursor.execute("WITH history_context AS (SELECT 1) SELECT 1")
+    teachers_copy_write(teachers_copy_rows(actor=actor, rows=rows))
+    return len(rows)
+
+
+def teachers_copy_rows(*, actor: Any, rows: list[CheckedTeacher]) -> bytes:
+    """New archives as COPY data (text format, formatted by psycopg without a server round trip): their teacher
+    numbers and change-sequence values are taken now, one round trip each (numbers are never reused: a batch that is
+    not written leaves a gap, as any sequence does)."""
     year = dt.date.today().year
     by_prefix: dict[str, list[int]] = {}
     for index, checked in enumerate(rows):
@@ -352,19 +365,23 @@ def teachers_bulk_create(*, actor: Any, rows: list[CheckedTeacher]) -> int:
             teacher_nos[index] = number
     by = actor.pk if getattr(actor, "pk", None) else None
     now = timezone.now()
+    data = io.BytesIO()
     with connection.cursor() as cursor:
-        # A WITH statement, not a bare SELECT: pghistory attaches its history context (user, import) to statements
-        # that may write, and the context then holds for this transaction — the COPY below included.
-        cursor.execute(
-            "WITH seq AS (SELECT nextval('teacher_change_seq') AS value FROM generate_series(1, %s)) "
-            "SELECT value FROM seq",
-            [len(rows)],
-        )
+        cursor.execute("SELECT nextval('teacher_change_seq') FROM generate_series(1, %s)", [len(rows)])
         sequence = [value for (value,) in cursor.fetchall()]
-        with cursor.cursor.copy(_COPY_SQL) as copy:
+        formatter = cursor.cursor.connection.cursor()  # a cursor that ran nothing: psycopg formats, sends nothing
+        with Copy(formatter, writer=FileWriter(data)) as copy:
             for checked, teacher_no, change_seq in zip(rows, teacher_nos, sequence, strict=True):
                 copy.write_row(_copy_row(checked, teacher_no=teacher_no, change_seq=change_seq, by=by, now=now))
-    return len(rows)
+    return data.getvalue()
+
+
+def teachers_copy_write(data: bytes) -> None:
+    """Writes COPY data made by `teachers_copy_rows` into the archive table (in the caller's transaction). A document
+    registered meanwhile raises Django's IntegrityError (psycopg's own error, unwrapped, would escape the callers'
+    fallbacks)."""
+    with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(_COPY_SQL) as copy:
+        copy.write(data)
 
 
 LOCKED_STATES = (RecordState.SUBMITTED, RecordState.IN_REVIEW)
