@@ -31,14 +31,9 @@ from django.utils import translation
 from tmis.core import crypto
 from tmis.core.errors import AppError
 from tmis.core.scope import path_in_scope
+from tmis.teachers.bulk import teachers_bulk_create, teachers_copy_rows, teachers_copy_write
 from tmis.teachers.models import Teacher
-from tmis.teachers.services import (
-    teacher_conflict,
-    teacher_update,
-    teachers_bulk_create,
-    teachers_copy_rows,
-    teachers_copy_write,
-)
+from tmis.teachers.services import teacher_conflict, teacher_update
 
 from .models import ImportJob, ImportMode, ImportProblem, Severity
 from .rows import ParsedRow, Problem

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
-from django.db import IntegrityError, connection, models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models.expressions import RawSQL
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from psycopg.copy import Copy, FileWriter
-from psycopg.types.json import Jsonb
 from rest_framework import status
 
 from tmis.audit.services import access_log_record
@@ -267,7 +263,7 @@ def _new_teacher(checked: CheckedTeacher, *, actor: Any, teacher_no: str) -> Tea
     )
 
 
-def _number_prefix(school: Organisation) -> str:
+def number_prefix(school: Organisation) -> str:
     return (school.province_code or "00")[:2]
 
 
@@ -283,7 +279,7 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
     existing = Teacher.objects.select_related("school").filter(id_digest=checked.digest).first()
     if existing is not None:
         raise _conflict(actor, existing)
-    number = numbers.allocate(prefix=_number_prefix(school), year=dt.date.today().year)
+    number = numbers.allocate(prefix=number_prefix(school), year=dt.date.today().year)
     teacher = _new_teacher(checked, actor=actor, teacher_no=number)
     try:
         with transaction.atomic():
@@ -297,91 +293,6 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
 def teacher_conflict(*, actor: Any, existing: Teacher) -> AppError:
     """The 409 for an ID document already registered (names the archive only when it is in the actor's scope)."""
     return _conflict(actor, existing)
-
-
-_COPY_FIELDS = [f for f in Teacher._meta.concrete_fields if not f.primary_key]
-_COPY_SQL = "COPY teachers_teacher ({}) FROM STDIN".format(", ".join(f'"{f.column}"' for f in _COPY_FIELDS))
-
-
-#: What COPY writes for the columns a new archive leaves at their defaults (computed once, not per row).
-_COPY_DEFAULTS = {f.attname: f.get_default() for f in _COPY_FIELDS}
-_COPY_ATTNAMES = tuple(f.attname for f in _COPY_FIELDS)
-
-
-def _copy_row(checked: CheckedTeacher, *, teacher_no: str, change_seq: int, by: int | None, now: dt.datetime) -> list:
-    """A new archive as the row COPY writes: what `_new_teacher` + `save()` would store, without a model instance."""
-    school, number = checked.school, checked.number
-    key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
-    pinyin, initials = name_pinyin(checked.values["name"])
-    given = _COPY_DEFAULTS | checked.values
-    given.update(
-        teacher_no=teacher_no,
-        school_id=school.pk,
-        org_path=school.path,
-        province_code=school.province_code,
-        id_key=key_id,
-        id_cipher=cipher,
-        id_digest=checked.digest,
-        id_masked=crypto.mask(number),
-        extra=Jsonb(checked.extra),
-        name_pinyin=pinyin,
-        name_initials=initials,
-        catalogue_version=checked.version,
-        change_seq=change_seq,
-        created_by_id=by,
-        updated_by_id=by,
-        created_at=now,
-        updated_at=now,
-    )
-    return [given[name] for name in _COPY_ATTNAMES]
-
-
-def teachers_bulk_create(*, actor: Any, rows: list[CheckedTeacher]) -> int:
-    """Inserts checked new archives by COPY (imports). Row-history triggers fire as for any insert, with the caller's
-    history context. The caller runs it in a transaction (or savepoint) and has ruled out known duplicates; a
-    concurrent one raises IntegrityError for the whole batch. Returns how many were inserted."""
-    if not rows:
-        return 0
-    with connection.cursor() as cursor:
-        # A WITH statement, not a bare SELECT: pghistory attaches its history context (user, import) to statements
-        # that may write, and the context then holds for this transaction — the COPY below included.
-        cursor.execute("WITH history_context AS (SELECT 1) SELECT 1")
-    teachers_copy_write(teachers_copy_rows(actor=actor, rows=rows))
-    return len(rows)
-
-
-def teachers_copy_rows(*, actor: Any, rows: list[CheckedTeacher]) -> bytes:
-    """New archives as COPY data (text format, formatted by psycopg without a server round trip): their teacher
-    numbers and change-sequence values are taken now, one round trip each (numbers are never reused: a batch that is
-    not written leaves a gap, as any sequence does)."""
-    year = dt.date.today().year
-    by_prefix: dict[str, list[int]] = {}
-    for index, checked in enumerate(rows):
-        by_prefix.setdefault(_number_prefix(checked.school), []).append(index)
-    teacher_nos: list[str] = [""] * len(rows)
-    for prefix, indexes in by_prefix.items():
-        allocated = numbers.allocate_many(prefix=prefix, year=year, count=len(indexes))
-        for index, number in zip(indexes, allocated, strict=True):
-            teacher_nos[index] = number
-    by = actor.pk if getattr(actor, "pk", None) else None
-    now = timezone.now()
-    data = io.BytesIO()
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval('teacher_change_seq') FROM generate_series(1, %s)", [len(rows)])
-        sequence = [value for (value,) in cursor.fetchall()]
-        formatter = cursor.cursor.connection.cursor()  # a cursor that ran nothing: psycopg formats, sends nothing
-        with Copy(formatter, writer=FileWriter(data)) as copy:
-            for checked, teacher_no, change_seq in zip(rows, teacher_nos, sequence, strict=True):
-                copy.write_row(_copy_row(checked, teacher_no=teacher_no, change_seq=change_seq, by=by, now=now))
-    return data.getvalue()
-
-
-def teachers_copy_write(data: bytes) -> None:
-    """Writes COPY data made by `teachers_copy_rows` into the archive table (in the caller's transaction). A document
-    registered meanwhile raises Django's IntegrityError (psycopg's own error, unwrapped, would escape the callers'
-    fallbacks)."""
-    with connection.cursor() as cursor, connection.wrap_database_errors, cursor.cursor.copy(_COPY_SQL) as copy:
-        copy.write(data)
 
 
 LOCKED_STATES = (RecordState.SUBMITTED, RecordState.IN_REVIEW)

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
+import { HeaderPanel } from '@/components/header-panel';
 import { useDownloadExport, useRecentExports, type ExportJob } from '@/features/import-export/api/exports-api';
 import { useRecentImports, type ImportJob } from '@/features/import-export/api/imports-api';
 import { JobStateTag } from '@/features/import-export/components/import-state-tag';
@@ -85,17 +86,10 @@ export function JobsIndicator() {
   };
 
   const panel = (
-    <div
-      data-testid="jobs-panel"
-      style={{
-        width: 380,
-        maxWidth: 'calc(100vw - 32px)',
-        background: token.colorBgElevated,
-        borderRadius: token.borderRadiusLG,
-        boxShadow: token.boxShadowSecondary,
-      }}
-    >
-      <Flex justify="space-between" align="center" style={{ padding: '10px 16px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+    <HeaderPanel
+      testId="jobs-panel"
+      width={380}
+      title={
         <Typography.Text strong>
           {t('jobs.title')}
           {running > 0 && (
@@ -104,6 +98,8 @@ export function JobsIndicator() {
             </Typography.Text>
           )}
         </Typography.Text>
+      }
+      extra={
         <Button
           type="link"
           size="small"
@@ -114,51 +110,50 @@ export function JobsIndicator() {
         >
           {t('jobs.all')}
         </Button>
-      </Flex>
-      <div style={{ maxHeight: 420, overflowY: 'auto' }}>
-        {failure && <Alert type="error" showIcon style={{ margin: 12 }} title={t('jobs.loadError', { message: failure.message })} />}
-        {(imports.isPending || exports.isPending) && (
-          <div style={{ textAlign: 'center', padding: 24 }}>
-            <Spin />
-          </div>
-        )}
-        {imports.data && exports.data && entries.length === 0 && (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.empty')} style={{ padding: 16 }} />
-        )}
-        {entries.length > 0 && (
-          <List
-            dataSource={entries}
-            renderItem={(entry) => (
-              <List.Item key={`${entry.kind}-${String(entry.job.id)}`} data-testid="job-item" data-kind={entry.kind} style={{ padding: '10px 16px' }}>
-                <div style={{ minWidth: 0, width: '100%' }}>
-                  <Flex gap={8} align="center">
-                    {entry.kind === 'import' ? (
-                      <CloudUploadOutlined style={{ color: token.colorPrimary }} aria-hidden />
-                    ) : (
-                      <CloudDownloadOutlined style={{ color: token.colorPrimary }} aria-hidden />
-                    )}
-                    <Typography.Text strong ellipsis style={{ minWidth: 0, flex: 1 }} title={title(entry)}>
-                      {title(entry)}
-                    </Typography.Text>
-                    <JobStateTag state={entry.job.state} testId="job-state" />
-                  </Flex>
-                  {isActive(entry.job.state) && (
-                    <Progress percent={Math.floor(clampPercent(entry.job.percent))} size="small" status="active" style={{ margin: '6px 0 0' }} />
+      }
+    >
+      {failure && <Alert type="error" showIcon style={{ margin: 12 }} title={t('jobs.loadError', { message: failure.message })} />}
+      {(imports.isPending || exports.isPending) && (
+        <div style={{ textAlign: 'center', padding: 24 }}>
+          <Spin />
+        </div>
+      )}
+      {imports.data && exports.data && entries.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.empty')} style={{ padding: 16 }} />
+      )}
+      {entries.length > 0 && (
+        <List
+          dataSource={entries}
+          renderItem={(entry) => (
+            <List.Item key={`${entry.kind}-${String(entry.job.id)}`} data-testid="job-item" data-kind={entry.kind} style={{ padding: '10px 16px' }}>
+              <div style={{ minWidth: 0, width: '100%' }}>
+                <Flex gap={8} align="center">
+                  {entry.kind === 'import' ? (
+                    <CloudUploadOutlined style={{ color: token.colorPrimary }} aria-hidden />
+                  ) : (
+                    <CloudDownloadOutlined style={{ color: token.colorPrimary }} aria-hidden />
                   )}
-                  <Flex gap={8} align="center" justify="space-between" style={{ marginTop: 4 }}>
-                    <Typography.Text type={entry.job.state === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12, minWidth: 0 }} ellipsis>
-                      {dayjs(entry.job.created_at).format('MM-DD HH:mm')}
-                      {detail(entry) ? ` · ${detail(entry) ?? ''}` : ''}
-                    </Typography.Text>
-                    {action(entry)}
-                  </Flex>
-                </div>
-              </List.Item>
-            )}
-          />
-        )}
-      </div>
-    </div>
+                  <Typography.Text strong ellipsis style={{ minWidth: 0, flex: 1 }} title={title(entry)}>
+                    {title(entry)}
+                  </Typography.Text>
+                  <JobStateTag state={entry.job.state} testId="job-state" />
+                </Flex>
+                {isActive(entry.job.state) && (
+                  <Progress percent={Math.floor(clampPercent(entry.job.percent))} size="small" status="active" style={{ margin: '6px 0 0' }} />
+                )}
+                <Flex gap={8} align="center" justify="space-between" style={{ marginTop: 4 }}>
+                  <Typography.Text type={entry.job.state === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12, minWidth: 0 }} ellipsis>
+                    {dayjs(entry.job.created_at).format('MM-DD HH:mm')}
+                    {detail(entry) ? ` · ${detail(entry) ?? ''}` : ''}
+                  </Typography.Text>
+                  {action(entry)}
+                </Flex>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </HeaderPanel>
   );
 
   return (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
+import { HeaderPanel } from '@/components/header-panel';
 import { useMarkRead, useNotifications, type Notification } from '@/features/notifications/api/notifications-api';
 import { notificationText } from '@/features/notifications/utils/messages';
 
@@ -41,17 +42,9 @@ export function NotificationBell() {
   };
 
   const panel = (
-    <div
-      data-testid="notification-panel"
-      style={{
-        width: 360,
-        maxWidth: 'calc(100vw - 32px)',
-        background: token.colorBgElevated,
-        borderRadius: token.borderRadiusLG,
-        boxShadow: token.boxShadowSecondary,
-      }}
-    >
-      <Flex justify="space-between" align="center" style={{ padding: '10px 16px', borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
+    <HeaderPanel
+      testId="notification-panel"
+      title={
         <Typography.Text strong>
           {t('notifications.title')}
           {unread > 0 && (
@@ -60,52 +53,53 @@ export function NotificationBell() {
             </Typography.Text>
           )}
         </Typography.Text>
+      }
+      extra={
         <Button type="link" size="small" disabled={unread === 0} loading={markRead.isPending} onClick={() => markRead.mutate(undefined)}>
           {t('notifications.markAllRead')}
         </Button>
-      </Flex>
-      <div style={{ maxHeight: 400, overflowY: 'auto' }}>
-        {notifications.isError && (
-          <Alert type="error" showIcon style={{ margin: 12 }} title={t('notifications.loadError', { message: notifications.error.message })} />
-        )}
-        {notifications.isPending && (
-          <div style={{ textAlign: 'center', padding: 24 }}>
-            <Spin />
-          </div>
-        )}
-        {notifications.data && items.length === 0 && (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} style={{ padding: 16 }} />
-        )}
-        {items.length > 0 && (
-          <List
-            dataSource={items}
-            renderItem={(item) => (
-              <List.Item
-                key={item.id}
-                onClick={() => onOpenItem(item)}
-                data-testid="notification-item"
-                style={{
-                  cursor: item.link ? 'pointer' : 'default',
-                  padding: '10px 16px',
-                  background: item.read_at ? undefined : token.colorPrimaryBg,
-                }}
-              >
-                <div style={{ minWidth: 0 }}>
-                  <Flex gap={8} align="center">
-                    {!item.read_at && <Badge status="processing" title={t('notifications.title')} />}
-                    <Typography.Text strong>{isKnownKind(item.kind) ? t(`notifications.kinds.${item.kind}`) : t('notifications.title')}</Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 'auto' }}>
-                      {dayjs(item.created_at).format('YYYY-MM-DD HH:mm')}
-                    </Typography.Text>
-                  </Flex>
-                  <Typography.Paragraph style={{ margin: '4px 0 0', wordBreak: 'break-word' }}>{textOf(item)}</Typography.Paragraph>
-                </div>
-              </List.Item>
-            )}
-          />
-        )}
-      </div>
-    </div>
+      }
+    >
+      {notifications.isError && (
+        <Alert type="error" showIcon style={{ margin: 12 }} title={t('notifications.loadError', { message: notifications.error.message })} />
+      )}
+      {notifications.isPending && (
+        <div style={{ textAlign: 'center', padding: 24 }}>
+          <Spin />
+        </div>
+      )}
+      {notifications.data && items.length === 0 && (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} style={{ padding: 16 }} />
+      )}
+      {items.length > 0 && (
+        <List
+          dataSource={items}
+          renderItem={(item) => (
+            <List.Item
+              key={item.id}
+              onClick={() => onOpenItem(item)}
+              data-testid="notification-item"
+              style={{
+                cursor: item.link ? 'pointer' : 'default',
+                padding: '10px 16px',
+                background: item.read_at ? undefined : token.colorPrimaryBg,
+              }}
+            >
+              <div style={{ minWidth: 0 }}>
+                <Flex gap={8} align="center">
+                  {!item.read_at && <Badge status="processing" title={t('notifications.title')} />}
+                  <Typography.Text strong>{isKnownKind(item.kind) ? t(`notifications.kinds.${item.kind}`) : t('notifications.title')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 'auto' }}>
+                    {dayjs(item.created_at).format('YYYY-MM-DD HH:mm')}
+                  </Typography.Text>
+                </Flex>
+                <Typography.Paragraph style={{ margin: '4px 0 0', wordBreak: 'break-word' }}>{textOf(item)}</Typography.Paragraph>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+    </HeaderPanel>
   );
 
   return (
