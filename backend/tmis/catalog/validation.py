@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import fastjsonschema
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from jsonschema import Draft202012Validator, FormatChecker
 
 from tmis.core import idnumbers
+from tmis.core.memo import DistinctMemo
 
 from .effective import Field, Group
 from .jsonschema_doc import group_schema
@@ -131,8 +133,6 @@ def _schema_error_code(error: Any, field: Field | None) -> tuple[str, dict[str, 
         return ("invalid_date" if error.validator_value == "date" else "invalid_email"), {}
     if keyword == "pattern" and field is not None:
         return {"year_month": "invalid_year_month", "phone": "invalid_phone"}.get(field.data_type, "invalid_format"), {}
-    if keyword == "additionalProperties":
-        return "unknown_field", {}
     return "invalid_format", {}
 
 
@@ -142,7 +142,6 @@ def validate_row(group: Group, data: dict[str, Any]) -> Errors:
 
 
 Found = tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]  # (error code, params) of one value
-MEMO_LIMIT = 10_000  # distinct values remembered per field
 
 
 class _Columns:
@@ -159,7 +158,7 @@ class _Columns:
         if column is None:
             if code in self._present:
                 column = [row.get(code) for row in self._rows]
-                column = [default if v is None or v == "" or v == [] else v for v in column]
+                column = [default if _blank(v) else v for v in column]
             else:
                 column = [default] * len(self._rows)
             self._built[key] = column
@@ -190,8 +189,13 @@ class GroupValidator:
             f.code: f.validation.get("id_type_field", "id_type") for f in group.fields if f.data_type == "id_number"
         }
         # a value's problems can change with the date (not_current_year): such fields are checked every time
-        self._memo: dict[str, dict[Any, Found] | None] = {
-            f.code: (None if f.validation.get("not_current_year") else {}) for f in group.fields
+        self._problems_of: dict[str, Callable[[Any], Found]] = {
+            f.code: (
+                partial(self._check_value, f.code)
+                if f.validation.get("not_current_year")
+                else DistinctMemo(partial(self._check_value, f.code))
+            )
+            for f in group.fields
         }
 
     def validate(self, data: dict[str, Any]) -> Errors:
@@ -225,7 +229,7 @@ class GroupValidator:
                 if value is None:
                     add(index, "required", code)
         for code in fields.keys() & present:
-            found_of = self._problems_of(code)
+            found_of = self._problems_of[code]
             for index, value in enumerate(columns[code]):
                 if value is not None and (found := found_of(value)):
                     for problem, params in found:
@@ -242,26 +246,6 @@ class GroupValidator:
         for rule in self._rules:
             rule(columns, errors, add)
         return [found or {} for found in errors]
-
-    def _problems_of(self, code: str) -> Any:
-        """value -> its problems (remembered per distinct value where that is safe)."""
-        memo = self._memo.get(code)
-        if memo is None:
-            return lambda value: self._check_value(code, value)
-
-        def found_of(value: Any) -> Found:
-            key = value if type(value) is str else (type(value), tuple(value) if isinstance(value, list) else value)
-            try:
-                return memo[key]
-            except KeyError:
-                found = memo[key] = self._check_value(code, value)
-                if len(memo) > MEMO_LIMIT:
-                    memo.clear()  # mostly distinct values (names, ID numbers): start again rather than grow
-                return found
-            except TypeError:  # an unhashable value (a JSON object where a value belongs): checked, not remembered
-                return self._check_value(code, value)
-
-        return found_of
 
     def _check_value(self, code: str, value: Any) -> Found:
         field = self._fields.get(code)

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from tmis.catalog.effective import Field
+from tmis.core.memo import DistinctMemo
 
 from .normalise import CellProblem, CodeNames, clean_text, to_bool, to_codes, to_date, to_month
 from .sheets import Sheet
@@ -80,15 +81,13 @@ def cell_value(column: Column, cell: object, text: str, names: CodeNames | None 
 FORMULA_START = ("=", "+", "-", "@")
 #: What reading a cell gave: nothing, a value, or a problem (the cell's shown text, the problem's code and message).
 BLANK, VALUE, PROBLEM = 0, 1, 2
-MEMO_TRIAL = 4096  # distinct cells a reader remembers before it checks that remembering pays
 
 
 class CellReader:
     """Reads one column's cells as the column's indicator, for the rows of one kind of school (`names`: that kind's
     code list for the column). A column holds few distinct cells (gender, ethnicity, dates, codes), so each
-    distinct cell is read once and remembered; a column of mostly distinct cells (names, ID numbers) stops
-    remembering after MEMO_TRIAL cells; dates, with a few thousand distinct values, keep on. Outcomes are tuples
-    shared between rows: never change them."""
+    distinct cell is read once and remembered (`core.memo.DistinctMemo`: a column of names stops remembering).
+    Outcomes are tuples shared between rows: never change them."""
 
     def __init__(self, column: Column, names: CodeNames | None = None) -> None:
         self.column = column
@@ -97,23 +96,11 @@ class CellReader:
         self.extension = bool(column.field and column.field.extension)
         self._date = bool(column.field and column.field.data_type == "date" and not column.field.extension)
         self._names = names
-        self._memo: dict[object, tuple] | None = {}
-        self._hits = 0
+        self._remembered: DistinctMemo[tuple] = DistinctMemo(self._read)
 
     def read(self, cell: object) -> tuple:
         """(BLANK,), (VALUE, value) or (PROBLEM, shown text, code, message)."""
-        memo = self._memo
-        if memo is None:
-            return self._read(cell)
-        key = cell if type(cell) is str else (type(cell), cell)  # 1, 1.0 and True are equal keys otherwise
-        found = memo.get(key)
-        if found is not None:
-            self._hits += 1
-            return found
-        found = memo[key] = self._read(cell)
-        if len(memo) == MEMO_TRIAL and self._hits < MEMO_TRIAL // 8:
-            self._memo = None  # nearly every cell differs (names, ID numbers): remembering would only cost
-        return found
+        return self._remembered(cell)
 
     def _read(self, cell: object) -> tuple:
         text = clean_text(cell)

@@ -28,7 +28,7 @@ from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
-from tmis.teachers.services import id_digest, teachers_check
+from tmis.teachers.services import KEY_FIELDS, id_digest, teachers_check
 
 from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
 from .models import ImportJob, ImportState, Severity
@@ -41,6 +41,7 @@ from .writer import BatchWriter, write_all
 logger = logging.getLogger(__name__)
 
 BATCH_ROWS = 1000
+NO_NAMES: dict[str, CodeNames] = {}  # rows without a school read with the import organisation's code lists
 
 
 def file_path(job: ImportJob) -> Path:
@@ -114,7 +115,7 @@ class Importer:
         sheet = open_sheet(file_path(self.job), known_codes=known, max_rows=settings.TMIS_IMPORT_MAX_ROWS)
         columns = map_columns(sheet, fields, names)
         mapped = {c.field.code for c in columns if c.field is not None}
-        missing = [f.name for f in fields if f.code in identity_fields() and f.code not in mapped]
+        missing = [f.name for f in fields if f.code in KEY_FIELDS and f.code not in mapped]
         if missing:
             raise SheetProblem(
                 "missing_columns",
@@ -149,7 +150,7 @@ class Importer:
 
     def _readers(self, columns: list[Column], school: Organisation | None) -> list[CellReader]:
         """The cell readers for a school's rows: one set per kind of school (its code lists), shared by its rows."""
-        names = self.catalogues.names_of(school) if school is not None else {}
+        names = self.catalogues.names_of(school) if school is not None else NO_NAMES
         found = self._readers_by_kind.get(id(names))
         if found is None:
             found = self._readers_by_kind[id(names)] = [
@@ -253,7 +254,7 @@ class Importer:
         self.job.rows_total = total
         self._clock("read", started)
         rows = self._rows_after_checkpoint(sheet)
-        batches = self._parsed_here(rows, columns, twice)
+        batches = self._parsed(rows, columns, twice)
         # Inside a transaction (a job run inline) another connection could not see this one's rows: commit here.
         threaded = not connection.in_atomic_block and not self.job.dry_run
         write_all(BatchWriter(self.job, self.timings), self._numbered(batches), threaded=threaded)
@@ -268,7 +269,7 @@ class Importer:
             yield batch, done
             clock = time.perf_counter()
 
-    def _parsed_here(
+    def _parsed(
         self, rows: Iterator[tuple[int, list[object]]], columns: list[Column], twice: dict[int, list[int]]
     ) -> Iterator[list[ParsedRow]]:
         for chunk in chunks(rows, BATCH_ROWS):
@@ -290,11 +291,6 @@ def chunks(rows: Iterator[tuple[int, list[object]]], size: int) -> Iterator[list
             chunk = []
     if chunk:
         yield chunk
-
-
-def identity_fields() -> tuple[str, ...]:
-    """The columns an import cannot do without (key information)."""
-    return ("name", "gender", "id_type", "id_number", "birth_date", "nationality")
 
 
 def run_import(import_id: int) -> None:

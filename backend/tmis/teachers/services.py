@@ -18,6 +18,7 @@ from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, group_validator, validate_row
 from tmis.core import crypto, idnumbers
 from tmis.core.errors import AppError, field_error
+from tmis.core.scope import path_in_scope
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_in_scope
 
@@ -151,7 +152,7 @@ def _key_errors(values: dict[str, Any], number: str, problems: Errors) -> Errors
 
 def _conflict(actor: Any, existing: Teacher) -> AppError:
     """409 for an ID already registered: name the archive only when the caller may see it."""
-    if Teacher.objects.visible_to(actor).filter(pk=existing.pk).exists():
+    if path_in_scope(existing.org_path, actor):  # the archive is loaded: the scope rule without a query
         return AppError(
             _("A teacher with this ID document already exists: %(name)s (%(number)s).")
             % {"name": existing.name, "number": existing.teacher_no},

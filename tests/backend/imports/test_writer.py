@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.factories.imports import PLAIN_HEADERS, plain_row, xlsx_bytes
 from tests.factories.teachers import complete_payload
@@ -47,3 +49,26 @@ def test_a_document_registered_between_prepare_and_commit_fails_only_its_row(cli
     names = set(Teacher.objects.filter(name__startswith="教师007").values_list("name", flat=True))
     assert names == {f"教师{i:05d}" for i in range(700, 706)} - {"教师00702"}
     assert Teacher.objects.filter(name="抢先登记").count() == 1
+
+
+def test_re_importing_registered_rows_costs_the_same_queries_for_5_rows_as_for_50(client_for):
+    """A clerk uploads the same file twice: every row is a conflict with an archive in her scope, named in the
+    problem — without a query per row."""
+    filler = client_for("demo-school-a")
+    rows = [plain_row(i) for i in range(800, 850)]
+
+    def upload(part: list[list[object]]) -> dict:
+        content = xlsx_bytes(PLAIN_HEADERS, part)
+        response = filler.post("/api/v1/imports/", {"file": SimpleUploadedFile("t.xlsx", content)}, format="multipart")
+        assert response.status_code == 202, response.json()
+        return filler.get(f"/api/v1/imports/{response.json()['id']}/").json()
+
+    assert upload(rows)["rows_written"] == 50
+
+    def queries_for(count: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            job = upload(rows[:count])
+        assert (job["rows_written"], job["rows_failed"]) == (0, count), job
+        return len(queries)
+
+    assert queries_for(5) == queries_for(50)

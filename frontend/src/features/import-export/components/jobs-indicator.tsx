@@ -1,11 +1,11 @@
 import { CloudDownloadOutlined, CloudSyncOutlined, CloudUploadOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Dropdown, Empty, Flex, List, Progress, Spin, Typography, theme } from 'antd';
+import { Alert, App, Button, Empty, Flex, List, Progress, Spin, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { HeaderPanel } from '@/components/header-panel';
+import { HeaderButton, HeaderPanel } from '@/components/header-panel';
 import { useDownloadExport, useRecentExports, type ExportJob } from '@/features/import-export/api/exports-api';
 import { useRecentImports, type ImportJob } from '@/features/import-export/api/imports-api';
 import { JobStateTag } from '@/features/import-export/components/import-state-tag';
@@ -157,17 +157,15 @@ export function JobsIndicator() {
   );
 
   return (
-    <Dropdown trigger={['click']} open={open} onOpenChange={setOpen} popupRender={() => panel} placement="bottomRight">
-      <Button
-        type="text"
-        aria-label={running > 0 ? `${t('jobs.button')} ${t('jobs.running', { count: running })}` : t('jobs.button')}
-        data-testid="jobs-indicator"
-        style={{ display: 'inline-flex', alignItems: 'center' }}
-      >
-        <Badge count={running} size="small" data-testid="jobs-count">
-          <CloudSyncOutlined spin={running > 0} style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
-    </Dropdown>
+    <HeaderButton
+      open={open}
+      onOpenChange={setOpen}
+      panel={panel}
+      label={running > 0 ? `${t('jobs.button')} ${t('jobs.running', { count: running })}` : t('jobs.button')}
+      count={running}
+      icon={<CloudSyncOutlined spin={running > 0} style={{ fontSize: 18 }} />}
+      testId="jobs-indicator"
+      countTestId="jobs-count"
+    />
   );
 }

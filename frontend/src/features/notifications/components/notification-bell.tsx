@@ -1,11 +1,11 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Alert, Badge, Button, Dropdown, Empty, Flex, List, Spin, Typography, theme } from 'antd';
+import { Alert, Badge, Button, Empty, Flex, List, Spin, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
-import { HeaderPanel } from '@/components/header-panel';
+import { HeaderButton, HeaderPanel } from '@/components/header-panel';
 import { useMarkRead, useNotifications, type Notification } from '@/features/notifications/api/notifications-api';
 import { notificationText } from '@/features/notifications/utils/messages';
 
@@ -103,17 +103,15 @@ export function NotificationBell() {
   );
 
   return (
-    <Dropdown trigger={['click']} open={open} onOpenChange={setOpen} popupRender={() => panel} placement="bottomRight">
-      <Button
-        type="text"
-        aria-label={unread > 0 ? `${t('header.notifications')} ${t('notifications.unread', { count: unread })}` : t('header.notifications')}
-        data-testid="notification-bell"
-        style={{ display: 'inline-flex', alignItems: 'center' }}
-      >
-        <Badge count={unread} size="small" overflowCount={99} data-testid="notification-count">
-          <BellOutlined style={{ fontSize: 18 }} />
-        </Badge>
-      </Button>
-    </Dropdown>
+    <HeaderButton
+      open={open}
+      onOpenChange={setOpen}
+      panel={panel}
+      label={unread > 0 ? `${t('header.notifications')} ${t('notifications.unread', { count: unread })}` : t('header.notifications')}
+      count={unread}
+      icon={<BellOutlined style={{ fontSize: 18 }} />}
+      testId="notification-bell"
+      countTestId="notification-count"
+    />
   );
 }
