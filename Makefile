@@ -10,6 +10,8 @@ DEVDB := $(PY) -m tmis.devdb
 MANAGE := $(PY) backend/manage.py
 PORT ?= 8000
 E2E_PORT ?= 8765
+E2E_DATABASE ?= tmis_e2e
+export E2E_PORT
 export PYTHONPATH := $(CURDIR)/backend
 export DJANGO_SETTINGS_MODULE := tmis.settings
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
@@ -46,7 +48,7 @@ run: $(VENV)/.installed frontend/dist/index.html
 
 # Served for the browser tests: a fresh database with the demo data, on E2E_PORT.
 serve-e2e: $(VENV)/.installed frontend/dist/index.html
-	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 $(DEVDB) --database tmis_e2e --fresh -- bash -c \
+	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 $(DEVDB) --database $(E2E_DATABASE) --fresh -- bash -c \
 	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && \
 	  { TMIS_JOB_POLL_SECONDS=0.5 $(MANAGE) jobs_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	    PORT=$(E2E_PORT) $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py; }'

@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// E2E_PORT (and E2E_DATABASE, read by the Makefile) let two checkouts' browser tests run side by side.
+const port = process.env.E2E_PORT ?? '8765';
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -11,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8765',
+    baseURL: process.env.E2E_BASE_URL ?? `http://127.0.0.1:${port}`,
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     trace: 'off',
@@ -30,7 +33,7 @@ export default defineConfig({
   },
   webServer: {
     command: 'make -C ../.. serve-e2e',
-    url: 'http://127.0.0.1:8765/api/v1/health/',
+    url: `http://127.0.0.1:${port}/api/v1/health/`,
     reuseExistingServer: true,
     timeout: 300_000,
     // SIGTERM lets tmis.devdb stop gunicorn and then the embedded PostgreSQL (SIGKILL would leave it running).
