@@ -16,12 +16,13 @@ export PYTHONPATH := $(CURDIR)/backend
 export DJANGO_SETTINGS_MODULE := tmis.settings
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
 
-.PHONY: help run test lint schema bench test-backend test-frontend test-e2e serve-e2e chromium clean
+.PHONY: help run test lint schema bench bench-smoke test-backend test-frontend test-e2e serve-e2e chromium clean
 
 help:
 	@echo "make run    — install everything, migrate, load demo data, serve SPA + API on http://127.0.0.1:$(PORT)"
-	@echo "make test   — lint, backend tests, SPA unit tests, browser tests"
-	@echo "make lint   — ruff, tsc, eslint;  make schema — regenerate openapi/schema.yaml and the SPA client"
+	@echo "make test   — lint, backend tests, every bench once at a tiny size, SPA unit tests, browser tests"
+	@echo "make lint   — ruff, import layers, module sizes, tsc, eslint;  make schema — regenerate openapi/schema.yaml and the SPA client"
+	@echo "make bench  — every benchmark at full size (long; figures in docs/BENCHMARKS.md)"
 
 $(VENV)/.installed: backend/pyproject.toml
 	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -56,13 +57,15 @@ serve-e2e: $(VENV)/.installed frontend/dist/index.html
 lint: $(VENV)/.installed frontend/node_modules/.installed
 	$(VENV)/bin/ruff check backend tests
 	$(VENV)/bin/ruff format --check backend tests
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) tests/tools/check_module_size.py
 	cd frontend && npm run typecheck --silent && npm run lint --silent && npm run check:api --silent
 
 schema: $(VENV)/.installed frontend/node_modules/.installed
 	DATABASE_URL=$${DATABASE_URL:-postgresql:///unused} $(MANAGE) spectacular --lang en --validate --fail-on-warn --file openapi/schema.yaml
 	cd frontend && npm run gen:api --silent
 
-test: lint test-backend test-frontend test-e2e
+test: lint test-backend bench-smoke test-frontend test-e2e
 
 test-backend: $(VENV)/.installed
 	$(DEVDB) -- $(VENV)/bin/pytest
@@ -87,6 +90,12 @@ test-e2e: chromium $(VENV)/.installed frontend/dist/index.html tests/e2e/node_mo
 
 clean:
 	rm -rf frontend/dist tests/e2e/test-results
+
+# Every bench once at a tiny size (TMIS_BENCH_SMOKE=1), each on a fresh copy of one scratch database, so that a
+# refactor which breaks a bench fails `make test`. The scratch database is kept and migrated incrementally (like
+# pytest's --reuse-db: about 90 s the first time, seconds after); BENCH_SMOKE_FRESH=--fresh rebuilds it.
+bench-smoke: $(VENV)/.installed
+	$(DEVDB) --database tmis_bench_smoke $(BENCH_SMOKE_FRESH) -- $(PY) tests/bench/smoke.py
 
 bench: $(VENV)/.installed
 	$(PY) -m pip install -q -e './backend[dev,bench]'

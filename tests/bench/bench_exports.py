@@ -16,13 +16,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench_imports: the child runner
-
-from bench_imports import CHILD_MARK, peak_kb, run_child  # sets Django up
+from bench_setup import size  # sets Django up
+from child_process import CHILD_MARK, peak_kb, run_child
 from django.conf import settings
 from django.db import connection
 
-ROWS = int(os.environ.get("BENCH_EXPORT_ROWS", "1000000"))
+ROWS = size("BENCH_EXPORT_ROWS", 1_000_000, 2_000)
 CSV = os.environ.get("BENCH_EXPORT_CSV") == "1"
 PROFILE = os.environ.get("BENCH_PROFILE", "")
 USER = "demo-province"

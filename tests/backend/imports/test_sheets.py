@@ -12,7 +12,7 @@ import pytest
 import xlsxwriter
 from django.utils import translation
 
-from tmis.imports import sheets
+from tmis.imports import xlsx_formulas
 from tmis.imports.sheets import Sheet, SheetProblem, open_sheet
 
 
@@ -174,8 +174,8 @@ def test_formula_scan_across_chunk_boundaries(tmp_path, monkeypatch, chunk):
 
     path = workbook(tmp_path / "t.xlsx", build)
     expected = {(row + 1, column) for row in range(1, 60) for column in range(5) if (row * 7 + column) % 4 == 0}
-    monkeypatch.setattr(sheets, "CHUNK", chunk)
-    monkeypatch.setattr(sheets, "OVERLAP", 48)  # longer than XlsxWriter's <c r=".." s=".." t="str"> tags
+    monkeypatch.setattr(xlsx_formulas, "CHUNK", chunk)
+    monkeypatch.setattr(xlsx_formulas, "OVERLAP", 48)  # longer than XlsxWriter's <c r=".." s=".." t="str"> tags
     assert open_sheet(path, known_codes=CODES).formula_cells == expected
 
 
@@ -189,7 +189,7 @@ def test_formula_scan_with_a_namespace_prefix(tmp_path):
         )
         archive.writestr("xl/worksheets/sheet2.xml", b"")
     with zipfile.ZipFile(path) as archive:
-        assert sheets._formula_cells(archive, "xl/worksheets/sheet1.xml") == {(4, 2)}
+        assert xlsx_formulas.formula_cells(archive, "xl/worksheets/sheet1.xml") == {(4, 2)}
 
 
 def test_the_preferred_sheet_wins_wherever_it_is(tmp_path):

@@ -19,8 +19,8 @@ from tmis.imports.template import (
     TEMPLATE_SHEET,
     code_names,
     template_fields,
-    write_template,
 )
+from tmis.imports.template_workbook import write_template
 from tmis.orgs.models import Organisation
 
 pytestmark = pytest.mark.django_db

@@ -22,7 +22,8 @@ from ..models import ImportJob, ImportState, Severity
 from ..report import build_report
 from ..selectors import import_jobs_of, import_problems
 from ..services import import_start, import_target
-from ..template import code_names, write_template
+from ..template import code_names
+from ..template_workbook import write_template
 from .serializers import ImportJobSerializer, ImportProblemSerializer, ImportStartSerializer
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
