@@ -30,13 +30,15 @@ from typing import Any
 from tmis.catalog.effective import Field, Group
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import validate_row
-from tmis.core import crypto, idnumbers
+from tmis.core import idnumbers
 from tmis.core.scope import SYSTEM
 from tmis.orgs.models import Organisation
 
 from . import identity
+from .checks import group_record_columns, validator_row
 from .models import GROUP_MODELS, GroupRecord, Teacher
-from .services import _stamp_change, group_record_columns, teacher_create, validator_row
+from .services import teacher_create
+from .writes import id_dedup_key, stamp_change
 
 SCHOOL_CODES = [
     "2162010201",
@@ -904,7 +906,7 @@ def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
             rng = random.Random(seed * 100_000 + serial)  # per person: reloading reproduces the same people
             people.append((rng, _person(rng, ctx.region, serial, today)))
         for (rng, person), duty in zip(people, _leaders(people, per_school, today), strict=True):
-            digest = crypto.digest(f"1:{identity.normalise(person['id_number'])}")
+            digest = id_dedup_key(identity.RESIDENT_ID, person["id_number"])
             if Teacher.objects.filter(id_digest=digest).exists():
                 continue
             rows = career(rng, person, ctx, duty)
@@ -925,7 +927,7 @@ def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
     for code, batch in records.items():
         GROUP_MODELS[code].objects.bulk_create(batch, batch_size=2000)
     for teacher in teachers:  # what group_record_save does after each write, once per archive
-        _stamp_change(teacher, new_version=True, actor=SYSTEM)
+        stamp_change(teacher, new_version=True, actor=SYSTEM)
     return added
 
 
