@@ -277,7 +277,7 @@ def _cell_ref(buffer: bytes, start: int) -> tuple[int, int] | None:
     return (int(found.group(2)), _column(found.group(1))) if found else None
 
 
-def _formula_cells(archive: zipfile.ZipFile, member: str | None) -> set[tuple[int, int]]:
+def formula_cells(archive: zipfile.ZipFile, member: str | None) -> set[tuple[int, int]]:
     """Cells of a worksheet that hold a formula (an <f> element), streamed from the zip in chunks.
 
     Each hit is mapped to the last cell opening tag before it. A buffer keeps the last OVERLAP bytes of the
@@ -347,7 +347,7 @@ def _load(path: Path, archive: zipfile.ZipFile, preferred: str) -> tuple[str, Ca
     try:
         with CalamineWorkbook.from_path(str(path)) as workbook, ThreadPoolExecutor(max_workers=1) as pool:
             name = _choose_sheet(workbook.sheets_metadata, preferred)
-            scan = pool.submit(_formula_cells, archive, _sheet_paths(archive).get(name))
+            scan = pool.submit(formula_cells, archive, _sheet_paths(archive).get(name))
             loaded = workbook.get_sheet_by_name(name)
             return name, loaded, scan.result()
     except PasswordError as error:

@@ -189,7 +189,7 @@ def test_formula_scan_with_a_namespace_prefix(tmp_path):
         )
         archive.writestr("xl/worksheets/sheet2.xml", b"")
     with zipfile.ZipFile(path) as archive:
-        assert sheets._formula_cells(archive, "xl/worksheets/sheet1.xml") == {(4, 2)}
+        assert sheets.formula_cells(archive, "xl/worksheets/sheet1.xml") == {(4, 2)}
 
 
 def test_the_preferred_sheet_wins_wherever_it_is(tmp_path):

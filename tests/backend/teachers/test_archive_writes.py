@@ -174,7 +174,9 @@ def test_archive_row_has_every_column_and_fresh_defaults():
 
 def _archive(approved: bool) -> Teacher:
     actor = User.objects.get(username="demo-school-a")
-    teacher, _warnings = teacher_create(actor=actor, school_code=SCHOOL, data=teacher_payload(birth_date=dt.date(1985, 3, 12)))
+    teacher, _warnings = teacher_create(
+        actor=actor, school_code=SCHOOL, data=teacher_payload(birth_date=dt.date(1985, 3, 12))
+    )
     if approved:
         Teacher.objects.filter(pk=teacher.pk).update(record_state="approved", ever_approved=True)
     return Teacher.objects.select_related("school").get(pk=teacher.pk)

@@ -11,7 +11,7 @@ from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import validate_row
 from tmis.core import crypto
 from tmis.teachers.checks import GROUP_RECORD_FIELDS, json_value
-from tmis.teachers.demo import SchoolContext, _person, career, load_demo_teachers
+from tmis.teachers.demo import SchoolContext, career, demo_person, load_demo_teachers
 from tmis.teachers.models import GROUP_MODELS, Teacher
 from tmis.teachers.writes import ID_CONTEXT
 
@@ -120,7 +120,7 @@ def test_demo_careers_suit_every_school_kind(kind):
     today, people, real = dt.date.today(), 120, dict.fromkeys(("talent", "overseas", "rotation", "achievements"), 0)
     for n in range(people):
         rng = random.Random(n)
-        rows = career(rng, _person(rng, context.region, n, today), context, "11" if n == 0 else "00")
+        rows = career(rng, demo_person(rng, context.region, n, today), context, "11" if n == 0 else "00")
         assert set(rows) >= COMMON, rows.keys()
         for code, found in rows.items():
             for row in found:
