@@ -22,7 +22,7 @@ from teacher_load import WORKERS, check_sample, load
 from tmis.accounts.models import User
 from tmis.core import crypto
 from tmis.teachers.models import GROUP_MODELS, Teacher
-from tmis.teachers.services import ID_CONTEXT
+from tmis.teachers.writes import ID_CONTEXT
 
 RUNS = size("BENCH_RUNS", 50, 3)
 DEEP_PAGES = size("BENCH_DEEP_PAGES", 100, 3)  # the province's cursor page: 100 pages of 50 = 5,000 teachers deep

@@ -136,7 +136,7 @@ def protected_values(checked: Any, *, actor: Any, teacher_no: str) -> dict[str, 
     (the comparison with the pipeline's stored rows shows that they agree)."""
     from tmis.core import crypto
     from tmis.teachers.pinyin import name_pinyin
-    from tmis.teachers.services import ID_CONTEXT
+    from tmis.teachers.writes import ID_CONTEXT
 
     key_id, cipher = crypto.encrypt(checked.number, context=ID_CONTEXT)
     pinyin, initials = name_pinyin(checked.values["name"])

@@ -26,7 +26,7 @@ from tmis.core import crypto
 from tmis.imports.template import SCHOOL_COLUMN, code_names, template_fields
 from tmis.teachers.filters import TeacherFilter
 from tmis.teachers.models import Teacher
-from tmis.teachers.services import ID_CONTEXT
+from tmis.teachers.writes import ID_CONTEXT
 
 from .models import ExportFormat, ExportJob, ExportState
 

@@ -28,7 +28,8 @@ from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
-from tmis.teachers.services import KEY_FIELDS, id_digest, teachers_check
+from tmis.teachers.checks import KEY_FIELDS, teachers_check
+from tmis.teachers.writes import id_dedup_key
 
 from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
 from .models import ImportJob, ImportState, Severity
@@ -140,7 +141,7 @@ class Importer:
                 continue  # blank or unreadable: the row fails on its own
             text = identity.normalise(clean_text(cells[id_number.index]))
             if text:
-                seen.setdefault(id_digest(str(outcome[1]), text), []).append(number)
+                seen.setdefault(id_dedup_key(str(outcome[1]), text), []).append(number)
         twice: dict[int, list[int]] = {}
         for rows in seen.values():
             if len(rows) > 1:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tmis.teachers.services import CheckedTeacher
+from tmis.teachers.writes import CheckedTeacher
 
 from .models import Severity
 

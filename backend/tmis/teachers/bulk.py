@@ -14,48 +14,23 @@ from django.utils import timezone
 from psycopg.copy import Copy, FileWriter
 from psycopg.types.json import Jsonb
 
-from tmis.core import crypto
-
 from . import numbers
 from .models import Teacher
-from .pinyin import name_pinyin
-from .services import ID_CONTEXT, CheckedTeacher, number_prefix
+from .writes import ARCHIVE_ROW_COLUMNS, CheckedTeacher, actor_id, archive_row, change_seqs, number_prefix
 
-_COPY_FIELDS = [f for f in Teacher._meta.concrete_fields if not f.primary_key]
-_COPY_SQL = "COPY teachers_teacher ({}) FROM STDIN".format(", ".join(f'"{f.column}"' for f in _COPY_FIELDS))
-
-
-#: What COPY writes for the columns a new archive leaves at their defaults (computed once, not per row).
-_COPY_DEFAULTS = {f.attname: f.get_default() for f in _COPY_FIELDS}
-_COPY_ATTNAMES = tuple(f.attname for f in _COPY_FIELDS)
+_COPY_SQL = "COPY teachers_teacher ({}) FROM STDIN".format(
+    ", ".join(f'"{Teacher._meta.get_field(name).column}"' for name in ARCHIVE_ROW_COLUMNS)
+)
 
 
-def _copy_row(checked: CheckedTeacher, *, teacher_no: str, change_seq: int, by: int | None, now: dt.datetime) -> list:
-    """A new archive as the row COPY writes: what `_new_teacher` + `save()` would store, without a model instance."""
-    school, number = checked.school, checked.number
-    key_id, cipher = crypto.encrypt(number, context=ID_CONTEXT)
-    pinyin, initials = name_pinyin(checked.values["name"])
-    given = _COPY_DEFAULTS | checked.values
-    given.update(
-        teacher_no=teacher_no,
-        school_id=school.pk,
-        org_path=school.path,
-        province_code=school.province_code,
-        id_key=key_id,
-        id_cipher=cipher,
-        id_digest=checked.digest,
-        id_masked=crypto.mask(number),
-        extra=Jsonb(checked.extra),
-        name_pinyin=pinyin,
-        name_initials=initials,
-        catalogue_version=checked.version,
-        change_seq=change_seq,
-        created_by_id=by,
-        updated_by_id=by,
-        created_at=now,
-        updated_at=now,
-    )
-    return [given[name] for name in _COPY_ATTNAMES]
+def copy_values(
+    checked: CheckedTeacher, *, teacher_no: str, change_seq: int, by_id: int | None, now: dt.datetime
+) -> list:
+    """A new archive as the values COPY writes, in `ARCHIVE_ROW_COLUMNS` order: the row `writes.archive_row`
+    builds (what `teacher_create` stores), with its JSON as psycopg's Jsonb."""
+    row = archive_row(checked, teacher_no=teacher_no, by_id=by_id, change_seq=change_seq, now=now)
+    row["extra"] = Jsonb(row["extra"])
+    return [row[name] for name in ARCHIVE_ROW_COLUMNS]
 
 
 def teachers_bulk_create(*, actor: Any, rows: list[CheckedTeacher]) -> int:
@@ -85,16 +60,15 @@ def teachers_copy_rows(*, actor: Any, rows: list[CheckedTeacher]) -> bytes:
         allocated = numbers.allocate_many(prefix=prefix, year=year, count=len(indexes))
         for index, number in zip(indexes, allocated, strict=True):
             teacher_nos[index] = number
-    by = actor.pk if getattr(actor, "pk", None) else None
+    by = actor_id(actor)
     now = timezone.now()
     data = io.BytesIO()
+    sequence = change_seqs(len(rows))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT nextval('teacher_change_seq') FROM generate_series(1, %s)", [len(rows)])
-        sequence = [value for (value,) in cursor.fetchall()]
         formatter = cursor.cursor.connection.cursor()  # a cursor that ran nothing: psycopg formats, sends nothing
         with Copy(formatter, writer=FileWriter(data)) as copy:
             for checked, teacher_no, change_seq in zip(rows, teacher_nos, sequence, strict=True):
-                copy.write_row(_copy_row(checked, teacher_no=teacher_no, change_seq=change_seq, by=by, now=now))
+                copy.write_row(copy_values(checked, teacher_no=teacher_no, change_seq=change_seq, by_id=by, now=now))
     return data.getvalue()
 
 

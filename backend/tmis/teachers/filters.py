@@ -5,13 +5,13 @@ import datetime as dt
 import django_filters
 from django.db.models import Q, QuerySet
 
-from tmis.core import crypto
 from tmis.core.filters import FilterSet
 from tmis.orgs.models import SchoolStage
 from tmis.orgs.selectors import organisation_in_scope
 
 from . import identity
 from .models import RecordState, Teacher
+from .writes import id_dedup_key
 
 
 class TeacherFilter(FilterSet):
@@ -65,7 +65,7 @@ class TeacherFilter(FilterSet):
 
     def filter_id(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
         id_type = self.data.get("id_type") or identity.RESIDENT_ID
-        return queryset.filter(id_digest=crypto.digest(f"{id_type}:{identity.normalise(value)}"))
+        return queryset.filter(id_digest=id_dedup_key(id_type, value))
 
     def filter_age_min(self, queryset: QuerySet[Teacher], name: str, value: float) -> QuerySet[Teacher]:
         return queryset.filter(birth_date__lte=_years_ago(int(value)))

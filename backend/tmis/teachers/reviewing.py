@@ -19,18 +19,10 @@ from tmis.reviews import services as engine
 from tmis.reviews.models import Kind, State, Submission
 from tmis.reviews.registry import register
 
+from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, validator_row
+from .group_records import group_record_delete, group_record_save
 from .models import GROUP_MODELS, RecordState, Teacher
-from .services import (
-    COLUMN_FIELDS,
-    ID_CONTEXT,
-    KEY_FIELDS,
-    _apply_values,
-    _catalogue_check,
-    _stamp_change,
-    group_record_delete,
-    group_record_save,
-    validator_row,
-)
+from .writes import ID_CONTEXT, apply_values, stamp_change
 
 SUBJECT = "teacher"
 SUBMITTABLE = (RecordState.DRAFT, RecordState.RETURNED)
@@ -40,7 +32,7 @@ def _full_problems(teacher: Teacher) -> Errors:
     """Every catalogue problem of the archive: the one-row groups and each group record."""
     values = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
     number = crypto.decrypt(teacher.id_key, bytes(teacher.id_cipher), context=ID_CONTEXT)
-    _version, problems = _catalogue_check(teacher.school, values | {"id_number": number}, dict(teacher.extra))
+    _version, problems = catalogue_check(teacher.school, values | {"id_number": number}, dict(teacher.extra))
     catalogue, _tables = effective_for_organisation(organisation=teacher.school)
     for code, model in GROUP_MODELS.items():
         group = catalogue.group(code)
@@ -157,7 +149,7 @@ class TeacherChangeHandler:
             record = model.objects.filter(pk=operation.get("record"), teacher=teacher).first()
             if operation["op"] == "delete":
                 if record is not None:
-                    group_record_delete(actor=actor, teacher=teacher, record=record, applying=True)
+                    group_record_delete(actor=actor, teacher=teacher, record=record)
                 return
             group_record_save(
                 actor=actor,
@@ -165,7 +157,6 @@ class TeacherChangeHandler:
                 group_code=operation["group"],
                 data=operation["data"],
                 record=record,
-                applying=True,
             )
             return
         values = {
@@ -184,9 +175,9 @@ class TeacherChangeHandler:
             teacher.id_key, teacher.id_cipher = secret["key"], base64.b64decode(secret["cipher"])
             teacher.id_digest = secret["digest"]
             teacher.id_masked = payload["fields"]["id_number"][1]
-        _apply_values(teacher, actor=actor, values=values, extra=extra, version=teacher.catalogue_version)
+        apply_values(teacher, actor=actor, values=values, extra=extra, catalogue_version=teacher.catalogue_version)
         teacher.save()
-        _stamp_change(teacher)
+        stamp_change(teacher)
 
 
 def register_handlers() -> None:

@@ -9,7 +9,7 @@ from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import GroupValidator
 from tmis.core import idnumbers
 from tmis.orgs.models import Organisation
-from tmis.teachers.services import teacher_check, teachers_check
+from tmis.teachers.checks import teacher_check, teachers_check
 
 from .test_validator import SCHOOL
 

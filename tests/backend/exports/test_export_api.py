@@ -12,7 +12,7 @@ from tests.factories.teachers import complete_payload
 from tmis.audit.models import AccessLog
 from tmis.core import crypto
 from tmis.teachers.models import Teacher
-from tmis.teachers.services import ID_CONTEXT
+from tmis.teachers.writes import ID_CONTEXT
 
 pytestmark = pytest.mark.django_db
 

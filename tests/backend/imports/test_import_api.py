@@ -20,7 +20,7 @@ from tmis.accounts.models import User
 from tmis.core import crypto
 from tmis.orgs.models import Organisation
 from tmis.teachers.models import Teacher
-from tmis.teachers.services import ID_CONTEXT
+from tmis.teachers.writes import ID_CONTEXT
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from tests.factories.teachers import resident_id, teacher_payload
 from tmis.audit.models import AccessLog
 from tmis.core import idnumbers
 from tmis.orgs.models import Organisation
-from tmis.teachers.group_models import GROUP_MODELS
-from tmis.teachers.models import Teacher
+from tmis.teachers.models import GROUP_MODELS, Teacher
 
 pytestmark = pytest.mark.django_db
 

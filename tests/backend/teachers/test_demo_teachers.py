@@ -10,9 +10,10 @@ from tmis.catalog.models import Indicator
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import validate_row
 from tmis.core import crypto
-from tmis.teachers.demo import SchoolContext, _person, career, load_demo_teachers
+from tmis.teachers.checks import GROUP_RECORD_FIELDS, json_value
+from tmis.teachers.demo import SchoolContext, career, demo_person, load_demo_teachers
 from tmis.teachers.models import GROUP_MODELS, Teacher
-from tmis.teachers.services import GROUP_RECORD_FIELDS, ID_CONTEXT, _json_value
+from tmis.teachers.writes import ID_CONTEXT
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def _columns(record: Any) -> list[str]:
 def _row(record: Any, group: Group) -> dict[str, Any]:
     """A record as the validator sees it, built as group_record_save builds it."""
     fields = {f.code for f in group.fields}
-    row = {f: _json_value(getattr(record, f)) for f in _columns(record) if f in fields}
+    row = {f: json_value(getattr(record, f)) for f in _columns(record) if f in fields}
     return row | {k: v for k, v in record.extra.items() if k in fields}
 
 
@@ -68,7 +69,7 @@ def test_demo_teachers_are_complete_valid_and_load_once():
         catalogue = effective_for_organisation(organisation=teacher.school)[0]
         stage, where = teacher.school.school_stage, (teacher.school.school_stage, teacher.name)
         basic = catalogue.group("basic")
-        row = {f.code: _json_value(getattr(teacher, f.code)) for f in basic.fields if hasattr(teacher, f.code)}
+        row = {f.code: json_value(getattr(teacher, f.code)) for f in basic.fields if hasattr(teacher, f.code)}
         row["id_number"] = crypto.decrypt(teacher.id_key, bytes(teacher.id_cipher), context=ID_CONTEXT)
         assert validate_row(basic, row) == {}, where
 
@@ -119,7 +120,7 @@ def test_demo_careers_suit_every_school_kind(kind):
     today, people, real = dt.date.today(), 120, dict.fromkeys(("talent", "overseas", "rotation", "achievements"), 0)
     for n in range(people):
         rng = random.Random(n)
-        rows = career(rng, _person(rng, context.region, n, today), context, "11" if n == 0 else "00")
+        rows = career(rng, demo_person(rng, context.region, n, today), context, "11" if n == 0 else "00")
         assert set(rows) >= COMMON, rows.keys()
         for code, found in rows.items():
             for row in found:

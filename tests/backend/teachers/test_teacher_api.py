@@ -10,7 +10,7 @@ from tmis.core import crypto, idnumbers
 from tmis.orgs.models import Organisation
 from tmis.teachers import numbers
 from tmis.teachers.models import Teacher
-from tmis.teachers.services import ID_CONTEXT
+from tmis.teachers.writes import ID_CONTEXT
 
 pytestmark = pytest.mark.django_db
 

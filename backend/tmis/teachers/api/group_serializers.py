@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from tmis.core.serializers import TrimmableSerializer
 
+from ..checks import GROUP_RECORD_FIELDS
 from ..models import GROUP_MODELS, GroupRecord
-from ..services import GROUP_RECORD_FIELDS
 
 
 class GroupRecordReadSerializer(TrimmableSerializer):

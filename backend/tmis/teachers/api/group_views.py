@@ -16,8 +16,8 @@ from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.reviews.models import Submission
 
+from ..group_records import group_record_edit, group_record_remove
 from ..models import GROUP_MODELS, GroupRecord, Teacher
-from ..services import group_record_delete, group_record_save
 from .group_serializers import GROUP_READ_SERIALIZERS, GROUP_WRITE_SERIALIZERS
 
 
@@ -66,12 +66,12 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
             payload = write(data=request.data)
             payload.is_valid(raise_exception=True)
             teacher = self.teacher()
-            record, warnings = group_record_save(
+            done = group_record_edit(
                 actor=request.user, teacher=teacher, group_code=group, data=dict(payload.validated_data)
             )
             if pending := _pending(teacher):
                 return pending
-            return Response(read(record, context={"warnings": warnings}).data, status=status.HTTP_201_CREATED)
+            return Response(read(done.record, context={"warnings": done.warnings}).data, status=status.HTTP_201_CREATED)
 
         @extend_schema(request=write, responses={200: read, 202: PendingChangeSerializer})
         def partial_update(self, request: Request, teacher_pk: str, pk: str) -> Response:
@@ -79,17 +79,17 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
             payload = write(record, data=request.data, partial=True)
             payload.is_valid(raise_exception=True)
             teacher = self.teacher()
-            record, warnings = group_record_save(
+            done = group_record_edit(
                 actor=request.user, teacher=teacher, group_code=group, data=dict(payload.validated_data), record=record
             )
             if pending := _pending(teacher):
                 return pending
-            return Response(read(record, context={"warnings": warnings}).data)
+            return Response(read(done.record, context={"warnings": done.warnings}).data)
 
         @extend_schema(responses={204: None, 202: PendingChangeSerializer})
         def destroy(self, request: Request, teacher_pk: str, pk: str) -> Response:
             teacher = self.teacher()
-            group_record_delete(actor=request.user, teacher=teacher, record=self.get_object())
+            group_record_remove(actor=request.user, teacher=teacher, record=self.get_object())
             return _pending(teacher) or Response(status=status.HTTP_204_NO_CONTENT)
 
     GroupRecordViewSet.__name__ = f"{model.__name__}ViewSet"

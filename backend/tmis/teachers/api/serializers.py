@@ -4,8 +4,8 @@ from rest_framework import serializers
 
 from tmis.core.serializers import TrimmableSerializer
 
+from ..checks import COLUMN_FIELDS
 from ..models import GROUP_MODELS, RecordState, Teacher
-from ..services import COLUMN_FIELDS
 from .group_serializers import GROUP_READ_SERIALIZERS
 
 

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from tmis.core import crypto
 from tmis.teachers.models import Teacher
-from tmis.teachers.services import ID_CONTEXT
+from tmis.teachers.writes import ID_CONTEXT
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.db import models
 
 from tmis.core.scope import ScopedQuerySet
 
-from .models import Teacher
+from .teacher import Teacher
 
 
 class GroupRecordQuerySet(ScopedQuerySet):

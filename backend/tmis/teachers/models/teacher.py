@@ -155,8 +155,3 @@ class Teacher(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.teacher_no})"
-
-
-from .group_models import GROUP_MODELS, GroupRecord  # noqa: E402  (group record models register with Django here)
-
-__all__ = ["GROUP_MODELS", "GroupRecord", "RecordState", "Teacher"]

@@ -1,0 +1,7 @@
+"""The teacher electronic archive's models: the archive (`teacher`) and one model per many-valued group (`groups`),
+which refer to the archive — one package, so neither module imports the other's package back."""
+
+from .groups import GROUP_MODELS, GroupRecord
+from .teacher import RecordState, Teacher, TeacherQuerySet
+
+__all__ = ["GROUP_MODELS", "GroupRecord", "RecordState", "Teacher", "TeacherQuerySet"]
