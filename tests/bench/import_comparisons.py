@@ -173,8 +173,9 @@ def import_export(samples: list[dict[str, Any]], filler: Any) -> tuple[float | N
     from tmis.imports.pipeline import Catalogues
     from tmis.orgs.models import Organisation
     from tmis.teachers import numbers
+    from tmis.teachers.checks import COLUMN_FIELDS, teacher_check
     from tmis.teachers.models import Teacher
-    from tmis.teachers.services import COLUMN_FIELDS, number_prefix, teacher_check
+    from tmis.teachers.writes import number_prefix
 
     codes = [c for c in dict.fromkeys(k for s in samples for k in s) if c in COLUMN_FIELDS]
     kinds = {f.name: f.get_internal_type() for f in Teacher._meta.concrete_fields}

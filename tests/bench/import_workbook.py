@@ -249,7 +249,7 @@ def generate(catalogue: Catalogue, target: Path, *, rows: int, sample: int) -> G
     template lays it out; the first `sample` good rows are also kept as API payloads."""
     import xlsxwriter
 
-    from tmis.teachers.services import id_digest
+    from tmis.teachers.writes import id_dedup_key
 
     started = time.perf_counter()
     rng = random.Random(SEED)
@@ -285,7 +285,7 @@ def generate(catalogue: Catalogue, target: Path, *, rows: int, sample: int) -> G
             if kind != "duplicate":
                 spoil(kind, values, cells, codes, rng)
         elif len(samples) < sample:
-            samples.append(values | {"_digest": id_digest("1", values["id_number"])})
+            samples.append(values | {"_digest": id_dedup_key("1", values["id_number"])})
         row = index + 2
         texts: list[str | None] = []
         for column, cell in enumerate(cells):

@@ -27,7 +27,8 @@ from tmis.core import crypto, idnumbers
 from tmis.orgs.models import Organisation
 from tmis.teachers import numbers
 from tmis.teachers.models import GROUP_MODELS, Teacher
-from tmis.teachers.services import ID_CONTEXT, name_pinyin
+from tmis.teachers.pinyin import name_pinyin
+from tmis.teachers.writes import ID_CONTEXT
 
 TEACHERS = size("BENCH_TEACHERS", 1_000_000, 2_000)
 SCHOOLS = size("BENCH_TEACHER_SCHOOLS", 15_000, 150)  # 15,000: about as many as 甘肃 has
