@@ -53,9 +53,7 @@ def flows_for_province(*, province: Organisation) -> list[Flow]:
             levels[subject_kind.key] = _with_extra(base, subject_kind.extra_levels)
         else:
             levels[subject_kind.key] = list(stored.levels) if stored else list(subject_kind.default_levels)
-        out.append(
-            Flow(province, subject_kind, levels[subject_kind.key], stored.updated_at if stored else None)
-        )
+        out.append(Flow(province, subject_kind, levels[subject_kind.key], stored.updated_at if stored else None))
     return out
 
 

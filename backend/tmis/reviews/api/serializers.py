@@ -111,7 +111,6 @@ class BulkResultSerializer(serializers.Serializer):
 class FlowSerializer(serializers.Serializer):
     """One kind's review chain in the caller's province."""
 
-
     province = serializers.CharField(source="province.code", read_only=True)
     kind = serializers.ChoiceField(choices=KIND_CHOICES, source="kind.key", read_only=True)
     kind_name = serializers.CharField(source="kind.label", read_only=True, help_text="The kind's name (localised).")
