@@ -72,16 +72,16 @@ def _validate(subject_kind: SubjectKind, levels: list[str]) -> None:
         raise field_error(
             "levels",
             "invalid",
-            _("Choose levels among: %(levels)s.") % {"levels": "、".join(_level_names(allowed))},
+            _("Choose levels among: %(levels)s.") % {"levels": _(", ").join(_level_names(allowed))},
         )
     if sorted(levels, key=LEVEL_ORDER.index) != levels or len(set(levels)) != len(levels):
-        raise field_error("levels", "order", _("Levels must climb from the school to the province, each once."))
+        raise field_error("levels", "order", _("Levels must climb: school, county, city, province, each once."))
     if missing := [level for level in subject_kind.required_levels if level not in levels]:
         raise field_error(
             "levels",
             "required_level",
             _("A province may add levels but not drop the national ones: %(levels)s.")
-            % {"levels": "、".join(_level_names(missing))},
+            % {"levels": _(", ").join(_level_names(missing))},
         )
 
 
