@@ -200,6 +200,7 @@ SPECTACULAR_SETTINGS = {
         "ImportStateEnum": "tmis.imports.models.ImportState",
         "ExportStateEnum": "tmis.exports.models.ExportState",
         "SubmissionStateEnum": "tmis.reviews.models.State",
+        "LevelsEnum": "tmis.reviews.registry.LEVEL_ORDER",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

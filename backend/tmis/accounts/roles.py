@@ -23,17 +23,31 @@ class Role(models.TextChoices):
     TEACHER = "teacher", _("Teacher")
 
 
+#: Review capabilities: `reviews.view` (the review items and progress in one's scope), `reviews.submit` (submit and
+#: withdraw one's own items), `reviews.decide` (the queue, approve, return). A subject kind may name its own
+#: capabilities in `tmis.reviews.registry.SubjectKind`.
 CAPABILITIES: dict[str, frozenset[str]] = {
-    Role.FILLER: frozenset({"orgs.view", "teachers.view", "teachers.change", "teachers.view_id"}),
-    Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id"}),
-    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view"}),
+    Role.FILLER: frozenset(
+        {"orgs.view", "teachers.view", "teachers.change", "teachers.view_id", "reviews.view", "reviews.submit"}
+    ),
+    Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id", "reviews.view"}),
+    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view"}),
     Role.ADMIN: frozenset(
-        {"orgs.view", "orgs.manage", "users.view", "users.manage", "teachers.view", "reports.view", "catalog.manage"}
+        {
+            "orgs.view",
+            "orgs.manage",
+            "users.view",
+            "users.manage",
+            "teachers.view",
+            "reports.view",
+            "catalog.manage",
+            "reviews.view",
+        }
     ),
     Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage"}),
     Role.SECADMIN: frozenset({"orgs.view", "users.view", "security.manage"}),
     Role.AUDITOR: frozenset({"orgs.view", "audit.view"}),
-    Role.SERVICE: frozenset({"orgs.view", "teachers.view", "sync.pull"}),
+    Role.SERVICE: frozenset({"orgs.view", "teachers.view", "sync.pull", "reviews.view"}),
     Role.TEACHER: frozenset({"self.view"}),
 }
 

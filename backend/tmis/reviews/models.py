@@ -12,24 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from tmis.core.scope import ScopedQuerySet
 from tmis.orgs.models import Organisation
 
-#: Levels in the order a submission climbs them.
-LEVEL_ORDER = ("school", "county", "city", "province")
+from . import registry
 
-
-class Kind(models.TextChoices):
-    TEACHER_INFO = "teacher_info", _("Teacher information")
-    TEACHER_CHANGE = "teacher_change", _("Change of teacher information")
-    TEACHER_KEY_CHANGE = "teacher_key_change", _("Change of key information")
-
-
-#: Default chains (DOMAIN decision 5); a province may configure its own per kind.
-DEFAULT_LEVELS: dict[str, list[str]] = {
-    Kind.TEACHER_INFO: ["school", "county"],
-    Kind.TEACHER_CHANGE: ["school", "county"],
-}
-#: Kinds whose chain is derived, not configured: key information passes every level teacher information passes,
-#: then the province (DOMAIN decision 4).
-DERIVED_LEVELS: dict[str, str] = {Kind.TEACHER_KEY_CHANGE: Kind.TEACHER_INFO}
+#: Levels in the order a submission climbs them (defined with the registry of kinds).
+LEVEL_ORDER = registry.LEVEL_ORDER
 
 
 class State(models.TextChoices):
@@ -48,7 +34,7 @@ class ReviewFlow(models.Model):
     submissions only."""
 
     province = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=30, choices=Kind.choices)
+    kind = models.CharField(max_length=30, help_text="A registered subject kind (`tmis.reviews.registry`).")
     levels = ArrayField(models.CharField(max_length=10))
     updated_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
@@ -65,7 +51,7 @@ class SubmissionQuerySet(ScopedQuerySet):
 
 
 class Submission(models.Model):
-    kind = models.CharField(max_length=30, choices=Kind.choices)
+    kind = models.CharField(max_length=30, help_text="A registered subject kind (`tmis.reviews.registry`).")
     subject_type = models.CharField(max_length=30, help_text="What is reviewed, e.g. `teacher`.")
     subject_id = models.BigIntegerField()
     subject_label = models.CharField(max_length=100, help_text="For queues: e.g. the teacher's name.")

@@ -7,6 +7,13 @@ from typing import Any
 from django.db.models import Count, QuerySet
 
 from .models import OPEN_STATES, Submission
+from .registry import kinds
+
+
+def kinds_visible_to(user: Any) -> list[str] | None:
+    """The kinds whose items the user may see (each kind names its view capability); None when every kind."""
+    visible = [kind.key for kind in kinds() if user.has_capability(kind.view_capability)]
+    return None if len(visible) == len(kinds()) else visible
 
 
 def review_queue(*, user: Any) -> QuerySet[Submission]:
@@ -30,6 +37,15 @@ def submission_history(*, user: Any, subject_type: str, subject_id: int) -> Quer
         .prefetch_related("decisions__actor", "decisions__organisation")
         .order_by("id")
     )
+
+
+def latest_submission(*, subject_type: str, subject_id: int, open_only: bool = False) -> Submission | None:
+    """The newest submission of a subject (of any kind), or its open one with `open_only`; None if there is none.
+    One indexed query (`submission_subject_idx`)."""
+    items = Submission.objects.filter(subject_type=subject_type, subject_id=subject_id)
+    if open_only:
+        items = items.filter(state__in=OPEN_STATES)
+    return items.order_by("-id").first()
 
 
 def open_review_counts(*, path: str, kind: str | None = None) -> dict[str, int]:

@@ -13,51 +13,14 @@ from tmis.core.errors import AppError, field_error
 from tmis.notifications.services import notify_reviewers, notify_users
 from tmis.orgs.models import Organisation
 
-from .models import (
-    DEFAULT_LEVELS,
-    DERIVED_LEVELS,
-    LEVEL_ORDER,
-    OPEN_STATES,
-    Action,
-    Decision,
-    ReviewFlow,
-    State,
-    Submission,
-)
-from .registry import handler_for
+from .flows import flow_levels, flow_set
+from .models import OPEN_STATES, Action, Decision, State, Submission
+from .registry import get_kind, handler_for
+
+__all__ = ["BULK_LIMIT", "MIN_REASON", "decide", "decide_many", "flow_levels", "flow_set", "submit", "withdraw"]
 
 MIN_REASON = 5
 BULK_LIMIT = 1000
-
-
-def flow_levels(*, school: Organisation, kind: str) -> list[str]:
-    if base := DERIVED_LEVELS.get(kind):
-        levels = flow_levels(school=school, kind=base)
-        return levels if "province" in levels else [*levels, "province"]
-    flow = ReviewFlow.objects.filter(province__code=school.province_code, kind=kind).first()
-    return list(flow.levels) if flow else list(DEFAULT_LEVELS[kind])
-
-
-@transaction.atomic
-def flow_set(*, actor: Any, province: Organisation, kind: str, levels: list[str]) -> ReviewFlow:
-    """A province's chain for a kind (new submissions only). Levels are climbed in order and may not repeat."""
-    if kind in DERIVED_LEVELS:
-        raise field_error("kind", "derived", _("This chain follows the teacher-information chain plus the province."))
-    unknown = [level for level in levels if level not in LEVEL_ORDER]
-    if unknown or not levels:
-        raise field_error("levels", "invalid", _("Levels are some of school, county, city, province, in that order."))
-    if sorted(levels, key=LEVEL_ORDER.index) != levels or len(set(levels)) != len(levels):
-        raise field_error("levels", "order", _("Levels must climb: school, county, city, province, each once."))
-    if missing := [level for level in DEFAULT_LEVELS[kind] if level not in levels]:
-        raise field_error(
-            "levels",
-            "required_level",
-            _("A province may add levels but not drop the national ones: %(levels)s.") % {"levels": ", ".join(missing)},
-        )
-    flow, _created = ReviewFlow.objects.update_or_create(
-        province=province, kind=kind, defaults={"levels": levels, "updated_by": actor}
-    )
-    return flow
 
 
 def _steps(school: Organisation, levels: list[str]) -> tuple[list[str], list[int]]:
@@ -89,13 +52,22 @@ def submit(
     *,
     actor: Any,
     kind: str,
-    subject_type: str,
     subject_id: int,
-    label: str,
-    school: Organisation,
+    subject_type: str | None = None,
+    label: str | None = None,
+    school: Organisation | None = None,
     payload: dict[str, Any] | None = None,
 ) -> Submission:
-    """Start a review (or a new round of a returned one for the same subject and kind)."""
+    """Start a review (or a new round of a returned one for the same subject and kind). The kind's handler names
+    the subject, the organisation the chain climbs from and whether the actor may submit; a subject app that has
+    them at hand passes `label` and `school`."""
+    subject_kind = get_kind(kind)
+    handler = subject_kind.handler
+    if not actor.has_capability(subject_kind.submit_capability) or not handler.may_submit(actor, subject_id):
+        raise AppError(_("You may not submit this for review."), code="not_submitter", status_code=403)
+    subject_type = subject_type or subject_kind.subject_type
+    label = label if label is not None else handler.label(subject_id)
+    school = school if school is not None else handler.origin(subject_id)
     levels, orgs = _steps(school, flow_levels(school=school, kind=kind))
     now = timezone.now()
     returned = (
@@ -186,6 +158,8 @@ def decide(*, actor: Any, submission_id: int, action: str, reason: str = "") -> 
         if already.exists() or submission.state not in OPEN_STATES:
             raise AppError(_("This item has already been decided."), code="already_decided", status_code=409)
         raise AppError(_("This item is not waiting at your organisation."), code="not_your_step", status_code=403)
+    if not actor.has_capability(get_kind(submission.kind).decide_capability):
+        raise AppError(_("You may not review this kind of item."), code="permission_denied", status_code=403)
     if submission.submitted_by_id == actor.pk:
         raise AppError(_("You cannot review your own submission."), code="own_submission", status_code=403)
     try:

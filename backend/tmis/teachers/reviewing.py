@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 
 from tmis.catalog.selectors import effective_for_organisation
@@ -16,15 +17,18 @@ from tmis.catalog.validation import Errors, validate_row
 from tmis.core import crypto
 from tmis.core.errors import AppError
 from tmis.reviews import services as engine
-from tmis.reviews.models import Kind, State, Submission
-from tmis.reviews.registry import register
+from tmis.reviews.models import State, Submission
+from tmis.reviews.registry import SubjectKind, register, register_progress
 
 from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, validator_row
 from .group_records import group_record_delete, group_record_save
 from .models import GROUP_MODELS, RecordState, Teacher
+from .selectors import record_state_counts
 from .writes import ID_CONTEXT, apply_values, stamp_change
 
 SUBJECT = "teacher"
+#: The review kinds this app registers (see register_handlers).
+TEACHER_INFO, TEACHER_CHANGE, TEACHER_KEY_CHANGE = "teacher_info", "teacher_change", "teacher_key_change"
 SUBMITTABLE = (RecordState.DRAFT, RecordState.RETURNED)
 
 
@@ -61,7 +65,7 @@ def teacher_submit(*, actor: Any, teacher_id: int) -> Submission:
         )
     return engine.submit(
         actor=actor,
-        kind=Kind.TEACHER_INFO,
+        kind=TEACHER_INFO,
         subject_type=SUBJECT,
         subject_id=teacher.pk,
         label=teacher.name,
@@ -92,7 +96,7 @@ def request_change(
     key = any(field in KEY_FIELDS for field in payload["fields"])
     submission = engine.submit(
         actor=actor,
-        kind=Kind.TEACHER_KEY_CHANGE if key else Kind.TEACHER_CHANGE,
+        kind=TEACHER_KEY_CHANGE if key else TEACHER_CHANGE,
         subject_type=SUBJECT,
         subject_id=teacher.pk,
         label=teacher.name,
@@ -102,7 +106,27 @@ def request_change(
     return submission
 
 
-class TeacherInfoHandler:
+class TeacherSubject:
+    """What every teacher kind tells the engine about its subject, the archive."""
+
+    def label(self, subject_id: int) -> str:
+        return Teacher.objects.values_list("name", flat=True).get(pk=subject_id)
+
+    def origin(self, subject_id: int) -> Any:
+        return Teacher.objects.select_related("school").get(pk=subject_id).school
+
+    def may_submit(self, actor: Any, subject_id: int) -> bool:
+        return Teacher.objects.visible_to(actor).filter(pk=subject_id).exists()
+
+    def describe(self, submission: Submission) -> dict[str, Any] | None:
+        """Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change."""
+        out: dict[str, Any] = {"fields": submission.payload.get("fields", {})}
+        if "group" in submission.payload:
+            out["group"] = submission.payload["group"]
+        return out
+
+
+class TeacherInfoHandler(TeacherSubject):
     """A new archive: its record_state follows the submission; the first approval makes it approved for good."""
 
     STATES = {
@@ -111,6 +135,9 @@ class TeacherInfoHandler:
         State.APPROVED: RecordState.APPROVED,
         State.RETURNED: RecordState.RETURNED,
     }
+
+    def describe(self, submission: Submission) -> dict[str, Any] | None:
+        return None  # the whole archive is reviewed
 
     def state_changed(self, submission: Submission) -> None:
         if submission.state == State.WITHDRAWN:
@@ -126,7 +153,7 @@ class TeacherInfoHandler:
         return None
 
 
-class TeacherChangeHandler:
+class TeacherChangeHandler(TeacherSubject):
     """A change request: `pending_change` while it is open; on approval the diff applies atomically, provided the
     archive is still the version the change was based on."""
 
@@ -181,7 +208,38 @@ class TeacherChangeHandler:
 
 
 def register_handlers() -> None:
-    register(Kind.TEACHER_INFO, TeacherInfoHandler())
+    """The teacher kinds (DOMAIN decisions 4 and 5): archives and changes climb school → county by default, a
+    province may add levels; key information follows the teacher-information chain, then the province."""
+    both = ("school", "county")
+    register(
+        SubjectKind(
+            key=TEACHER_INFO,
+            label=gettext_lazy("Teacher information"),
+            subject_type=SUBJECT,
+            handler=TeacherInfoHandler(),
+            default_levels=both,
+            required_levels=both,
+        )
+    )
     change = TeacherChangeHandler()
-    register(Kind.TEACHER_CHANGE, change)
-    register(Kind.TEACHER_KEY_CHANGE, change)
+    register(
+        SubjectKind(
+            key=TEACHER_CHANGE,
+            label=gettext_lazy("Change of teacher information"),
+            subject_type=SUBJECT,
+            handler=change,
+            default_levels=both,
+            required_levels=both,
+        )
+    )
+    register(
+        SubjectKind(
+            key=TEACHER_KEY_CHANGE,
+            label=gettext_lazy("Change of key information"),
+            subject_type=SUBJECT,
+            handler=change,
+            derived_from=TEACHER_INFO,
+            extra_levels=("province",),
+        )
+    )
+    register_progress("states", lambda path: record_state_counts(path=path))

@@ -15,6 +15,7 @@ import { OrgsPage } from '@/features/orgs/pages/orgs-page';
 import { ProfilePage } from '@/features/profile/pages/profile-page';
 import { MySubmissionsPage } from '@/features/reviews/pages/my-submissions-page';
 import { ReviewPage } from '@/features/reviews/pages/review-page';
+import { ReviewFlowsPage } from '@/features/reviews/pages/review-flows-page';
 import { ReviewQueuePage } from '@/features/reviews/pages/review-queue-page';
 import type { TeacherFilters } from '@/features/teachers/api/teachers-api';
 import { TeacherArchivePage } from '@/features/teachers/pages/teacher-archive-page';
@@ -132,6 +133,15 @@ export function createAppRouter() {
           handle: handle(['menu.admin', 'menu.provinceCatalog']),
         },
         { path: 'code-tables', element: <CodeTablesPage />, handle: handle(['menu.admin', 'menu.codeTables']) },
+        {
+          path: 'review-flows',
+          element: (
+            <RequireCapability capability="orgs.manage">
+              <ReviewFlowsPage />
+            </RequireCapability>
+          ),
+          handle: handle(['menu.admin', 'menu.reviewFlows']),
+        },
         { path: 'profile', element: <ProfilePage />, handle: handle(['menu.profile']) },
         { path: '*', element: <NotFound /> },
       ],

@@ -5,7 +5,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import LEVEL_ORDER, Action, Decision, Kind, ReviewFlow, State, Submission
+from ..models import LEVEL_ORDER, Action, Decision, State, Submission
+from ..registry import KIND_CHOICES, handler_for, kind_keys
 
 
 class PersonSerializer(serializers.Serializer):
@@ -14,7 +15,7 @@ class PersonSerializer(serializers.Serializer):
 
 
 class SubjectSerializer(serializers.Serializer):
-    type = serializers.CharField(help_text="`teacher` for every kind so far.")
+    type = serializers.CharField(help_text="What is reviewed, named by its kind (e.g. `teacher`).")
     id = serializers.IntegerField()
     name = serializers.CharField()
 
@@ -32,7 +33,7 @@ class DecisionSerializer(serializers.ModelSerializer):
 
 
 class SubmissionSerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=Kind.choices)
+    kind = serializers.ChoiceField(choices=KIND_CHOICES, help_text="A registered subject kind.")
     state = serializers.ChoiceField(choices=State.choices)
     subject = serializers.SerializerMethodField()
     level = serializers.SerializerMethodField(help_text="The level deciding now; null once closed.")
@@ -40,7 +41,8 @@ class SubmissionSerializer(serializers.ModelSerializer):
     school_name = serializers.CharField(source="school.name", read_only=True)
     submitted_by = PersonSerializer(read_only=True)
     diff = serializers.SerializerMethodField(
-        help_text="Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change."
+        help_text="The change under review as its kind describes it, null when the whole subject is reviewed. "
+        "Teacher change requests: `fields` (field → [old, new], ID numbers masked), and `group` for a group record."
     )
 
     class Meta:
@@ -75,12 +77,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.DictField(allow_null=True))
     def get_diff(self, obj: Submission) -> dict[str, Any] | None:
-        if obj.kind == Kind.TEACHER_INFO:
+        if obj.kind not in kind_keys():  # a kind no longer registered
             return None
-        out: dict[str, Any] = {"fields": obj.payload.get("fields", {})}
-        if "group" in obj.payload:
-            out["group"] = obj.payload["group"]
-        return out
+        return handler_for(obj.kind).describe(obj)
 
 
 class SubmissionDetailSerializer(SubmissionSerializer):
@@ -109,15 +108,35 @@ class BulkResultSerializer(serializers.Serializer):
     message = serializers.CharField(required=False)
 
 
-class FlowSerializer(serializers.ModelSerializer):
-    province = serializers.CharField(source="province.code", read_only=True)
-    kind = serializers.ChoiceField(choices=Kind.choices, read_only=True)
-    levels = serializers.ListField(child=serializers.ChoiceField(choices=LEVEL_ORDER))
+class FlowSerializer(serializers.Serializer):
+    """One kind's review chain in the caller's province."""
 
-    class Meta:
-        model = ReviewFlow
-        fields = ["province", "kind", "levels", "updated_at"]
-        read_only_fields = ["province", "kind", "updated_at"]
+    province = serializers.CharField(source="province.code", read_only=True)
+    kind = serializers.ChoiceField(choices=KIND_CHOICES, source="kind.key", read_only=True)
+    kind_name = serializers.CharField(source="kind.label", read_only=True, help_text="The kind's name (localised).")
+    levels = serializers.ListField(
+        child=serializers.ChoiceField(choices=LEVEL_ORDER), help_text="The levels that approve, in climbing order."
+    )
+    required_levels = serializers.ListField(
+        child=serializers.ChoiceField(choices=LEVEL_ORDER),
+        source="kind.required_levels",
+        read_only=True,
+        help_text="National levels a province cannot drop.",
+    )
+    allowed_levels = serializers.ListField(
+        child=serializers.ChoiceField(choices=LEVEL_ORDER),
+        source="kind.allowed_levels",
+        read_only=True,
+        help_text="The levels a province may choose from.",
+    )
+    derived_from = serializers.CharField(
+        source="kind.derived_from",
+        read_only=True,
+        allow_null=True,
+        help_text="Null, or the kind whose chain (plus its own levels) this derived chain follows; not edited itself.",
+    )
+    editable = serializers.BooleanField(source="kind.editable", read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="Null: the national default.")
 
 
 class ProgressSerializer(serializers.Serializer):

@@ -17,11 +17,12 @@ from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_in_scope
-from tmis.teachers.selectors import record_state_counts
 
 from .. import services
-from ..models import Action, Kind, ReviewFlow, State, Submission
-from ..selectors import my_submissions, open_review_counts, review_queue
+from ..flows import flows_for_province
+from ..models import Action, ReviewFlow, State, Submission
+from ..registry import KIND_CHOICES, kind_keys, progress_for
+from ..selectors import kinds_visible_to, my_submissions, open_review_counts, review_queue, submission_history
 from .serializers import (
     BulkResultSerializer,
     BulkSerializer,
@@ -34,7 +35,7 @@ from .serializers import (
 
 
 class SubmissionFilter(filters.FilterSet):
-    kind = filters.ChoiceFilter(choices=Kind.choices)
+    kind = filters.ChoiceFilter(choices=KIND_CHOICES, help_text="A registered subject kind.")
     state = filters.ChoiceFilter(choices=State.choices)
     school = filters.CharFilter(field_name="school__code", help_text="A school's code.")
     submitted_before = filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
@@ -54,29 +55,34 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     serializer_class = SubmissionSerializer
     pagination_class = IdCursorPagination
     filterset_class = SubmissionFilter
-    permission = "teachers.view"
+    permission = "reviews.view"
     action_permissions = {
         "list": "reviews.decide",
         "approve": "reviews.decide",
         "reject": "reviews.decide",
         "bulk": "reviews.decide",
-        "mine": "teachers.change",
-        "withdraw": "teachers.change",
-        "progress": "teachers.view",
+        "mine": "reviews.submit",
+        "withdraw": "reviews.submit",
+        "progress": "reviews.view",
+        "history": "reviews.view",
     }
 
     def get_scoped_queryset(self) -> QuerySet[Submission]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Submission.objects.none()
+        user = self.request.user
         if self.action == "list":
-            return review_queue(user=self.request.user)
-        if self.action == "mine":
-            return my_submissions(user=self.request.user)
-        return (
-            Submission.objects.visible_to(self.request.user)
-            .select_related("school", "submitted_by")
-            .prefetch_related("decisions__actor", "decisions__organisation")
-        )
+            items = review_queue(user=user)
+        elif self.action == "mine":
+            items = my_submissions(user=user)
+        else:
+            items = (
+                Submission.objects.visible_to(user)
+                .select_related("school", "submitted_by")
+                .prefetch_related("decisions__actor", "decisions__organisation")
+            )
+        visible = kinds_visible_to(user)
+        return items if visible is None else items.filter(kind__in=visible)
 
     def get_serializer_class(self):  # noqa: ANN201
         return SubmissionDetailSerializer if self.action == "retrieve" else SubmissionSerializer
@@ -96,10 +102,32 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         return Response(
             {
                 "org": organisation.code,
-                "states": record_state_counts(path=organisation.path),
+                "states": progress_for("states", organisation.path),
                 "in_review_by_level": open_review_counts(path=organisation.path),
             }
         )
+
+    @extend_schema(
+        operation_id="reviews_history",
+        parameters=[
+            OpenApiParameter("subject_type", str, required=True, description="What is reviewed, e.g. `teacher`."),
+            OpenApiParameter("subject_id", int, required=True, description="The subject's id."),
+        ],
+        responses=SubmissionDetailSerializer(many=True),
+    )
+    @action(detail=False, pagination_class=None, filterset_class=None)
+    def history(self, request: Request) -> Response:
+        """Every review of one subject in the caller's scope, oldest first, each with its decisions (any kind)."""
+        subject_type = request.query_params.get("subject_type", "")
+        try:
+            subject_id = int(request.query_params.get("subject_id", ""))
+        except ValueError:
+            raise AppError(_("Give subject_type and subject_id."), code="invalid") from None
+        items = submission_history(user=request.user, subject_type=subject_type, subject_id=subject_id)
+        visible = kinds_visible_to(request.user)
+        if visible is not None:
+            items = items.filter(kind__in=visible)
+        return Response(SubmissionDetailSerializer(items, many=True, context={"request": request}).data)
 
     @extend_schema(operation_id="reviews_mine", responses=SubmissionSerializer(many=True))
     @action(detail=False, pagination_class=NewestFirstPagination)
@@ -164,27 +192,21 @@ class FlowViewSet(viewsets.GenericViewSet):
         organisation = self.request.user.organisation
         if organisation is None or organisation.level != Level.PROVINCE:
             raise AppError(
-                "Review chains are configured by province administrators.", code="not_province", status_code=403
+                _("Review chains are configured by province administrators."), code="not_province", status_code=403
             )
         return organisation
 
-    def _flows(self, province: Organisation) -> list[ReviewFlow]:
-        configured = {flow.kind: flow for flow in ReviewFlow.objects.filter(province=province)}
-        return [
-            configured.get(kind)
-            or ReviewFlow(province=province, kind=kind, levels=services.flow_levels(school=province, kind=kind))
-            for kind in Kind.values
-        ]
-
     @extend_schema(operation_id="reviews_flows_list", responses=FlowSerializer(many=True))
     def list(self, request: Request) -> Response:
-        return Response(FlowSerializer(self._flows(self._province()), many=True).data)
+        """Every registered kind's chain in the caller's province (the national default where none is set)."""
+        return Response(FlowSerializer(flows_for_province(province=self._province()), many=True).data)
 
     @extend_schema(operation_id="reviews_flows_update", request=FlowSerializer, responses=FlowSerializer)
     def partial_update(self, request: Request, kind: str) -> Response:
+        """Set the levels of one kind (province administrators); new submissions climb them."""
         province = self._province()
-        if kind not in Kind.values:
-            raise AppError("No such kind.", code="not_found", status_code=404)
+        if kind not in kind_keys():
+            raise AppError(_("No such kind of review."), code="not_found", status_code=404)
         payload = FlowSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         flow = services.flow_set(

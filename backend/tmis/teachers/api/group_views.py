@@ -14,7 +14,7 @@ from rest_framework.response import Response
 
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
-from tmis.reviews.models import Submission
+from tmis.reviews.selectors import latest_submission
 
 from ..group_records import group_record_edit, group_record_remove
 from ..models import GROUP_MODELS, GroupRecord, Teacher
@@ -30,7 +30,7 @@ def _pending(teacher: Teacher) -> Response | None:
     """On an approved archive a write becomes a change request: 202 with its id, nothing changed yet."""
     if not teacher.ever_approved:
         return None
-    submission = Submission.objects.filter(subject_type="teacher", subject_id=teacher.pk).order_by("-id").first()
+    submission = latest_submission(subject_type="teacher", subject_id=teacher.pk)
     return Response(
         {"pending_change": True, "change_request": submission.pk if submission else None},
         status=status.HTTP_202_ACCEPTED,

@@ -698,10 +698,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * @description Review chains of the caller's province, per kind (defaults where none is configured). Province admins
-         *     change them; a change applies to new submissions only.
-         */
+        /** @description Every registered kind's chain in the caller's province (the national default where none is set). */
         get: operations["reviews_flows_list"];
         put?: never;
         post?: never;
@@ -724,11 +721,25 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /**
-         * @description Review chains of the caller's province, per kind (defaults where none is configured). Province admins
-         *     change them; a change applies to new submissions only.
-         */
+        /** @description Set the levels of one kind (province administrators); new submissions climb them. */
         patch: operations["reviews_flows_update"];
+        trace?: never;
+    };
+    "/api/v1/reviews/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every review of one subject in the caller's scope, oldest first, each with its decisions (any kind). */
+        get: operations["reviews_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/reviews/mine/": {
@@ -2197,12 +2208,26 @@ export interface components {
          * @enum {string}
          */
         ExportStateEnum: "queued" | "running" | "done" | "failed" | "downloaded";
+        /** @description One kind's review chain in the caller's province. */
         Flow: {
             readonly province: string;
             readonly kind: components["schemas"]["KindEnum"];
+            /** @description The kind's name (localised). */
+            readonly kind_name: string;
+            /** @description The levels that approve, in climbing order. */
             levels: components["schemas"]["LevelsEnum"][];
-            /** Format: date-time */
-            readonly updated_at: string;
+            /** @description National levels a province cannot drop. */
+            readonly required_levels: components["schemas"]["LevelsEnum"][];
+            /** @description The levels a province may choose from. */
+            readonly allowed_levels: components["schemas"]["LevelsEnum"][];
+            /** @description Null, or the kind whose chain (plus its own levels) this derived chain follows; not edited itself. */
+            readonly derived_from: string | null;
+            readonly editable: boolean;
+            /**
+             * Format: date-time
+             * @description Null: the national default.
+             */
+            readonly updated_at: string | null;
         };
         /**
          * @description * `xlsx` - Excel (.xlsx)
@@ -2948,7 +2973,9 @@ export interface components {
             sanction_revoke_reason?: string;
             extra?: unknown;
         };
+        /** @description One kind's review chain in the caller's province. */
         PatchedFlowRequest: {
+            /** @description The levels that approve, in climbing order. */
             levels?: components["schemas"]["LevelsEnum"][];
         };
         PatchedOrganisationUpdateRequest: {
@@ -3593,13 +3620,20 @@ export interface components {
             extra?: unknown;
         };
         Subject: {
-            /** @description `teacher` for every kind so far. */
+            /** @description What is reviewed, named by its kind (e.g. `teacher`). */
             type: string;
             id: number;
             name: string;
         };
         Submission: {
             readonly id: number;
+            /**
+             * @description A registered subject kind.
+             *
+             *     * `teacher_info` - Teacher information
+             *     * `teacher_change` - Change of teacher information
+             *     * `teacher_key_change` - Change of key information
+             */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
             readonly subject: components["schemas"]["Subject"];
@@ -3618,13 +3652,20 @@ export interface components {
             /** Format: date-time */
             readonly closed_at: string | null;
             readonly return_reason: string;
-            /** @description Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change. */
+            /** @description The change under review as its kind describes it, null when the whole subject is reviewed. Teacher change requests: `fields` (field → [old, new], ID numbers masked), and `group` for a group record. */
             readonly diff: {
                 [key: string]: unknown;
             } | null;
         };
         SubmissionDetail: {
             readonly id: number;
+            /**
+             * @description A registered subject kind.
+             *
+             *     * `teacher_info` - Teacher information
+             *     * `teacher_change` - Change of teacher information
+             *     * `teacher_key_change` - Change of key information
+             */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
             readonly subject: components["schemas"]["Subject"];
@@ -3643,7 +3684,7 @@ export interface components {
             /** Format: date-time */
             readonly closed_at: string | null;
             readonly return_reason: string;
-            /** @description Change requests: field → [old, new] (ID numbers masked), and `group` for a group record change. */
+            /** @description The change under review as its kind describes it, null when the whole subject is reviewed. Teacher change requests: `fields` (field → [old, new], ID numbers masked), and `group` for a group record. */
             readonly diff: {
                 [key: string]: unknown;
             } | null;
@@ -6672,7 +6713,9 @@ export interface operations {
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /**
-                 * @description * `teacher_info` - Teacher information
+                 * @description A registered subject kind.
+                 *
+                 *     * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
                  */
@@ -7030,7 +7073,9 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description * `teacher_info` - Teacher information
+                 * @description A registered subject kind.
+                 *
+                 *     * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
                  */
@@ -7232,13 +7277,66 @@ export interface operations {
             };
         };
     };
+    reviews_history: {
+        parameters: {
+            query: {
+                /** @description The subject's id. */
+                subject_id: number;
+                /** @description What is reviewed, e.g. `teacher`. */
+                subject_type: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionDetail"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     reviews_mine: {
         parameters: {
             query?: {
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /**
-                 * @description * `teacher_info` - Teacher information
+                 * @description A registered subject kind.
+                 *
+                 *     * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
                  */

@@ -15,6 +15,7 @@ export type CrumbKey =
   | 'menu.catalog'
   | 'menu.provinceCatalog'
   | 'menu.codeTables'
+  | 'menu.reviewFlows'
   | 'menu.profile';
 
 export interface RouteHandle {

@@ -6,6 +6,7 @@ import {
   FileDoneOutlined,
   HomeOutlined,
   IdcardOutlined,
+  NodeIndexOutlined,
   OrderedListOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -36,6 +37,7 @@ export interface NavEntry {
     | 'menu.catalog'
     | 'menu.provinceCatalog'
     | 'menu.codeTables'
+    | 'menu.reviewFlows'
     | 'menu.profile';
   icon?: ReactNode;
   capability?: string;
@@ -73,6 +75,7 @@ export const NAVIGATION: NavEntry[] = [
         levels: ['province'],
       },
       { key: '/code-tables', labelKey: 'menu.codeTables', icon: <TableOutlined /> },
+      { key: '/review-flows', labelKey: 'menu.reviewFlows', icon: <NodeIndexOutlined />, capability: 'orgs.manage', levels: ['province'] },
     ],
   },
 ];

@@ -16,6 +16,7 @@ const common: typeof zhCommon = {
     catalog: 'Indicator catalogue',
     provinceCatalog: 'Province catalogue',
     codeTables: 'Code tables',
+    reviewFlows: 'Review chains',
     profile: 'Profile',
   },
   header: {

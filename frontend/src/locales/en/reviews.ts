@@ -111,6 +111,22 @@ const reviews: typeof zhReviews = {
     withdrawConfirm: 'Withdraw this submission? You can edit the archive again afterwards.',
     withdrawn: 'Withdrew the submission of “{{name}}”',
   },
+  flows: {
+    title: 'Review chains',
+    hint: 'The levels each kind of item climbs in this province. Changes apply to items submitted afterwards; national levels cannot be removed.',
+    notProvince: 'Review chains are configured by province administrators.',
+    levels: 'Review levels',
+    locked: 'National level',
+    requiredTip: 'A national review level: a province cannot remove it.',
+    derived:
+      'This chain is the chain of “{{base}}” followed by {{extra}} review; it cannot be edited on its own: change the chain of “{{base}}” instead.',
+    separator: ', ',
+    nationalDefault: 'National default',
+    updatedAt: 'Changed {{at}}',
+    reset: 'Undo changes',
+    saved: 'Saved the review chain of “{{name}}”',
+    saveFailed: 'The review chain of “{{name}}” was not saved',
+  },
 };
 
 export default reviews;

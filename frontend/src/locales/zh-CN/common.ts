@@ -14,6 +14,7 @@ const common = {
     catalog: '指标体系',
     provinceCatalog: '指标体系（省）',
     codeTables: '代码表',
+    reviewFlows: '审核流程',
     profile: '个人中心',
   },
   header: {

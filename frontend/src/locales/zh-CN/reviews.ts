@@ -109,6 +109,21 @@ const reviews = {
     withdrawConfirm: '撤回这次提交？撤回后可以继续修改。',
     withdrawn: '已撤回“{{name}}”的提交',
   },
+  flows: {
+    title: '审核流程',
+    hint: '本省各类审核事项依次经过的审核层级。修改只对之后提交的事项生效；国家规定的层级不能去掉。',
+    notProvince: '审核流程由省级管理员配置。',
+    levels: '审核层级',
+    locked: '国家规定',
+    requiredTip: '国家规定的审核层级，各省不能去掉。',
+    derived: '该流程由“{{base}}”的审核流程再加上{{extra}}审核组成，不能单独修改；如需调整，请修改“{{base}}”的流程。',
+    separator: '、',
+    nationalDefault: '国家默认流程',
+    updatedAt: '修改于 {{at}}',
+    reset: '撤销修改',
+    saved: '已保存“{{name}}”的审核流程',
+    saveFailed: '“{{name}}”的审核流程未能保存',
+  },
 };
 
 export default reviews;
