@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tmis.core.errors import AppError, field_error
+from tmis.core.etag import Precondition, stale
 from tmis.notifications.services import notify_reviewers, notify_users
 from tmis.orgs.models import Organisation
 
@@ -39,7 +40,9 @@ def flow_levels(*, school: Organisation, kind: str) -> list[str]:
 
 
 @transaction.atomic
-def flow_set(*, actor: Any, province: Organisation, kind: str, levels: list[str]) -> ReviewFlow:
+def flow_set(
+    *, actor: Any, province: Organisation, kind: str, levels: list[str], precondition: Precondition | None = None
+) -> ReviewFlow:
     """A province's chain for a kind (new submissions only). Levels are climbed in order and may not repeat."""
     if kind in DERIVED_LEVELS:
         raise field_error("kind", "derived", _("This chain follows the teacher-information chain plus the province."))
@@ -54,9 +57,16 @@ def flow_set(*, actor: Any, province: Organisation, kind: str, levels: list[str]
             "required_level",
             _("A province may add levels but not drop the national ones: %(levels)s.") % {"levels": ", ".join(missing)},
         )
-    flow, _created = ReviewFlow.objects.update_or_create(
-        province=province, kind=kind, defaults={"levels": levels, "updated_by": actor}
-    )
+    flow = ReviewFlow.objects.select_for_update().filter(province=province, kind=kind).first()
+    if precondition is not None:
+        precondition.check(flow or ReviewFlow(province=province, kind=kind))  # no row yet: the default, "default"
+    flow = flow or ReviewFlow(province=province, kind=kind)
+    flow.levels, flow.updated_by = levels, actor
+    try:
+        with transaction.atomic():
+            flow.save()
+    except IntegrityError as exc:  # another admin changed the default chain at the same moment
+        raise stale() from exc
     return flow
 
 

@@ -5,6 +5,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tmis.core.etag import ETagField
+
 from ..models import LEVEL_ORDER, Action, Decision, Kind, ReviewFlow, State, Submission
 
 
@@ -113,10 +115,11 @@ class FlowSerializer(serializers.ModelSerializer):
     province = serializers.CharField(source="province.code", read_only=True)
     kind = serializers.ChoiceField(choices=Kind.choices, read_only=True)
     levels = serializers.ListField(child=serializers.ChoiceField(choices=LEVEL_ORDER))
+    etag = ETagField()
 
     class Meta:
         model = ReviewFlow
-        fields = ["province", "kind", "levels", "updated_at"]
+        fields = ["province", "kind", "levels", "updated_at", "etag"]
         read_only_fields = ["province", "kind", "updated_at"]
 
 

@@ -166,11 +166,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** @description Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards. */
+        /** @description The draft (404 `no_draft` when there is none), with its ETag. */
+        get: operations["catalog_province_draft"];
+        /**
+         * @description Edit the draft: PUT replaces its spec (If-Match: the draft's `etag`), or starts a draft where there is none
+         *     (If-None-Match: *); DELETE discards it (If-Match).
+         */
         put: operations["catalog_province_draft_save"];
         post?: never;
-        /** @description Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards. */
+        /**
+         * @description Edit the draft: PUT replaces its spec (If-Match: the draft's `etag`), or starts a draft where there is none
+         *     (If-None-Match: *); DELETE discards it (If-Match).
+         */
         delete: operations["catalog_province_draft_discard"];
         options?: never;
         head?: never;
@@ -223,7 +230,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Publish the draft: it becomes the version in force and can no longer change. */
+        /**
+         * @description Publish the draft: it becomes the version in force and can no longer change. With If-Match (optional
+         *     here), only the version of the draft the caller reviewed is published (412 otherwise).
+         */
         post: operations["catalog_province_publish"];
         delete?: never;
         options?: never;
@@ -891,14 +901,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_achievements_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_achievements_create"];
         delete?: never;
@@ -915,22 +931,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_achievements_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_achievements_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_achievements_partial_update"];
         trace?: never;
@@ -943,14 +968,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_assessment_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_assessment_create"];
         delete?: never;
@@ -967,22 +998,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_assessment_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_assessment_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_assessment_partial_update"];
         trace?: never;
@@ -995,14 +1035,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_ethics_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_ethics_create"];
         delete?: never;
@@ -1019,22 +1065,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_ethics_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_ethics_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_ethics_partial_update"];
         trace?: never;
@@ -1047,14 +1102,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_overseas_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_overseas_create"];
         delete?: never;
@@ -1071,22 +1132,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_overseas_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_overseas_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_overseas_partial_update"];
         trace?: never;
@@ -1099,14 +1169,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_post_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_post_create"];
         delete?: never;
@@ -1123,22 +1199,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_post_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_post_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_post_partial_update"];
         trace?: never;
@@ -1151,14 +1236,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_qualification_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_qualification_create"];
         delete?: never;
@@ -1175,22 +1266,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_qualification_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_qualification_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_qualification_partial_update"];
         trace?: never;
@@ -1203,14 +1303,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_rotation_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_rotation_create"];
         delete?: never;
@@ -1227,22 +1333,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_rotation_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_rotation_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_rotation_partial_update"];
         trace?: never;
@@ -1255,14 +1370,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_skills_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_skills_create"];
         delete?: never;
@@ -1279,22 +1400,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_skills_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_skills_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_skills_partial_update"];
         trace?: never;
@@ -1307,14 +1437,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_study_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_study_create"];
         delete?: never;
@@ -1331,22 +1467,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_study_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_study_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_study_partial_update"];
         trace?: never;
@@ -1359,14 +1504,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_talent_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_talent_create"];
         delete?: never;
@@ -1383,22 +1534,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_talent_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_talent_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_talent_partial_update"];
         trace?: never;
@@ -1411,14 +1571,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_teaching_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_teaching_create"];
         delete?: never;
@@ -1435,22 +1601,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_teaching_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_teaching_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_teaching_partial_update"];
         trace?: never;
@@ -1463,14 +1638,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_title_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_title_create"];
         delete?: never;
@@ -1487,22 +1668,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_title_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_title_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_title_partial_update"];
         trace?: never;
@@ -1515,14 +1705,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_training_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_training_create"];
         delete?: never;
@@ -1539,22 +1735,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_training_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_training_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_training_partial_update"];
         trace?: never;
@@ -1567,14 +1772,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_treatment_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_treatment_create"];
         delete?: never;
@@ -1591,22 +1802,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_treatment_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_treatment_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_treatment_partial_update"];
         trace?: never;
@@ -1619,14 +1839,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_work_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_work_create"];
         delete?: never;
@@ -1643,22 +1869,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_work_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_work_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_work_partial_update"];
         trace?: never;
@@ -1798,6 +2033,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -1906,6 +2143,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -2114,6 +2353,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -2203,6 +2444,8 @@ export interface components {
             levels: components["schemas"]["LevelsEnum"][];
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         /**
          * @description * `xlsx` - Excel (.xlsx)
@@ -2451,6 +2694,8 @@ export interface components {
              *     * `mirrored` - Mirrored from a provincial instance
              */
             readonly origin: components["schemas"]["OriginEnum"];
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         OrganisationCreateRequest: {
             /** @description Code of the unit to create the new one under. */
@@ -2519,6 +2764,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3221,6 +3468,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3262,6 +3511,8 @@ export interface components {
             /** Format: date-time */
             readonly published_at: string | null;
             readonly published_by: string | null;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         ProvinceCatalogueState: {
             province: string;
@@ -3305,6 +3556,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3377,6 +3630,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3446,6 +3701,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3568,6 +3825,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3684,6 +3943,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3789,6 +4050,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         /** @description The whole archive in one response: the one-per-teacher indicators and every group's records. */
         TeacherArchive: {
@@ -3873,6 +4136,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             readonly groups: components["schemas"]["TeacherGroups"];
         };
         /** @description Each many-valued group's records, by group code. */
@@ -3986,6 +4251,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block a draft: field → [{code, message}]. */
             readonly warnings: {
                 [key: string]: {
@@ -4102,6 +4369,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4202,6 +4471,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4259,6 +4530,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4308,6 +4581,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4354,6 +4629,8 @@ export interface components {
             readonly date_joined: string;
             /** Format: date-time */
             readonly last_login: string | null;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         UserCreateRequest: {
             /** @description 3–64 letters, digits or _ . @ - */
@@ -4406,6 +4683,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4960,10 +5239,74 @@ export interface operations {
             };
         };
     };
-    catalog_province_draft_save: {
+    catalog_province_draft: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceCatalogue"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_draft_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match"?: string;
+                /** @description `*`: create it only if it does not exist yet (412 `stale` if it does). */
+                "If-None-Match"?: string;
+            };
             path: {
                 code: string;
             };
@@ -4979,6 +5322,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5021,6 +5366,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -5035,7 +5398,10 @@ export interface operations {
     catalog_province_draft_discard: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 code: string;
             };
@@ -5070,6 +5436,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5208,7 +5592,10 @@ export interface operations {
     catalog_province_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
+                "If-Match"?: string;
+            };
             path: {
                 code: string;
             };
@@ -5262,6 +5649,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6273,6 +6669,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6339,6 +6737,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6386,7 +6786,10 @@ export interface operations {
     orgs_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 code: string;
             };
@@ -6402,6 +6805,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6437,6 +6842,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7163,7 +7586,10 @@ export interface operations {
     reviews_flows_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 kind: string;
             };
@@ -7179,6 +7605,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7214,6 +7642,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7461,6 +7907,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7528,6 +7976,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7575,7 +8025,10 @@ export interface operations {
     teachers_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this teacher. */
                 id: number;
@@ -7618,6 +8071,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -7633,7 +8104,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on; a stale one answers 412. */
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
                 "If-Match": string;
             };
             path: {
@@ -7652,6 +8123,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7687,6 +8160,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8036,6 +8527,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8121,6 +8614,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8168,7 +8663,10 @@ export interface operations {
     teachers_achievements_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this achievement record. */
                 id: number;
@@ -8220,6 +8718,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -8234,7 +8750,10 @@ export interface operations {
     teachers_achievements_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this achievement record. */
                 id: number;
@@ -8252,6 +8771,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8295,6 +8816,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8394,6 +8933,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8479,6 +9020,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8526,7 +9069,10 @@ export interface operations {
     teachers_assessment_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this assessment record. */
                 id: number;
@@ -8578,6 +9124,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -8592,7 +9156,10 @@ export interface operations {
     teachers_assessment_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this assessment record. */
                 id: number;
@@ -8610,6 +9177,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8653,6 +9222,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8752,6 +9339,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8837,6 +9426,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8884,7 +9475,10 @@ export interface operations {
     teachers_ethics_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this ethics record. */
                 id: number;
@@ -8936,6 +9530,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -8950,7 +9562,10 @@ export interface operations {
     teachers_ethics_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this ethics record. */
                 id: number;
@@ -8968,6 +9583,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9011,6 +9628,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9110,6 +9745,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9195,6 +9832,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9242,7 +9881,10 @@ export interface operations {
     teachers_overseas_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this overseas record. */
                 id: number;
@@ -9294,6 +9936,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9308,7 +9968,10 @@ export interface operations {
     teachers_overseas_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this overseas record. */
                 id: number;
@@ -9326,6 +9989,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9369,6 +10034,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9468,6 +10151,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9553,6 +10238,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9600,7 +10287,10 @@ export interface operations {
     teachers_post_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this post record. */
                 id: number;
@@ -9652,6 +10342,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9666,7 +10374,10 @@ export interface operations {
     teachers_post_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this post record. */
                 id: number;
@@ -9684,6 +10395,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9727,6 +10440,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9826,6 +10557,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9911,6 +10644,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9958,7 +10693,10 @@ export interface operations {
     teachers_qualification_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this qualification record. */
                 id: number;
@@ -10010,6 +10748,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10024,7 +10780,10 @@ export interface operations {
     teachers_qualification_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this qualification record. */
                 id: number;
@@ -10042,6 +10801,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10085,6 +10846,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10184,6 +10963,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10269,6 +11050,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10316,7 +11099,10 @@ export interface operations {
     teachers_rotation_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this rotation record. */
                 id: number;
@@ -10368,6 +11154,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10382,7 +11186,10 @@ export interface operations {
     teachers_rotation_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this rotation record. */
                 id: number;
@@ -10400,6 +11207,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10443,6 +11252,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10542,6 +11369,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10627,6 +11456,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10674,7 +11505,10 @@ export interface operations {
     teachers_skills_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this skill record. */
                 id: number;
@@ -10726,6 +11560,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10740,7 +11592,10 @@ export interface operations {
     teachers_skills_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this skill record. */
                 id: number;
@@ -10758,6 +11613,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10801,6 +11658,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10900,6 +11775,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10985,6 +11862,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11032,7 +11911,10 @@ export interface operations {
     teachers_study_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this study record. */
                 id: number;
@@ -11084,6 +11966,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11098,7 +11998,10 @@ export interface operations {
     teachers_study_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this study record. */
                 id: number;
@@ -11116,6 +12019,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11159,6 +12064,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11258,6 +12181,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11343,6 +12268,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11390,7 +12317,10 @@ export interface operations {
     teachers_talent_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this talent record. */
                 id: number;
@@ -11442,6 +12372,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11456,7 +12404,10 @@ export interface operations {
     teachers_talent_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this talent record. */
                 id: number;
@@ -11474,6 +12425,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11517,6 +12470,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11616,6 +12587,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11701,6 +12674,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11748,7 +12723,10 @@ export interface operations {
     teachers_teaching_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this teaching record. */
                 id: number;
@@ -11800,6 +12778,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11814,7 +12810,10 @@ export interface operations {
     teachers_teaching_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this teaching record. */
                 id: number;
@@ -11832,6 +12831,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11875,6 +12876,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11974,6 +12993,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12059,6 +13080,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12106,7 +13129,10 @@ export interface operations {
     teachers_title_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this title record. */
                 id: number;
@@ -12158,6 +13184,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12172,7 +13216,10 @@ export interface operations {
     teachers_title_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this title record. */
                 id: number;
@@ -12190,6 +13237,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12233,6 +13282,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12332,6 +13399,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12417,6 +13486,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12464,7 +13535,10 @@ export interface operations {
     teachers_training_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this training record. */
                 id: number;
@@ -12516,6 +13590,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12530,7 +13622,10 @@ export interface operations {
     teachers_training_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this training record. */
                 id: number;
@@ -12548,6 +13643,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12591,6 +13688,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12690,6 +13805,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12775,6 +13892,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12822,7 +13941,10 @@ export interface operations {
     teachers_treatment_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this treatment record. */
                 id: number;
@@ -12874,6 +13996,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12888,7 +14028,10 @@ export interface operations {
     teachers_treatment_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this treatment record. */
                 id: number;
@@ -12906,6 +14049,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12949,6 +14094,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13048,6 +14211,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13133,6 +14298,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13180,7 +14347,10 @@ export interface operations {
     teachers_work_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this work record. */
                 id: number;
@@ -13232,6 +14402,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -13246,7 +14434,10 @@ export interface operations {
     teachers_work_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this work record. */
                 id: number;
@@ -13264,6 +14455,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13307,6 +14500,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13410,6 +14621,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13477,6 +14690,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13524,7 +14739,10 @@ export interface operations {
     users_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -13541,6 +14759,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13576,6 +14796,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
