@@ -163,7 +163,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "tmis.core.pagination.CodeCursorPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "tmis.core.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["tmis.core.renderers.FastJSONRenderer"],
     "EXCEPTION_HANDLER": "tmis.core.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("TMIS_LOGIN_RATE", "30/min")},

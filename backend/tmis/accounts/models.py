@@ -35,6 +35,9 @@ class User(AbstractBaseUser):
     is_active = models.BooleanField(default=True)
     is_demo = models.BooleanField(default=False, help_text="Demo logins work only while DEBUG or TMIS_DEMO is on.")
     date_joined = models.DateTimeField(default=timezone.now)
+    version = models.PositiveIntegerField(default=1, help_text="Advanced by every change of the account (its ETag).")
+
+    etag_version_field = "version"  # tmis.core.etag
 
     USERNAME_FIELD = "username"
     REQUIRED_FIELDS: list[str] = []

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from rest_framework import status
 
 from tmis.core.errors import AppError, field_error
+from tmis.core.etag import Precondition, lock_current
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_in_scope
 
@@ -118,7 +119,9 @@ def user_update(
     roles: Sequence[str] | None = None,
     is_active: bool | None = None,
     password: str | None = None,
+    precondition: Precondition | None = None,
 ) -> User:
+    lock_current(user, precondition)  # If-Match, compared under the row lock
     _ensure_manageable(actor, user)
     if user.pk == actor.pk and (roles is not None or is_active is False):
         raise AppError(
@@ -136,5 +139,6 @@ def user_update(
     if password:
         _check_password(password, user)
         user.set_password(password)
+    user.version += 1
     user.save()
     return user

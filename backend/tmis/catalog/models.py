@@ -130,6 +130,8 @@ class ProvinceCatalogue(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
 
+    etag_version_field = "updated_at"  # tmis.core.etag (`version` is the catalogue's number, not an edit count)
+
     class Meta:
         ordering = ["province", "-version"]
         constraints = [

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 
 from tmis.core.errors import AppError
+from tmis.core.etag import Precondition, stale
 from tmis.orgs.models import Level, Organisation
 
 from .models import STAGES, CatalogueStatus, CodeTable, DataType, Indicator, IndicatorGroup, ProvinceCatalogue
-from .selectors import draft_catalogue, published_catalogue
+from .selectors import published_catalogue
 
 EXTENSION_CODE = re.compile(r"^ext_[a-z0-9_]{1,40}$")
 TABLE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{1,40}$")
@@ -173,23 +174,47 @@ def catalogue_spec_clean(spec: dict[str, Any]) -> dict[str, Any]:
     return {"selected": selected, "code_tables": tables, "extensions": extensions}
 
 
-@transaction.atomic
-def catalogue_draft_save(*, actor: Any, province: Organisation, spec: dict[str, Any]) -> ProvinceCatalogue:
-    _ensure_own_province(actor, province)
-    clean = catalogue_spec_clean(spec)
-    draft = draft_catalogue(province=province)
-    if draft is None:
-        latest = ProvinceCatalogue.objects.filter(province=province).order_by("-version").first()
-        draft = ProvinceCatalogue(province=province, version=(latest.version if latest else 0) + 1, created_by=actor)
-    draft.spec = clean
-    draft.save()
+def _locked_draft(province: Organisation, precondition: Precondition | None) -> ProvinceCatalogue | None:
+    """The province's draft under its row lock, checked against the client's If-Match / If-None-Match: *."""
+    draft = (
+        ProvinceCatalogue.objects.select_for_update().filter(province=province, status=CatalogueStatus.DRAFT).first()
+    )
+    if precondition is not None:
+        precondition.check(draft)
     return draft
 
 
 @transaction.atomic
-def catalogue_draft_discard(*, actor: Any, province: Organisation) -> None:
+def catalogue_draft_save(
+    *, actor: Any, province: Organisation, spec: dict[str, Any], precondition: Precondition | None = None
+) -> ProvinceCatalogue:
+    """Replace the draft's spec, or start a draft (If-None-Match: * — two admins starting one at once: one wins,
+    the other gets 412)."""
     _ensure_own_province(actor, province)
-    ProvinceCatalogue.objects.filter(province=province, status=CatalogueStatus.DRAFT).delete()
+    clean = catalogue_spec_clean(spec)
+    draft = _locked_draft(province, precondition)
+    if draft is not None:
+        draft.spec = clean
+        draft.save()
+        return draft
+    latest = ProvinceCatalogue.objects.filter(province=province).order_by("-version").first()
+    draft = ProvinceCatalogue(
+        province=province, version=(latest.version if latest else 0) + 1, created_by=actor, spec=clean
+    )
+    try:
+        with transaction.atomic():
+            draft.save()
+    except IntegrityError as exc:  # another draft (or version number) was created meanwhile
+        raise stale() from exc
+    return draft
+
+
+@transaction.atomic
+def catalogue_draft_discard(*, actor: Any, province: Organisation, precondition: Precondition | None = None) -> None:
+    _ensure_own_province(actor, province)
+    draft = _locked_draft(province, precondition)
+    if draft is not None:
+        draft.delete()
 
 
 def catalogue_diff(*, old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
@@ -213,11 +238,14 @@ def catalogue_diff(*, old: dict[str, Any], new: dict[str, Any]) -> dict[str, lis
 
 
 @transaction.atomic
-def catalogue_publish(*, actor: Any, province: Organisation) -> tuple[ProvinceCatalogue, dict[str, list[Any]]]:
+def catalogue_publish(
+    *, actor: Any, province: Organisation, precondition: Precondition | None = None
+) -> tuple[ProvinceCatalogue, dict[str, list[Any]]]:
+    """Publish the draft; with If-Match, only the version of the draft the caller reviewed."""
     _ensure_own_province(actor, province)
-    draft = (
-        ProvinceCatalogue.objects.select_for_update().filter(province=province, status=CatalogueStatus.DRAFT).first()
-    )
+    draft = _locked_draft(province, None)
+    if draft is not None and precondition is not None:
+        precondition.check(draft)
     if draft is None:
         raise AppError(_("There is no draft to publish."), code="no_draft", status_code=status.HTTP_409_CONFLICT)
     previous = published_catalogue(province=province)

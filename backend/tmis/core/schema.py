@@ -1,8 +1,59 @@
-"""OpenAPI post-processing: every operation documents the one error format (`Error`)."""
+"""OpenAPI: every operation documents the one error format (`Error`); the views of `tmis.core.etag` document
+If-Match, the ETag header and their 412 / 428 answers."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from drf_spectacular import openapi
+from drf_spectacular.utils import OpenApiParameter
+
+IF_MATCH_DESCRIPTION = (
+    "The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). "
+    "Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version."
+)
+IF_MATCH_OPTIONAL_DESCRIPTION = (
+    "Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`."
+)
+IF_NONE_MATCH_DESCRIPTION = "`*`: create it only if it does not exist yet (412 `stale` if it does)."
+ETAG_DESCRIPTION = "The strong ETag of the returned version; send it in If-Match with the next change."
+
+
+class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's AutoSchema, plus the preconditions of views with `tmis.core.etag.ETagMixin`: the If-Match
+    request header of each write and the ETag response header of each single-resource answer."""
+
+    def get_override_parameters(self) -> list[Any]:
+        parameters = list(super().get_override_parameters())
+        etag = getattr(self.view, "etag_schema", None)
+        if etag is None:
+            return parameters
+        guarded, optional, answers_one = etag(self.method)
+        if guarded or optional:
+            creates = self.method == "PUT" and getattr(self.view, "etag_put_creates", False)
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    required=guarded and not creates,
+                    description=IF_MATCH_OPTIONAL_DESCRIPTION if optional else IF_MATCH_DESCRIPTION,
+                )
+            )
+            if creates:
+                parameters.append(
+                    OpenApiParameter(
+                        "If-None-Match", str, OpenApiParameter.HEADER, description=IF_NONE_MATCH_DESCRIPTION
+                    )
+                )
+        if answers_one:
+            parameters.append(
+                OpenApiParameter(
+                    "ETag", str, OpenApiParameter.HEADER, response=[200, 201], description=ETAG_DESCRIPTION
+                )
+            )
+        return parameters
+
 
 ERROR_COMPONENT = {
     "type": "object",
@@ -31,8 +82,23 @@ DESCRIPTIONS = {
     "403": "The caller's roles do not allow this.",
     "404": "Not found, or outside the caller's organisation scope.",
     "409": "Conflicts with existing data.",
+    "412": "Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match.",
+    "428": "Precondition required (`precondition_required`): send the resource's ETag in If-Match.",
     "429": "Too many requests or failed logins.",
 }
+
+
+def _precondition_statuses(operation: dict[str, Any]) -> list[str]:
+    """412 where an If-Match (or If-None-Match) header is declared, 428 where one of them is required."""
+    headers = [
+        parameter
+        for parameter in operation.get("parameters", [])
+        if parameter.get("in") == "header" and parameter.get("name") in {"If-Match", "If-None-Match"}
+    ]
+    if not headers:
+        return []
+    required = any(parameter.get("required") for parameter in headers) or len(headers) == 2
+    return ["412", "428"] if required else ["412"]
 
 
 def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
@@ -52,6 +118,7 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                 statuses.append("404")
             if method == "post":
                 statuses.append("409")
+            statuses += _precondition_statuses(operation)
             statuses.append("429")
             for status in statuses:
                 responses.setdefault(status, {"description": DESCRIPTIONS[status], "content": ref})

@@ -30,6 +30,7 @@ from django.utils import translation
 
 from tmis.core import crypto
 from tmis.core.errors import AppError
+from tmis.core.etag import Precondition
 from tmis.core.scope import path_in_scope
 from tmis.teachers.bulk import teachers_bulk_create, teachers_copy_rows, teachers_copy_write
 from tmis.teachers.models import Teacher
@@ -137,7 +138,9 @@ class BatchWriter:
             data = dict(checked.values) | {"extra": teacher.extra | checked.extra}
             try:
                 with transaction.atomic():
-                    teacher_update(actor=self.actor, teacher_id=teacher.pk, expected_version=teacher.version, data=data)
+                    teacher_update(
+                        actor=self.actor, teacher_id=teacher.pk, precondition=Precondition.of(teacher), data=data
+                    )
                 written += 1
             except AppError as error:
                 details = [f"{key}: {e['message']}" for key, issues in (error.errors or {}).items() for e in issues]

@@ -78,6 +78,7 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    etag_version_field = "updated_at"  # tmis.core.etag: every change goes through save() (auto_now)
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:

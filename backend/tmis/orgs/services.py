@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from rest_framework import status
 
 from tmis.core.errors import AppError, field_error
+from tmis.core.etag import Precondition, lock_current
 from tmis.core.scope import path_in_scope
 
 from . import codes
@@ -150,8 +151,11 @@ def organisation_create(
 
 
 @transaction.atomic
-def organisation_update(*, actor: Any, organisation: Organisation, **changes: str) -> Organisation:
+def organisation_update(
+    *, actor: Any, organisation: Organisation, precondition: Precondition | None = None, **changes: str
+) -> Organisation:
     _ensure_below_actor(actor, organisation)
+    lock_current(organisation, precondition)  # If-Match, compared under the row lock
     attrs = {key: value for key, value in changes.items() if key in SCHOOL_ATTRIBUTES}
     if attrs and not organisation.is_school:
         raise field_error(next(iter(attrs)), "not_a_school", _("Only schools have school attributes."))

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from tmis.core.errors import field_error
+from tmis.core.etag import DEFAULT_ETAG, Precondition, etag_of, stale
 from tmis.orgs.models import Level, Organisation
 
 from .models import ReviewFlow
@@ -38,7 +39,16 @@ class Flow:
     province: Organisation
     kind: SubjectKind
     levels: list[str]
-    updated_at: datetime | None
+    row: ReviewFlow | None
+
+    @property
+    def updated_at(self) -> datetime | None:
+        return self.row.updated_at if self.row else None
+
+    @property
+    def etag(self) -> str:
+        """The stored chain's ETag; `"default"` while the kind's default (or a derived chain) applies."""
+        return etag_of(self.row) if self.row is not None and self.kind.editable else DEFAULT_ETAG
 
 
 def flows_for_province(*, province: Organisation) -> list[Flow]:
@@ -53,7 +63,7 @@ def flows_for_province(*, province: Organisation) -> list[Flow]:
             levels[subject_kind.key] = _with_extra(base, subject_kind.extra_levels)
         else:
             levels[subject_kind.key] = list(stored.levels) if stored else list(subject_kind.default_levels)
-        out.append(Flow(province, subject_kind, levels[subject_kind.key], stored.updated_at if stored else None))
+        out.append(Flow(province, subject_kind, levels[subject_kind.key], stored))
     return out
 
 
@@ -91,9 +101,21 @@ def _level_names(levels: Any) -> list[str]:
 
 
 @transaction.atomic
-def flow_set(*, actor: Any, province: Organisation, kind: str, levels: list[str]) -> Flow:
-    """A province's chain for a kind (new submissions only)."""
+def flow_set(
+    *, actor: Any, province: Organisation, kind: str, levels: list[str], precondition: Precondition | None = None
+) -> Flow:
+    """A province's chain for a kind (new submissions only). `precondition` (If-Match) is checked against the stored
+    chain under its row lock; a chain still at its default has the ETag `"default"`."""
     subject_kind = get_kind(kind)
     _validate(subject_kind, levels)
-    ReviewFlow.objects.update_or_create(province=province, kind=kind, defaults={"levels": levels, "updated_by": actor})
+    row = ReviewFlow.objects.select_for_update().filter(province=province, kind=kind).first()
+    if precondition is not None:
+        precondition.check(row or ReviewFlow(province=province, kind=kind))
+    row = row or ReviewFlow(province=province, kind=kind)
+    row.levels, row.updated_by = levels, actor
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError as exc:  # another administrator stored the first change of the default at the same moment
+        raise stale() from exc
     return flow_for_province(province=province, kind=kind)

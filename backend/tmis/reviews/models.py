@@ -39,6 +39,8 @@ class ReviewFlow(models.Model):
     updated_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 
+    etag_version_field = "updated_at"  # tmis.core.etag; a chain still at its default has no row: "default"
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["province", "kind"], name="review_flow_once")]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from tmis.accounts.models import User
+from tmis.core.etag import Precondition
 from tmis.reviews import services as engine
 from tmis.reviews.models import Action, Submission
 
@@ -60,12 +61,13 @@ def load_demo_reviews() -> int:
         # already past the school and the county, waiting at the province.
         for teacher in approved[:2]:
             teacher.refresh_from_db()
-            teacher_update(
-                actor=filler, teacher_id=teacher.pk, expected_version=teacher.version, data={"mobile": "13800000000"}
-            )
+            mobile = {"mobile": "13800000000"}
+            teacher_update(actor=filler, teacher_id=teacher.pk, precondition=Precondition.of(teacher), data=mobile)
         key = approved[2]
         key.refresh_from_db()
-        teacher_update(actor=filler, teacher_id=key.pk, expected_version=key.version, data={"name": key.name + "敏"})
+        teacher_update(
+            actor=filler, teacher_id=key.pk, precondition=Precondition.of(key), data={"name": key.name + "敏"}
+        )
         change = Submission.objects.filter(subject_id=key.pk, kind="teacher_key_change").get()
         for reviewer in (school, county):
             engine.decide(actor=reviewer, submission_id=change.pk, action=Action.APPROVE)

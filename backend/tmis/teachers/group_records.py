@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, validate_row
 from tmis.core.errors import AppError
+from tmis.core.etag import Precondition, lock_current
 
 from .checks import group_record_columns, json_value, unknown_extension, validator_row
 from .models import GROUP_MODELS, GroupRecord, Teacher
@@ -110,11 +111,21 @@ def group_record_delete_request(*, actor: Any, teacher: Teacher, record: GroupRe
     return request_change(actor=actor, teacher=teacher, group_operation=operation)
 
 
+@transaction.atomic
 def group_record_edit(
-    *, actor: Any, teacher: Teacher, group_code: str, data: dict[str, Any], record: GroupRecord | None = None
+    *,
+    actor: Any,
+    teacher: Teacher,
+    group_code: str,
+    data: dict[str, Any],
+    record: GroupRecord | None = None,
+    precondition: Precondition | None = None,
 ) -> GroupRecordWrite:
-    """A person's create or change of a record: refused while the archive is in review or has a change waiting;
-    saved at once on an archive never approved, a change request on an approved one."""
+    """A person's create or change of a record: a change must hold its `precondition` (If-Match) under the record's
+    row lock; refused while the archive is in review or has a change waiting; saved at once on an archive never
+    approved, a change request on an approved one."""
+    if record is not None:
+        lock_current(record, precondition)
     ensure_editable(teacher)
     if teacher.ever_approved:
         proposal = group_record_change_request(
@@ -125,9 +136,13 @@ def group_record_edit(
     return GroupRecordWrite(saved, warnings)
 
 
-def group_record_remove(*, actor: Any, teacher: Teacher, record: GroupRecord) -> Submission | None:
+@transaction.atomic
+def group_record_remove(
+    *, actor: Any, teacher: Teacher, record: GroupRecord, precondition: Precondition | None = None
+) -> Submission | None:
     """A person's delete of a record, by the same rule as `group_record_edit`: the change request it opened on an
     approved archive, None when the record was deleted."""
+    lock_current(record, precondition)
     ensure_editable(teacher)
     if teacher.ever_approved:
         return group_record_delete_request(actor=actor, teacher=teacher, record=record)

@@ -15,6 +15,7 @@ from tmis.audit.services import access_log_record
 from tmis.catalog.validation import Errors
 from tmis.core import crypto
 from tmis.core.errors import AppError, field_error
+from tmis.core.etag import Precondition, lock_current
 from tmis.core.scope import path_in_scope
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_in_scope
@@ -104,24 +105,16 @@ def ensure_editable(teacher: Teacher) -> None:
         )
 
 
-def _stale() -> AppError:
-    return AppError(
-        _("Someone changed this record in the meantime. Reload it and apply your changes again."),
-        code="precondition_failed",
-        status_code=status.HTTP_412_PRECONDITION_FAILED,
-    )
-
-
 @transaction.atomic
 def teacher_update(
-    *, actor: Any, teacher_id: int, expected_version: int, data: dict[str, Any]
+    *, actor: Any, teacher_id: int, precondition: Precondition | None, data: dict[str, Any]
 ) -> tuple[Teacher, Errors]:
-    """Change an archive. `expected_version` (from If-Match) must be the current one, or nothing is written (412).
+    """Change an archive. The `precondition` (If-Match) must hold for the current version, or nothing is written (412).
     A draft or returned archive changes at once; an approved one only through a change request (the approved
     values stay in force until it is approved: `teacher.pending_change` tells)."""
     teacher = Teacher.objects.visible_to(actor).select_for_update().select_related("school").get(pk=teacher_id)
-    if teacher.version != expected_version:
-        raise _stale()
+    if precondition is not None:
+        precondition.check(teacher)
     ensure_editable(teacher)
     current = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
     values = current | {k: v for k, v in data.items() if k in COLUMN_FIELDS}
@@ -169,9 +162,10 @@ def teacher_id_number(*, actor: Any, teacher: Teacher, address: str | None) -> s
 
 
 @transaction.atomic
-def teacher_delete(*, actor: Any, teacher: Teacher) -> None:
+def teacher_delete(*, actor: Any, teacher: Teacher, precondition: Precondition | None = None) -> None:
     """Only a draft that was never approved may be deleted; an approved archive leaves a school only through the
     teacher-change business (transfer, retirement …)."""
+    lock_current(teacher, precondition)
     if teacher.ever_approved or teacher.record_state != RecordState.DRAFT:
         raise AppError(
             _("Only a draft that was never approved can be deleted."),

@@ -14,6 +14,8 @@ interface FormModalProps<T> {
   saving: boolean;
   /** API errors that belong to no field (FormErrorSummary). */
   summary: string[];
+  /** Shown above the errors, e.g. the StaleAlert after a 412. */
+  notice?: ReactNode;
   onClose: () => void;
   width?: number;
   okText?: string;
@@ -29,6 +31,7 @@ export function FormModal<T extends object>({
   onFinish,
   saving,
   summary,
+  notice,
   onClose,
   width = 640,
   okText,
@@ -48,6 +51,7 @@ export function FormModal<T extends object>({
       destroyOnHidden
       width={width}
     >
+      {notice}
       <FormErrorSummary messages={summary} />
       <Form<T>
         form={form}

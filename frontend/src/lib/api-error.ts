@@ -85,3 +85,8 @@ export async function unwrap<R extends FetchResult>(request: Promise<R>): Promis
   }
   return result.data;
 }
+
+/** 412 `stale`: someone else changed the resource since the ETag the write sent in If-Match. */
+export function isStale(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 412;
+}

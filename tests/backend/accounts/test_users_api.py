@@ -77,6 +77,7 @@ def test_admin_updates_roles_and_resets_password(client_for):
         f"/api/v1/users/{user.pk}/",
         {"roles": ["filler", "reviewer"], "password": "N3w!password"},
         format="json",
+        HTTP_IF_MATCH=client.get(f"/api/v1/users/{user.pk}/")["ETag"],
     )
     assert response.status_code == 200
     user.refresh_from_db()
@@ -86,14 +87,16 @@ def test_admin_updates_roles_and_resets_password(client_for):
 
 def test_admin_cannot_change_own_roles(client_for):
     me = User.objects.get(username="demo-county-a")
-    response = client_for(me).patch(f"/api/v1/users/{me.pk}/", {"roles": ["admin"]}, format="json")
+    response = client_for(me).patch(f"/api/v1/users/{me.pk}/", {"roles": ["admin"]}, format="json", HTTP_IF_MATCH="*")
     assert response.status_code == 403
     assert response.json()["code"] == "self_change_forbidden"
 
 
 def test_admin_cannot_edit_a_user_with_higher_roles(client_for):
     auditor = UserFactory(roles=["auditor"], organisation=Organisation.objects.get(code="620102"))
-    response = client_for("demo-county-a").patch(f"/api/v1/users/{auditor.pk}/", {"is_active": False}, format="json")
+    response = client_for("demo-county-a").patch(
+        f"/api/v1/users/{auditor.pk}/", {"is_active": False}, format="json", HTTP_IF_MATCH="*"
+    )
     assert response.status_code == 403
     assert response.json()["code"] == "user_not_manageable"
 

@@ -75,7 +75,7 @@ def test_publish_extends_the_schema_of_the_provinces_schools_only(province, clie
         ],
         code_tables=[DIALECT_TABLE],
     )
-    saved = province.put("/api/v1/catalog/provinces/620000/draft/", body, format="json")
+    saved = province.put("/api/v1/catalog/provinces/620000/draft/", body, format="json", HTTP_IF_NONE_MATCH="*")
     assert saved.status_code == 200, saved.json()
     assert saved.json()["status"] == "draft"
     assert fields(central, GANSU_SCHOOL)[0]["catalogue_version"] == 0  # a draft changes nothing yet
@@ -104,7 +104,9 @@ def test_publish_extends_the_schema_of_the_provinces_schools_only(province, clie
 
 
 def test_the_validator_follows_the_published_catalogue(province, client_for):
-    province.put("/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json")
+    province.put(
+        "/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json", HTTP_IF_NONE_MATCH="*"
+    )
     province.post("/api/v1/catalog/provinces/620000/publish/")
     result = (
         client_for("demo-school-a")
@@ -120,9 +122,13 @@ def test_the_validator_follows_the_published_catalogue(province, client_for):
 
 
 def test_published_versions_are_immutable(province):
-    province.put("/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json")
+    province.put(
+        "/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json", HTTP_IF_NONE_MATCH="*"
+    )
     province.post("/api/v1/catalog/provinces/620000/publish/")
-    second = province.put("/api/v1/catalog/provinces/620000/draft/", spec(), format="json").json()
+    second = province.put(
+        "/api/v1/catalog/provinces/620000/draft/", spec(), format="json", HTTP_IF_NONE_MATCH="*"
+    ).json()
     assert second["version"] == 2
     assert second["status"] == "draft"
     v1 = ProvinceCatalogue.objects.get(province__code="620000", version=1)
@@ -132,14 +138,17 @@ def test_published_versions_are_immutable(province):
     assert state["published"]["version"] == 1
     assert state["draft"]["version"] == 2
     assert [v["version"] for v in state["versions"]] == [2, 1]
-    assert province.delete("/api/v1/catalog/provinces/620000/draft/").status_code == 204
+    assert province.delete("/api/v1/catalog/provinces/620000/draft/", HTTP_IF_MATCH="*").status_code == 204
     assert province.post("/api/v1/catalog/provinces/620000/publish/").json()["code"] == "no_draft"
 
 
 def test_core_indicators_cannot_be_selected_or_made_optional(province):
     core = Indicator.objects.filter(core_stages__len=5).first()
     response = province.put(
-        "/api/v1/catalog/provinces/620000/draft/", spec(selected={core.code: {"required": False}}), format="json"
+        "/api/v1/catalog/provinces/620000/draft/",
+        spec(selected={core.code: {"required": False}}),
+        format="json",
+        HTTP_IF_NONE_MATCH="*",
     )
     assert response.status_code == 400
     assert response.json()["errors"][f"selected.{core.code}"][0]["code"] == "core_indicator"
@@ -155,7 +164,10 @@ def test_core_indicators_cannot_be_selected_or_made_optional(province):
 )
 def test_bad_extensions_name_the_path(province, extension, path, code):
     response = province.put(
-        "/api/v1/catalog/provinces/620000/draft/", spec(extensions=[{**EXTENSION, **extension}]), format="json"
+        "/api/v1/catalog/provinces/620000/draft/",
+        spec(extensions=[{**EXTENSION, **extension}]),
+        format="json",
+        HTTP_IF_NONE_MATCH="*",
     )
     assert response.status_code == 400
     assert response.json()["errors"][path][0]["code"] == code
@@ -171,6 +183,7 @@ def test_national_code_clash_and_duplicate_table(province):
             code_tables=[{**DIALECT_TABLE, "slug": "gender"}],
         ),
         format="json",
+        HTTP_IF_NONE_MATCH="*",
     )
     errors = response.json()["errors"]
     assert errors["extensions.1.code"][0]["code"] == "duplicate"
@@ -182,7 +195,9 @@ def test_national_code_clash_and_duplicate_table(province):
     [("demo-city", 404), ("demo-school-a", 403), ("demo-central", 403)],
 )
 def test_only_the_provinces_own_admins_edit_it(client_for, login, status):
-    response = client_for(login).put("/api/v1/catalog/provinces/620000/draft/", spec(), format="json")
+    response = client_for(login).put(
+        "/api/v1/catalog/provinces/620000/draft/", spec(), format="json", HTTP_IF_NONE_MATCH="*"
+    )
     assert response.status_code == status
 
 
@@ -246,7 +261,9 @@ def test_preview_shows_the_draft_then_the_version_in_force(province):
     url = "/api/v1/catalog/provinces/620000/draft/preview/"
     before = province.get(url, {"stage": "kindergarten"}).json()
     assert before["catalogue_version"] == 0
-    province.put("/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json")
+    province.put(
+        "/api/v1/catalog/provinces/620000/draft/", spec(extensions=[EXTENSION]), format="json", HTTP_IF_NONE_MATCH="*"
+    )
     draft = province.get(url, {"stage": "kindergarten"}).json()
     assert "ext_mandarin_cert" in draft["groups"][0]["ui"]["fields"]
     province.post("/api/v1/catalog/provinces/620000/publish/")

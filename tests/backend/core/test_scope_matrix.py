@@ -48,7 +48,9 @@ def test_list(client_for, login, target):
 
 @pytest.mark.parametrize(("login", "target"), CASES)
 def test_update(client_for, login, target):
-    response = client_for(login).patch(f"/api/v1/orgs/{target}/", {"name_en": "Renamed"}, format="json")
+    response = client_for(login).patch(
+        f"/api/v1/orgs/{target}/", {"name_en": "Renamed"}, format="json", HTTP_IF_MATCH="*"
+    )
     if login not in ADMINS:
         expected = 403  # no orgs.manage capability
     elif target not in VISIBLE[login]:

@@ -144,17 +144,24 @@ def test_city_creates_a_county_with_a_fitting_code(client_for):
 def test_update_school_attributes(client_for):
     school = SchoolFactory()
     client = client_for("demo-county-a")
-    response = client.patch(f"/api/v1/orgs/{school.code}/", {"name": "改名小学", "urban_rural": "220"}, format="json")
+    response = client.patch(
+        f"/api/v1/orgs/{school.code}/",
+        {"name": "改名小学", "urban_rural": "220"},
+        format="json",
+        HTTP_IF_MATCH=client.get(f"/api/v1/orgs/{school.code}/")["ETag"],
+    )
     assert response.status_code == 200
     assert response.json()["name"] == "改名小学"
     assert response.json()["urban_rural"] == "220"
-    bad = client.patch(f"/api/v1/orgs/{school.code}/", {"school_type": "342"}, format="json")
+    bad = client.patch(f"/api/v1/orgs/{school.code}/", {"school_type": "342"}, format="json", HTTP_IF_MATCH="*")
     assert bad.status_code == 400
     assert bad.json()["errors"]["school_type"][0]["code"] == "type_mismatch"
 
 
 def test_region_has_no_school_attributes(client_for):
-    response = client_for("demo-city").patch("/api/v1/orgs/620102/", {"school_type": "211"}, format="json")
+    response = client_for("demo-city").patch(
+        "/api/v1/orgs/620102/", {"school_type": "211"}, format="json", HTTP_IF_MATCH="*"
+    )
     assert response.status_code == 400
     assert response.json()["errors"]["school_type"][0]["code"] == "not_a_school"
 

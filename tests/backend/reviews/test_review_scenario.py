@@ -190,7 +190,7 @@ def test_group_record_changes_of_an_approved_archive_wait_for_review(client_for)
     rows = filler.get(url).json()["results"]
     assert [row["study_major"] for row in rows] == ["数学"]
     # Deleting it is a change request too.
-    deleting = filler.delete(f"{url}{rows[0]['id']}/")
+    deleting = filler.delete(f"{url}{rows[0]['id']}/", HTTP_IF_MATCH=rows[0]["etag"])
     assert deleting.status_code == 202
     assert len(filler.get(url).json()["results"]) == 1
 
@@ -236,17 +236,26 @@ def test_a_province_configures_its_chain_for_new_submissions(client_for):
     filler = client_for("demo-school-a")
     before = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
     early = filler.post(f"{TEACHERS}{before}/submit/").json()
-    bad = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "school"]}, format="json")
+    bad = province.patch(
+        f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "school"]}, format="json", HTTP_IF_MATCH="*"
+    )
     assert bad.status_code == 400
-    dropped = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "province"]}, format="json")
+    dropped = province.patch(
+        f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "province"]}, format="json", HTTP_IF_MATCH="*"
+    )
     assert dropped.status_code == 400 and dropped.json()["errors"]["levels"][0]["code"] == "required_level"
     assert (
         client_for("demo-county-a")
-        .patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["school"]}, format="json")
+        .patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["school"]}, format="json", HTTP_IF_MATCH="*")
         .status_code
         == 403
     )
-    changed = province.patch(f"{REVIEWS}flows/teacher_info/", {"levels": ["school", "county", "city"]}, format="json")
+    changed = province.patch(
+        f"{REVIEWS}flows/teacher_info/",
+        {"levels": ["school", "county", "city"]},
+        format="json",
+        HTTP_IF_MATCH='"default"',
+    )
     assert changed.status_code == 200 and changed.json()["levels"] == ["school", "county", "city"]
     after = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
     late = filler.post(f"{TEACHERS}{after}/submit/").json()

@@ -458,7 +458,7 @@ def test_no_masked_response_ever_contains_the_full_number(filler_a, client_for):
         record = keep(filler_a.post(f"{url}{group}/", {}, format="json"), 201).json()
         keep(filler_a.get(f"{url}{group}/"))
         keep(filler_a.get(f"{url}{group}/{record['id']}/"))
-        keep(filler_a.patch(f"{url}{group}/{record['id']}/", {}, format="json"))
+        keep(filler_a.patch(f"{url}{group}/{record['id']}/", {}, format="json", HTTP_IF_MATCH=record["etag"]))
     current = filler_a.get(url).json()
     assert current["id_number"] == masked
     # A new number through an update: neither the old nor the new one comes back.
@@ -563,7 +563,7 @@ def test_etag_flow(filler_a):
     new_number = resident_id()
     stale = filler_a.patch(url, {"former_name": "李四", "id_number": new_number}, format="json", HTTP_IF_MATCH=v1)
     assert stale.status_code == 412
-    assert stale.json()["code"] == "precondition_failed"
+    assert stale.json()["code"] == "stale"
     teacher = Teacher.objects.get(pk=body["id"])
     assert (teacher.former_name, teacher.version, teacher.id_masked) == ("张三", 2, body["id_number"])
     assert filler_a.get(TEACHERS, {"id_number": new_number}).json()["results"] == []

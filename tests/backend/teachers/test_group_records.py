@@ -57,9 +57,11 @@ def test_two_study_rows(client_for, teacher):
     rows = client.get(url).json()["results"]
     assert [r["id"] for r in rows] == [first.json()["id"], second.json()["id"]]
     assert Teacher.objects.get(pk=teacher["id"]).version == 3  # each row write is a new archive version
-    changed = client.patch(f"{url}{first.json()['id']}/", {"study_major": "物理"}, format="json")
+    changed = client.patch(
+        f"{url}{first.json()['id']}/", {"study_major": "物理"}, format="json", HTTP_IF_MATCH=first["ETag"]
+    )
     assert changed.json()["study_major"] == "物理"
-    assert client.delete(f"{url}{second.json()['id']}/").status_code == 204
+    assert client.delete(f"{url}{second.json()['id']}/", HTTP_IF_MATCH=second.json()["etag"]).status_code == 204
     assert len(client.get(url).json()["results"]) == 1
 
 

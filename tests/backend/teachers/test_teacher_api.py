@@ -187,10 +187,10 @@ def test_full_id_number_is_logged(filler_a, client_for):
 
 def test_only_never_approved_drafts_are_deleted(filler_a):
     draft = create(filler_a).json()
-    assert filler_a.delete(f"/api/v1/teachers/{draft['id']}/").status_code == 204
+    assert filler_a.delete(f"/api/v1/teachers/{draft['id']}/", HTTP_IF_MATCH=draft["etag"]).status_code == 204
     approved = create(filler_a).json()
     Teacher.objects.filter(pk=approved["id"]).update(record_state="approved", ever_approved=True)
-    response = filler_a.delete(f"/api/v1/teachers/{approved['id']}/")
+    response = filler_a.delete(f"/api/v1/teachers/{approved['id']}/", HTTP_IF_MATCH="*")
     assert response.status_code == 409
     assert response.json()["code"] == "not_deletable"
 

@@ -11,6 +11,7 @@ from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from tmis.core.errors import AppError
+from tmis.core.etag import ETagField
 from tmis.core.serializers import TrimmableSerializer
 from tmis.orgs.api.serializers import OrganisationRefSerializer, OrganisationSerializer
 
@@ -91,6 +92,7 @@ class MeSerializer(serializers.ModelSerializer):
 class UserSerializer(TrimmableSerializer):
     roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
     organisation = OrganisationRefSerializer()
+    etag = ETagField()
 
     class Meta:
         model = User
@@ -103,6 +105,7 @@ class UserSerializer(TrimmableSerializer):
             "is_active",
             "date_joined",
             "last_login",
+            "etag",
         ]
         read_only_fields = fields
         brief_fields = ["id", "username", "display_name"]

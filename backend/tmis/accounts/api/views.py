@@ -14,6 +14,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
 from tmis.core.errors import AppError
+from tmis.core.etag import ETagMixin
 from tmis.core.filters import FilterSet
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
@@ -95,6 +96,7 @@ class UserFilter(FilterSet):
 
 
 class UserViewSet(
+    ETagMixin,
     ScopedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -131,5 +133,5 @@ class UserViewSet(
         user = self.get_object()
         payload = UserUpdateSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
-        user = user_update(actor=request.user, user=user, **payload.validated_data)
+        user = user_update(actor=request.user, user=user, precondition=self.precondition, **payload.validated_data)
         return Response(self.get_serializer(user).data)

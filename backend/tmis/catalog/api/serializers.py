@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from tmis.core.etag import ETagField
 from tmis.orgs.models import SchoolStage
 
 from ..models import CatalogueStatus, CodeItem, CodeTable, DataType, Indicator, IndicatorGroup, ProvinceCatalogue
@@ -112,10 +113,21 @@ class ProvinceCatalogueSerializer(serializers.ModelSerializer):
     status = serializers.ChoiceField(choices=CatalogueStatus.choices, read_only=True)
     spec = CatalogueSpecSerializer(read_only=True)
     published_by = serializers.CharField(source="published_by.username", read_only=True, allow_null=True, default=None)
+    etag = ETagField()
 
     class Meta:
         model = ProvinceCatalogue
-        fields = ["province", "version", "status", "spec", "created_at", "updated_at", "published_at", "published_by"]
+        fields = [
+            "province",
+            "version",
+            "status",
+            "spec",
+            "created_at",
+            "updated_at",
+            "published_at",
+            "published_by",
+            "etag",
+        ]
         read_only_fields = fields
 
 

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tmis.core.errors import AppError, field_error
+from tmis.core.etag import ETagMixin
 from tmis.core.permissions import HasCapability
 from tmis.orgs.models import Level, Organisation, SchoolStage
 from tmis.orgs.selectors import organisation_in_scope
@@ -174,8 +175,16 @@ class ProvinceCatalogueApi(ProvinceCatalogueMixin, APIView):
         )
 
 
-class ProvinceDraftApi(ProvinceCatalogueMixin, APIView):
-    """Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards."""
+class ProvinceDraftApi(ETagMixin, ProvinceCatalogueMixin, APIView):
+    """Edit the draft: PUT replaces its spec (If-Match: the draft's `etag`), or starts a draft where there is none
+    (If-None-Match: *); DELETE discards it (If-Match)."""
+
+    etag_put_creates = True
+
+    @extend_schema(operation_id="catalog_province_draft", responses=ProvinceCatalogueSerializer)
+    def get(self, request: Request, code: str) -> Response:
+        """The draft (404 `no_draft` when there is none), with its ETag."""
+        return Response(ProvinceCatalogueSerializer(_draft_or_404(self.province(request, code))).data)
 
     @extend_schema(
         operation_id="catalog_province_draft_save",
@@ -186,12 +195,19 @@ class ProvinceDraftApi(ProvinceCatalogueMixin, APIView):
         province = self.province(request, code)
         payload = CatalogueSpecSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
-        draft = catalogue_draft_save(actor=request.user, province=province, spec=_plain(payload.validated_data))
+        draft = catalogue_draft_save(
+            actor=request.user,
+            province=province,
+            spec=_plain(payload.validated_data),
+            precondition=self.precondition,
+        )
         return Response(ProvinceCatalogueSerializer(draft).data)
 
     @extend_schema(operation_id="catalog_province_draft_discard", responses={204: None})
     def delete(self, request: Request, code: str) -> Response:
-        catalogue_draft_discard(actor=request.user, province=self.province(request, code))
+        catalogue_draft_discard(
+            actor=request.user, province=self.province(request, code), precondition=self.precondition
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -229,11 +245,16 @@ class ProvinceDraftPreviewApi(ProvinceCatalogueMixin, APIView):
         )
 
 
-class ProvincePublishApi(ProvinceCatalogueMixin, APIView):
+class ProvincePublishApi(ETagMixin, ProvinceCatalogueMixin, APIView):
+    etag_optional_methods = frozenset({"POST"})
+
     @extend_schema(operation_id="catalog_province_publish", request=None, responses=PublishResultSerializer)
     def post(self, request: Request, code: str) -> Response:
-        """Publish the draft: it becomes the version in force and can no longer change."""
-        catalogue, diff = catalogue_publish(actor=request.user, province=self.province(request, code))
+        """Publish the draft: it becomes the version in force and can no longer change. With If-Match (optional
+        here), only the version of the draft the caller reviewed is published (412 otherwise)."""
+        catalogue, diff = catalogue_publish(
+            actor=request.user, province=self.province(request, code), precondition=self.precondition
+        )
         return Response({"catalogue": ProvinceCatalogueSerializer(catalogue).data, "diff": diff})
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tmis.core.etag import ETagField
 from tmis.core.serializers import TrimmableSerializer
 
 from ..models import CREATABLE_LEVEL_CHOICES, Organisation, SchoolStage
@@ -29,6 +30,7 @@ class OrganisationSerializer(TrimmableSerializer):
         help_text="Code of the parent unit.",
     )
     is_leaf = serializers.SerializerMethodField(help_text="True when the unit has no units below it.")
+    etag = ETagField()
 
     class Meta:
         model = Organisation
@@ -48,6 +50,7 @@ class OrganisationSerializer(TrimmableSerializer):
             "urban_rural",
             "affiliation",
             "origin",
+            "etag",
         ]
         read_only_fields = fields
         brief_fields = ["code", "name", "level", "parent_code", "is_leaf"]

@@ -8,6 +8,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tmis.core.etag import ETagMixin
 from tmis.core.views import ScopedViewSetMixin
 
 from ..filters import OrganisationFilter
@@ -24,6 +25,7 @@ from .serializers import (
 
 
 class OrganisationViewSet(
+    ETagMixin,
     ScopedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -90,5 +92,7 @@ class OrganisationViewSet(
         organisation = self.get_object()
         payload = OrganisationUpdateSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
-        organisation_update(actor=request.user, organisation=organisation, **payload.validated_data)
+        organisation_update(
+            actor=request.user, organisation=organisation, precondition=self.precondition, **payload.validated_data
+        )
         return Response(self.get_serializer(self.get_queryset().get(pk=organisation.pk)).data)

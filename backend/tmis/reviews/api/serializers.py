@@ -137,6 +137,10 @@ class FlowSerializer(serializers.Serializer):
     )
     editable = serializers.BooleanField(source="kind.editable", read_only=True)
     updated_at = serializers.DateTimeField(read_only=True, allow_null=True, help_text="Null: the national default.")
+    etag = serializers.CharField(
+        read_only=True,
+        help_text='The chain\'s ETag (`"default"` while the national default applies); send it in If-Match.',
+    )
 
 
 class ProgressSerializer(serializers.Serializer):

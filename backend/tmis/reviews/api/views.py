@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tmis.core.errors import AppError
+from tmis.core.etag import ETagMixin
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.orgs.models import Level, Organisation
@@ -175,7 +176,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         return Response(results)
 
 
-class FlowViewSet(viewsets.GenericViewSet):
+class FlowViewSet(ETagMixin, viewsets.GenericViewSet):
     """Review chains of the caller's province, per kind (defaults where none is configured). Province admins
     change them; a change applies to new submissions only."""
 
@@ -210,6 +211,10 @@ class FlowViewSet(viewsets.GenericViewSet):
         payload = FlowSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         flow = services.flow_set(
-            actor=request.user, province=province, kind=kind, levels=payload.validated_data["levels"]
+            actor=request.user,
+            province=province,
+            kind=kind,
+            levels=payload.validated_data["levels"],
+            precondition=self.precondition,
         )
         return Response(FlowSerializer(flow).data)

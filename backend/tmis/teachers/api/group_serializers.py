@@ -6,6 +6,7 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tmis.core.etag import ETagField
 from tmis.core.serializers import TrimmableSerializer
 
 from ..checks import GROUP_RECORD_FIELDS
@@ -13,6 +14,7 @@ from ..models import GROUP_MODELS, GroupRecord
 
 
 class GroupRecordReadSerializer(TrimmableSerializer):
+    etag = ETagField()
     warnings = serializers.SerializerMethodField(help_text="Catalogue problems that do not block saving.")
 
     @extend_schema_field(serializers.DictField(child=serializers.ListField(child=serializers.DictField())))
@@ -34,7 +36,7 @@ def _serializers(
                 (),
                 {
                     "model": model,
-                    "fields": ["id", *columns, "extra", "created_at", "updated_at", "warnings"],
+                    "fields": ["id", *columns, "extra", "created_at", "updated_at", "etag", "warnings"],
                     "read_only_fields": ["id", "created_at", "updated_at"],
                 },
             ),

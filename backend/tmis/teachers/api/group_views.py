@@ -12,6 +12,7 @@ from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tmis.core.etag import ETagMixin
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.reviews.selectors import latest_submission
@@ -41,7 +42,7 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
     read, write = GROUP_READ_SERIALIZERS[group], GROUP_WRITE_SERIALIZERS[group]
 
     class GroupRecordViewSet(
-        ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+        ETagMixin, ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
     ):
         serializer_class = read
         pagination_class = IdCursorPagination
@@ -80,7 +81,12 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
             payload.is_valid(raise_exception=True)
             teacher = self.teacher()
             done = group_record_edit(
-                actor=request.user, teacher=teacher, group_code=group, data=dict(payload.validated_data), record=record
+                actor=request.user,
+                teacher=teacher,
+                group_code=group,
+                data=dict(payload.validated_data),
+                record=record,
+                precondition=self.precondition,
             )
             if pending := _pending(teacher):
                 return pending
@@ -89,7 +95,9 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
         @extend_schema(responses={204: None, 202: PendingChangeSerializer})
         def destroy(self, request: Request, teacher_pk: str, pk: str) -> Response:
             teacher = self.teacher()
-            group_record_remove(actor=request.user, teacher=teacher, record=self.get_object())
+            group_record_remove(
+                actor=request.user, teacher=teacher, record=self.get_object(), precondition=self.precondition
+            )
             return _pending(teacher) or Response(status=status.HTTP_204_NO_CONTENT)
 
     GroupRecordViewSet.__name__ = f"{model.__name__}ViewSet"

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from tmis.core.etag import ETagField
 from tmis.core.serializers import TrimmableSerializer
 
 from ..checks import COLUMN_FIELDS
@@ -16,6 +17,7 @@ class TeacherSerializer(TrimmableSerializer):
         source="id_masked", read_only=True, help_text="Masked: the first 6 and last 4 characters are shown."
     )
     record_state = serializers.ChoiceField(choices=RecordState.choices, read_only=True)
+    etag = ETagField()
 
     class Meta:
         model = Teacher
@@ -34,6 +36,7 @@ class TeacherSerializer(TrimmableSerializer):
             "version",
             "created_at",
             "updated_at",
+            "etag",
         ]
         read_only_fields = fields
         brief_fields = ["id", "teacher_no", "name", "gender", "school", "school_name", "record_state", "pending_change"]

@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from tmis.core.errors import AppError
+from tmis.core.etag import ETagMixin, etag_of
 from tmis.core.pagination import KeysFirstCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.reviews.api.serializers import SubmissionSerializer
@@ -27,36 +26,6 @@ from .serializers import (
     TeacherWriteSerializer,
     TimelineEntrySerializer,
 )
-
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    str,
-    location=OpenApiParameter.HEADER,
-    required=True,
-    description="The ETag of the version the change is based on; a stale one answers 412.",
-)
-
-
-def _etag(teacher: Teacher) -> str:
-    return f'"{teacher.pk}-v{teacher.version}"'
-
-
-def _expected_version(request: Request, teacher_id: int) -> int:
-    header = request.headers.get("If-Match", "").strip()
-    if not header:
-        raise AppError(
-            _("Send the record's ETag in If-Match."),
-            code="precondition_required",
-            status_code=status.HTTP_428_PRECONDITION_REQUIRED,
-        )
-    prefix = f'"{teacher_id}-v'
-    if not (header.startswith(prefix) and header.endswith('"') and header[len(prefix) : -1].isdigit()):
-        raise AppError(
-            _("Someone changed this record in the meantime. Reload it and apply your changes again."),
-            code="precondition_failed",
-            status_code=status.HTTP_412_PRECONDITION_FAILED,
-        )
-    return int(header[len(prefix) : -1])
 
 
 class TeacherOrdering(OrderingFilter):
@@ -80,7 +49,9 @@ class IdNumberSerializer(serializers.Serializer):
     id_number = serializers.CharField(help_text="The full, unmasked number.")
 
 
-class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class TeacherViewSet(
+    ETagMixin, ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Teacher archives in the caller's scope. ID numbers are always masked here."""
 
     serializer_class = TeacherSerializer
@@ -99,7 +70,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
 
     def retrieve(self, request: Request, pk: str) -> Response:
         teacher = self.get_object()
-        return Response(self.get_serializer(teacher).data, headers={"ETag": _etag(teacher)})
+        return Response(self.get_serializer(teacher).data, headers={"ETag": etag_of(teacher)})
 
     @extend_schema(request=TeacherWriteSerializer, responses={201: TeacherResultSerializer})
     def create(self, request: Request) -> Response:
@@ -112,25 +83,24 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
         school = data.pop("school", None) or ""
         teacher, warnings = teacher_create(actor=request.user, school_code=school, data=data)
         body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
-        return Response(body, status=status.HTTP_201_CREATED, headers={"ETag": _etag(teacher)})
+        return Response(body, status=status.HTTP_201_CREATED)
 
-    @extend_schema(request=TeacherWriteSerializer, parameters=[IF_MATCH], responses=TeacherResultSerializer)
+    @extend_schema(request=TeacherWriteSerializer, responses=TeacherResultSerializer)
     def partial_update(self, request: Request, pk: str) -> Response:
         """Change fields of an archive. Requires If-Match with the ETag the change is based on."""
         teacher = self.get_object()
-        expected = _expected_version(request, teacher.pk)
         payload = TeacherWriteSerializer(data=request.data, partial=True)
         payload.is_valid(raise_exception=True)
         data = dict(payload.validated_data)
         data.pop("school", None)  # a teacher leaves a school only through the teacher-change business
         teacher, warnings = teacher_update(
-            actor=request.user, teacher_id=teacher.pk, expected_version=expected, data=data
+            actor=request.user, teacher_id=teacher.pk, precondition=self.precondition, data=data
         )
         teacher.refresh_from_db(fields=["pending_change"])
         body = TeacherResultSerializer(teacher, context={"request": request, "warnings": warnings}).data
         # An approved archive keeps its values until the change request is approved: 202, the values in force.
         code = status.HTTP_202_ACCEPTED if teacher.pending_change else status.HTTP_200_OK
-        return Response(body, status=code, headers={"ETag": _etag(teacher)})
+        return Response(body, status=code)
 
     @extend_schema(operation_id="teachers_submit", request=None, responses={201: SubmissionSerializer})
     @action(detail=True, methods=["post"])
@@ -157,7 +127,7 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
         teacher = self.get_object()
         teacher.group_records = teacher_group_records(teacher)
         body = TeacherArchiveSerializer(teacher, context={"request": request}).data
-        return Response(body, headers={"ETag": _etag(teacher)})
+        return Response(body, headers={"ETag": etag_of(teacher)})
 
     @extend_schema(operation_id="teachers_id_number", responses=IdNumberSerializer)
     @action(detail=True, url_path="id-number")
@@ -170,5 +140,5 @@ class TeacherViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveM
 
     def destroy(self, request: Request, pk: str) -> Response:
         """Delete a draft that was never approved (409 `not_deletable` otherwise)."""
-        teacher_delete(actor=request.user, teacher=self.get_object())
+        teacher_delete(actor=request.user, teacher=self.get_object(), precondition=self.precondition)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -26,6 +26,7 @@ class GroupRecord(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     group_code = ""
+    etag_version_field = "updated_at"  # tmis.core.etag: every record write goes through save() (auto_now)
 
     objects = GroupRecordQuerySet.as_manager()
 

@@ -131,6 +131,7 @@ class Teacher(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    etag_version_field = "version"  # tmis.core.etag: "<id>-v<version>"
     objects = TeacherQuerySet.as_manager()
 
     class Meta:

@@ -166,11 +166,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** @description Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards. */
+        /** @description The draft (404 `no_draft` when there is none), with its ETag. */
+        get: operations["catalog_province_draft"];
+        /**
+         * @description Edit the draft: PUT replaces its spec (If-Match: the draft's `etag`), or starts a draft where there is none
+         *     (If-None-Match: *); DELETE discards it (If-Match).
+         */
         put: operations["catalog_province_draft_save"];
         post?: never;
-        /** @description Edit the draft: PUT replaces its spec (created from nothing or over the previous draft); DELETE discards. */
+        /**
+         * @description Edit the draft: PUT replaces its spec (If-Match: the draft's `etag`), or starts a draft where there is none
+         *     (If-None-Match: *); DELETE discards it (If-Match).
+         */
         delete: operations["catalog_province_draft_discard"];
         options?: never;
         head?: never;
@@ -223,7 +230,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Publish the draft: it becomes the version in force and can no longer change. */
+        /**
+         * @description Publish the draft: it becomes the version in force and can no longer change. With If-Match (optional
+         *     here), only the version of the draft the caller reviewed is published (412 otherwise).
+         */
         post: operations["catalog_province_publish"];
         delete?: never;
         options?: never;
@@ -902,14 +912,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_achievements_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_achievements_create"];
         delete?: never;
@@ -926,22 +942,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_achievements_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_achievements_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_achievements_partial_update"];
         trace?: never;
@@ -954,14 +979,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_assessment_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_assessment_create"];
         delete?: never;
@@ -978,22 +1009,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_assessment_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_assessment_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_assessment_partial_update"];
         trace?: never;
@@ -1006,14 +1046,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_ethics_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_ethics_create"];
         delete?: never;
@@ -1030,22 +1076,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_ethics_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_ethics_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_ethics_partial_update"];
         trace?: never;
@@ -1058,14 +1113,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_overseas_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_overseas_create"];
         delete?: never;
@@ -1082,22 +1143,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_overseas_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_overseas_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_overseas_partial_update"];
         trace?: never;
@@ -1110,14 +1180,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_post_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_post_create"];
         delete?: never;
@@ -1134,22 +1210,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_post_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_post_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_post_partial_update"];
         trace?: never;
@@ -1162,14 +1247,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_qualification_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_qualification_create"];
         delete?: never;
@@ -1186,22 +1277,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_qualification_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_qualification_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_qualification_partial_update"];
         trace?: never;
@@ -1214,14 +1314,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_rotation_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_rotation_create"];
         delete?: never;
@@ -1238,22 +1344,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_rotation_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_rotation_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_rotation_partial_update"];
         trace?: never;
@@ -1266,14 +1381,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_skills_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_skills_create"];
         delete?: never;
@@ -1290,22 +1411,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_skills_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_skills_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_skills_partial_update"];
         trace?: never;
@@ -1318,14 +1448,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_study_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_study_create"];
         delete?: never;
@@ -1342,22 +1478,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_study_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_study_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_study_partial_update"];
         trace?: never;
@@ -1370,14 +1515,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_talent_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_talent_create"];
         delete?: never;
@@ -1394,22 +1545,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_talent_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_talent_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_talent_partial_update"];
         trace?: never;
@@ -1422,14 +1582,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_teaching_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_teaching_create"];
         delete?: never;
@@ -1446,22 +1612,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_teaching_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_teaching_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_teaching_partial_update"];
         trace?: never;
@@ -1474,14 +1649,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_title_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_title_create"];
         delete?: never;
@@ -1498,22 +1679,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_title_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_title_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_title_partial_update"];
         trace?: never;
@@ -1526,14 +1716,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_training_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_training_create"];
         delete?: never;
@@ -1550,22 +1746,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_training_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_training_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_training_partial_update"];
         trace?: never;
@@ -1578,14 +1783,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_treatment_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_treatment_create"];
         delete?: never;
@@ -1602,22 +1813,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_treatment_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_treatment_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_treatment_partial_update"];
         trace?: never;
@@ -1630,14 +1850,20 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_work_list"];
         put?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         post: operations["teachers_work_create"];
         delete?: never;
@@ -1654,22 +1880,31 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         get: operations["teachers_work_retrieve"];
         put?: never;
         post?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         delete: operations["teachers_work_destroy"];
         options?: never;
         head?: never;
         /**
-         * @description Base of every resource viewset: the queryset is restricted to the caller's scope before anything
-         *     else runs, and the view's declared capabilities are enforced (`permission`, `write_permission`).
+         * @description For views of a resource two people can edit. Answers to single-resource reads and writes carry the ETag
+         *     (taken from the body's `etag`). The view passes `self.precondition` to its service, which checks it under the
+         *     row lock (`lock_current`); reading it in a PUT, PATCH or DELETE without If-Match (or, where a PUT may create,
+         *     If-None-Match: *) answers 428 — after the view's own 403 / 404, so a resource out of scope stays a 404. A guarded
+         *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_work_partial_update"];
         trace?: never;
@@ -1809,6 +2044,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -1917,6 +2154,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -2125,6 +2364,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -2228,6 +2469,8 @@ export interface components {
              * @description Null: the national default.
              */
             readonly updated_at: string | null;
+            /** @description The chain's ETag (`"default"` while the national default applies); send it in If-Match. */
+            readonly etag: string;
         };
         /**
          * @description * `xlsx` - Excel (.xlsx)
@@ -2476,6 +2719,8 @@ export interface components {
              *     * `mirrored` - Mirrored from a provincial instance
              */
             readonly origin: components["schemas"]["OriginEnum"];
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         OrganisationCreateRequest: {
             /** @description Code of the unit to create the new one under. */
@@ -2544,6 +2789,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3248,6 +3495,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3289,6 +3538,8 @@ export interface components {
             /** Format: date-time */
             readonly published_at: string | null;
             readonly published_by: string | null;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         ProvinceCatalogueState: {
             province: string;
@@ -3332,6 +3583,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3404,6 +3657,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3473,6 +3728,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3595,6 +3852,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3725,6 +3984,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -3830,6 +4091,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         /** @description The whole archive in one response: the one-per-teacher indicators and every group's records. */
         TeacherArchive: {
@@ -3914,6 +4177,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             readonly groups: components["schemas"]["TeacherGroups"];
         };
         /** @description Each many-valued group's records, by group code. */
@@ -4027,6 +4292,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block a draft: field → [{code, message}]. */
             readonly warnings: {
                 [key: string]: {
@@ -4143,6 +4410,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4243,6 +4512,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4300,6 +4571,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4349,6 +4622,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -4395,6 +4670,8 @@ export interface components {
             readonly date_joined: string;
             /** Format: date-time */
             readonly last_login: string | null;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
         };
         UserCreateRequest: {
             /** @description 3–64 letters, digits or _ . @ - */
@@ -4447,6 +4724,8 @@ export interface components {
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
             /** @description Catalogue problems that do not block saving. */
             readonly warnings: {
                 [key: string]: {
@@ -5001,10 +5280,74 @@ export interface operations {
             };
         };
     };
-    catalog_province_draft_save: {
+    catalog_province_draft: {
         parameters: {
             query?: never;
             header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvinceCatalogue"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    catalog_province_draft_save: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match"?: string;
+                /** @description `*`: create it only if it does not exist yet (412 `stale` if it does). */
+                "If-None-Match"?: string;
+            };
             path: {
                 code: string;
             };
@@ -5020,6 +5363,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5062,6 +5407,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -5076,7 +5439,10 @@ export interface operations {
     catalog_province_draft_discard: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 code: string;
             };
@@ -5111,6 +5477,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5249,7 +5633,10 @@ export interface operations {
     catalog_province_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
+                "If-Match"?: string;
+            };
             path: {
                 code: string;
             };
@@ -5303,6 +5690,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6314,6 +6710,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6380,6 +6778,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6427,7 +6827,10 @@ export interface operations {
     orgs_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 code: string;
             };
@@ -6443,6 +6846,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6478,6 +6883,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7208,7 +7631,10 @@ export interface operations {
     reviews_flows_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 kind: string;
             };
@@ -7224,6 +7650,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7259,6 +7687,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7559,6 +8005,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7626,6 +8074,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7673,7 +8123,10 @@ export interface operations {
     teachers_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this teacher. */
                 id: number;
@@ -7716,6 +8169,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -7731,7 +8202,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the version the change is based on; a stale one answers 412. */
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
                 "If-Match": string;
             };
             path: {
@@ -7750,6 +8221,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7785,6 +8258,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8134,6 +8625,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8219,6 +8712,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8266,7 +8761,10 @@ export interface operations {
     teachers_achievements_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this achievement record. */
                 id: number;
@@ -8318,6 +8816,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -8332,7 +8848,10 @@ export interface operations {
     teachers_achievements_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this achievement record. */
                 id: number;
@@ -8350,6 +8869,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8393,6 +8914,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8492,6 +9031,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8577,6 +9118,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8624,7 +9167,10 @@ export interface operations {
     teachers_assessment_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this assessment record. */
                 id: number;
@@ -8676,6 +9222,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -8690,7 +9254,10 @@ export interface operations {
     teachers_assessment_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this assessment record. */
                 id: number;
@@ -8708,6 +9275,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8751,6 +9320,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8850,6 +9437,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8935,6 +9524,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8982,7 +9573,10 @@ export interface operations {
     teachers_ethics_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this ethics record. */
                 id: number;
@@ -9034,6 +9628,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9048,7 +9660,10 @@ export interface operations {
     teachers_ethics_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this ethics record. */
                 id: number;
@@ -9066,6 +9681,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9109,6 +9726,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9208,6 +9843,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9293,6 +9930,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9340,7 +9979,10 @@ export interface operations {
     teachers_overseas_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this overseas record. */
                 id: number;
@@ -9392,6 +10034,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9406,7 +10066,10 @@ export interface operations {
     teachers_overseas_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this overseas record. */
                 id: number;
@@ -9424,6 +10087,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9467,6 +10132,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9566,6 +10249,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9651,6 +10336,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9698,7 +10385,10 @@ export interface operations {
     teachers_post_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this post record. */
                 id: number;
@@ -9750,6 +10440,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9764,7 +10472,10 @@ export interface operations {
     teachers_post_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this post record. */
                 id: number;
@@ -9782,6 +10493,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9825,6 +10538,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9924,6 +10655,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10009,6 +10742,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10056,7 +10791,10 @@ export interface operations {
     teachers_qualification_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this qualification record. */
                 id: number;
@@ -10108,6 +10846,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10122,7 +10878,10 @@ export interface operations {
     teachers_qualification_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this qualification record. */
                 id: number;
@@ -10140,6 +10899,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10183,6 +10944,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10282,6 +11061,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10367,6 +11148,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10414,7 +11197,10 @@ export interface operations {
     teachers_rotation_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this rotation record. */
                 id: number;
@@ -10466,6 +11252,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10480,7 +11284,10 @@ export interface operations {
     teachers_rotation_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this rotation record. */
                 id: number;
@@ -10498,6 +11305,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10541,6 +11350,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10640,6 +11467,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10725,6 +11554,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10772,7 +11603,10 @@ export interface operations {
     teachers_skills_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this skill record. */
                 id: number;
@@ -10824,6 +11658,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10838,7 +11690,10 @@ export interface operations {
     teachers_skills_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this skill record. */
                 id: number;
@@ -10856,6 +11711,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10899,6 +11756,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10998,6 +11873,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11083,6 +11960,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11130,7 +12009,10 @@ export interface operations {
     teachers_study_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this study record. */
                 id: number;
@@ -11182,6 +12064,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11196,7 +12096,10 @@ export interface operations {
     teachers_study_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this study record. */
                 id: number;
@@ -11214,6 +12117,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11257,6 +12162,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11356,6 +12279,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11441,6 +12366,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11488,7 +12415,10 @@ export interface operations {
     teachers_talent_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this talent record. */
                 id: number;
@@ -11540,6 +12470,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11554,7 +12502,10 @@ export interface operations {
     teachers_talent_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this talent record. */
                 id: number;
@@ -11572,6 +12523,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11615,6 +12568,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11714,6 +12685,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11799,6 +12772,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11846,7 +12821,10 @@ export interface operations {
     teachers_teaching_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this teaching record. */
                 id: number;
@@ -11898,6 +12876,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11912,7 +12908,10 @@ export interface operations {
     teachers_teaching_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this teaching record. */
                 id: number;
@@ -11930,6 +12929,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11973,6 +12974,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12072,6 +13091,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12157,6 +13178,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12204,7 +13227,10 @@ export interface operations {
     teachers_title_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this title record. */
                 id: number;
@@ -12256,6 +13282,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12270,7 +13314,10 @@ export interface operations {
     teachers_title_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this title record. */
                 id: number;
@@ -12288,6 +13335,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12331,6 +13380,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12430,6 +13497,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12515,6 +13584,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12562,7 +13633,10 @@ export interface operations {
     teachers_training_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this training record. */
                 id: number;
@@ -12614,6 +13688,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12628,7 +13720,10 @@ export interface operations {
     teachers_training_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this training record. */
                 id: number;
@@ -12646,6 +13741,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12689,6 +13786,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12788,6 +13903,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12873,6 +13990,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12920,7 +14039,10 @@ export interface operations {
     teachers_treatment_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this treatment record. */
                 id: number;
@@ -12972,6 +14094,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12986,7 +14126,10 @@ export interface operations {
     teachers_treatment_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this treatment record. */
                 id: number;
@@ -13004,6 +14147,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13047,6 +14192,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13146,6 +14309,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13231,6 +14396,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13278,7 +14445,10 @@ export interface operations {
     teachers_work_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this work record. */
                 id: number;
@@ -13330,6 +14500,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -13344,7 +14532,10 @@ export interface operations {
     teachers_work_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this work record. */
                 id: number;
@@ -13362,6 +14553,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13405,6 +14598,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13508,6 +14719,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13575,6 +14788,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13622,7 +14837,10 @@ export interface operations {
     users_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -13639,6 +14857,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13674,6 +14894,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

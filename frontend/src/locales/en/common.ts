@@ -118,6 +118,10 @@ const common: typeof zhCommon = {
     invalid: '{{label}} is not in the right format',
     extension: 'Extension',
   },
+  stale: {
+    message: 'Someone else changed this while you were editing. Reload the current version and make your changes again.',
+    reload: 'Reload',
+  },
   unsaved: {
     title: 'Unsaved changes',
     content: 'Leaving this page discards your unsaved changes. Leave anyway?',

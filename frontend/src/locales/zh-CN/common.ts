@@ -116,6 +116,10 @@ const common = {
     invalid: '{{label}}格式不正确',
     extension: '扩展',
   },
+  stale: {
+    message: '在您编辑期间，他人已修改了此内容。请重新加载最新内容后再修改。',
+    reload: '重新加载',
+  },
   unsaved: {
     title: '有未保存的修改',
     content: '离开此页面将丢失未保存的修改。确定离开吗？',

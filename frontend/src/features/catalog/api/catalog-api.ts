@@ -86,13 +86,18 @@ export function useProvinceCatalogue(code: string) {
   return useQuery({ queryKey: catalogKeys.province(code), queryFn: () => getProvinceCatalogue(code) });
 }
 
-export function saveDraft(code: string, spec: CatalogueSpec): Promise<ProvinceCatalogue> {
-  return unwrap(api.PUT('/api/v1/catalog/provinces/{code}/draft/', { params: { path: { code } }, body: spec }));
+/**
+ * Replaces the draft whose version is `etag`, or starts one when there is none (`etag` null: If-None-Match: *).
+ * Someone else's change since (or their new draft) answers 412.
+ */
+export function saveDraft(code: string, spec: CatalogueSpec, etag: string | null): Promise<ProvinceCatalogue> {
+  const header = etag ? { 'If-Match': etag } : { 'If-None-Match': '*' };
+  return unwrap(api.PUT('/api/v1/catalog/provinces/{code}/draft/', { params: { path: { code }, header }, body: spec }));
 }
 
-export async function discardDraft(code: string): Promise<void> {
+export async function discardDraft(code: string, etag: string): Promise<void> {
   const { response, error } = await api.DELETE('/api/v1/catalog/provinces/{code}/draft/', {
-    params: { path: { code } },
+    params: { path: { code }, header: { 'If-Match': etag } },
   });
   if (!response.ok) throw toApiError(error, response);
 }
@@ -116,22 +121,31 @@ export function useDraftPreview(code: string, stage: SchoolStage, stamp: string)
   });
 }
 
-export function publishDraft(code: string) {
-  return unwrap(api.POST('/api/v1/catalog/provinces/{code}/publish/', { params: { path: { code } } }));
+/** Publishes the draft whose version is `etag` (the one whose diff was reviewed); a newer draft answers 412. */
+export function publishDraft(code: string, etag: string) {
+  return unwrap(
+    api.POST('/api/v1/catalog/provinces/{code}/publish/', { params: { path: { code }, header: { 'If-Match': etag } } }),
+  );
 }
 
 export function useSaveDraft(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (spec: CatalogueSpec) => saveDraft(code, spec),
+    mutationFn: ({ spec, etag }: { spec: CatalogueSpec; etag: string | null }) => saveDraft(code, spec, etag),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKeys.province(code) }),
   });
+}
+
+/** After a 412: the province's catalogue read again (the editor restarts from the current draft). */
+export function useReloadProvinceCatalogue(code: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: catalogKeys.province(code) });
 }
 
 export function useDiscardDraft(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => discardDraft(code),
+    mutationFn: (etag: string) => discardDraft(code, etag),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKeys.province(code) }),
   });
 }
@@ -139,7 +153,7 @@ export function useDiscardDraft(code: string) {
 export function usePublishDraft(code: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => publishDraft(code),
+    mutationFn: (etag: string) => publishDraft(code, etag),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKeys.province(code) }),
   });
 }

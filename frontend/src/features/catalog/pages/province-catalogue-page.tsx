@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router';
 
 import { FormErrorSummary } from '@/components/form-error-summary';
+import { StaleAlert } from '@/components/stale-alert';
 import {
   getDraftDiff,
   useCodeTables,
@@ -13,6 +14,7 @@ import {
   useGroups,
   useProvinceCatalogue,
   usePublishDraft,
+  useReloadProvinceCatalogue,
   useSaveDraft,
   type CatalogueDiff,
   type CatalogueSpec,
@@ -29,6 +31,7 @@ import { ProvinceTablesTab } from '@/features/catalog/components/province-tables
 import { PublishModal } from '@/features/catalog/components/publish-modal';
 import { localName } from '@/lib/catalogue-names';
 import { describeSpecErrors, startingSpec, toSpecBody } from '@/features/catalog/utils/spec';
+import { isStale } from '@/lib/api-error';
 import { useCurrentUser } from '@/lib/auth/session';
 
 const DATE_TIME = 'YYYY-MM-DD HH:mm';
@@ -94,7 +97,17 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
   const save = useSaveDraft(province);
   const discard = useDiscardDraft(province);
   const publish = usePublishDraft(province);
+  const reloadCatalogue = useReloadProvinceCatalogue(province);
+  // 412: someone else saved, discarded or published the draft since this page loaded it.
+  const [stale, setStale] = useState(false);
   const { draft, published } = state;
+  const draftEtag = draft?.etag ?? null;
+
+  const reload = async () => {
+    await reloadCatalogue();
+    setStale(false);
+    setSummary([]);
+  };
 
   const change = (next: CatalogueSpec) => {
     setSpec(next);
@@ -104,10 +117,15 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
   /** PUTs the whole spec; the page remounts from the saved draft afterwards. Throws on refusal. */
   const saveSpec = useCallback(
     async (next: CatalogueSpec) => {
-      await save.mutateAsync(toSpecBody(next));
+      try {
+        await save.mutateAsync({ spec: toSpecBody(next), etag: draftEtag });
+      } catch (error) {
+        if (isStale(error)) setStale(true);
+        throw error;
+      }
       void message.success(t('catalog:province.draftSaved'));
     },
-    [save, message, t],
+    [save, message, t, draftEtag],
   );
 
   const onSaveDraft = async (): Promise<boolean> => {
@@ -116,7 +134,7 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
       await saveSpec(spec);
       return true;
     } catch (error) {
-      setSummary(describeSpecErrors(error, spec, t, t('common:errors.generic')));
+      if (!isStale(error)) setSummary(describeSpecErrors(error, spec, t, t('common:errors.generic')));
       return false;
     }
   };
@@ -132,20 +150,31 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
   };
 
   const confirmPublish = async () => {
+    if (!draftEtag) return;
     try {
-      const result = await publish.mutateAsync();
+      const result = await publish.mutateAsync(draftEtag);
       setDiff(null);
       void message.success(t('catalog:province.published', { version: result.catalogue.version }));
     } catch (error) {
+      if (isStale(error)) {
+        setDiff(null);
+        setStale(true);
+        return;
+      }
       setPublishError(error instanceof Error ? error.message : t('common:errors.generic'));
     }
   };
 
   const onDiscard = async () => {
+    if (!draftEtag) return;
     try {
-      await discard.mutateAsync();
+      await discard.mutateAsync(draftEtag);
       void message.success(t('catalog:province.discarded'));
     } catch (error) {
+      if (isStale(error)) {
+        setStale(true);
+        return;
+      }
       setSummary([error instanceof Error ? error.message : t('common:errors.generic')]);
     }
   };
@@ -235,6 +264,7 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
           {t('catalog:province.publish')}
         </Button>
       </Space>
+      {stale && <StaleAlert onReload={reload} />}
       <FormErrorSummary messages={summary} />
       <Tabs
         activeKey={tab}

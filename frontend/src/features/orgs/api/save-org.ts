@@ -13,8 +13,9 @@ export function createOrg(body: OrgCreateInput): Promise<Organisation> {
   return unwrap(api.POST('/api/v1/orgs/', { body }));
 }
 
-export function updateOrg(code: string, body: OrgUpdateInput): Promise<Organisation> {
-  return unwrap(api.PATCH('/api/v1/orgs/{code}/', { params: { path: { code } }, body }));
+/** `etag` is the version the change is based on (the unit's `etag`): someone else's change since answers 412. */
+export function updateOrg(code: string, etag: string, body: OrgUpdateInput): Promise<Organisation> {
+  return unwrap(api.PATCH('/api/v1/orgs/{code}/', { params: { path: { code }, header: { 'If-Match': etag } }, body }));
 }
 
 export function useCreateOrg() {
@@ -30,7 +31,7 @@ export function useCreateOrg() {
 export function useUpdateOrg() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ code, body }: { code: string; body: OrgUpdateInput }) => updateOrg(code, body),
+    mutationFn: ({ code, etag, body }: { code: string; etag: string; body: OrgUpdateInput }) => updateOrg(code, etag, body),
     onSuccess: async (org) => {
       queryClient.setQueryData(orgKeys.detail(org.code), org);
       await queryClient.invalidateQueries({ queryKey: orgKeys.all });

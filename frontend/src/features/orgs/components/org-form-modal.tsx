@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal } from '@/components/form-modal';
-import { useSchoolCodes, type Organisation, type SchoolCodeField } from '@/features/orgs/api/get-orgs';
+import { StaleAlert } from '@/components/stale-alert';
+import { getOrg, orgKeys, useSchoolCodes, type Organisation, type SchoolCodeField } from '@/features/orgs/api/get-orgs';
 import { useCreateOrg, useUpdateOrg } from '@/features/orgs/api/save-org';
+import { isStale } from '@/lib/api-error';
 import { applyApiErrors } from '@/lib/form-errors';
 import { levelsBelow, type SubLevel } from '@/lib/org-levels';
 
@@ -50,6 +53,10 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
     />
   );
   const updateOrg = useUpdateOrg();
+  const queryClient = useQueryClient();
+  // The version being edited: the tree's row at first, the current one after a reload (412).
+  const [base, setBase] = useState<Organisation | null>(target.mode === 'edit' ? target.org : null);
+  const [stale, setStale] = useState(false);
 
   const isCreate = target.mode === 'create';
   const levelChoices = isCreate ? levelsBelow(target.parent.level) : [];
@@ -57,17 +64,27 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
   const level: string | undefined = isCreate ? (watchedLevel ?? levelChoices[0]) : target.org.level;
   const isSchool = level === 'school';
 
-  const initialValues: Partial<OrgFormValues> = isCreate
-    ? { level: levelChoices[0] }
-    : {
-        code: target.org.code,
-        name: target.org.name,
-        name_en: target.org.name_en,
-        school_type: target.org.school_type ?? undefined,
-        sponsor: target.org.sponsor ?? undefined,
-        urban_rural: target.org.urban_rural ?? undefined,
-        affiliation: target.org.affiliation ?? undefined,
-      };
+  const valuesOf = (org: Organisation): Partial<OrgFormValues> => ({
+    code: org.code,
+    name: org.name,
+    name_en: org.name_en,
+    school_type: org.school_type ?? undefined,
+    sponsor: org.sponsor ?? undefined,
+    urban_rural: org.urban_rural ?? undefined,
+    affiliation: org.affiliation ?? undefined,
+  });
+  const initialValues: Partial<OrgFormValues> = isCreate ? { level: levelChoices[0] } : valuesOf(target.org);
+
+  const reload = async () => {
+    if (!base) return;
+    const current = await getOrg(base.code);
+    setBase(current);
+    form.setFieldsValue(valuesOf(current));
+    setStale(false);
+    setSummary([]);
+    queryClient.setQueryData(orgKeys.detail(current.code), current);
+    await queryClient.invalidateQueries({ queryKey: orgKeys.all });
+  };
 
   const onFinish = async (values: OrgFormValues) => {
     setSummary([]);
@@ -92,9 +109,10 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
         });
         void message.success(t('orgs:created'));
         onSaved(org, target);
-      } else {
+      } else if (base) {
         const org = await updateOrg.mutateAsync({
-          code: target.org.code,
+          code: base.code,
+          etag: base.etag,
           body: {
             name: values.name.trim(),
             name_en: values.name_en?.trim() ?? '',
@@ -105,6 +123,10 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
         onSaved(org, target);
       }
     } catch (error) {
+      if (isStale(error)) {
+        setStale(true);
+        return;
+      }
       setSummary(applyApiErrors(form, error, FIELDS, t('common:errors.generic')));
     }
   };
@@ -125,6 +147,7 @@ export function OrgFormModal({ target, onClose, onSaved }: OrgFormModalProps) {
       onFinish={onFinish}
       saving={createOrg.isPending || updateOrg.isPending}
       summary={summary}
+      notice={stale && <StaleAlert onReload={reload} />}
       onClose={onClose}
       width={640}
     >

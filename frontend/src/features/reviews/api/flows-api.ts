@@ -26,16 +26,14 @@ export function useFlows(enabled = true) {
 }
 
 /**
- * Sets one kind's levels. Sends the item's ETag as If-Match when the API gives one (optional until every
- * write of a chain is protected by it).
+ * Sets one kind's levels, based on the version the list showed (its ETag in If-Match: a chain someone else
+ * changed meanwhile answers 412).
  */
 export function saveFlow(flow: Flow, levels: FlowLevel[]): Promise<Flow> {
-  const etag = (flow as { etag?: string }).etag;
   return unwrap(
     api.PATCH('/api/v1/reviews/flows/{kind}/', {
-      params: { path: { kind: flow.kind } },
+      params: { path: { kind: flow.kind }, header: { 'If-Match': flow.etag } },
       body: { levels },
-      ...(etag ? { headers: { 'If-Match': etag } } : {}),
     }),
   );
 }

@@ -47,6 +47,8 @@ export type RecordWarnings = Record<string, Record<string, unknown>[]>;
 /** One record of any group: its indicators by code, `extra` for province extensions. */
 export type GroupRecord = {
   readonly id: number;
+  /** The version's ETag: a change or deletion sends it in If-Match. */
+  readonly etag: string;
   extra?: unknown;
   readonly warnings: RecordWarnings;
 } & Record<string, unknown>;
@@ -112,21 +114,33 @@ export async function createGroupRecord(teacherId: number, group: GroupCode, bod
   return asSaved(saved);
 }
 
+export async function getGroupRecord(teacherId: number, group: GroupCode, id: number): Promise<GroupRecord> {
+  return asRecord(await unwrap(api.GET(detailPath(group), { params: { path: { teacher_pk: String(teacherId), id } } })));
+}
+
+/** `etag` is the version the change is based on (the row's `etag`): someone else's change since answers 412. */
 export async function updateGroupRecord(
   teacherId: number,
   group: GroupCode,
-  id: number,
+  record: { id: number; etag: string },
   body: GroupRecordWrite,
 ): Promise<SavedRecord> {
   const saved = await unwrap(
-    api.PATCH(detailPath(group), { params: { path: { teacher_pk: String(teacherId), id } }, body }),
+    api.PATCH(detailPath(group), {
+      params: { path: { teacher_pk: String(teacherId), id: record.id }, header: { 'If-Match': record.etag } },
+      body,
+    }),
   );
   return asSaved(saved);
 }
 
-export async function deleteGroupRecord(teacherId: number, group: GroupCode, id: number): Promise<void> {
+export async function deleteGroupRecord(
+  teacherId: number,
+  group: GroupCode,
+  record: { id: number; etag: string },
+): Promise<void> {
   const { response, error } = await api.DELETE(detailPath(group), {
-    params: { path: { teacher_pk: String(teacherId), id } },
+    params: { path: { teacher_pk: String(teacherId), id: record.id }, header: { 'If-Match': record.etag } },
   });
   if (!response.ok) throw toApiError(error, response);
 }
@@ -149,12 +163,15 @@ export function useGroupRecordMutations(teacherId: number, group: GroupCode) {
     onSuccess,
   });
   const update = useMutation({
-    mutationFn: ({ id, body }: { id: number; body: GroupRecordWrite }) => updateGroupRecord(teacherId, group, id, body),
+    mutationFn: ({ record, body }: { record: GroupRecord; body: GroupRecordWrite }) =>
+      updateGroupRecord(teacherId, group, record, body),
     onSuccess,
   });
   const remove = useMutation({
-    mutationFn: (id: number) => deleteGroupRecord(teacherId, group, id),
+    mutationFn: (record: GroupRecord) => deleteGroupRecord(teacherId, group, record),
     onSuccess,
   });
-  return { create, update, remove };
+  /** After a 412: the list (and the archive) read again. */
+  const reload = onSuccess;
+  return { create, update, remove, reload };
 }

@@ -63,8 +63,7 @@ export function useTeachers(filters: TeacherFilters) {
   );
 }
 
-const etagOf = (response: Response, teacher: { id: number; version: number }) =>
-  response.headers.get('ETag') ?? `"${teacher.id}-v${teacher.version}"`;
+const etagOf = (response: Response, teacher: { etag: string }) => response.headers.get('ETag') ?? teacher.etag;
 
 export async function getTeacher(id: number): Promise<VersionedTeacher> {
   const result = await api.GET('/api/v1/teachers/{id}/', { params: { path: { id } } });
@@ -134,17 +133,22 @@ export function useUpdateTeacher(id: number) {
   });
 }
 
-/** Deletes a draft that was never approved (204); anything else answers 409 `not_deletable`. */
-export async function deleteTeacher(id: number): Promise<void> {
-  const { response, error } = await api.DELETE('/api/v1/teachers/{id}/', { params: { path: { id } } });
+/**
+ * Deletes a draft that was never approved (204); anything else answers 409 `not_deletable`, a change by someone
+ * else since `etag` 412.
+ */
+export async function deleteTeacher(id: number, etag: string): Promise<void> {
+  const { response, error } = await api.DELETE('/api/v1/teachers/{id}/', {
+    params: { path: { id }, header: { 'If-Match': etag } },
+  });
   if (!response.ok) throw toApiError(error, response);
 }
 
 export function useDeleteTeacher() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: deleteTeacher,
-    onSuccess: (_, id) => {
+    mutationFn: ({ id, etag }: { id: number; etag: string }) => deleteTeacher(id, etag),
+    onSuccess: (_, { id }) => {
       queryClient.removeQueries({ queryKey: teacherKeys.detail(id) });
       queryClient.removeQueries({ queryKey: ['teachers', 'records', id] });
       return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });

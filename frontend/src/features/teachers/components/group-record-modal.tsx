@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 
 import { CatalogueFields, schemaDefaults } from '@/components/catalogue-fields';
 import { FormModal } from '@/components/form-modal';
+import { StaleAlert } from '@/components/stale-alert';
 import {
+  getGroupRecord,
   useGroupRecordMutations,
   type GroupCode,
   isPendingChange,
@@ -16,6 +18,7 @@ import { toFormValues, toRequestBody, warningLines, warningMessage, type FormVal
 import type { EffectiveGroup, SpecCodeTable } from '@/lib/catalogue-api';
 import { buildFormFields } from '@/lib/catalogue-fields';
 import { localName } from '@/lib/catalogue-names';
+import { isStale } from '@/lib/api-error';
 import { applyApiErrors } from '@/lib/form-errors';
 
 export type RecordTarget = { mode: 'create' } | { mode: 'edit'; record: GroupRecord };
@@ -50,14 +53,27 @@ export function GroupRecordModal({
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [summary, setSummary] = useState<string[]>([]);
-  const { create, update } = useGroupRecordMutations(teacherId, groupCode);
+  const { create, update, reload: reloadList } = useGroupRecordMutations(teacherId, groupCode);
   const fields = useMemo(() => buildFormFields(group, i18n.language), [group, i18n.language]);
   const groupName = localName(i18n.language, group.name, group.name_en);
-  const record = target.mode === 'edit' ? target.record : null;
+  // The version being edited: the table's row at first, the current one after a reload (412).
+  const [record, setRecord] = useState<GroupRecord | null>(target.mode === 'edit' ? target.record : null);
+  const [stale, setStale] = useState(false);
   const initialValues = useMemo<FormValues>(
     () => (record ? toFormValues(record, fields) : schemaDefaults(group)),
     [record, fields, group],
   );
+
+  const reload = async () => {
+    if (!record) return;
+    const current = await getGroupRecord(teacherId, groupCode, record.id);
+    setRecord(current);
+    form.resetFields();
+    form.setFieldsValue(toFormValues(current, fields));
+    setStale(false);
+    setSummary([]);
+    await reloadList();
+  };
   const warningList = warningLines(warnings, fields);
 
   useEffect(() => {
@@ -81,7 +97,7 @@ export function GroupRecordModal({
           onClose();
           return;
         }
-        saved = await update.mutateAsync({ id: record.id, body });
+        saved = await update.mutateAsync({ record, body });
       } else {
         saved = await create.mutateAsync(toRequestBody(values, fields));
       }
@@ -96,6 +112,10 @@ export function GroupRecordModal({
       onSaved(saved);
       onClose();
     } catch (error) {
+      if (isStale(error)) {
+        setStale(true);
+        return;
+      }
       setSummary(applyApiErrors(form, error, fields.map((field) => field.code), t('common:errors.generic')));
     }
   };
@@ -108,6 +128,7 @@ export function GroupRecordModal({
       onFinish={onFinish}
       saving={create.isPending || update.isPending}
       summary={summary}
+      notice={stale && <StaleAlert onReload={reload} />}
       onClose={onClose}
       width={880}
       autoComplete="off"

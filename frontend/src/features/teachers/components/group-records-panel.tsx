@@ -19,6 +19,7 @@ import { toFormValues, warningLines } from '@/features/teachers/utils/teacher-fo
 import type { EffectiveGroup, SpecCodeTable } from '@/lib/catalogue-api';
 import { buildFormFields, type FormField } from '@/lib/catalogue-fields';
 import { localName } from '@/lib/catalogue-names';
+import { isStale } from '@/lib/api-error';
 
 interface GroupRecordsPanelProps {
   teacherId: number;
@@ -74,7 +75,7 @@ export function GroupRecordsPanel({ teacherId, groupCode, group, provinceTables,
   const { t, i18n } = useTranslation(['teachers', 'common']);
   const { message } = App.useApp();
   const records = useGroupRecords(teacherId, groupCode);
-  const { remove } = useGroupRecordMutations(teacherId, groupCode);
+  const { remove, reload } = useGroupRecordMutations(teacherId, groupCode);
   const [target, setTarget] = useState<RecordTarget | null>(null);
   // The API reports warnings only in the answer to a save: they are kept while this tab stays open.
   const [warningsById, setWarningsById] = useState<Map<number, RecordWarnings>>(() => new Map());
@@ -92,9 +93,15 @@ export function GroupRecordsPanel({ teacherId, groupCode, group, provinceTables,
 
   const onRemove = async (record: GroupRecord) => {
     try {
-      await remove.mutateAsync(record.id);
+      await remove.mutateAsync(record);
       void message.success(t('teachers:records.removed'));
     } catch (error) {
+      if (isStale(error)) {
+        // Someone changed the record meantime: the table shows the current version before anything is deleted.
+        void message.warning(t('common:stale.message'));
+        await reload();
+        return;
+      }
       void message.error(error instanceof Error ? error.message : t('common:errors.generic'));
     }
   };

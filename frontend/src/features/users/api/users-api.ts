@@ -53,8 +53,13 @@ export function createUser(body: UserCreateInput): Promise<User> {
   return unwrap(api.POST('/api/v1/users/', { body }));
 }
 
-export function updateUser(id: number, body: UserUpdateInput): Promise<User> {
-  return unwrap(api.PATCH('/api/v1/users/{id}/', { params: { path: { id } }, body }));
+export function getUser(id: number): Promise<User> {
+  return unwrap(api.GET('/api/v1/users/{id}/', { params: { path: { id } } }));
+}
+
+/** `etag` is the version the change is based on (the row's `etag`): someone else's change since answers 412. */
+export function updateUser(id: number, etag: string, body: UserUpdateInput): Promise<User> {
+  return unwrap(api.PATCH('/api/v1/users/{id}/', { params: { path: { id }, header: { 'If-Match': etag } }, body }));
 }
 
 export function useCreateUser() {
@@ -68,7 +73,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: UserUpdateInput }) => updateUser(id, body),
+    mutationFn: ({ id, etag, body }: { id: number; etag: string; body: UserUpdateInput }) => updateUser(id, etag, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

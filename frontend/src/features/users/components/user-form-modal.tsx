@@ -1,10 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Select, Switch } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal } from '@/components/form-modal';
 import { OrgTreeSelect } from '@/components/org-tree-select';
-import { useCreateUser, useUpdateUser, type User } from '@/features/users/api/users-api';
+import { StaleAlert } from '@/components/stale-alert';
+import { getUser, useCreateUser, useUpdateUser, userKeys, type User } from '@/features/users/api/users-api';
+import { isStale } from '@/lib/api-error';
 import { applyApiErrors } from '@/lib/form-errors';
 import { ROLES, type Role } from '@/lib/roles';
 
@@ -33,18 +36,33 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
   const [summary, setSummary] = useState<string[]>([]);
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
+  const queryClient = useQueryClient();
   const isCreate = target.mode === 'create';
+  // The version being edited: the list's row at first, the current one after a reload (412).
+  const [base, setBase] = useState<User | null>(target.mode === 'edit' ? target.user : null);
+  const [stale, setStale] = useState(false);
 
+  const valuesOf = (user: User): Partial<UserFormValues> => ({
+    username: user.username,
+    display_name: user.display_name,
+    roles: user.roles,
+    organisation: user.organisation.code,
+    is_active: user.is_active,
+  });
   const initialValues: Partial<UserFormValues> =
     target.mode === 'create'
       ? { roles: ['filler'], is_active: true, organisation: target.organisation }
-      : {
-          username: target.user.username,
-          display_name: target.user.display_name,
-          roles: target.user.roles,
-          organisation: target.user.organisation.code,
-          is_active: target.user.is_active,
-        };
+      : valuesOf(target.user);
+
+  const reload = async () => {
+    if (!base) return;
+    const current = await getUser(base.id);
+    setBase(current);
+    form.setFieldsValue({ ...valuesOf(current), password: undefined });
+    setStale(false);
+    setSummary([]);
+    await queryClient.invalidateQueries({ queryKey: userKeys.all });
+  };
 
   const onFinish = async (values: UserFormValues) => {
     setSummary([]);
@@ -58,9 +76,10 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
           organisation: values.organisation,
         });
         void message.success(t('users:created'));
-      } else {
+      } else if (base) {
         await updateUser.mutateAsync({
-          id: target.user.id,
+          id: base.id,
+          etag: base.etag,
           body: {
             display_name: values.display_name.trim(),
             roles: values.roles,
@@ -72,6 +91,10 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       }
       onClose();
     } catch (error) {
+      if (isStale(error)) {
+        setStale(true);
+        return;
+      }
       setSummary(applyApiErrors(form, error, FIELDS, t('common:errors.generic')));
     }
   };
@@ -84,6 +107,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       onFinish={onFinish}
       saving={createUser.isPending || updateUser.isPending}
       summary={summary}
+      notice={stale && <StaleAlert onReload={reload} />}
       onClose={onClose}
       width={560}
       autoComplete="off"
