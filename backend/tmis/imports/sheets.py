@@ -35,6 +35,8 @@ from python_calamine import (
     SheetVisibleEnum,
 )
 
+from tmis.core.job_services import JobError
+
 MAX_ROWS = 200_000
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 #: A zip entry inflating more than this many times, and to more than RATIO_FLOOR bytes, is a zip bomb.
@@ -58,13 +60,8 @@ ROOT_TAG = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 RowSource = Callable[[], Iterator[list[object]]]
 
 
-class SheetProblem(Exception):
-    """The file as a whole cannot be imported; nothing is written."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class SheetProblem(JobError):
+    """The file as a whole cannot be imported; nothing is written (the job fails with its code and message)."""
 
 
 def _no_rows() -> Iterator[list[object]]:

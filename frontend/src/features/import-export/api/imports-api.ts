@@ -9,7 +9,7 @@ import { cursorFrom } from '@/lib/org-levels';
 
 export type ImportJob = components['schemas']['ImportJob'];
 export type ImportProblem = components['schemas']['ImportProblem'];
-export type ImportState = components['schemas']['ImportStateEnum'];
+export type ImportState = components['schemas']['JobStateEnum'];
 export type ImportMode = components['schemas']['ModeEnum'];
 export type Severity = components['schemas']['SeverityEnum'];
 
