@@ -55,7 +55,7 @@ def job_row(kind: JobKind, job: Job) -> dict[str, Any]:
         "j_title": job.title,
         "j_done": job.progress_done,
         "j_total": job.progress_total,
-        "j_counts": {name: getattr(job, name) for name in type(job).count_fields},
+        "j_counts": {name: getattr(job, column) for name, column in type(job).count_fields.items()},
         "j_error_code": job.error_code,
         "j_error_message": job.error_message,
         "j_cancel": job.cancel_requested_at,
@@ -79,7 +79,7 @@ def _branch(kind: JobKind, *, user: Any, states: Collection[str], after: JobPosi
         else:
             rows = rows.filter(older)
     counts = (
-        JSONObject(**{name: F(name) for name in model.count_fields})
+        JSONObject(**{name: F(column) for name, column in model.count_fields.items()})
         if model.count_fields
         else Value({}, output_field=JSONField())
     )

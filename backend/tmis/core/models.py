@@ -43,8 +43,8 @@ class Job(models.Model):
     Concrete models add their input and their counts as typed columns and name the counts in `count_fields` (the
     `/jobs/` list shows them as a small dict)."""
 
-    #: The typed count columns of the concrete model, shown by `GET /jobs/` as `counts`.
-    count_fields: ClassVar[tuple[str, ...]] = ()
+    #: The counts `GET /jobs/` shows (`counts`): name → typed column of the concrete model.
+    count_fields: ClassVar[dict[str, str]] = {}
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     organisation = models.ForeignKey("orgs.Organisation", on_delete=models.PROTECT, related_name="+")

@@ -27,7 +27,7 @@ class ExportJob(Job):
     """One export of the teacher list (a job: state, progress in rows written of `progress_total` … are `Job`'s;
     the organisation is the owner's, whose scope applies)."""
 
-    count_fields = ("progress_done",)
+    count_fields = {"rows_written": "progress_done"}
 
     state = models.CharField(max_length=10, choices=ExportState.choices, default=ExportState.QUEUED)
     filters = models.JSONField(default=dict, blank=True, help_text="The teacher list's filters.")

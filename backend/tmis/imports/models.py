@@ -17,7 +17,7 @@ class ImportMode(models.TextChoices):
 class ImportJob(Job):
     """One upload's import (a job: state, progress in rows read of `progress_total`, timings … are `Job`'s)."""
 
-    count_fields = ("rows_valid", "rows_written", "rows_updated", "rows_failed", "rows_warned")
+    count_fields = {name: name for name in ("rows_valid", "rows_written", "rows_updated", "rows_failed", "rows_warned")}
 
     file_name = models.CharField(max_length=255)
     file_path = models.CharField(max_length=255, help_text="Under TMIS_FILES_DIR.")

@@ -69,7 +69,7 @@ def test_own_jobs_of_every_kind_newest_first(client_for, clerk):
         "detail": f"/api/v1/exports/{exported.pk}/",
         "download": f"/api/v1/exports/{exported.pk}/download/",
     }
-    assert (first["state"], first["percent"], first["counts"]) == ("done", 100.0, {"progress_done": 5})
+    assert (first["state"], first["percent"], first["counts"]) == ("done", 100.0, {"rows_written": 5})
     assert (second["state"], second["percent"], second["links"]) == (
         "running",
         25.0,
