@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from tests.factories.accounts import UserFactory
 from tests.factories.imports import PLAIN_HEADERS, plain_row, xlsx_bytes
@@ -147,8 +148,6 @@ def test_filters_by_kind_and_state(client_for, clerk):
         response = client.get("/api/v1/jobs/", bad)
         assert (response.status_code, list(response.json()["errors"])) == (400, list(bad))
     assert client_for("demo-school-a").get("/api/v1/jobs/").status_code == 200
-    from rest_framework.test import APIClient
-
     assert APIClient().get("/api/v1/jobs/").status_code == 401
 
 

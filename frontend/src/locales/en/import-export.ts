@@ -67,6 +67,8 @@ const importExport: typeof zhImportExport = {
         checkedHint: '{{valid}} rows can be imported, {{failed}} rows have errors. Turn “Check only” off and upload again to import.',
         failed: 'Import failed',
         failedHint: 'Nothing was imported. Correct the file as described and upload it again.',
+        cancelled: 'Import cancelled',
+        cancelledHint: 'Saved before the cancel: {{written}} rows written, {{updated}} updated; the other rows were not imported.',
         warnedHint: '{{warned}} rows have indicators to complete (warnings); they were saved as drafts, complete them in the archives.',
       },
       report: 'Download report',

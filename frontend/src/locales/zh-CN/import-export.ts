@@ -62,6 +62,8 @@ const importExport = {
         checkedHint: '{{valid}} 行可以导入，{{failed}} 行有错误。关闭“仅校验”后重新上传即可导入。',
         failed: '导入失败',
         failedHint: '文件没有导入，请按提示修改后重新上传。',
+        cancelled: '导入已取消',
+        cancelledHint: '取消前已保存 {{written}} 行，更新 {{updated}} 行；其余行没有导入。',
         warnedHint: '{{warned}} 行有待完善的指标（警告），已保存为草稿，请在档案中补充。',
       },
       report: '下载结果报告',

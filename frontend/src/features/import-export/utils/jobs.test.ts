@@ -93,6 +93,7 @@ describe('job states', () => {
     expect(importOutcome({ ...job, rows_failed: 7 })).toBe('partial');
     expect(importOutcome({ ...job, rows_failed: 7, dry_run: true })).toBe('checked');
     expect(importOutcome({ ...job, state: 'failed' })).toBe('failed');
+    expect(importOutcome({ ...job, state: 'cancelled', rows_failed: 7 })).toBe('cancelled');
     expect(importOutcome({ ...job, state: 'running' })).toBe('running');
   });
 });

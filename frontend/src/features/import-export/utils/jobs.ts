@@ -97,15 +97,17 @@ interface ImportCounts {
   rows_warned: number;
 }
 
-export type ImportOutcome = 'running' | 'failed' | 'checked' | 'success' | 'partial';
+export type ImportOutcome = 'running' | 'failed' | 'cancelled' | 'checked' | 'success' | 'partial';
 
 /**
- * What a finished import means for the user: the file could not be read (`failed`), a dry run (`checked`),
- * every row saved (`success`) or some rows left out (`partial`).
+ * What a finished import means for the user: the file could not be read (`failed`), stopped by its owner
+ * (`cancelled`: the rows saved before stay), a dry run (`checked`), every row saved (`success`) or some rows left out
+ * (`partial`).
  */
 export function importOutcome(job: ImportCounts): ImportOutcome {
   if (isActive(job.state)) return 'running';
   if (job.state === 'failed') return 'failed';
+  if (job.state === 'cancelled') return 'cancelled';
   if (job.dry_run) return 'checked';
   return job.rows_failed > 0 ? 'partial' : 'success';
 }
