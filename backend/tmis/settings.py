@@ -153,6 +153,11 @@ TMIS_JOBS_INLINE = os.environ.get("TMIS_JOBS_INLINE") == "1"
 TMIS_JOB_HEARTBEAT_SECONDS = float(os.environ.get("TMIS_JOB_HEARTBEAT_SECONDS", "10"))
 TMIS_JOB_STALLED_SECONDS = float(os.environ.get("TMIS_JOB_STALLED_SECONDS", "30"))
 TMIS_JOB_POLL_SECONDS = float(os.environ.get("TMIS_JOB_POLL_SECONDS", "2"))
+# Transient database errors: a job's start is tried this often in-process (waits 0.2, 0.4, 0.8 s …); the whole task
+# this often by procrastinate (waits 10× longer); a job no worker will run is failed after TMIS_JOB_STALLED_SECONDS.
+TMIS_JOB_START_ATTEMPTS = int(os.environ.get("TMIS_JOB_START_ATTEMPTS", "4"))
+TMIS_JOB_TASK_ATTEMPTS = int(os.environ.get("TMIS_JOB_TASK_ATTEMPTS", "5"))
+TMIS_JOB_RETRY_WAIT_SECONDS = float(os.environ.get("TMIS_JOB_RETRY_WAIT_SECONDS", "0.2"))
 # Uploaded imports, their reports and finished exports (not served directly: every download is authorised).
 TMIS_FILES_DIR = Path(os.environ.get("TMIS_FILES_DIR", VAR_DIR / "files"))
 TMIS_IMPORT_MAX_BYTES = 50 * 1024 * 1024
@@ -197,7 +202,9 @@ SPECTACULAR_SETTINGS = {
         "CreatableLevelEnum": "tmis.orgs.models.CREATABLE_LEVEL_CHOICES",
         "SchoolStageEnum": "tmis.orgs.models.SchoolStage",
         "DataTypeEnum": "tmis.catalog.models.DataType",
-        "ImportStateEnum": "tmis.imports.models.ImportState",
+        "JobStateEnum": "tmis.core.models.JobState",
+        "JobKindEnum": "tmis.core.api.jobs.KIND_CHOICES",
+        "KindEnum": "tmis.reviews.registry.KIND_CHOICES",  # review kinds (their name before the jobs list had `kind`)
         "ExportStateEnum": "tmis.exports.models.ExportState",
         "SubmissionStateEnum": "tmis.reviews.models.State",
         "LevelsEnum": "tmis.reviews.registry.LEVEL_ORDER",

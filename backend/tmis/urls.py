@@ -16,6 +16,7 @@ api_v1 = [
     path("notifications/", include("tmis.notifications.api.urls")),
     path("imports/", include("tmis.imports.api.urls")),
     path("exports/", include("tmis.exports.api.urls")),
+    path("jobs/", include("tmis.core.api.urls_jobs")),
 ]
 
 urlpatterns = [

@@ -128,7 +128,7 @@ def main() -> None:
     job = pipeline["job"]
     seconds, peak = pipeline["seconds"], pipeline["peak_mb"]
     print(
-        f"import job {job.pk}: state {job.state} {job.error_code}; rows_total {job.rows_total:,}, written "
+        f"import job {job.pk}: state {job.state} {job.error_code}; rows_total {job.progress_total:,}, written "
         f"{job.rows_written:,}, failed {job.rows_failed:,}, warned {job.rows_warned:,} (expected {bad_total:,} "
         f"failed)"
     )
@@ -150,7 +150,7 @@ def main() -> None:
         f"RSS summed ({pipeline['pss_mb']:.0f} MB PSS; sampled every {SAMPLE_SECONDS} s)"
     )
     assert job.state == "done", (job.state, job.error_code, job.error_message)
-    assert job.rows_total == ROWS, job.rows_total
+    assert job.progress_total == ROWS, job.progress_total
     assert job.rows_written + job.rows_failed == ROWS, (job.rows_written, job.rows_failed)
     assert job.rows_failed == bad_total, (job.rows_failed, bad_total)
 

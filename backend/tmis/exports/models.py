@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 
-from tmis.core.scope import OwnedQuerySet
+from tmis.core.models import Job, JobState
 
 
 class ExportState(models.TextChoices):
-    QUEUED = "queued", "排队中"
-    RUNNING = "running", "处理中"
-    DONE = "done", "已完成"
-    FAILED = "failed", "失败"
+    """Every job's states (`JobState`) and one of exports' own: the file was handed over (and removed)."""
+
+    QUEUED = JobState.QUEUED.value, JobState.QUEUED.label
+    RUNNING = JobState.RUNNING.value, JobState.RUNNING.label
+    DONE = JobState.DONE.value, JobState.DONE.label
+    FAILED = JobState.FAILED.value, JobState.FAILED.label
+    CANCELLED = JobState.CANCELLED.value, JobState.CANCELLED.label
     DOWNLOADED = "downloaded", "已下载"
 
 
@@ -21,36 +23,23 @@ class ExportFormat(models.TextChoices):
     CSV = "csv", "CSV (UTF-8)"
 
 
-class ExportJob(models.Model):
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    org_path = models.CharField(max_length=255, db_collation="C", help_text="The owner's scope when asked.")
+class ExportJob(Job):
+    """One export of the teacher list (a job: state, progress in rows written of `progress_total` … are `Job`'s;
+    the organisation is the owner's, whose scope applies)."""
+
+    count_fields = {"rows_written": "progress_done"}
+
+    state = models.CharField(max_length=10, choices=ExportState.choices, default=ExportState.QUEUED)
     filters = models.JSONField(default=dict, blank=True, help_text="The teacher list's filters.")
     fields = models.JSONField(default=list, help_text="Indicator codes, in column order.")
     format = models.CharField(max_length=4, choices=ExportFormat.choices, default=ExportFormat.XLSX)
     full_id = models.BooleanField(default=False, help_text="Unmasked ID numbers (teachers.view_id).")
-    state = models.CharField(max_length=10, choices=ExportState.choices, default=ExportState.QUEUED)
-    error_message = models.CharField(max_length=500, blank=True, default="")
-    rows_written = models.PositiveIntegerField(default=0)
-    rows_total = models.PositiveIntegerField(null=True, blank=True)
     file_path = models.CharField(max_length=255, blank=True, default="")
     file_size = models.PositiveBigIntegerField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     downloaded_at = models.DateTimeField(null=True, blank=True)
 
-    objects = OwnedQuerySet.as_manager()
-
-    class Meta:
-        indexes = [models.Index(fields=["owner", "-id"], name="export_owner_idx")]
+    class Meta(Job.Meta):
+        indexes = [*Job.Meta.indexes, models.Index(fields=["owner", "-id"], name="export_owner_idx")]
 
     def __str__(self) -> str:
         return f"export {self.pk}"
-
-    @property
-    def percent(self) -> float:
-        if self.state in (ExportState.DONE, ExportState.DOWNLOADED):
-            return 100.0
-        if not self.rows_total:
-            return 0.0
-        return round(min(self.rows_written, self.rows_total) * 100 / self.rows_total, 1)

@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from django.conf import settings
-from django.utils import timezone
+from django.db import transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 
 from tmis.core.errors import AppError, field_error
-from tmis.core.jobs import enqueue
+from tmis.core.job_services import job_submit
 from tmis.teachers.filters import TeacherFilter
 
 from .models import ExportFormat, ExportJob, ExportState
@@ -28,6 +29,16 @@ def export_columns(user: Any) -> list[tuple[str, str]]:
         *((f.code, f.name) for f in fields),
         ("record_state", "信息状态"),
     ]
+
+
+def export_title(*, fmt: str, filters: dict[str, str]) -> str:
+    """What the jobs list calls an export: its format, and the words searched for when there were some."""
+    words = filters.get("q") or filters.get("name")
+    if words:
+        return _("Teacher list “%(words)s” (%(format)s)") % {"words": words[:100], "format": fmt.upper()}
+    if filters:
+        return _("Teacher list, filtered (%(format)s)") % {"format": fmt.upper()}
+    return _("Teacher list (%(format)s)") % {"format": fmt.upper()}
 
 
 def export_start(
@@ -59,17 +70,20 @@ def export_start(
         raise AppError(
             _("The filters are invalid."), code="invalid", errors={f"filters.{k}": v for k, v in errors.items()}
         )
-    job = ExportJob.objects.create(
-        owner=actor,
-        org_path=actor.scope_path,
-        filters=clean,
-        fields=chosen,
-        format=fmt if fmt in ExportFormat.values else ExportFormat.XLSX,
-        full_id=full_id,
-    )
-    from .jobs import export_run
-
-    enqueue(export_run, export_id=job.pk)
+    fmt = fmt if fmt in ExportFormat.values else ExportFormat.XLSX
+    with transaction.atomic():  # the job and its task commit together
+        job = ExportJob.objects.create(
+            owner=actor,
+            organisation=actor.organisation,
+            org_path=actor.scope_path,
+            title=export_title(fmt=fmt, filters=clean),
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+            filters=clean,
+            fields=chosen,
+            format=fmt,
+            full_id=full_id,
+        )
+        job_submit(job=job)
     job.refresh_from_db()
     return job
 

@@ -16,19 +16,19 @@ from typing import Any
 
 import xlsxwriter
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tmis.audit.services import access_log_record
 from tmis.catalog.effective import Field
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core import crypto
+from tmis.core.job_services import JobError, job_progress, job_run
 from tmis.imports.template import SCHOOL_COLUMN, code_names, template_fields
 from tmis.teachers.filters import TeacherFilter
 from tmis.teachers.models import Teacher
 from tmis.teachers.writes import ID_CONTEXT
 
-from .models import ExportFormat, ExportJob, ExportState
+from .models import ExportFormat, ExportJob
 
 logger = logging.getLogger(__name__)
 
@@ -121,10 +121,10 @@ def _rows(job: ExportJob, selects: list[str], writers: list[Any]) -> Any:
         queryset=Teacher.objects.visible_to(owner),
         request=FilterCaller(owner),  # type: ignore[arg-type]
     )
-    if not filterset.is_valid():
-        raise ValueError(f"invalid filters: {dict(filterset.errors)}")
+    if not filterset.is_valid():  # checked when asked; a code list may have changed since
+        raise JobError("invalid_filters", _("The filters are no longer valid. Export again."))
     queryset = filterset.qs.order_by("id")
-    ExportJob.objects.filter(pk=job.pk).update(rows_total=queryset.count())
+    job_progress(job=job, total=queryset.count())
     full_id = "id_cipher" in selects
     columns = [*selects, "id_key"] if full_id else selects
     for values in queryset.values_list(*columns).iterator(chunk_size=2000):
@@ -138,26 +138,22 @@ def _rows(job: ExportJob, selects: list[str], writers: list[Any]) -> Any:
         yield out
 
 
-def run_export(export_id: int) -> None:
-    with transaction.atomic():
-        job = ExportJob.objects.select_for_update().select_related("owner__organisation").get(pk=export_id)
-        if job.state != ExportState.QUEUED and job.state != ExportState.RUNNING:
-            return
-        job.state, job.started_at = ExportState.RUNNING, timezone.now()
-        job.save(update_fields=["state", "started_at"])
+def run_export(job_id: int) -> None:
+    """The job: write one export's file through the job lifecycle (`core.job_services.job_run`). A failed or
+    cancelled export leaves no file."""
+    job_run(model=ExportJob, job_id=job_id, work=_export)
+
+
+def _export(job: ExportJob) -> dict[str, Any]:
     relative = Path("exports") / f"export-{job.pk}.{job.format}"
     target = Path(settings.TMIS_FILES_DIR) / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         headers, selects, writers = _columns(job)
         written = _write(job, target, headers, _rows(job, selects, writers))
-    except Exception as error:
-        logger.exception("export %s failed", export_id)
-        ExportJob.objects.filter(pk=job.pk).update(
-            state=ExportState.FAILED, error_message=str(error)[:500], finished_at=timezone.now()
-        )
+    except BaseException:
         target.unlink(missing_ok=True)
-        return
+        raise
     access_log_record(
         actor=job.owner,
         action="teachers.export",
@@ -165,18 +161,12 @@ def run_export(export_id: int) -> None:
         subject_id=job.pk,
         detail={"filters": job.filters, "fields": job.fields, "rows": written, "full_id": job.full_id},
     )
-    ExportJob.objects.filter(pk=job.pk).update(
-        state=ExportState.DONE,
-        rows_written=written,
-        file_path=str(relative),
-        file_size=target.stat().st_size,
-        finished_at=timezone.now(),
-    )
+    return {"progress_done": written, "file_path": str(relative), "file_size": target.stat().st_size}
 
 
 def _progress(job: ExportJob, written: int) -> None:
     if written % PROGRESS_EVERY == 0:
-        ExportJob.objects.filter(pk=job.pk).update(rows_written=written)
+        job_progress(job=job, done=written)  # a cancelled export stops here
 
 
 def _write(job: ExportJob, target: Path, headers: list[tuple[str, str]], rows: Any) -> int:

@@ -20,19 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import connection, transaction
-from django.utils import timezone, translation
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from tmis.catalog.effective import EffectiveCatalogue
 from tmis.catalog.selectors import effective_for_organisation
+from tmis.core.job_services import job_checkpoint, job_progress, job_run
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
 from tmis.teachers.checks import KEY_FIELDS, teachers_check
 from tmis.teachers.writes import id_dedup_key
 
 from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
-from .models import ImportJob, ImportState, Severity
+from .models import ImportJob, Severity
 from .normalise import CodeNames, clean_text
 from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, open_sheet
@@ -251,8 +251,7 @@ class Importer:
         total, twice = self.duplicates_in_file(sheet, columns)
         if total == 0:
             raise SheetProblem("no_rows", _("The sheet has headers but no rows of teachers."))
-        ImportJob.objects.filter(pk=self.job.pk).update(rows_total=total)
-        self.job.rows_total = total
+        job_progress(job=self.job, total=total)
         self._clock("read", started)
         rows = self._rows_after_checkpoint(sheet)
         batches = self._parsed(rows, columns, twice)
@@ -274,6 +273,7 @@ class Importer:
         self, rows: Iterator[tuple[int, list[object]]], columns: list[Column], twice: dict[int, list[int]]
     ) -> Iterator[list[ParsedRow]]:
         for chunk in chunks(rows, BATCH_ROWS):
+            job_checkpoint(job=self.job)  # a cancelled import stops here; the batches committed stay
             yield self.parse_batch(chunk, columns, twice)
 
     def _rows_after_checkpoint(self, sheet: Sheet) -> Iterator[tuple[int, list[object]]]:
@@ -294,34 +294,8 @@ def chunks(rows: Iterator[tuple[int, list[object]]], size: int) -> Iterator[list
         yield chunk
 
 
-def run_import(import_id: int) -> None:
-    """The job: run (or continue) one import. Safe to call again after a crash."""
-    with transaction.atomic():
-        job = (
-            ImportJob.objects.select_for_update()
-            .select_related("owner__organisation", "organisation")
-            .get(pk=import_id)
-        )
-        if job.state in (ImportState.DONE, ImportState.FAILED):
-            return
-        job.state = ImportState.RUNNING
-        job.attempts += 1
-        job.started_at = job.started_at or timezone.now()
-        job.save(update_fields=["state", "attempts", "started_at"])
-    with translation.override(job.language):  # problems are stored in the uploader's language
-        try:
-            Importer(job).run()
-        except SheetProblem as problem:
-            _finish(job, ImportState.FAILED, problem.code, problem.message)
-            return
-        except Exception:
-            logger.exception("import %s failed", import_id)
-            _finish(job, ImportState.FAILED, "internal_error", _("The import stopped on an unexpected error."))
-            raise
-    _finish(job, ImportState.DONE)
-
-
-def _finish(job: ImportJob, state: str, code: str = "", message: str = "") -> None:
-    ImportJob.objects.filter(pk=job.pk).update(
-        state=state, error_code=code, error_message=str(message)[:500], finished_at=timezone.now()
-    )
+def run_import(job_id: int) -> None:
+    """The job: run (or continue) one import through the job lifecycle (`core.job_services.job_run`): a file
+    that cannot be imported fails it with the `SheetProblem`'s code and message; problems are stored in the
+    uploader's language. Safe to call again after a crash."""
+    job_run(model=ImportJob, job_id=job_id, work=lambda job: Importer(job).run())

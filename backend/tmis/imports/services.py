@@ -8,12 +8,13 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 
 from tmis.core.errors import AppError, field_error
-from tmis.core.jobs import enqueue
+from tmis.core.job_services import job_submit
 from tmis.orgs.models import Organisation
 from tmis.orgs.selectors import organisation_in_scope
 
@@ -60,20 +61,21 @@ def import_start(
     with target.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    job = ImportJob.objects.create(
-        owner=actor,
-        organisation=organisation,
-        org_path=organisation.path,
-        file_name=(upload.name or "upload")[:255],
-        file_path=str(relative),
-        file_size=upload.size,
-        dry_run=dry_run,
-        strict=strict,
-        mode=mode,
-        language=translation.get_language() or settings.LANGUAGE_CODE,
-    )
-    from .jobs import import_run  # the task module imports the pipeline, which imports services of other apps
-
-    enqueue(import_run, import_id=job.pk)
+    name = (upload.name or "upload")[:255]
+    with transaction.atomic():  # the job and its task commit together
+        job = ImportJob.objects.create(
+            owner=actor,
+            organisation=organisation,
+            org_path=organisation.path,
+            title=name,
+            file_name=name,
+            file_path=str(relative),
+            file_size=upload.size,
+            dry_run=dry_run,
+            strict=strict,
+            mode=mode,
+            language=translation.get_language() or settings.LANGUAGE_CODE,
+        )
+        job_submit(job=job)
     job.refresh_from_db()
     return job

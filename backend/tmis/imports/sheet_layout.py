@@ -8,16 +8,13 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from tmis.core.job_services import JobError
+
 RowSource = Callable[[], Iterator[list[object]]]
 
 
-class SheetProblem(Exception):
-    """The file as a whole cannot be imported; nothing is written."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
+class SheetProblem(JobError):
+    """The file as a whole cannot be imported; nothing is written (the job fails with its code and message)."""
 
 
 def _no_rows() -> Iterator[list[object]]:

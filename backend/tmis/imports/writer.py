@@ -50,7 +50,15 @@ class PreparedBatch:
     seconds: float = 0.0
 
 
-JOB_COUNTERS = ["rows_read", "rows_failed", "rows_valid", "rows_written", "rows_updated", "rows_warned", "checkpoint"]
+JOB_COUNTERS = [
+    "progress_done",
+    "rows_failed",
+    "rows_valid",
+    "rows_written",
+    "rows_updated",
+    "rows_warned",
+    "checkpoint",
+]
 
 
 class BatchWriter:
@@ -166,7 +174,7 @@ class BatchWriter:
         ]
         ImportProblem.objects.bulk_create(problems, batch_size=2000)
         failed = sum(1 for row in batch if row.failed)
-        job.rows_read += len(batch)
+        job.progress_done += len(batch)  # rows read
         job.rows_failed += failed
         job.rows_valid += len(batch) - failed
         job.rows_written += counts["created"]

@@ -22,7 +22,7 @@ ROWS = 12_000
 REPO = Path(__file__).resolve().parents[3]
 
 
-def _worker(env: dict[str, str], *once: str) -> subprocess.Popen:
+def start_worker(env: dict[str, str], *once: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, str(REPO / "backend" / "manage.py"), "jobs_worker", *once],
         env=env,
@@ -32,7 +32,7 @@ def _worker(env: dict[str, str], *once: str) -> subprocess.Popen:
     )
 
 
-def _env(files: Path) -> dict[str, str]:
+def worker_env(files: Path) -> dict[str, str]:
     base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
     env = dict(os.environ)
     env |= {
@@ -58,8 +58,8 @@ def test_an_import_killed_mid_file_resumes_without_writing_a_row_twice(demo_logi
     job_id = response.json()["id"]
     assert response.json()["state"] == "queued"
 
-    env = _env(files)
-    first = _worker(env)
+    env = worker_env(files)
+    first = start_worker(env)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         job = ImportJob.objects.get(pk=job_id)
@@ -73,14 +73,14 @@ def test_an_import_killed_mid_file_resumes_without_writing_a_row_twice(demo_logi
     assert interrupted.state == "running" and 0 < interrupted.checkpoint < ROWS, interrupted.checkpoint
 
     time.sleep(float(env["TMIS_JOB_STALLED_SECONDS"]) + 1)  # the dead worker's heartbeat goes stale
-    second = _worker(env, "--once")
+    second = start_worker(env, "--once")
     _out, err = second.communicate(timeout=300)
     assert second.returncode == 0, err.decode()
 
     job = ImportJob.objects.get(pk=job_id)
     assert job.state == "done", (job.error_code, job.error_message, err.decode()[-2000:])
     assert job.attempts == 2
-    assert (job.rows_total, job.rows_read, job.rows_written, job.rows_failed) == (ROWS, ROWS, ROWS, 0)
+    assert (job.progress_total, job.progress_done, job.rows_written, job.rows_failed) == (ROWS, ROWS, ROWS, 0)
     assert not ImportProblem.objects.filter(job_id=job_id, severity="error").exists()
     assert Teacher.objects.filter(name__startswith="教师").count() == ROWS
     # no batch was recorded twice: every row has the same warnings (the plain sheet lacks the same columns)

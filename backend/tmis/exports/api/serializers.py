@@ -7,6 +7,10 @@ from ..models import ExportFormat, ExportJob
 
 class ExportJobSerializer(serializers.ModelSerializer):
     percent = serializers.FloatField(read_only=True)
+    rows_total = serializers.IntegerField(
+        source="progress_total", read_only=True, allow_null=True, help_text="Rows selected, once counted."
+    )
+    rows_written = serializers.IntegerField(source="progress_done", read_only=True, help_text="Rows written so far.")
 
     class Meta:
         model = ExportJob

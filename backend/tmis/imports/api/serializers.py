@@ -9,6 +9,10 @@ class ImportJobSerializer(serializers.ModelSerializer):
     organisation = serializers.CharField(source="organisation.code", read_only=True)
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     percent = serializers.FloatField(read_only=True, help_text="Rows handled of the file's data rows, 0–100.")
+    rows_total = serializers.IntegerField(
+        source="progress_total", read_only=True, allow_null=True, help_text="Data rows in the file, once counted."
+    )
+    rows_read = serializers.IntegerField(source="progress_done", read_only=True, help_text="Data rows handled.")
 
     class Meta:
         model = ImportJob

@@ -461,6 +461,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Only your own jobs (never another user's, whatever their role); each with its progress, its counts, why
+         *     it failed, and links to its details, its result or its file. One query per page.
+         */
+        get: operations["jobs_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{kind}/{id}/cancel/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A queued job is cancelled at once; a running one stops at its next checkpoint (an import keeps the
+         *     batches it saved) — `cancel_requested` says so until then. 409 `job_ended` for a job that has ended.
+         */
+        post: operations["jobs_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/": {
         parameters: {
             query?: never;
@@ -2410,8 +2450,11 @@ export interface components {
             /** @description Unmasked ID numbers (teachers.view_id). */
             readonly full_id: boolean;
             readonly state: components["schemas"]["ExportStateEnum"];
+            /** @description In the owner's language. */
             readonly error_message: string;
+            /** @description Rows selected, once counted. */
             readonly rows_total: number | null;
+            /** @description Rows written so far. */
             readonly rows_written: number;
             /** Format: double */
             readonly percent: number;
@@ -2445,10 +2488,11 @@ export interface components {
          *     * `running` - 处理中
          *     * `done` - 已完成
          *     * `failed` - 失败
+         *     * `cancelled` - 已取消
          *     * `downloaded` - 已下载
          * @enum {string}
          */
-        ExportStateEnum: "queued" | "running" | "done" | "failed" | "downloaded";
+        ExportStateEnum: "queued" | "running" | "done" | "failed" | "cancelled" | "downloaded";
         /** @description One kind's review chain in the caller's province. */
         Flow: {
             readonly province: string;
@@ -2497,11 +2541,13 @@ export interface components {
             readonly dry_run: boolean;
             readonly strict: boolean;
             readonly mode: components["schemas"]["ModeEnum"];
-            readonly state: components["schemas"]["ImportStateEnum"];
+            readonly state: components["schemas"]["JobStateEnum"];
             readonly error_code: string;
+            /** @description In the owner's language. */
             readonly error_message: string;
             /** @description Data rows in the file, once counted. */
             readonly rows_total: number | null;
+            /** @description Data rows handled. */
             readonly rows_read: number;
             readonly rows_valid: number;
             readonly rows_written: number;
@@ -2519,6 +2565,7 @@ export interface components {
             readonly started_at: string | null;
             /** Format: date-time */
             readonly finished_at: string | null;
+            /** @description Seconds per step. */
             readonly timings: unknown;
         };
         ImportProblem: {
@@ -2561,14 +2608,6 @@ export interface components {
              */
             mode: components["schemas"]["ModeEnum"];
         };
-        /**
-         * @description * `queued` - 排队中
-         *     * `running` - 处理中
-         *     * `done` - 已完成
-         *     * `failed` - 失败
-         * @enum {string}
-         */
-        ImportStateEnum: "queued" | "running" | "done" | "failed";
         Indicator: {
             /** @description snake_case; the field's JSON key. */
             readonly code: string;
@@ -2602,6 +2641,66 @@ export interface components {
             }[];
             indicators: components["schemas"]["Indicator"][];
         };
+        /** @description One row of the jobs list, read from a `job_selectors` row (no query). */
+        Job: {
+            /**
+             * @description Which kind of job.
+             *
+             *     * `export` - 导出
+             *     * `import` - 导入
+             */
+            kind: components["schemas"]["JobKindEnum"];
+            /** @description The job's id within its kind. */
+            id: number;
+            state: components["schemas"]["ExportStateEnum"];
+            /**
+             * Format: double
+             * @description Work done, 0–100.
+             */
+            readonly percent: number;
+            /** @description What a person reads: a file name, a description. */
+            title: string;
+            /** @description The kind's counts (rows written, failed …). */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Cancel asked; it stops at its next checkpoint. */
+            readonly cancel_requested: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            finished_at: string | null;
+            /** @description Empty unless it failed. */
+            error_code: string;
+            /** @description Why it failed, in your language. */
+            error_message: string;
+            readonly links: components["schemas"]["JobLinks"];
+        };
+        /**
+         * @description * `export` - 导出
+         *     * `import` - 导入
+         * @enum {string}
+         */
+        JobKindEnum: "export" | "import";
+        JobLinks: {
+            /** @description The job at its kind's own endpoint. */
+            detail: string;
+            /** @description Its result (an import's report), once done. */
+            result?: string;
+            /** @description Its file (an export), once done and not fetched. */
+            download?: string;
+        };
+        /**
+         * @description * `queued` - 排队中
+         *     * `running` - 处理中
+         *     * `done` - 已完成
+         *     * `failed` - 失败
+         *     * `cancelled` - 已取消
+         * @enum {string}
+         */
+        JobStateEnum: "queued" | "running" | "done" | "failed" | "cancelled";
         /**
          * @description * `teacher_info` - Teacher information
          *     * `teacher_change` - Change of teacher information
@@ -2887,6 +2986,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ImportProblem"][];
+        };
+        PaginatedJobList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Job"][];
         };
         PaginatedNotificationList: {
             /**
@@ -6486,6 +6598,137 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    jobs_list: {
+        parameters: {
+            query?: {
+                /** @description From the previous page's `next`. */
+                cursor?: string;
+                /** @description Only these. */
+                kind?: ("export" | "import")[];
+                /** @description Jobs per page (default 20, at most 100). */
+                page_size?: number;
+                /** @description Only these. */
+                state?: ("cancelled" | "done" | "downloaded" | "failed" | "queued" | "running")[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedJobList"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    jobs_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                kind: "export" | "import";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,11 +9,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from procrastinate.contrib.django import app
 
-from tmis.core.jobs import QUEUES, requeue_stalled_jobs
+from tmis.core.jobs import QUEUES, check_stalled_jobs
 
 
 class Command(BaseCommand):
-    help = "Run the background job worker (first giving the jobs of dead workers back to the queue)."
+    help = (
+        "Run the background job worker (first giving the jobs of dead workers back to the queue and failing the "
+        "jobs that nothing will run)."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--once", action="store_true", help="Stop when the queues are empty (tests, cron).")
@@ -23,9 +26,9 @@ class Command(BaseCommand):
 
         async def main() -> None:
             async with app.open_async():
-                requeued = await requeue_stalled_jobs()
-                if requeued:
-                    self.stderr.write(f"requeued {requeued} stalled job(s)")
+                requeued, failed = await check_stalled_jobs()
+                if requeued or failed:
+                    self.stderr.write(f"requeued {requeued} stalled job(s), failed {failed} stuck job(s)")
                 await app.run_worker_async(
                     queues=list(QUEUES),
                     concurrency=1,

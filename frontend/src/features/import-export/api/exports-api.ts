@@ -2,7 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { IDLE_POLL_MS, isActive, RECENT_JOBS } from '@/features/import-export/utils/jobs';
+import { jobKeys } from '@/features/import-export/api/jobs-api';
+import { isActive } from '@/features/import-export/utils/jobs';
 import { unwrap } from '@/lib/api-error';
 import { saveDownload } from '@/lib/download';
 
@@ -14,12 +15,10 @@ export type ExportRequest = components['schemas']['ExportStartRequest'];
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];
 export const EXPORT_POLL_MS = 700;
-const JOBS_POLL_MS = 2000;
 
 export const exportKeys = {
   all: ['exports'] as const,
   columns: () => ['exports', 'columns'] as const,
-  recent: () => ['exports', 'recent'] as const,
   detail: (id: number) => ['exports', 'detail', id] as const,
 };
 
@@ -30,15 +29,6 @@ export function getColumns(): Promise<ExportColumn[]> {
 
 export function useExportColumns(enabled: boolean) {
   return useQuery({ queryKey: exportKeys.columns(), queryFn: getColumns, enabled, staleTime: 5 * 60 * 1000 });
-}
-
-/** The caller's newest exports (the header's jobs indicator, where a finished file can still be downloaded). */
-export function useRecentExports() {
-  return useQuery({
-    queryKey: exportKeys.recent(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/exports/', { params: { query: { page_size: RECENT_JOBS } } }))).results,
-    refetchInterval: (query) => (query.state.data?.some((job) => isActive(job.state)) ? JOBS_POLL_MS : IDLE_POLL_MS),
-  });
 }
 
 export function getExport(id: number): Promise<ExportJob> {
@@ -68,16 +58,16 @@ export function useStartExport() {
     mutationFn: startExport,
     onSuccess: (job) => {
       queryClient.setQueryData(exportKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: exportKeys.recent() });
+      return queryClient.invalidateQueries({ queryKey: jobKeys.all });
     },
   });
 }
 
-/** The file, once: the server removes it as it hands it over (410 afterwards). */
-export function downloadExport(job: Pick<ExportJob, 'id' | 'format'>): Promise<string> {
+/** The file, once: the server removes it as it hands it over (410 afterwards) and names it. */
+export function downloadExport(job: Pick<ExportJob, 'id'> & Partial<Pick<ExportJob, 'format'>>): Promise<string> {
   return saveDownload(
     api.GET('/api/v1/exports/{id}/download/', { params: { path: { id: job.id } }, parseAs: 'blob' }),
-    `教师信息导出-${String(job.id)}.${job.format}`,
+    `教师信息导出-${String(job.id)}${job.format ? `.${job.format}` : ''}`,
   );
 }
 
@@ -89,7 +79,7 @@ export function useDownloadExport() {
     onSettled: (_name, _error, job) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: exportKeys.detail(job.id) }),
-        queryClient.invalidateQueries({ queryKey: exportKeys.recent() }),
+        queryClient.invalidateQueries({ queryKey: jobKeys.all }),
       ]),
   });
 }

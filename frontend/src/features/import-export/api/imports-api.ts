@@ -2,14 +2,15 @@ import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQ
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { IDLE_POLL_MS, isActive, RECENT_JOBS } from '@/features/import-export/utils/jobs';
+import { jobKeys } from '@/features/import-export/api/jobs-api';
+import { isActive } from '@/features/import-export/utils/jobs';
 import { unwrap } from '@/lib/api-error';
 import { saveDownload } from '@/lib/download';
 import { cursorFrom } from '@/lib/org-levels';
 
 export type ImportJob = components['schemas']['ImportJob'];
 export type ImportProblem = components['schemas']['ImportProblem'];
-export type ImportState = components['schemas']['ImportStateEnum'];
+export type ImportState = components['schemas']['JobStateEnum'];
 export type ImportMode = components['schemas']['ModeEnum'];
 export type Severity = components['schemas']['SeverityEnum'];
 
@@ -34,7 +35,6 @@ export interface Page<T> {
 export const importKeys = {
   all: ['imports'] as const,
   list: () => ['imports', 'list'] as const,
-  recent: () => ['imports', 'list', 'recent'] as const,
   detail: (id: number) => ['imports', 'detail', id] as const,
   problems: (id: number, severity: Severity) => ['imports', 'problems', id, severity] as const,
 };
@@ -57,15 +57,6 @@ export function useImports() {
         query.state.data?.pages.some((page) => page.results.some((job) => isActive(job.state))) ? HISTORY_POLL_MS : false,
     }),
   );
-}
-
-/** The caller's newest imports (the header's jobs indicator): followed every 2 s while one runs, else each minute. */
-export function useRecentImports() {
-  return useQuery({
-    queryKey: importKeys.recent(),
-    queryFn: async () => (await unwrap(api.GET('/api/v1/imports/', { params: { query: { page_size: RECENT_JOBS } } }))).results,
-    refetchInterval: (query) => (query.state.data?.some((job) => isActive(job.state)) ? HISTORY_POLL_MS : IDLE_POLL_MS),
-  });
 }
 
 export function getImport(id: number): Promise<ImportJob> {
@@ -110,7 +101,10 @@ export function useStartImport() {
     mutationFn: ({ file, options }: { file: File; options: ImportOptions }) => startImport(file, options),
     onSuccess: (job) => {
       queryClient.setQueryData(importKeys.detail(job.id), job);
-      return queryClient.invalidateQueries({ queryKey: importKeys.list() });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: importKeys.list() }),
+        queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+      ]);
     },
   });
 }

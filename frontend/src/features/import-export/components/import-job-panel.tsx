@@ -98,6 +98,11 @@ function JobCard({ job, onClose }: { job: ImportJob; onClose: () => void }) {
       title: t('importExport:import.job.outcome.partial', counts),
       subTitle: [t('importExport:import.job.outcome.partialHint', counts), warned].filter(Boolean).join(' '),
     },
+    cancelled: {
+      status: 'warning',
+      title: t('importExport:import.job.outcome.cancelled'),
+      subTitle: t('importExport:import.job.outcome.cancelledHint', counts),
+    },
     checked: {
       status: 'info',
       title: t('importExport:import.job.outcome.checked'),

@@ -1,4 +1,4 @@
-import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, DownloadOutlined, SyncOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, ClockCircleOutlined, CloseCircleOutlined, DownloadOutlined, StopOutlined, SyncOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ const LOOK: Record<ImportState | ExportState, { color: string; icon: ReactNode }
   done: { color: 'success', icon: <CheckCircleOutlined /> },
   failed: { color: 'error', icon: <CloseCircleOutlined /> },
   downloaded: { color: 'default', icon: <DownloadOutlined /> },
+  cancelled: { color: 'warning', icon: <StopOutlined /> },
 };
 
 /** The state of an import or export job, with an icon besides the colour (UX.md: colour is never the only signal). */

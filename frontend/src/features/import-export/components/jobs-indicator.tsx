@@ -1,23 +1,23 @@
-import { CloudDownloadOutlined, CloudSyncOutlined, CloudUploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Empty, Flex, List, Progress, Spin, Typography, theme } from 'antd';
+import { CloudDownloadOutlined, CloudSyncOutlined, CloudUploadOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Empty, Flex, List, Popconfirm, Progress, Spin, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import { HeaderButton, HeaderPanel } from '@/components/header-panel';
-import { useDownloadExport, useRecentExports, type ExportJob } from '@/features/import-export/api/exports-api';
-import { useRecentImports, type ImportJob } from '@/features/import-export/api/imports-api';
+import { useDownloadExport } from '@/features/import-export/api/exports-api';
+import { useCancelJob, useRecentJobs, type Job } from '@/features/import-export/api/jobs-api';
 import { JobStateTag } from '@/features/import-export/components/import-state-tag';
-import { activeCount, clampPercent, isActive, recentJobs, type JobEntry } from '@/features/import-export/utils/jobs';
+import { activeCount, canCancel, clampPercent, isActive } from '@/features/import-export/utils/jobs';
 
-const SHOWN = 8;
 const IMPORT_PAGE = '/teachers/import';
 
 /**
  * The header's jobs indicator (UX.md "long work"): imports and exports keep running when the user leaves their
- * page; the badge counts the running ones, the panel lists the newest with their progress, opens an import's result
- * page and downloads a finished export that was not fetched yet.
+ * page; the badge counts the running ones, the panel lists the newest of every kind (one request, `GET /jobs/`)
+ * with their progress, cancels a queued or running one, opens an import's result page and downloads a finished
+ * export that was not fetched yet.
  */
 export function JobsIndicator() {
   const { t } = useTranslation('importExport');
@@ -25,64 +25,85 @@ export function JobsIndicator() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const imports = useRecentImports();
-  const exports = useRecentExports();
+  const jobs = useRecentJobs();
   const download = useDownloadExport();
-  const entries = recentJobs(imports.data ?? [], exports.data ?? [], SHOWN);
+  const cancel = useCancelJob();
+  const entries = jobs.data ?? [];
   const running = activeCount(entries);
-  const failure = imports.error ?? exports.error;
 
-  const openImport = (job: ImportJob) => {
+  const openImport = (job: Job) => {
     setOpen(false);
     void navigate(`${IMPORT_PAGE}?job=${String(job.id)}`);
   };
 
-  const fetchExport = (job: ExportJob) => {
+  const fetchExport = (job: Job) => {
     download.mutate(job, {
       onSuccess: (name) => void message.success(t('jobs.downloaded', { name })),
       onError: (error) => void message.error(t('jobs.downloadFailed', { message: error.message })),
     });
   };
 
-  const title = (entry: JobEntry<ImportJob, ExportJob>) =>
-    entry.kind === 'import'
-      ? t(entry.job.dry_run ? 'jobs.importDryRun' : 'jobs.importTitle', { name: entry.job.file_name })
-      : t('jobs.exportTitle', { format: entry.job.format.toUpperCase() });
-
-  const detail = (entry: JobEntry<ImportJob, ExportJob>) => {
-    if (entry.job.state === 'failed') return entry.job.error_message;
-    if (isActive(entry.job.state)) return null;
-    if (entry.kind === 'import') {
-      const job = entry.job;
-      return t('jobs.importCounts', { written: job.rows_written, updated: job.rows_updated, failed: job.rows_failed });
-    }
-    const counts = t('jobs.exportCounts', { rows: entry.job.rows_written.toLocaleString() });
-    return entry.job.state === 'downloaded' ? `${counts} · ${t('jobs.downloadedHint')}` : counts;
+  const cancelJob = (job: Job) => {
+    cancel.mutate(job, {
+      onSuccess: (answer) => void message.info(t(answer.state === 'cancelled' ? 'jobs.cancelled' : 'jobs.cancelling')),
+      onError: (error) => void message.error(t('jobs.cancelFailed', { message: error.message })),
+    });
   };
 
-  const action = (entry: JobEntry<ImportJob, ExportJob>) => {
-    if (entry.kind === 'import') {
-      const job = entry.job;
-      return (
-        <Button size="small" onClick={() => openImport(job)} data-testid="job-open">
-          {t('jobs.open')}
-        </Button>
+  const title = (job: Job) => (job.kind === 'import' ? t('jobs.importTitle', { name: job.title }) : t('jobs.exportTitle', { title: job.title }));
+
+  const detail = (job: Job) => {
+    if (job.state === 'failed') return job.error_message;
+    if (job.cancel_requested && isActive(job.state)) return t('jobs.cancelling');
+    if (isActive(job.state)) return null;
+    const counts = job.counts;
+    if (job.kind === 'import') {
+      return t('jobs.importCounts', { written: counts.rows_written ?? 0, updated: counts.rows_updated ?? 0, failed: counts.rows_failed ?? 0 });
+    }
+    const rows = t('jobs.exportCounts', { rows: (counts.rows_written ?? 0).toLocaleString() });
+    return job.state === 'downloaded' ? `${rows} · ${t('jobs.downloadedHint')}` : rows;
+  };
+
+  const action = (job: Job) => {
+    const buttons = [];
+    if (canCancel(job)) {
+      buttons.push(
+        <Popconfirm
+          key="cancel"
+          title={t('jobs.cancelConfirm')}
+          description={t(job.state === 'running' ? 'jobs.cancelRunningHint' : 'jobs.cancelQueuedHint')}
+          okText={t('jobs.cancel')}
+          cancelText={t('jobs.keep')}
+          onConfirm={() => cancelJob(job)}
+        >
+          <Button size="small" danger icon={<StopOutlined />} loading={cancel.isPending && cancel.variables.id === job.id && cancel.variables.kind === job.kind} data-testid="job-cancel">
+            {t('jobs.cancel')}
+          </Button>
+        </Popconfirm>,
       );
     }
-    if (entry.job.state !== 'done') return null;
-    const job = entry.job;
-    return (
-      <Button
-        size="small"
-        type="primary"
-        icon={<CloudDownloadOutlined />}
-        loading={download.isPending && download.variables.id === job.id}
-        onClick={() => fetchExport(job)}
-        data-testid="job-download"
-      >
-        {t('jobs.download')}
-      </Button>
-    );
+    if (job.kind === 'import') {
+      buttons.push(
+        <Button key="open" size="small" onClick={() => openImport(job)} data-testid="job-open">
+          {t('jobs.open')}
+        </Button>,
+      );
+    } else if (job.links.download) {
+      buttons.push(
+        <Button
+          key="download"
+          size="small"
+          type="primary"
+          icon={<CloudDownloadOutlined />}
+          loading={download.isPending && download.variables.id === job.id}
+          onClick={() => fetchExport(job)}
+          data-testid="job-download"
+        >
+          {t('jobs.download')}
+        </Button>,
+      );
+    }
+    return buttons.length ? <Flex gap={6}>{buttons}</Flex> : null;
   };
 
   const panel = (
@@ -112,41 +133,41 @@ export function JobsIndicator() {
         </Button>
       }
     >
-      {failure && <Alert type="error" showIcon style={{ margin: 12 }} title={t('jobs.loadError', { message: failure.message })} />}
-      {(imports.isPending || exports.isPending) && (
+      {jobs.error && <Alert type="error" showIcon style={{ margin: 12 }} title={t('jobs.loadError', { message: jobs.error.message })} />}
+      {jobs.isPending && (
         <div style={{ textAlign: 'center', padding: 24 }}>
           <Spin />
         </div>
       )}
-      {imports.data && exports.data && entries.length === 0 && (
+      {jobs.data && entries.length === 0 && (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('jobs.empty')} style={{ padding: 16 }} />
       )}
       {entries.length > 0 && (
         <List
           dataSource={entries}
-          renderItem={(entry) => (
-            <List.Item key={`${entry.kind}-${String(entry.job.id)}`} data-testid="job-item" data-kind={entry.kind} style={{ padding: '10px 16px' }}>
+          renderItem={(job) => (
+            <List.Item key={`${job.kind}-${String(job.id)}`} data-testid="job-item" data-kind={job.kind} style={{ padding: '10px 16px' }}>
               <div style={{ minWidth: 0, width: '100%' }}>
                 <Flex gap={8} align="center">
-                  {entry.kind === 'import' ? (
+                  {job.kind === 'import' ? (
                     <CloudUploadOutlined style={{ color: token.colorPrimary }} aria-hidden />
                   ) : (
                     <CloudDownloadOutlined style={{ color: token.colorPrimary }} aria-hidden />
                   )}
-                  <Typography.Text strong ellipsis style={{ minWidth: 0, flex: 1 }} title={title(entry)}>
-                    {title(entry)}
+                  <Typography.Text strong ellipsis style={{ minWidth: 0, flex: 1 }} title={title(job)}>
+                    {title(job)}
                   </Typography.Text>
-                  <JobStateTag state={entry.job.state} testId="job-state" />
+                  <JobStateTag state={job.state} testId="job-state" />
                 </Flex>
-                {isActive(entry.job.state) && (
-                  <Progress percent={Math.floor(clampPercent(entry.job.percent))} size="small" status="active" style={{ margin: '6px 0 0' }} />
+                {isActive(job.state) && (
+                  <Progress percent={Math.floor(clampPercent(job.percent))} size="small" status="active" style={{ margin: '6px 0 0' }} />
                 )}
                 <Flex gap={8} align="center" justify="space-between" style={{ marginTop: 4 }}>
-                  <Typography.Text type={entry.job.state === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12, minWidth: 0 }} ellipsis>
-                    {dayjs(entry.job.created_at).format('MM-DD HH:mm')}
-                    {detail(entry) ? ` · ${detail(entry) ?? ''}` : ''}
+                  <Typography.Text type={job.state === 'failed' ? 'danger' : 'secondary'} style={{ fontSize: 12, minWidth: 0 }} ellipsis data-testid="job-detail">
+                    {dayjs(job.created_at).format('MM-DD HH:mm')}
+                    {detail(job) ? ` · ${detail(job) ?? ''}` : ''}
                   </Typography.Text>
-                  {action(entry)}
+                  {action(job)}
                 </Flex>
               </div>
             </List.Item>

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_UPLOAD_BYTES,
   activeCount,
+  canCancel,
   checkUploadFile,
   elapsedMs,
   exportFilters,
@@ -14,7 +15,6 @@ import {
   isActive,
   orderedFields,
   problemColumn,
-  recentJobs,
   remainingMs,
 } from '@/features/import-export/utils/jobs';
 
@@ -93,6 +93,7 @@ describe('job states', () => {
     expect(importOutcome({ ...job, rows_failed: 7 })).toBe('partial');
     expect(importOutcome({ ...job, rows_failed: 7, dry_run: true })).toBe('checked');
     expect(importOutcome({ ...job, state: 'failed' })).toBe('failed');
+    expect(importOutcome({ ...job, state: 'cancelled', rows_failed: 7 })).toBe('cancelled');
     expect(importOutcome({ ...job, state: 'running' })).toBe('running');
   });
 });
@@ -127,29 +128,17 @@ describe('problem columns', () => {
 });
 
 describe('the header jobs', () => {
-  const job = (id: number, state: string, created_at: string) => ({ id, state, created_at });
-
-  it('merges imports and exports newest first and keeps at most the limit', () => {
-    const imports = [job(3, 'done', '2026-11-29T10:00:00+08:00'), job(2, 'failed', '2026-11-28T09:00:00+08:00')];
-    const exports = [job(7, 'running', '2026-11-29T11:30:00+08:00'), job(6, 'downloaded', '2026-11-29T09:59:00+08:00')];
-    const entries = recentJobs(imports, exports, 3);
-    expect(entries.map((entry) => `${entry.kind}:${String(entry.job.id)}`)).toEqual(['export:7', 'import:3', 'export:6']);
-  });
-
-  it('compares instants, not texts (another offset), and breaks ties by the newer id', () => {
-    const imports = [job(1, 'done', '2026-11-29T02:00:00Z'), job(4, 'done', '2026-11-29T10:00:00+08:00')];
-    const exports = [job(2, 'done', '2026-11-29T09:30:00+08:00')];
-    // 02:00Z and 10:00+08:00 are the same instant; 09:30+08:00 is half an hour earlier.
-    expect(recentJobs(imports, exports, 5).map((entry) => entry.job.id)).toEqual([4, 1, 2]);
-  });
-
   it('counts the queued and running jobs only', () => {
-    const entries = recentJobs(
-      [job(1, 'queued', '2026-11-29T10:00:00Z'), job(2, 'done', '2026-11-29T10:00:00Z')],
-      [job(3, 'running', '2026-11-29T10:00:00Z'), job(4, 'downloaded', '2026-11-29T10:00:00Z'), job(5, 'failed', '2026-11-29T10:00:00Z')],
-      10,
-    );
-    expect(activeCount(entries)).toBe(2);
+    const states = ['queued', 'done', 'running', 'downloaded', 'failed', 'cancelled'];
+    expect(activeCount(states.map((state) => ({ state })))).toBe(2);
     expect(activeCount([])).toBe(0);
+  });
+
+  it('offers cancel on jobs being worked on, once', () => {
+    expect(canCancel({ state: 'queued', cancel_requested: false })).toBe(true);
+    expect(canCancel({ state: 'running', cancel_requested: false })).toBe(true);
+    expect(canCancel({ state: 'running', cancel_requested: true })).toBe(false);
+    expect(canCancel({ state: 'done', cancel_requested: false })).toBe(false);
+    expect(canCancel({ state: 'cancelled', cancel_requested: true })).toBe(false);
   });
 });

@@ -72,40 +72,22 @@ export function remainingMs(percent: number, elapsed: number): number | null {
 
 /** How often the header asks for jobs when none is running (jobs started elsewhere, e.g. in another tab). */
 export const IDLE_POLL_MS = 60_000;
-/** Jobs of each kind the header's indicator asks for. */
-export const RECENT_JOBS = 5;
+/** Jobs (of every kind) the header's indicator shows. */
+export const RECENT_JOBS = 8;
 
 /** Jobs the server is still working on (polled). */
 export function isActive(state: string): boolean {
   return state === 'queued' || state === 'running';
 }
 
-interface Stamped {
-  id: number;
-  state: string;
-  created_at: string;
-}
-
-export type JobEntry<I, E> = { kind: 'import'; job: I } | { kind: 'export'; job: E };
-
-/** The header's jobs: imports and exports together, newest first (ties: the higher id), at most `limit`. */
-export function recentJobs<I extends Stamped, E extends Stamped>(
-  imports: readonly I[],
-  exports: readonly E[],
-  limit: number,
-): JobEntry<I, E>[] {
-  const entries: JobEntry<I, E>[] = [
-    ...imports.map((job) => ({ kind: 'import' as const, job })),
-    ...exports.map((job) => ({ kind: 'export' as const, job })),
-  ];
-  const time = (entry: JobEntry<I, E>) => Date.parse(entry.job.created_at) || 0;
-  entries.sort((a, b) => time(b) - time(a) || b.job.id - a.job.id);
-  return entries.slice(0, limit);
-}
-
 /** How many of the jobs are still being worked on (the indicator's badge). */
-export function activeCount(entries: readonly { job: { state: string } }[]): number {
-  return entries.filter((entry) => isActive(entry.job.state)).length;
+export function activeCount(jobs: readonly { state: string }[]): number {
+  return jobs.filter((job) => isActive(job.state)).length;
+}
+
+/** Whether the owner may still cancel a job: it is being worked on and no cancel was asked yet. */
+export function canCancel(job: { state: string; cancel_requested: boolean }): boolean {
+  return isActive(job.state) && !job.cancel_requested;
 }
 
 interface ImportCounts {
@@ -115,15 +97,17 @@ interface ImportCounts {
   rows_warned: number;
 }
 
-export type ImportOutcome = 'running' | 'failed' | 'checked' | 'success' | 'partial';
+export type ImportOutcome = 'running' | 'failed' | 'cancelled' | 'checked' | 'success' | 'partial';
 
 /**
- * What a finished import means for the user: the file could not be read (`failed`), a dry run (`checked`),
- * every row saved (`success`) or some rows left out (`partial`).
+ * What a finished import means for the user: the file could not be read (`failed`), stopped by its owner
+ * (`cancelled`: the rows saved before stay), a dry run (`checked`), every row saved (`success`) or some rows left out
+ * (`partial`).
  */
 export function importOutcome(job: ImportCounts): ImportOutcome {
   if (isActive(job.state)) return 'running';
   if (job.state === 'failed') return 'failed';
+  if (job.state === 'cancelled') return 'cancelled';
   if (job.dry_run) return 'checked';
   return job.rows_failed > 0 ? 'partial' : 'success';
 }
