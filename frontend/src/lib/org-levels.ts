@@ -1,6 +1,8 @@
-/** The five levels of the organisation tree, top to bottom (ARCHITECTURE §2). */
-export const LEVELS = ['central', 'province', 'city', 'county', 'school'] as const;
-export type Level = (typeof LEVELS)[number];
+import { organisationLevelEnumValues, type OrganisationLevelEnum } from '@/api/generated/enums';
+
+/** The five levels of the organisation tree, top to bottom (ARCHITECTURE §2), as the API lists them. */
+export const LEVELS = organisationLevelEnumValues;
+export type Level = OrganisationLevelEnum;
 
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);

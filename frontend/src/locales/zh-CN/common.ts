@@ -1,3 +1,5 @@
+import type { OrganisationLevelEnum, RolesEnum } from '@/api/generated/enums';
+
 const common = {
   appName: '教师管理信息系统',
   appShortName: 'TMIS',
@@ -60,7 +62,7 @@ const common = {
     city: '地市级',
     county: '区县级',
     school: '学校',
-  },
+  } satisfies Record<OrganisationLevelEnum, string>,
   levelCounts: {
     province: '省份',
     city: '地市',
@@ -77,7 +79,7 @@ const common = {
     auditor: '审计员',
     service: '接口服务',
     teacher: '教师',
-  },
+  } satisfies Record<RolesEnum, string>,
   actions: {
     save: '保存',
     cancel: '取消',

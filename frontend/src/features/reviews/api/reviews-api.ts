@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
+import { kindEnumValues, submissionStateEnumValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { unwrap } from '@/lib/api-error';
 import { cursorFrom } from '@/lib/org-levels';
@@ -14,10 +15,10 @@ export type SubmissionState = components['schemas']['SubmissionStateEnum'];
 export type BulkAction = components['schemas']['BulkActionEnum'];
 export type BulkResult = components['schemas']['BulkResult'];
 
-export const REVIEW_KINDS: readonly ReviewKind[] = ['teacher_info', 'teacher_change', 'teacher_key_change'];
+export const REVIEW_KINDS: readonly ReviewKind[] = kindEnumValues;
 /** States of an item still waiting for a decision (what a queue holds). */
 export const OPEN_STATES: readonly SubmissionState[] = ['submitted', 'in_review'];
-export const SUBMISSION_STATES: readonly SubmissionState[] = ['submitted', 'in_review', 'approved', 'returned', 'withdrawn'];
+export const SUBMISSION_STATES: readonly SubmissionState[] = submissionStateEnumValues;
 
 export interface ReviewFilters {
   kind?: ReviewKind;

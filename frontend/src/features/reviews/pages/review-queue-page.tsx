@@ -2,7 +2,7 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import {
@@ -31,16 +31,7 @@ import {
   type BulkSummary,
 } from '@/features/reviews/utils/queue';
 import { useCurrentUser } from '@/lib/auth/session';
-
-/** "Now" for the waiting column, moved on every minute. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-}
+import { useNow } from '@/lib/use-now';
 
 function BulkResultAlert({ summary, onClose }: { summary: BulkSummary; onClose: () => void }) {
   const { t } = useTranslation('reviews');
@@ -78,7 +69,8 @@ export function ReviewQueuePage() {
   const { t } = useTranslation(['reviews', 'common']);
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const now = useNow();
+  // The waiting column moves on every minute.
+  const now = useNow(true, 60_000);
   const [filters, setFilters] = useState<ReviewFilters>({});
   const [waitingDays, setWaitingDays] = useState<number | undefined>();
   const [selected, setSelected] = useState<number[]>([]);

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
+import { recordStateEnumValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorFrom } from '@/lib/org-levels';
@@ -13,7 +14,7 @@ export type RecordState = components['schemas']['RecordStateEnum'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type SubmissionResult = components['schemas']['Submission'];
 
-export const RECORD_STATES: readonly RecordState[] = ['draft', 'submitted', 'in_review', 'approved', 'returned'];
+export const RECORD_STATES: readonly RecordState[] = recordStateEnumValues;
 
 export interface TeacherFilters {
   q?: string;
