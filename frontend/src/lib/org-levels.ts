@@ -21,12 +21,3 @@ export function levelsBelow(level: string): SubLevel[] {
   return index < 0 ? [] : LEVELS.slice(index + 1).filter(isSubLevel);
 }
 
-/** Reads the opaque `cursor` parameter out of a DRF cursor-pagination `next`/`previous` link. */
-export function cursorFrom(link: string | null | undefined): string | null {
-  if (!link) return null;
-  try {
-    return new URL(link, 'http://placeholder.invalid').searchParams.get('cursor');
-  } catch {
-    return null;
-  }
-}

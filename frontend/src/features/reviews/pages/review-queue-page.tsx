@@ -32,6 +32,8 @@ import {
 } from '@/features/reviews/utils/queue';
 import { useCurrentUser } from '@/lib/auth/session';
 import { useNow } from '@/lib/use-now';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 function BulkResultAlert({ summary, onClose }: { summary: BulkSummary; onClose: () => void }) {
   const { t } = useTranslation('reviews');
@@ -80,7 +82,7 @@ export function ReviewQueuePage() {
   const queue = useQueue(filters);
   const { bulk } = useDecisions();
   const decide = useDecide((id) => setSelected((current) => current.filter((item) => item !== id)));
-  const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.results) ?? [], [queue.data]);
+  const rows = useMemo(() => loadedRows(queue.data), [queue.data]);
   const ids = useMemo(() => rows.map((row) => row.id), [rows]);
   const filtered = Boolean(filters.kind || filters.school || filters.state || filters.submitted_before);
   const atSchool = user.organisation.level === 'school';
@@ -283,13 +285,7 @@ export function ReviewQueuePage() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('reviews:queue.shortcuts')}
         </Typography.Text>
-        {queue.hasNextPage ? (
-          <Button loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={queue} shown={rows.length} />
       </Flex>
       {shown !== null && <ReviewDrawer id={shown} ids={ids} onShow={setShown} />}
       {decide.modal}
