@@ -22,6 +22,14 @@ export default defineConfig({
     outDir: 'dist',
     assetsDir: 'assets',
     chunkSizeWarningLimit: 2000,
+    rolldownOptions: {
+      treeshake: {
+        // antd's rc-component packages declare no `sideEffects`, so a page that imports one of their names would
+        // carry the whole package (antd's Input brings all of rc-form and its validator to the login page). They
+        // are plain React components without import-time effects: let unused modules go.
+        moduleSideEffects: (id) => (/[\\/]node_modules[\\/]@rc-component[\\/]/.test(id) ? false : undefined),
+      },
+    },
   },
   test: {
     environment: 'jsdom',

@@ -1,10 +1,10 @@
 import 'i18next';
 
-import type { resources } from '@/locales/resources';
+import type { zhCN } from '@/locales/resources';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    resources: (typeof resources)['zh-CN'];
+    resources: typeof zhCN;
   }
 }

@@ -1,10 +1,12 @@
-import { Button, Result, Spin } from 'antd';
+import { Button } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 
+import { ErrorPanel } from '@/app/routes/error-panel';
+import { PageLoading } from '@/app/routes/page-loading';
 import { ApiError } from '@/lib/api-error';
-import { hasCapability, useCurrentUser, useHasSession, useMeQuery } from '@/lib/auth/session';
+import { useHasSession, useMeQuery } from '@/lib/auth/session';
 
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -19,11 +21,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   }
   if (me.isError) {
     return (
-      <Result
-        status="error"
+      <ErrorPanel
         title={t('errors.generic')}
-        subTitle={me.error.message}
-        extra={
+        detail={me.error.message}
+        actions={
           <Button type="primary" onClick={() => void me.refetch()}>
             {t('actions.retry')}
           </Button>
@@ -31,23 +32,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
       />
     );
   }
-  if (!me.data) {
-    return (
-      <div style={{ display: 'flex', height: '100vh', alignItems: 'center', justifyContent: 'center' }}>
-        <Spin size="large" description={t('status.loading')}>
-          <div style={{ width: 120, height: 60 }} />
-        </Spin>
-      </div>
-    );
-  }
-  return children;
-}
-
-export function RequireCapability({ capability, children }: { capability: string; children: ReactNode }) {
-  const { t } = useTranslation();
-  const user = useCurrentUser();
-  if (!hasCapability(user, capability)) {
-    return <Result status="403" title={t('errors.forbiddenTitle')} subTitle={t('errors.forbidden')} />;
-  }
+  if (!me.data) return <PageLoading fullPage />;
   return children;
 }

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
 import { unwrap } from '@/lib/api-error';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorFrom } from '@/lib/cursor-pages';
 
 type Organisation = components['schemas']['Organisation'];
 

@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 import { setLanguageGetter } from '@/lib/auth/auth-fetch';
-import { resources } from '@/locales/resources';
+import { zhCN, type LanguageResources } from '@/locales/resources';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,6 +26,18 @@ export function currentLanguage(): Language {
   return isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
 }
 
+/** Chinese is in the first download; other languages' texts download when first chosen. */
+const LOADERS: Record<Language, () => Promise<LanguageResources>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  en: () => import('@/locales/en/resources').then((module) => module.default),
+};
+
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'common')) return;
+  const bundles = await LOADERS[language]();
+  for (const [namespace, bundle] of Object.entries(bundles)) i18n.addResourceBundle(language, namespace, bundle);
+}
+
 /** Switches the UI language, remembers it, and tells the page (for fonts and screen readers). */
 export async function changeLanguage(language: Language): Promise<void> {
   try {
@@ -33,6 +45,7 @@ export async function changeLanguage(language: Language): Promise<void> {
   } catch {
     // ignore: the switch still applies to this page
   }
+  await loadLanguage(language);
   await i18n.changeLanguage(language);
 }
 
@@ -41,8 +54,8 @@ i18n.on('languageChanged', (language) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLanguage(),
+  resources: { 'zh-CN': zhCN },
+  lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],
   defaultNS: 'common',
@@ -53,5 +66,17 @@ void i18n.use(initReactI18next).init({
 });
 
 setLanguageGetter(currentLanguage);
+
+/** Resolves when the remembered language's texts are loaded and active (main.tsx renders after it). */
+export const languageReady: Promise<void> = (async () => {
+  const language = storedLanguage();
+  if (language === DEFAULT_LANGUAGE) return;
+  try {
+    await loadLanguage(language);
+    await i18n.changeLanguage(language);
+  } catch {
+    // The texts could not be downloaded: the page stays in Chinese.
+  }
+})();
 
 export default i18n;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { cursorFrom, levelsBelow } from '@/lib/org-levels';
+import { cursorFrom } from '@/lib/cursor-pages';
+import { levelsBelow } from '@/lib/org-levels';
 
 describe('organisation helpers', () => {
   it('lists the levels below one', () => {

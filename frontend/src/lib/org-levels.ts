@@ -1,6 +1,8 @@
-/** The five levels of the organisation tree, top to bottom (ARCHITECTURE §2). */
-export const LEVELS = ['central', 'province', 'city', 'county', 'school'] as const;
-export type Level = (typeof LEVELS)[number];
+import { organisationLevelEnumValues, type OrganisationLevelEnum } from '@/api/generated/enums';
+
+/** The five levels of the organisation tree, top to bottom (ARCHITECTURE §2), as the API lists them. */
+export const LEVELS = organisationLevelEnumValues;
+export type Level = OrganisationLevelEnum;
 
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
@@ -19,12 +21,3 @@ export function levelsBelow(level: string): SubLevel[] {
   return index < 0 ? [] : LEVELS.slice(index + 1).filter(isSubLevel);
 }
 
-/** Reads the opaque `cursor` parameter out of a DRF cursor-pagination `next`/`previous` link. */
-export function cursorFrom(link: string | null | undefined): string | null {
-  if (!link) return null;
-  try {
-    return new URL(link, 'http://placeholder.invalid').searchParams.get('cursor');
-  } catch {
-    return null;
-  }
-}

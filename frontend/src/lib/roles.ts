@@ -1,20 +1,6 @@
-import type { components } from '@/api/generated/schema';
+import { rolesEnumValues, type RolesEnum } from '@/api/generated/enums';
 
-export type Role = components['schemas']['RolesEnum'];
+export type Role = RolesEnum;
 
-/** Every role the API accepts, in the order officials expect to read them. */
-export const ROLES = [
-  'filler',
-  'reviewer',
-  'admin',
-  'viewer',
-  'sysadmin',
-  'secadmin',
-  'auditor',
-  'service',
-  'teacher',
-] as const satisfies readonly Role[];
-
-// Fails to compile when the schema gains a role that is not listed above.
-type MissingRole = Exclude<Role, (typeof ROLES)[number]>;
-export const ROLES_ARE_COMPLETE: [MissingRole] extends [never] ? true : never = true;
+/** Every role the API accepts, in the API's order (the order officials expect to read them). */
+export const ROLES: readonly Role[] = rolesEnumValues;

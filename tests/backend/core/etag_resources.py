@@ -15,8 +15,8 @@ from tmis.accounts.models import User
 from tmis.catalog.models import ProvinceCatalogue
 from tmis.orgs.models import Organisation
 from tmis.reviews.models import ReviewFlow
+from tmis.teachers.checks import group_record_columns
 from tmis.teachers.models import GROUP_MODELS, Teacher
-from tmis.teachers.services import group_record_columns
 
 SCHOOL = "2162010201"
 

@@ -251,20 +251,26 @@ def test_a_registered_kind_has_a_chain_the_province_configures(notices, client_f
         "derived_from": None,
         "editable": True,
         "updated_at": None,
+        "etag": '"default"',
     }
     url = f"{REVIEWS}flows/{KIND}/"
-    not_allowed = province.patch(url, {"levels": ["school", "province"]}, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    default = {"HTTP_IF_MATCH": '"default"'}  # the ETag of a chain still at its default
+    not_allowed = province.patch(
+        url, {"levels": ["school", "province"]}, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN", **default
+    )
     assert not_allowed.status_code == 400
     error = not_allowed.json()["errors"]["levels"][0]
     assert error["code"] == "invalid" and "学校" in error["message"] and "市" in error["message"]
-    dropped = province.patch(url, {"levels": ["county"]}, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN")
+    dropped = province.patch(url, {"levels": ["county"]}, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN", **default)
     assert dropped.json()["errors"]["levels"][0]["code"] == "required_level"
     assert "学校" in dropped.json()["errors"]["levels"][0]["message"]
-    twice = province.patch(url, {"levels": ["school", "school"]}, format="json")
+    twice = province.patch(url, {"levels": ["school", "school"]}, format="json", **default)
     assert twice.json()["errors"]["levels"][0]["code"] == "order"
-    changed = province.patch(url, {"levels": ["school", "city"]}, format="json")
+    changed = province.patch(url, {"levels": ["school", "city"]}, format="json", **default)
     assert changed.status_code == 200 and changed.json()["levels"] == ["school", "city"]
-    assert changed.json()["updated_at"] is not None
+    assert changed.json()["updated_at"] is not None and changed.json()["etag"] != '"default"'
+    stale = province.patch(url, {"levels": ["school", "county"]}, format="json", **default)  # based on the old version
+    assert stale.status_code == 412 and stale.json()["code"] == "stale"
     item = Submission.objects.get(pk=_submit(notices, notices.create("走市级")))
     assert item.step_levels == ["school", "city"]
 
@@ -275,10 +281,14 @@ def test_flows_errors_are_in_chinese(client_for):
     assert response.status_code == 403 and response.json()["code"] == "not_province"
     assert "省" in response.json()["message"]
     province = client_for("demo-province")
-    unknown = province.patch(f"{REVIEWS}flows/nothing/", {"levels": ["school"]}, format="json")
+    unknown = province.patch(f"{REVIEWS}flows/nothing/", {"levels": ["school"]}, format="json", HTTP_IF_MATCH="*")
     assert unknown.status_code == 404
     derived = province.patch(
-        f"{REVIEWS}flows/teacher_key_change/", {"levels": ["school"]}, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN"
+        f"{REVIEWS}flows/teacher_key_change/",
+        {"levels": ["school"]},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="zh-CN",
+        HTTP_IF_MATCH='"default"',
     )
     assert derived.status_code == 400 and derived.json()["errors"]["kind"][0]["code"] == "derived"
     assert "教师信息" in derived.json()["errors"]["kind"][0]["message"]

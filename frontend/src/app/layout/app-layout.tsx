@@ -1,5 +1,7 @@
 import { BankOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
-import { Avatar, Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
+import { App as AntApp, Avatar, Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography, theme } from 'antd';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,7 +17,9 @@ import { hasCapability, useCurrentUser, useLogout } from '@/lib/auth/session';
 const { Header, Sider, Content } = Layout;
 
 export function AppLayout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Dates (antd's pickers, relative times) follow the UI language; set here, as the login page shows no dates.
+  dayjs.locale(i18n.language === 'en' ? 'en' : 'zh-cn');
   const user = useCurrentUser();
   const location = useLocation();
   const navigate = useNavigate();
@@ -44,115 +48,119 @@ export function AppLayout() {
 
   const onLogout = useLogout();
 
+  // antd's App (message, notification, modal for App.useApp) lives here, not in the providers: the login page
+  // does not need it, and it should not download it.
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        breakpoint="lg"
-        collapsedWidth={0}
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={208}
-        theme="dark"
-        trigger={null}
-      >
-        <div
-          style={{
-            height: 56,
-            display: 'flex',
-            alignItems: 'center',
-            gap: 8,
-            padding: '0 16px',
-            color: '#fff',
-            fontWeight: 600,
-            fontSize: 15,
-            whiteSpace: 'nowrap',
-            overflow: 'hidden',
-          }}
-        >
-          <BankOutlined style={{ fontSize: 20 }} />
-          <span>{t('appShortName')}</span>
-        </div>
-        <Menu
+    <AntApp>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Sider
+          breakpoint="lg"
+          collapsedWidth={0}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
           theme="dark"
-          mode="inline"
-          selectedKeys={[selection.selected]}
-          openKeys={openKeys}
-          onOpenChange={setOpenKeys}
-          items={menuItems}
-          onClick={({ key }) => {
-            void navigate(key);
-          }}
-          aria-label={t('appName')}
-        />
-      </Sider>
-      <Layout style={{ minWidth: 0 }}>
-        <Header
-          style={{
-            background: token.colorBgContainer,
-            padding: '0 16px 0 24px',
-            display: 'flex',
-            alignItems: 'center',
-            gap: 16,
-            borderBottom: `1px solid ${token.colorBorderSecondary}`,
-            height: 56,
-            lineHeight: '56px',
-          }}
+          trigger={null}
         >
-          <Button
-            type="text"
-            icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
-            onClick={() => setCollapsed((value) => !value)}
-            aria-label={t('header.toggleMenu')}
-            aria-expanded={!collapsed}
-            style={{ marginLeft: -8, flexShrink: 0 }}
-          />
-          <Typography.Text
-            data-testid="org-path"
-            ellipsis
-            title={orgPath}
-            style={{ flex: 1, minWidth: 0, fontSize: 15 }}
+          <div
+            style={{
+              height: 56,
+              display: 'flex',
+              alignItems: 'center',
+              gap: 8,
+              padding: '0 16px',
+              color: '#fff',
+              fontWeight: 600,
+              fontSize: 15,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+            }}
           >
-            <BankOutlined style={{ marginRight: 8, color: token.colorPrimary }} />
-            {orgPath}
-          </Typography.Text>
-          <Space size="middle" style={{ flexShrink: 0 }}>
-            <LanguageSwitch />
-            <JobsIndicator />
-            <NotificationBell />
-            <Dropdown
-              trigger={['click']}
-              menu={{
-                items: [
-                  { key: 'profile', icon: <UserOutlined />, label: t('header.profile') },
-                  { type: 'divider' },
-                  { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
-                ],
-                onClick: ({ key }) => {
-                  if (key === 'profile') void navigate('/profile');
-                  if (key === 'logout') void onLogout();
-                },
-              }}
+            <BankOutlined style={{ fontSize: 20 }} />
+            <span>{t('appShortName')}</span>
+          </div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selection.selected]}
+            openKeys={openKeys}
+            onOpenChange={setOpenKeys}
+            items={menuItems}
+            onClick={({ key }) => {
+              void navigate(key);
+            }}
+            aria-label={t('appName')}
+          />
+        </Sider>
+        <Layout style={{ minWidth: 0 }}>
+          <Header
+            style={{
+              background: token.colorBgContainer,
+              padding: '0 16px 0 24px',
+              display: 'flex',
+              alignItems: 'center',
+              gap: 16,
+              borderBottom: `1px solid ${token.colorBorderSecondary}`,
+              height: 56,
+              lineHeight: '56px',
+            }}
+          >
+            <Button
+              type="text"
+              icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
+              onClick={() => setCollapsed((value) => !value)}
+              aria-label={t('header.toggleMenu')}
+              aria-expanded={!collapsed}
+              style={{ marginLeft: -8, flexShrink: 0 }}
+            />
+            <Typography.Text
+              data-testid="org-path"
+              ellipsis
+              title={orgPath}
+              style={{ flex: 1, minWidth: 0, fontSize: 15 }}
             >
-              <a
-                role="button"
-                tabIndex={0}
-                data-testid="account-menu"
-                aria-label={t('header.account')}
-                onClick={(event) => event.preventDefault()}
-                style={{ display: 'inline-flex', alignItems: 'center', gap: 8, color: token.colorText }}
+              <BankOutlined style={{ marginRight: 8, color: token.colorPrimary }} />
+              {orgPath}
+            </Typography.Text>
+            <Space size="middle" style={{ flexShrink: 0 }}>
+              <LanguageSwitch />
+              <JobsIndicator />
+              <NotificationBell />
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'profile', icon: <UserOutlined />, label: t('header.profile') },
+                    { type: 'divider' },
+                    { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+                  ],
+                  onClick: ({ key }) => {
+                    if (key === 'profile') void navigate('/profile');
+                    if (key === 'logout') void onLogout();
+                  },
+                }}
               >
-                <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
-                {screens.md !== false && <span>{user.display_name || user.username}</span>}
-              </a>
-            </Dropdown>
-          </Space>
-        </Header>
-        <Content style={{ padding: 24, minWidth: 0 }}>
-          <Breadcrumbs />
-          <Outlet />
-        </Content>
+                <a
+                  role="button"
+                  tabIndex={0}
+                  data-testid="account-menu"
+                  aria-label={t('header.account')}
+                  onClick={(event) => event.preventDefault()}
+                  style={{ display: 'inline-flex', alignItems: 'center', gap: 8, color: token.colorText }}
+                >
+                  <Avatar size="small" icon={<UserOutlined />} style={{ background: token.colorPrimary }} />
+                  {screens.md !== false && <span>{user.display_name || user.username}</span>}
+                </a>
+              </Dropdown>
+            </Space>
+          </Header>
+          <Content style={{ padding: 24, minWidth: 0 }}>
+            <Breadcrumbs />
+            <Outlet />
+          </Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </AntApp>
   );
 }

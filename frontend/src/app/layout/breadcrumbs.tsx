@@ -2,25 +2,7 @@ import { Breadcrumb } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useMatches } from 'react-router';
 
-export type CrumbKey =
-  | 'menu.dashboard'
-  | 'menu.teachers'
-  | 'menu.archives'
-  | 'menu.imports'
-  | 'menu.reviews'
-  | 'menu.mySubmissions'
-  | 'menu.admin'
-  | 'menu.orgs'
-  | 'menu.users'
-  | 'menu.catalog'
-  | 'menu.provinceCatalog'
-  | 'menu.codeTables'
-  | 'menu.reviewFlows'
-  | 'menu.profile';
-
-export interface RouteHandle {
-  crumbs: CrumbKey[];
-}
+import type { RouteHandle } from '@/app/routes/route-table';
 
 function isRouteHandle(value: unknown): value is RouteHandle {
   return typeof value === 'object' && value !== null && Array.isArray((value as RouteHandle).crumbs);

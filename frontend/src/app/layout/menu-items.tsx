@@ -1,44 +1,17 @@
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BookOutlined,
-  CloudUploadOutlined,
-  FileDoneOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  NodeIndexOutlined,
-  OrderedListOutlined,
-  SettingOutlined,
-  SolutionOutlined,
-  TeamOutlined,
-  TableOutlined,
-} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 
+import { MENU_ICONS } from '@/app/layout/menu-icons';
+import { MENU_GROUPS, ROUTES, routePermitted, type AppRoute, type MenuLabelKey } from '@/app/routes/route-table';
 import type { Level } from '@/lib/org-levels';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** One entry of the left menu; `capability` hides it from users who may not use it (UX.md). */
+/** One entry of the left menu; `capability` and `levels` hide it from users who may not use it (UX.md). */
 export interface NavEntry {
   key: string;
-  labelKey:
-    | 'menu.dashboard'
-    | 'menu.teachers'
-    | 'menu.archives'
-    | 'menu.imports'
-    | 'menu.reviews'
-    | 'menu.mySubmissions'
-    | 'menu.admin'
-    | 'menu.orgs'
-    | 'menu.users'
-    | 'menu.catalog'
-    | 'menu.provinceCatalog'
-    | 'menu.codeTables'
-    | 'menu.reviewFlows'
-    | 'menu.profile';
+  labelKey: MenuLabelKey;
   icon?: ReactNode;
   capability?: string;
   /** Shown only to users whose organisation is at one of these levels. */
@@ -46,50 +19,45 @@ export interface NavEntry {
   children?: NavEntry[];
 }
 
-export const NAVIGATION: NavEntry[] = [
-  { key: '/', labelKey: 'menu.dashboard', icon: <HomeOutlined /> },
-  {
-    key: 'teachers',
-    labelKey: 'menu.teachers',
-    icon: <SolutionOutlined />,
-    children: [
-      { key: '/teachers', labelKey: 'menu.archives', icon: <IdcardOutlined />, capability: 'teachers.view' },
-      { key: '/teachers/import', labelKey: 'menu.imports', icon: <CloudUploadOutlined />, capability: 'teachers.change' },
-      { key: '/reviews', labelKey: 'menu.reviews', icon: <AuditOutlined />, capability: 'reviews.decide' },
-      { key: '/my-submissions', labelKey: 'menu.mySubmissions', icon: <FileDoneOutlined />, capability: 'teachers.change' },
-    ],
-  },
-  {
-    key: 'admin',
-    labelKey: 'menu.admin',
-    icon: <SettingOutlined />,
-    children: [
-      { key: '/orgs', labelKey: 'menu.orgs', icon: <ApartmentOutlined />, capability: 'orgs.view' },
-      { key: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, capability: 'users.view' },
-      { key: '/catalog', labelKey: 'menu.catalog', icon: <BookOutlined /> },
-      {
-        key: '/province-catalog',
-        labelKey: 'menu.provinceCatalog',
-        icon: <OrderedListOutlined />,
-        capability: 'catalog.manage',
-        levels: ['province'],
-      },
-      { key: '/code-tables', labelKey: 'menu.codeTables', icon: <TableOutlined /> },
-      { key: '/review-flows', labelKey: 'menu.reviewFlows', icon: <NodeIndexOutlined />, capability: 'orgs.manage', levels: ['province'] },
-    ],
-  },
-];
+/** The menu from the route table: its routes with a `menu` placement, in table order, grouped (UX.md). */
+export function navigationFrom(routes: readonly AppRoute[]): NavEntry[] {
+  const out: NavEntry[] = [];
+  for (const route of routes) {
+    if (!route.menu) continue;
+    const labelKey = route.crumbs[route.crumbs.length - 1] ?? 'menu.dashboard';
+    const entry: NavEntry = {
+      key: route.path,
+      labelKey,
+      icon: MENU_ICONS[route.menu.icon],
+      ...(route.capability ? { capability: route.capability } : {}),
+      ...(route.levels ? { levels: route.levels } : {}),
+    };
+    const groupKey = route.menu.group;
+    if (!groupKey) {
+      out.push(entry);
+      continue;
+    }
+    let group = out.find((candidate) => candidate.key === groupKey);
+    if (!group) {
+      const { labelKey, icon } = MENU_GROUPS[groupKey];
+      group = { key: groupKey, labelKey, icon: MENU_ICONS[icon], children: [] };
+      out.push(group);
+    }
+    group.children?.push(entry);
+  }
+  return out;
+}
+
+export const NAVIGATION: NavEntry[] = navigationFrom(ROUTES);
 
 /**
- * Entries the user may see: capability-gated items are dropped (and level-gated ones for users at other
- * levels), and so are groups left empty.
+ * Entries the user may see: the items of routes the user may not open are dropped (the router's guard applies
+ * the same rule), and so are groups left empty.
  */
 export function visibleNavigation(entries: NavEntry[], capabilities: readonly string[], level?: Level): NavEntry[] {
-  const granted = new Set(capabilities);
   const out: NavEntry[] = [];
   for (const entry of entries) {
-    if (entry.capability && !granted.has(entry.capability)) continue;
-    if (entry.levels && !(level && entry.levels.includes(level))) continue;
+    if (!routePermitted(entry, capabilities, level)) continue;
     if (entry.children) {
       const children = visibleNavigation(entry.children, capabilities, level);
       if (children.length === 0) continue;

@@ -91,6 +91,7 @@ const common: typeof zhCommon = {
     loadMore: 'Load more',
     retry: 'Retry',
     backHome: 'Back to dashboard',
+    reload: 'Reload',
   },
   status: {
     loading: 'Loading…',
@@ -109,6 +110,9 @@ const common: typeof zhCommon = {
     notFoundTitle: 'Page not found',
     notFound: 'The page you are looking for does not exist.',
     sessionExpired: 'Your session has expired. Please log in again.',
+    pageFailedTitle: 'Something went wrong',
+    pageLoadFailed: 'The page could not be loaded: the network may be down, or the system has just been updated. Please reload the page.',
+    pageCrashed: 'The page ran into an unexpected error. Please reload it; if the problem persists, contact your administrator.',
   },
   form: {
     pick: 'Choose',

@@ -1,3 +1,5 @@
+import type { DataTypeEnum, SchoolStageEnum } from '@/api/generated/enums';
+
 const catalog = {
   stages: {
     kindergarten: '幼儿园',
@@ -5,7 +7,7 @@ const catalog = {
     secondary_vocational: '中职',
     special: '特教',
     higher: '高校',
-  },
+  } satisfies Record<SchoolStageEnum, string>,
   dataTypes: {
     text: '文本',
     integer: '整数',
@@ -19,7 +21,7 @@ const catalog = {
     phone: '电话',
     email: '电子邮箱',
     org_ref: '机构',
-  },
+  } satisfies Record<DataTypeEnum, string>,
   browser: {
     title: '指标体系',
     groups: '指标分组',

@@ -1,3 +1,5 @@
+import type { OrganisationLevelEnum, RolesEnum } from '@/api/generated/enums';
+
 const common = {
   appName: '教师管理信息系统',
   appShortName: 'TMIS',
@@ -61,7 +63,7 @@ const common = {
     city: '地市级',
     county: '区县级',
     school: '学校',
-  },
+  } satisfies Record<OrganisationLevelEnum, string>,
   levelCounts: {
     province: '省份',
     city: '地市',
@@ -78,7 +80,7 @@ const common = {
     auditor: '审计员',
     service: '接口服务',
     teacher: '教师',
-  },
+  } satisfies Record<RolesEnum, string>,
   actions: {
     save: '保存',
     cancel: '取消',
@@ -89,6 +91,7 @@ const common = {
     loadMore: '加载更多',
     retry: '重试',
     backHome: '返回首页',
+    reload: '重新加载',
   },
   status: {
     loading: '加载中…',
@@ -107,6 +110,9 @@ const common = {
     notFoundTitle: '页面不存在',
     notFound: '您访问的页面不存在。',
     sessionExpired: '登录已过期，请重新登录。',
+    pageFailedTitle: '页面出错了',
+    pageLoadFailed: '页面未能加载：可能是网络中断，或系统刚刚更新。请重新加载页面。',
+    pageCrashed: '页面遇到意外错误。请重新加载页面；如果问题仍然存在，请联系管理员。',
   },
   form: {
     pick: '请选择',

@@ -1,3 +1,5 @@
+import type { KindEnum, SubmissionStateEnum } from '@/api/generated/enums';
+
 const reviews = {
   queue: {
     title: '信息审核',
@@ -40,14 +42,14 @@ const reviews = {
     teacher_info: '新建档案',
     teacher_change: '信息变更',
     teacher_key_change: '关键信息变更',
-  },
+  } satisfies Record<KindEnum, string>,
   states: {
     submitted: '待审核',
     in_review: '审核中',
     approved: '已通过',
     returned: '已退回',
     withdrawn: '已撤回',
-  },
+  } satisfies Record<SubmissionStateEnum, string>,
   waiting: {
     minutes: '{{count}} 分钟',
     hours: '{{count}} 小时',

@@ -1,3 +1,5 @@
+import type { KindEnum, RecordStateEnum } from '@/api/generated/enums';
+
 const teachers = {
   title: '教师信息采集',
   create: '新增教师',
@@ -28,7 +30,7 @@ const teachers = {
     in_review: '审核中',
     approved: '已审核',
     returned: '已退回',
-  },
+  } satisfies Record<RecordStateEnum, string>,
   header: {
     teacherNo: '全国教师编号',
     noNumber: '保存后分配',
@@ -88,7 +90,7 @@ const teachers = {
       teacher_info: '新建档案',
       teacher_change: '信息变更',
       teacher_key_change: '关键信息变更',
-    },
+    } satisfies Record<KindEnum, string>,
     level: '{{level}}审核',
     reason: '退回原因：{{reason}}',
     view: '查看审核详情',

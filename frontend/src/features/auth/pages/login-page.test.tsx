@@ -23,7 +23,8 @@ describe('login page', () => {
 
     await user.click(screen.getByText('English'));
 
-    expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
+    // The English texts download on the first switch.
+    expect(await screen.findByRole('button', { name: 'Log in' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toBeInTheDocument();
     expect(screen.getByText('Teacher Management Information System')).toBeInTheDocument();
     expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('en');

@@ -1,10 +1,12 @@
 import { BankOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Input, theme } from 'antd';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 
 import { LanguageSwitch } from '@/components/language-switch';
+import { LoginField } from '@/features/auth/components/login-field';
 import { ApiError } from '@/lib/api-error';
 import { login, meQueryKey, useHasSession } from '@/lib/auth/session';
 
@@ -12,6 +14,8 @@ interface LoginValues {
   username: string;
   password: string;
 }
+
+type LoginErrors = Partial<Record<keyof LoginValues, string>>;
 
 /** Only same-site paths are followed after login (no open redirect). */
 function safeNext(next: string | null): string {
@@ -24,6 +28,9 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [searchParams] = useSearchParams();
   const hasSession = useHasSession();
+  const { token } = theme.useToken();
+  const [values, setValues] = useState<LoginValues>({ username: '', password: '' });
+  const [errors, setErrors] = useState<LoginErrors>({});
   const next = safeNext(searchParams.get('next'));
 
   const mutation = useMutation({
@@ -33,6 +40,23 @@ export function LoginPage() {
       await navigate(next, { replace: true });
     },
   });
+
+  const validate = (candidate: LoginValues): LoginErrors => ({
+    ...(candidate.username.trim() ? {} : { username: t('auth:usernameRequired') }),
+    ...(candidate.password ? {} : { password: t('auth:passwordRequired') }),
+  });
+  const setField = (name: keyof LoginValues, value: string) => {
+    const next = { ...values, [name]: value };
+    setValues(next);
+    // Once a field has shown an error, it follows the typing (as antd's forms do).
+    if (errors[name]) setErrors((current) => ({ ...current, [name]: validate(next)[name] }));
+  };
+  const onSubmit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    const found = validate(values);
+    setErrors(found);
+    if (!found.username && !found.password) mutation.mutate(values);
+  };
 
   if (hasSession && !mutation.isPending && !mutation.isSuccess) {
     return <Navigate to={next} replace />;
@@ -66,13 +90,26 @@ export function LoginPage() {
       <div style={{ position: 'absolute', top: 16, right: 16 }}>
         <LanguageSwitch />
       </div>
-      <Card style={{ width: '100%', maxWidth: 400 }} styles={{ body: { padding: 32 } }}>
+      {/* Plain elements for the card and its headings: antd's Card and Typography would double this page's download. */}
+      <main
+        style={{
+          width: '100%',
+          maxWidth: 400,
+          boxSizing: 'border-box',
+          padding: 32,
+          background: token.colorBgContainer,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+          fontSize: token.fontSize,
+          color: token.colorText,
+        }}
+      >
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
-          <BankOutlined style={{ fontSize: 40, color: '#1664d9' }} />
-          <Typography.Title level={3} style={{ marginTop: 12, marginBottom: 4 }}>
+          <BankOutlined style={{ fontSize: 40, color: token.colorPrimary }} />
+          <h1 style={{ margin: '12px 0 4px', fontSize: token.fontSizeHeading3, fontWeight: 600, color: token.colorTextHeading }}>
             {t('common:appName')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('auth:title')}</Typography.Text>
+          </h1>
+          <span style={{ color: token.colorTextSecondary }}>{t('auth:title')}</span>
         </div>
         {errorTitle && (
           <Alert
@@ -85,34 +122,40 @@ export function LoginPage() {
             role="alert"
           />
         )}
-        <Form<LoginValues>
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(values) => mutation.mutate(values)}
-          autoComplete="on"
-        >
-          <Form.Item
-            label={t('auth:username')}
-            name="username"
-            rules={[{ required: true, whitespace: true, message: t('auth:usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={t('auth:password')}
-            name="password"
-            rules={[{ required: true, message: t('auth:passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-          </Form.Item>
+        <form onSubmit={onSubmit} autoComplete="on" noValidate>
+          <LoginField id="login-username" label={t('auth:username')} error={errors.username}>
+            <Input
+              id="login-username"
+              value={values.username}
+              onChange={(event) => setField('username', event.target.value)}
+              status={errors.username ? 'error' : undefined}
+              aria-invalid={Boolean(errors.username)}
+              aria-describedby={errors.username ? 'login-username-error' : undefined}
+              prefix={<UserOutlined />}
+              autoComplete="username"
+              size="large"
+              autoFocus
+            />
+          </LoginField>
+          <LoginField id="login-password" label={t('auth:password')} error={errors.password}>
+            <Input.Password
+              id="login-password"
+              value={values.password}
+              onChange={(event) => setField('password', event.target.value)}
+              status={errors.password ? 'error' : undefined}
+              aria-invalid={Boolean(errors.password)}
+              aria-describedby={errors.password ? 'login-password-error' : undefined}
+              prefix={<LockOutlined />}
+              autoComplete="current-password"
+              size="large"
+            />
+          </LoginField>
           <Button type="primary" htmlType="submit" block size="large" loading={mutation.isPending}>
             {t('auth:submit')}
           </Button>
-        </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>
-          {t('auth:footer')}
-        </Typography.Paragraph>
-      </Card>
+        </form>
+        <p style={{ marginTop: 16, marginBottom: 0, fontSize: 12, color: token.colorTextSecondary }}>{t('auth:footer')}</p>
+      </main>
     </div>
   );
 }

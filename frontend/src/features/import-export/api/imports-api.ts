@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
@@ -6,7 +6,7 @@ import { jobKeys } from '@/features/import-export/api/jobs-api';
 import { isActive } from '@/features/import-export/utils/jobs';
 import { unwrap } from '@/lib/api-error';
 import { saveDownload } from '@/lib/download';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
 
 export type ImportJob = components['schemas']['ImportJob'];
 export type ImportProblem = components['schemas']['ImportProblem'];
@@ -42,21 +42,16 @@ export const importKeys = {
 /** The caller's own imports, newest first. */
 export async function getImports(cursor: string | null): Promise<Page<ImportJob>> {
   const page = await unwrap(api.GET('/api/v1/imports/', { params: { query: cursor ? { cursor } : {} } }));
-  return { results: page.results, nextCursor: cursorFrom(page.next) };
+  return toCursorPage(page);
 }
 
 export function useImports() {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: importKeys.list(),
-      queryFn: ({ pageParam }) => getImports(pageParam),
-      initialPageParam: null as string | null,
-      getNextPageParam: (last) => last.nextCursor,
-      // While one of the listed imports runs, the list follows its state.
-      refetchInterval: (query) =>
-        query.state.data?.pages.some((page) => page.results.some((job) => isActive(job.state))) ? HISTORY_POLL_MS : false,
-    }),
-  );
+  return useInfiniteQuery({
+    ...cursorPagesOptions(importKeys.list(), (cursor) => getImports(cursor)),
+    // While one of the listed imports runs, the list follows its state.
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) => page.results.some((job) => isActive(job.state))) ? HISTORY_POLL_MS : false,
+  });
 }
 
 export function getImport(id: number): Promise<ImportJob> {
@@ -113,19 +108,14 @@ export function useStartImport() {
 export async function getProblems(id: number, severity: Severity, cursor: string | null): Promise<Page<ImportProblem>> {
   const query = { severity, page_size: PROBLEMS_PAGE_SIZE, ...(cursor ? { cursor } : {}) };
   const page = await unwrap(api.GET('/api/v1/imports/{id}/errors/', { params: { path: { id }, query } }));
-  return { results: page.results, nextCursor: cursorFrom(page.next) };
+  return toCursorPage(page);
 }
 
 export function useProblems(id: number, severity: Severity, enabled: boolean) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: importKeys.problems(id, severity),
-      queryFn: ({ pageParam }) => getProblems(id, severity, pageParam),
-      initialPageParam: null as string | null,
-      getNextPageParam: (last) => last.nextCursor,
-      enabled,
-    }),
-  );
+  return useInfiniteQuery({
+    ...cursorPagesOptions(importKeys.problems(id, severity), (cursor) => getProblems(id, severity, cursor)),
+    enabled,
+  });
 }
 
 /** The report workbook of a finished import (the uploaded rows with their results). */

@@ -12,7 +12,6 @@ import {
   type ExportFormat,
   type ExportJob,
 } from '@/features/import-export/api/exports-api';
-import { useNow } from '@/features/import-export/hooks/use-now';
 import {
   clampPercent,
   elapsedMs,
@@ -23,16 +22,16 @@ import {
   isActive,
   orderedFields,
 } from '@/features/import-export/utils/jobs';
+import { recordStateEnumValues, type RecordStateEnum } from '@/api/generated/enums';
 import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/auth/session';
+import { useNow } from '@/lib/use-now';
 
 const FILTER_NAMES = ['q', 'id_number', 'org', 'record_state'] as const;
 type KnownFilter = (typeof FILTER_NAMES)[number];
-const RECORD_STATES = ['draft', 'submitted', 'in_review', 'approved', 'returned'] as const;
-type RecordState = (typeof RECORD_STATES)[number];
 
 const isKnownFilter = (key: string): key is KnownFilter => (FILTER_NAMES as readonly string[]).includes(key);
-const isRecordState = (value: string): value is RecordState => (RECORD_STATES as readonly string[]).includes(value);
+const isRecordState = (value: string): value is RecordStateEnum => (recordStateEnumValues as readonly string[]).includes(value);
 
 interface ExportDialogProps {
   filters: Record<string, string>;

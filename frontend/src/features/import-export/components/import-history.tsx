@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import { useImports, type ImportJob } from '@/features/import-export/api/imports-api';
 import { ImportStateTag } from '@/features/import-export/components/import-state-tag';
 import { formatCount, formatFileSize, isActive } from '@/features/import-export/utils/jobs';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 /** 最近的导入: the user's own imports, newest first; a row opens its progress or result above. */
 export function ImportHistory({ current, onSelect }: { current: number | null; onSelect: (id: number) => void }) {
   const { t, i18n } = useTranslation(['importExport', 'common']);
   const imports = useImports();
-  const rows = imports.data?.pages.flatMap((page) => page.results) ?? [];
+  const rows = loadedRows(imports.data);
   const n = (value: number) => formatCount(value, i18n.language);
 
   const columns: TableColumnsType<ImportJob> = [
@@ -103,13 +105,7 @@ export function ImportHistory({ current, onSelect }: { current: number | null; o
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('importExport:import.history.empty')} /> }}
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
-        {imports.hasNextPage ? (
-          <Button loading={imports.isFetchingNextPage} onClick={() => void imports.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={imports} shown={rows.length} />
       </div>
     </Card>
   );

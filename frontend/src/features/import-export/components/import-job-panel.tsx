@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { downloadReport, useImport, type ImportJob } from '@/features/import-export/api/imports-api';
 import { ImportProblems } from '@/features/import-export/components/import-problems';
 import { ImportStateTag } from '@/features/import-export/components/import-state-tag';
-import { useNow } from '@/features/import-export/hooks/use-now';
 import {
   clampPercent,
   elapsedMs,
@@ -20,6 +19,7 @@ import {
   remainingMs,
 } from '@/features/import-export/utils/jobs';
 import { ApiError } from '@/lib/api-error';
+import { useNow } from '@/lib/use-now';
 
 function CountStatistic({ title, value, color, testId }: { title: string; value: number | null; color?: string; testId: string }) {
   return (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Empty, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { useProblems, type ImportJob, type ImportProblem, type Severity } from '
 import { formatCount, problemColumn } from '@/features/import-export/utils/jobs';
 import { buildFormFields } from '@/lib/catalogue-fields';
 import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 /**
  * The problems of a finished import, errors or warnings, by row: cursor pages with "load more" (the API keeps
@@ -17,7 +19,7 @@ export function ImportProblems({ job }: { job: ImportJob }) {
   const { t, i18n } = useTranslation(['importExport', 'common']);
   const [severity, setSeverity] = useState<Severity>(job.rows_failed > 0 || job.rows_warned === 0 ? 'error' : 'warning');
   const problems = useProblems(job.id, severity, true);
-  const rows = problems.data?.pages.flatMap((page) => page.results) ?? [];
+  const rows = loadedRows(problems.data);
   // Indicator names in the UI language, for problems of indicators the file has no column for.
   const schema = useQuery(effectiveSchemaQueryOptions(job.organisation));
   const labels = useMemo(
@@ -105,13 +107,7 @@ export function ImportProblems({ job }: { job: ImportJob }) {
       />
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', marginTop: 12, gap: 16 }}>
         <Typography.Text type="secondary">{t('importExport:import.problems.hint')}</Typography.Text>
-        {problems.hasNextPage ? (
-          <Button loading={problems.isFetchingNextPage} onClick={() => void problems.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={problems} shown={rows.length} />
       </div>
     </section>
   );

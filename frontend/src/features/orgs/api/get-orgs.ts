@@ -3,7 +3,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
 import { unwrap } from '@/lib/api-error';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorFrom } from '@/lib/cursor-pages';
 
 export type Organisation = components['schemas']['Organisation'];
 export type OrgCounts = components['schemas']['SubtreeCounts'];

@@ -3,6 +3,7 @@ import { Alert, Button, Empty, List, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { orgKeys, searchOrgs } from '@/features/orgs/api/get-orgs';
+import { cursorPagesOptions, loadedRows } from '@/lib/cursor-pages';
 
 interface OrgSearchResultsProps {
   query: string;
@@ -12,17 +13,12 @@ interface OrgSearchResultsProps {
 
 export function OrgSearchResults({ query, selectedCode, onSelect }: OrgSearchResultsProps) {
   const { t } = useTranslation(['orgs', 'common']);
-  const search = useInfiniteQuery({
-    queryKey: [...orgKeys.all, 'search', query],
-    queryFn: ({ pageParam }) => searchOrgs(query, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const search = useInfiniteQuery(cursorPagesOptions([...orgKeys.all, 'search', query], (cursor) => searchOrgs(query, cursor)));
 
   if (search.isError) return <Alert type="error" showIcon title={search.error.message} />;
   if (search.isPending) return <Spin />;
 
-  const results = search.data.pages.flatMap((page) => page.results);
+  const results = loadedRows(search.data);
   if (results.length === 0) {
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgs:noResults')} data-testid="org-search-empty" />;
   }

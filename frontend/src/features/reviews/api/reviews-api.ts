@@ -1,9 +1,10 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
+import { kindEnumValues, submissionStateEnumValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { unwrap } from '@/lib/api-error';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorFrom, cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
 import { listResults } from '@/lib/review-changes';
 
 export type Submission = components['schemas']['Submission'];
@@ -14,10 +15,10 @@ export type SubmissionState = components['schemas']['SubmissionStateEnum'];
 export type BulkAction = components['schemas']['BulkActionEnum'];
 export type BulkResult = components['schemas']['BulkResult'];
 
-export const REVIEW_KINDS: readonly ReviewKind[] = ['teacher_info', 'teacher_change', 'teacher_key_change'];
+export const REVIEW_KINDS: readonly ReviewKind[] = kindEnumValues;
 /** States of an item still waiting for a decision (what a queue holds). */
 export const OPEN_STATES: readonly SubmissionState[] = ['submitted', 'in_review'];
-export const SUBMISSION_STATES: readonly SubmissionState[] = ['submitted', 'in_review', 'approved', 'returned', 'withdrawn'];
+export const SUBMISSION_STATES: readonly SubmissionState[] = submissionStateEnumValues;
 
 export interface ReviewFilters {
   kind?: ReviewKind;
@@ -51,18 +52,11 @@ const queryOf = (filters: ReviewFilters, cursor: string | null) => ({
 /** The caller's queue: open items whose current step is at the caller's organisation, oldest first. */
 export async function getQueue(filters: ReviewFilters, cursor: string | null): Promise<SubmissionPage> {
   const page = await unwrap(api.GET('/api/v1/reviews/', { params: { query: queryOf(filters, cursor) } }));
-  return { results: page.results, nextCursor: cursorFrom(page.next) };
+  return toCursorPage(page);
 }
 
 export function useQueue(filters: ReviewFilters) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: reviewKeys.queue(filters),
-      queryFn: ({ pageParam }) => getQueue(filters, pageParam),
-      initialPageParam: null as string | null,
-      getNextPageParam: (last) => last.nextCursor,
-    }),
-  );
+  return useInfiniteQuery(cursorPagesOptions(reviewKeys.queue(filters), (cursor) => getQueue(filters, cursor)));
 }
 
 /** How many items wait in the queue, counted up to `QUEUE_COUNT_LIMIT` (the API keeps no total). */
@@ -94,14 +88,7 @@ export async function getMine(filters: ReviewFilters, cursor: string | null): Pr
 }
 
 export function useMine(filters: ReviewFilters) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: reviewKeys.mine(filters),
-      queryFn: ({ pageParam }) => getMine(filters, pageParam),
-      initialPageParam: null as string | null,
-      getNextPageParam: (last) => last.nextCursor,
-    }),
-  );
+  return useInfiniteQuery(cursorPagesOptions(reviewKeys.mine(filters), (cursor) => getMine(filters, cursor)));
 }
 
 export function getReview(id: number): Promise<SubmissionDetail> {

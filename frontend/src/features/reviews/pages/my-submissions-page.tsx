@@ -19,6 +19,8 @@ import {
 import { levelName } from '@/features/reviews/components/review-detail';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { stepProgress } from '@/features/reviews/utils/queue';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 /** 我的提交: what the filler submitted, where each item stands, and why one came back. */
 export function MySubmissionsPage() {
@@ -28,7 +30,7 @@ export function MySubmissionsPage() {
   const [filters, setFilters] = useState<ReviewFilters>({});
   const mine = useMine(filters);
   const withdraw = useWithdraw();
-  const rows = mine.data?.pages.flatMap((page) => page.results) ?? [];
+  const rows = loadedRows(mine.data);
   const filtered = Boolean(filters.kind || filters.state);
 
   const onWithdraw = async (item: Submission) => {
@@ -144,13 +146,7 @@ export function MySubmissionsPage() {
         }}
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
-        {mine.hasNextPage ? (
-          <Button loading={mine.isFetchingNextPage} onClick={() => void mine.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={mine} shown={rows.length} />
       </div>
     </Card>
   );

@@ -2,7 +2,7 @@ import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import {
@@ -31,16 +31,9 @@ import {
   type BulkSummary,
 } from '@/features/reviews/utils/queue';
 import { useCurrentUser } from '@/lib/auth/session';
-
-/** "Now" for the waiting column, moved on every minute. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 60_000);
-    return () => window.clearInterval(timer);
-  }, []);
-  return now;
-}
+import { useNow } from '@/lib/use-now';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 function BulkResultAlert({ summary, onClose }: { summary: BulkSummary; onClose: () => void }) {
   const { t } = useTranslation('reviews');
@@ -78,7 +71,8 @@ export function ReviewQueuePage() {
   const { t } = useTranslation(['reviews', 'common']);
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const now = useNow();
+  // The waiting column moves on every minute.
+  const now = useNow(true, 60_000);
   const [filters, setFilters] = useState<ReviewFilters>({});
   const [waitingDays, setWaitingDays] = useState<number | undefined>();
   const [selected, setSelected] = useState<number[]>([]);
@@ -88,7 +82,7 @@ export function ReviewQueuePage() {
   const queue = useQueue(filters);
   const { bulk } = useDecisions();
   const decide = useDecide((id) => setSelected((current) => current.filter((item) => item !== id)));
-  const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.results) ?? [], [queue.data]);
+  const rows = useMemo(() => loadedRows(queue.data), [queue.data]);
   const ids = useMemo(() => rows.map((row) => row.id), [rows]);
   const filtered = Boolean(filters.kind || filters.school || filters.state || filters.submitted_before);
   const atSchool = user.organisation.level === 'school';
@@ -291,13 +285,7 @@ export function ReviewQueuePage() {
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {t('reviews:queue.shortcuts')}
         </Typography.Text>
-        {queue.hasNextPage ? (
-          <Button loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={queue} shown={rows.length} />
       </Flex>
       {shown !== null && <ReviewDrawer id={shown} ids={ids} onShow={setShown} />}
       {decide.modal}

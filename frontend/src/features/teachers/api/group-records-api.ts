@@ -4,7 +4,7 @@ import { api } from '@/api/client';
 import type { paths } from '@/api/generated/schema';
 import { teacherKeys } from '@/features/teachers/api/teachers-api';
 import { toApiError, unwrap } from '@/lib/api-error';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorFrom } from '@/lib/cursor-pages';
 
 type GroupOf<P> = P extends `/api/v1/teachers/{teacher_pk}/${infer G}/` ? (G extends `${string}/${string}` ? never : G) : never;
 

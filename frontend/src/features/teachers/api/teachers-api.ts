@@ -1,9 +1,10 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
+import { recordStateEnumValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
 import { listResults } from '@/lib/review-changes';
 
 export type Teacher = components['schemas']['Teacher'];
@@ -13,7 +14,7 @@ export type RecordState = components['schemas']['RecordStateEnum'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type SubmissionResult = components['schemas']['Submission'];
 
-export const RECORD_STATES: readonly RecordState[] = ['draft', 'submitted', 'in_review', 'approved', 'returned'];
+export const RECORD_STATES: readonly RecordState[] = recordStateEnumValues;
 
 export interface TeacherFilters {
   q?: string;
@@ -49,18 +50,11 @@ export async function getTeachers(filters: TeacherFilters, cursor: string | null
     ...(cursor ? { cursor } : {}),
   };
   const page = await unwrap(api.GET('/api/v1/teachers/', { params: { query } }));
-  return { results: page.results, nextCursor: cursorFrom(page.next) };
+  return toCursorPage(page);
 }
 
 export function useTeachers(filters: TeacherFilters) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
-      queryKey: teacherKeys.list(filters),
-      queryFn: ({ pageParam }) => getTeachers(filters, pageParam),
-      initialPageParam: null as string | null,
-      getNextPageParam: (last) => last.nextCursor,
-    }),
-  );
+  return useInfiniteQuery(cursorPagesOptions(teacherKeys.list(filters), (cursor) => getTeachers(filters, cursor)));
 }
 
 const etagOf = (response: Response, teacher: { etag: string }) => response.headers.get('ETag') ?? teacher.etag;

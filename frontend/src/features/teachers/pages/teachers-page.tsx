@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Select, Space, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -14,6 +14,8 @@ import { looksLikeIdNumber } from '@/features/teachers/utils/teacher-form';
 import { useCapability } from '@/lib/auth/session';
 import { codeItemsQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 interface TeachersPageProps {
   /** More toolbar buttons for the applied filters (the app composes them, e.g. 导出 from the export feature). */
@@ -29,7 +31,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
   const teachers = useTeachers(filters);
   const genders = useQuery(codeItemsQueryOptions('gender'));
   const genderName = new Map((genders.data ?? []).map((item) => [item.code, localName(i18n.language, item.name, item.name_en)]));
-  const rows = teachers.data?.pages.flatMap((page) => page.results) ?? [];
+  const rows = loadedRows(teachers.data);
   const filtered = Boolean(filters.q || filters.id_number || filters.org || filters.record_state);
 
   const search = (value: string) => {
@@ -146,13 +148,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
-        {teachers.hasNextPage ? (
-          <Button loading={teachers.isFetchingNextPage} onClick={() => void teachers.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={teachers} shown={rows.length} />
       </div>
     </Card>
   );

@@ -1,9 +1,9 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
 import { unwrap } from '@/lib/api-error';
-import { cursorFrom } from '@/lib/org-levels';
+import { cursorFrom, cursorPagesOptions } from '@/lib/cursor-pages';
 import type { Role } from '@/lib/roles';
 
 export type User = components['schemas']['User'];
@@ -38,12 +38,7 @@ export async function getUsers(filters: UserFilters, cursor: string | null): Pro
 }
 
 export const usersQueryOptions = (filters: UserFilters) =>
-  infiniteQueryOptions({
-    queryKey: userKeys.list(filters),
-    queryFn: ({ pageParam }) => getUsers(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  cursorPagesOptions(userKeys.list(filters), (cursor) => getUsers(filters, cursor));
 
 export function useUsers(filters: UserFilters) {
   return useInfiniteQuery(usersQueryOptions(filters));

@@ -10,6 +10,8 @@ import { useUsers, type User, type UserFilters } from '@/features/users/api/user
 import { UserFormModal, type UserFormTarget } from '@/features/users/components/user-form-modal';
 import { useCapability } from '@/lib/auth/session';
 import { ROLES, type Role } from '@/lib/roles';
+import { LoadMore } from '@/components/load-more';
+import { loadedRows } from '@/lib/cursor-pages';
 
 export function UsersPage() {
   const { t } = useTranslation(['users', 'common']);
@@ -18,7 +20,7 @@ export function UsersPage() {
   const [text, setText] = useState('');
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
   const users = useUsers(filters);
-  const rows = users.data?.pages.flatMap((page) => page.results) ?? [];
+  const rows = loadedRows(users.data);
 
   const columns: TableColumnsType<User> = [
     { title: t('users:columns.username'), dataIndex: 'username', key: 'username', width: 170, ellipsis: true },
@@ -136,13 +138,7 @@ export function UsersPage() {
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users:empty')} /> }}
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
-        {users.hasNextPage ? (
-          <Button loading={users.isFetchingNextPage} onClick={() => void users.fetchNextPage()}>
-            {t('common:actions.loadMore')}
-          </Button>
-        ) : (
-          rows.length > 0 && <Typography.Text type="secondary">{t('common:status.noMore')}</Typography.Text>
-        )}
+        <LoadMore pages={users} shown={rows.length} />
       </div>
       {formTarget && <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />}
     </Card>

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 
-/** "Now", moved on every `intervalMs` while `ticking` (the elapsed time of a running job). */
-export function useNow(ticking: boolean, intervalMs = 1000): number {
+/**
+ * "Now" in milliseconds, moved on every `intervalMs` while `ticking`: the one clock for everything that ticks
+ * (elapsed times and estimates of running jobs, how long review items have waited). Stopped, it keeps the last value.
+ */
+export function useNow(ticking = true, intervalMs = 1000): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!ticking) return undefined;

@@ -1,0 +1,164 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+import type { MenuIcon } from '@/app/layout/menu-icons';
+import type { Level } from '@/lib/org-levels';
+import type zhCommon from '@/locales/zh-CN/common';
+
+/** A label of the menu and the breadcrumbs (`common:menu.*`). */
+export type MenuLabelKey = `menu.${keyof (typeof zhCommon)['menu']}`;
+
+/** The menu's groups, in the order of UX.md; a route names its group, the group's own item has no page. */
+export const MENU_GROUPS = {
+  teachers: { labelKey: 'menu.teachers', icon: 'solution' },
+  admin: { labelKey: 'menu.admin', icon: 'setting' },
+} as const satisfies Record<string, { labelKey: MenuLabelKey; icon: MenuIcon }>;
+export type MenuGroup = keyof typeof MENU_GROUPS;
+
+/** One screen of the signed-in SPA: where it is, who may open it, and where the menu shows it. */
+export interface AppRoute {
+  /** The URL path (React Router syntax), also the menu item's key. */
+  path: string;
+  /** The page, downloaded when the route is first opened. */
+  page: LazyExoticComponent<ComponentType>;
+  /** Required to open the page and to see its menu item; none: every signed-in user. */
+  capability?: string;
+  /** Only users whose organisation is at one of these levels may open the page and see its item. */
+  levels?: readonly Level[];
+  /** Breadcrumbs under the header; the last one is the menu item's label. */
+  crumbs: readonly MenuLabelKey[];
+  /** Shown in the left menu (inside `group`, if given) with this icon (layout/menu-icons); absent: reached by links only. */
+  menu?: { group?: MenuGroup; icon: MenuIcon };
+}
+
+/**
+ * Every screen behind the login, declared once: the router builds its routes and guards from this table and the
+ * left menu its items (hidden when the capability or level is missing). Menu items appear in the table's order.
+ * A new screen is one entry here (its page module exports the component as `default` through `lazy`).
+ */
+export const ROUTES: readonly AppRoute[] = [
+  {
+    path: '/',
+    page: lazy(() => import('@/features/dashboard/pages/dashboard-page').then((m) => ({ default: m.DashboardPage }))),
+    crumbs: ['menu.dashboard'],
+    menu: { icon: 'home' },
+  },
+  // 教师信息
+  {
+    path: '/teachers',
+    page: lazy(() => import('@/app/routes/teachers-with-export')),
+    capability: 'teachers.view',
+    crumbs: ['menu.teachers', 'menu.archives'],
+    menu: { group: 'teachers', icon: 'idcard' },
+  },
+  {
+    path: '/teachers/import',
+    page: lazy(() => import('@/features/import-export/pages/import-page').then((m) => ({ default: m.ImportPage }))),
+    capability: 'teachers.change',
+    crumbs: ['menu.teachers', 'menu.imports'],
+    menu: { group: 'teachers', icon: 'cloudUpload' },
+  },
+  {
+    path: '/teachers/new',
+    page: lazy(() => import('@/features/teachers/pages/teacher-new-page').then((m) => ({ default: m.TeacherNewPage }))),
+    capability: 'teachers.change',
+    crumbs: ['menu.teachers', 'menu.archives'],
+  },
+  {
+    path: '/teachers/:id',
+    page: lazy(() =>
+      import('@/features/teachers/pages/teacher-archive-page').then((m) => ({ default: m.TeacherArchivePage })),
+    ),
+    capability: 'teachers.view',
+    crumbs: ['menu.teachers', 'menu.archives'],
+  },
+  {
+    path: '/reviews',
+    page: lazy(() => import('@/features/reviews/pages/review-queue-page').then((m) => ({ default: m.ReviewQueuePage }))),
+    capability: 'reviews.decide',
+    crumbs: ['menu.teachers', 'menu.reviews'],
+    menu: { group: 'teachers', icon: 'audit' },
+  },
+  {
+    // Where notifications lead: reviewers and fillers alike (the API shows items in the user's scope).
+    path: '/reviews/:id',
+    page: lazy(() => import('@/features/reviews/pages/review-page').then((m) => ({ default: m.ReviewPage }))),
+    capability: 'teachers.view',
+    crumbs: ['menu.teachers', 'menu.reviews'],
+  },
+  {
+    path: '/my-submissions',
+    page: lazy(() =>
+      import('@/features/reviews/pages/my-submissions-page').then((m) => ({ default: m.MySubmissionsPage })),
+    ),
+    capability: 'teachers.change',
+    crumbs: ['menu.teachers', 'menu.mySubmissions'],
+    menu: { group: 'teachers', icon: 'fileDone' },
+  },
+  // 系统管理
+  {
+    path: '/orgs',
+    page: lazy(() => import('@/features/orgs/pages/orgs-page').then((m) => ({ default: m.OrgsPage }))),
+    capability: 'orgs.view',
+    crumbs: ['menu.admin', 'menu.orgs'],
+    menu: { group: 'admin', icon: 'apartment' },
+  },
+  {
+    path: '/users',
+    page: lazy(() => import('@/features/users/pages/users-page').then((m) => ({ default: m.UsersPage }))),
+    capability: 'users.view',
+    crumbs: ['menu.admin', 'menu.users'],
+    menu: { group: 'admin', icon: 'team' },
+  },
+  {
+    path: '/catalog',
+    page: lazy(() => import('@/features/catalog/pages/catalogue-page').then((m) => ({ default: m.CataloguePage }))),
+    crumbs: ['menu.admin', 'menu.catalog'],
+    menu: { group: 'admin', icon: 'book' },
+  },
+  {
+    path: '/province-catalog',
+    page: lazy(() =>
+      import('@/features/catalog/pages/province-catalogue-page').then((m) => ({ default: m.ProvinceCataloguePage })),
+    ),
+    capability: 'catalog.manage',
+    levels: ['province'],
+    crumbs: ['menu.admin', 'menu.provinceCatalog'],
+    menu: { group: 'admin', icon: 'orderedList' },
+  },
+  {
+    path: '/code-tables',
+    page: lazy(() => import('@/features/catalog/pages/code-tables-page').then((m) => ({ default: m.CodeTablesPage }))),
+    crumbs: ['menu.admin', 'menu.codeTables'],
+    menu: { group: 'admin', icon: 'table' },
+  },
+  {
+    path: '/review-flows',
+    page: lazy(() =>
+      import('@/features/reviews/pages/review-flows-page').then((m) => ({ default: m.ReviewFlowsPage })),
+    ),
+    capability: 'orgs.manage',
+    levels: ['province'],
+    crumbs: ['menu.admin', 'menu.reviewFlows'],
+    menu: { group: 'admin', icon: 'nodeIndex' },
+  },
+  {
+    path: '/profile',
+    page: lazy(() => import('@/features/profile/pages/profile-page').then((m) => ({ default: m.ProfilePage }))),
+    crumbs: ['menu.profile'],
+  },
+];
+
+/** What a route tells the breadcrumbs (React Router's `handle`). */
+export interface RouteHandle {
+  crumbs: readonly MenuLabelKey[];
+}
+
+/** Whether a user with these capabilities, at this level, may open the route (and see its menu item). */
+export function routePermitted(
+  route: Pick<AppRoute, 'capability' | 'levels'>,
+  capabilities: readonly string[],
+  level?: Level,
+): boolean {
+  if (route.capability && !capabilities.includes(route.capability)) return false;
+  return !route.levels || (level !== undefined && route.levels.includes(level));
+}

@@ -1,0 +1,27 @@
+import enAuth from '@/locales/en/auth';
+import enCatalog from '@/locales/en/catalog';
+import enCommon from '@/locales/en/common';
+import enDashboard from '@/locales/en/dashboard';
+import enImportExport from '@/locales/en/import-export';
+import enOrgs from '@/locales/en/orgs';
+import enProfile from '@/locales/en/profile';
+import enReviews from '@/locales/en/reviews';
+import enTeachers from '@/locales/en/teachers';
+import enUsers from '@/locales/en/users';
+import type { LanguageResources } from '@/locales/resources';
+
+/** The English texts, downloaded when the UI first switches to English (lib/i18n). */
+const en: LanguageResources = {
+  common: enCommon,
+  auth: enAuth,
+  dashboard: enDashboard,
+  orgs: enOrgs,
+  users: enUsers,
+  profile: enProfile,
+  catalog: enCatalog,
+  teachers: enTeachers,
+  reviews: enReviews,
+  importExport: enImportExport,
+};
+
+export default en;
