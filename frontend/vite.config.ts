@@ -37,5 +37,8 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // jsdom + antd + userEvent typing take several seconds a test on a loaded 2-core CI machine (seen: 9.9 s for
+    // the reason modal while other jobs ran); the 5 s default made such tests flaky, never wrong.
+    testTimeout: 30_000,
   },
 });
