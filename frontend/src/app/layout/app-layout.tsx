@@ -84,7 +84,8 @@ export function AppLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={[selection.selected]}
-            openKeys={openKeys}
+            // The group of the page shown stays open, whatever antd's menu did with the user's open groups.
+          openKeys={[...new Set([...openKeys, ...selection.open])]}
             onOpenChange={setOpenKeys}
             items={menuItems}
             onClick={({ key }) => {
