@@ -51,6 +51,9 @@ async function saveModal(page: Page): Promise<void> {
 test('a school filler adds a teacher: checksum error, national number, study-history rows, found by pinyin and name, deleted', async ({
   page,
 }, testInfo) => {
+  // The longest flow of the suite: 60-88 s on a quiet 2-core machine since issue 12 (lazy pages, ETags), over the
+  // 60 s default; why it got slower is not yet known (see the issue 12 closing note).
+  test.slow();
   const first17 = '62010219850312003';
   const validId = first17 + idCheckCharacter(first17);
   const wrongId = first17 + (validId.endsWith('1') ? '2' : '1');
