@@ -138,6 +138,8 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   page,
   request,
 }, testInfo) => {
+  // Two logins, a form, a return and a resubmission: 50-59 s on a 2-core machine, at the 60 s default.
+  test.slow();
   const name = uniqueName();
   const filler = await token(request, 'demo-school-a');
   // 民族 left empty: the archive saves as a draft, but cannot be submitted until it is filled.
