@@ -42,6 +42,8 @@ SECRET_KEY = _secret_key()
 # ID-number protection (tmis.core.crypto): "kid:base64key,…" (first encrypts) and a base64 HMAC key.
 TMIS_ID_KEYS = os.environ.get("TMIS_ID_KEYS", "")
 TMIS_ID_HMAC_KEY = os.environ.get("TMIS_ID_HMAC_KEY", "")
+# Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs); none by default.
+TMIS_TRUSTED_PROXIES = [p for p in os.environ.get("TMIS_TRUSTED_PROXIES", "").split(",") if p.strip()]
 ALLOWED_HOSTS = os.environ.get("TMIS_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
 
 INSTALLED_APPS = [
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "tmis.core.request_context.RequestContextMiddleware",  # request id and client address (trusted proxies)
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",

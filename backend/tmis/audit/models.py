@@ -13,6 +13,7 @@ class AccessLog(models.Model):
     subject_type = models.CharField(max_length=40, blank=True, default="")
     subject_id = models.CharField(max_length=40, blank=True, default="")
     address = models.GenericIPAddressField(null=True, blank=True)
+    request_id = models.CharField(max_length=64, blank=True, default="")
     detail = models.JSONField(default=dict, blank=True)
 
     class Meta:
