@@ -138,8 +138,6 @@ const teachers: typeof zhTeachers = {
   created: 'Draft saved',
   saved: 'Saved',
   savedWithWarnings: 'Draft saved; {{count}} items still need attention',
-  stale: 'Someone else changed this record. Please reload it.',
-  reload: 'Reload',
   locked: '{{state}}: cannot be changed',
   readOnly: 'You can only view this archive.',
   notFound: 'This teacher was not found: deleted, or outside your organisation.',

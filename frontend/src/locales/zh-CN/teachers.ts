@@ -137,8 +137,6 @@ const teachers = {
   created: '已保存草稿',
   saved: '已保存',
   savedWithWarnings: '已保存草稿，仍有 {{count}} 项待完善',
-  stale: '该记录已被他人修改，请重新加载',
-  reload: '重新加载',
   locked: '{{state}}，不能修改',
   readOnly: '您只能查看此档案。',
   notFound: '找不到这位教师，可能已被删除或不在您的管理范围内。',

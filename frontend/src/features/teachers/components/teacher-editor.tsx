@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 
 import { CatalogueFields, schemaDefaults } from '@/components/catalogue-fields';
 import { FormErrorSummary } from '@/components/form-error-summary';
+import { StaleAlert } from '@/components/stale-alert';
 import { UnsavedChangesGuard } from '@/components/unsaved-changes-guard';
 import {
   useCreateTeacher,
@@ -237,25 +238,12 @@ export function TeacherEditor({
     <>
       <UnsavedChangesGuard when={dirty && !created} />
       {stale && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('teachers:stale')}
-          data-testid="stale-banner"
-          action={
-            <Button
-              size="small"
-              onClick={() => {
-                void onReload?.().then(() => {
-                  setStale(false);
-                  setDirty(false);
-                });
-              }}
-            >
-              {t('teachers:reload')}
-            </Button>
-          }
+        <StaleAlert
+          onReload={async () => {
+            await onReload?.();
+            setStale(false);
+            setDirty(false);
+          }}
         />
       )}
       <FormErrorSummary messages={summary} />
