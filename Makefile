@@ -97,8 +97,12 @@ clean:
 bench-smoke: $(VENV)/.installed
 	$(DEVDB) --database tmis_bench_smoke $(BENCH_SMOKE_FRESH) -- $(PY) tests/bench/smoke.py
 
-bench: $(VENV)/.installed
+# The bench extras (django-import-export for the import comparison) are installed once, again only when they change.
+$(VENV)/.bench-installed: $(VENV)/.installed backend/pyproject.toml
 	$(PY) -m pip install -q -e './backend[dev,bench]'
+	@touch $@
+
+bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_orgs.py
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_catalog.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_teachers.py
