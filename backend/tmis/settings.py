@@ -2,7 +2,7 @@
 
 Everything that differs between machines comes from the environment:
 DATABASE_URL (required at run time; `python -m tmis.devdb` provides the embedded PostgreSQL),
-TMIS_SECRET_KEY, TMIS_DEBUG, TMIS_DEMO, TMIS_ALLOWED_HOSTS, TMIS_CORS_ORIGINS, TMIS_HTTPS (docs/SECURITY.md).
+TMIS_SECRET_KEY, TMIS_DEBUG, TMIS_DEMO, TMIS_ALLOWED_HOSTS, TMIS_HTTPS (docs/SECURITY.md).
 """
 
 from __future__ import annotations
