@@ -108,3 +108,4 @@ bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_teachers.py
 	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_imports.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_exports.py
+	$(DEVDB) --database tmis_bench_crypto --fresh -- $(PY) tests/bench/bench_crypto.py

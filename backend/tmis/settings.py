@@ -2,7 +2,7 @@
 
 Everything that differs between machines comes from the environment:
 DATABASE_URL (required at run time; `python -m tmis.devdb` provides the embedded PostgreSQL),
-TMIS_SECRET_KEY, TMIS_DEBUG, TMIS_DEMO, TMIS_ALLOWED_HOSTS, TMIS_CORS_ORIGINS.
+TMIS_SECRET_KEY, TMIS_DEBUG, TMIS_DEMO, TMIS_ALLOWED_HOSTS, TMIS_HTTPS (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BACKEND_DIR.parent
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     "axes",
     "pgtrigger",
     "pghistory",
@@ -76,10 +78,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "tmis.core.request_context.RequestContextMiddleware",  # request id and client address (trusted proxies)
     "django.middleware.security.SecurityMiddleware",
+    # The header middlewares stand before WhiteNoise, which answers the SPA's index and static files itself: their
+    # headers reach those responses too (docs/SECURITY.md).
+    "csp.middleware.CSPMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "pghistory.middleware.HistoryMiddleware",  # row history carries the request's user and URL
 ]
@@ -146,6 +151,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.exists() else None
 WHITENOISE_INDEX_FILE = True
 WHITENOISE_USE_FINDERS = True  # Swagger UI assets straight from the installed packages
+WHITENOISE_ALLOW_ALL_ORIGINS = False  # no `Access-Control-Allow-Origin: *`: only our own pages use these files
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -221,9 +227,40 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# Security headers (docs/SECURITY.md), on every response: API, SPA, static files, the API docs.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],  # no inline script anywhere (the docs page is drf-spectacular's split view)
+        # antd 6 styles components with CSS-in-JS (<style> elements made at run time), Swagger UI has one <style>:
+        # inline styles only, never inline scripts.
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# TLS. TMIS_HTTPS=1 when users reach TMIS over https (directly or through a TLS-terminating proxy): HSTS for a year,
+# cookies only over TLS. A proxy's X-Forwarded-Proto is believed only from TMIS_TRUSTED_PROXIES (the request context
+# drops it from anyone else, and infra/gunicorn.conf.py trusts the same list). TMIS_SSL_REDIRECT=1 makes Django
+# itself redirect http to https (usually the proxy does).
+TMIS_HTTPS = _env_flag("TMIS_HTTPS")
+if TMIS_HTTPS:
+    SECURE_HSTS_SECONDS = int(os.environ.get("TMIS_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_flag("TMIS_HSTS_INCLUDE_SUBDOMAINS")
+    SECURE_SSL_REDIRECT = _env_flag("TMIS_SSL_REDIRECT")
+    SECURE_REDIRECT_EXEMPT = [r"^api/v1/health/$"]  # the load balancer's plain-http health check
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = True
+    if TMIS_TRUSTED_PROXIES:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,

@@ -29,6 +29,7 @@ GROUPS = [
     ["bench_catalog.py"],
     ["bench_teachers.py", "bench_exports.py"],
     ["bench_imports.py"],
+    ["bench_crypto.py"],
 ]
 
 

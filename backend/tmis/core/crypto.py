@@ -1,9 +1,14 @@
-"""Protection of personal identifiers (ARCHITECTURE §10): AES-GCM encryption with a key ring (key id stored beside
-each value, so keys can rotate), a keyed HMAC digest of the normalised value (the dedup key: equal values give
-equal digests without decrypting anything), and masking for display.
+"""Protection of personal identifiers (ARCHITECTURE §10, docs/SECURITY.md): authenticated encryption with a key
+ring (key id stored beside each value, so keys can rotate), a keyed HMAC digest of the normalised value (the dedup
+key: equal values give equal digests without decrypting anything), and masking for display.
 
-Keys come from settings: TMIS_ID_KEYS = "kid:base64key[,kid:base64key…]" (the first encrypts, all decrypt) and
-TMIS_ID_HMAC_KEY = base64. Without them (development and tests) keys are generated once under var/.
+Keys come from settings: TMIS_ID_KEYS = "entry[,entry…]" (the first encrypts, all decrypt) and TMIS_ID_HMAC_KEY =
+base64. Each entry names its key and the key's algorithm:
+- `kid:base64key` or `kid:aes:base64key` — AES-GCM, a 128/192/256-bit key;
+- `kid:sm4:base64key` — SM4 (GB/T 32907) in GCM mode (RFC 8998), a 128-bit key.
+A key id belongs to one key and so to one algorithm: a stored value names its key, and through it its algorithm.
+Both give the same stored form, nonce (12 bytes) + ciphertext + tag (16 bytes), through the `cryptography` package
+(OpenSSL's AES and SM4). Without settings (development and tests) an AES key is generated once under var/.
 """
 
 from __future__ import annotations
@@ -16,11 +21,17 @@ import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 NONCE_BYTES = 12
+TAG_BYTES = 16
+AES = "aes"
+SM4 = "sm4"
+KEY_SIZES = {AES: (16, 24, 32), SM4: (16,)}
+KEY_ID_MAX = 20  # Teacher.id_key
 
 
 @dataclass(frozen=True)
@@ -28,21 +39,35 @@ class KeyRing:
     current: str
     keys: dict[str, bytes]
     hmac_key: bytes
+    algorithms: dict[str, str]  # key id → AES or SM4
 
 
-def _parse_keys(text: str) -> tuple[str, dict[str, bytes]]:
+def _parse_keys(text: str) -> tuple[str, dict[str, bytes], dict[str, str]]:
     keys: dict[str, bytes] = {}
+    algorithm_of: dict[str, str] = {}
     order: list[str] = []
     for part in filter(None, (p.strip() for p in text.split(","))):
-        kid, _, encoded = part.partition(":")
-        key = base64.b64decode(encoded)
-        if not kid or len(key) not in (16, 24, 32):
-            raise ImproperlyConfigured("TMIS_ID_KEYS: each entry is kid:base64 of a 128/192/256-bit key")
+        kid, _, rest = part.partition(":")
+        algorithm, _, encoded = rest.rpartition(":")
+        algorithm = algorithm.strip().lower() or AES
+        try:
+            key = base64.b64decode(encoded, validate=True)
+        except ValueError:
+            key = b""
+        if not kid or len(kid) > KEY_ID_MAX or kid in keys or algorithm not in KEY_SIZES:
+            raise ImproperlyConfigured(
+                f"TMIS_ID_KEYS: each entry is kid:[aes:|sm4:]base64key with a unique key id of at most {KEY_ID_MAX}"
+                f" characters (entry {kid!r})"
+            )
+        if len(key) not in KEY_SIZES[algorithm]:
+            bits = "/".join(str(n * 8) for n in KEY_SIZES[algorithm])
+            raise ImproperlyConfigured(f"TMIS_ID_KEYS: key {kid!r} ({algorithm}) must be {bits} bits")
         keys[kid] = key
+        algorithm_of[kid] = algorithm
         order.append(kid)
     if not keys:
         raise ImproperlyConfigured("TMIS_ID_KEYS has no key")
-    return order[0], keys
+    return order[0], keys, algorithm_of
 
 
 def _development_keys() -> tuple[str, str]:
@@ -68,27 +93,53 @@ def key_ring() -> KeyRing:
     hmac_text = getattr(settings, "TMIS_ID_HMAC_KEY", "") or ""
     if not keys_text or not hmac_text:
         keys_text, hmac_text = _development_keys()
-    current, keys = _parse_keys(keys_text)
-    return KeyRing(current=current, keys=keys, hmac_key=base64.b64decode(hmac_text))
+    current, keys, algorithm_of = _parse_keys(keys_text)
+    return KeyRing(current=current, keys=keys, hmac_key=base64.b64decode(hmac_text), algorithms=algorithm_of)
+
+
+class SM4GCM:
+    """SM4 in GCM mode with AESGCM's interface: encrypt → ciphertext + 16-byte tag; decrypt raises InvalidTag when
+    the value, its nonce or its associated data were changed."""
+
+    def __init__(self, key: bytes) -> None:
+        self._algorithm = algorithms.SM4(key)
+
+    def encrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None) -> bytes:
+        encryptor = Cipher(self._algorithm, modes.GCM(nonce)).encryptor()
+        if associated_data:
+            encryptor.authenticate_additional_data(associated_data)
+        return encryptor.update(data) + encryptor.finalize() + encryptor.tag
+
+    def decrypt(self, nonce: bytes, data: bytes, associated_data: bytes | None) -> bytes:
+        decryptor = Cipher(self._algorithm, modes.GCM(nonce, data[-TAG_BYTES:])).decryptor()
+        if associated_data:
+            decryptor.authenticate_additional_data(associated_data)
+        return decryptor.update(data[:-TAG_BYTES]) + decryptor.finalize()
 
 
 @lru_cache(maxsize=16)
-def _cipher(key: bytes) -> AESGCM:
-    return AESGCM(key)
+def _cipher(algorithm: str, key: bytes) -> AESGCM | SM4GCM:
+    return SM4GCM(key) if algorithm == SM4 else AESGCM(key)
+
+
+def _cipher_for(ring: KeyRing, key_id: str) -> AESGCM | SM4GCM:
+    key = ring.keys.get(key_id)
+    if key is None:
+        raise ImproperlyConfigured(f"ID key {key_id!r} is not in TMIS_ID_KEYS (needed to decrypt)")
+    return _cipher(ring.algorithms[key_id], key)
 
 
 def encrypt(plaintext: str, *, context: bytes = b"") -> tuple[str, bytes]:
-    """(key id, nonce + ciphertext). `context` binds the value to its use (AES-GCM associated data)."""
+    """(key id, nonce + ciphertext + tag) under the current key. `context` binds the value to its use (associated
+    data)."""
     ring = key_ring()
     nonce = secrets.token_bytes(NONCE_BYTES)
-    return ring.current, nonce + _cipher(ring.keys[ring.current]).encrypt(nonce, plaintext.encode(), context)
+    return ring.current, nonce + _cipher_for(ring, ring.current).encrypt(nonce, plaintext.encode(), context)
 
 
 def decrypt(key_id: str, token: bytes, *, context: bytes = b"") -> str:
-    key = key_ring().keys.get(key_id)
-    if key is None:
-        raise ImproperlyConfigured(f"ID key {key_id!r} is not in TMIS_ID_KEYS (needed to decrypt)")
-    return _cipher(key).decrypt(token[:NONCE_BYTES], token[NONCE_BYTES:], context).decode()
+    cipher = _cipher_for(key_ring(), key_id)
+    return cipher.decrypt(token[:NONCE_BYTES], token[NONCE_BYTES:], context).decode()
 
 
 def reencrypt(key_id: str, token: bytes, *, context: bytes = b"") -> tuple[str, bytes]:

@@ -4,7 +4,8 @@
 the response) and resolves the client's address: `REMOTE_ADDR`, or — only when the direct peer is one of
 `TMIS_TRUSTED_PROXIES` — the right-most `X-Forwarded-For` entry that is not itself a trusted proxy. Anything a
 client writes in `X-Forwarded-For` is ignored unless it came through a configured proxy, so it cannot change its
-apparent address (rate limits and lockouts key on this address).
+apparent address (rate limits and lockouts key on this address). The same goes for `X-Forwarded-Proto` (whether the
+client used TLS, read by Django through SECURE_PROXY_SSL_HEADER): it is dropped unless a trusted proxy sent it.
 
 Services that have no request at hand (the audit trail, say) read the same values with `current()`.
 """
@@ -90,6 +91,8 @@ class RequestContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "HTTP_X_FORWARDED_PROTO" in request.META and not _trusted(request.META.get("REMOTE_ADDR", "") or ""):
+            del request.META["HTTP_X_FORWARDED_PROTO"]
         context = RequestContext(request_id=request_id_of(request), address=client_address(request))
         request.request_id = context.request_id  # type: ignore[attr-defined]
         request.client_address = context.address  # type: ignore[attr-defined]
