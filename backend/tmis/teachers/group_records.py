@@ -43,8 +43,9 @@ def _proposed(teacher: Teacher, group_code: str, data: dict[str, Any], record: G
     model = GROUP_MODELS[group_code]
     record = record or model(teacher=teacher, province_code=teacher.province_code)
     for field in group_record_columns(model):
-        if field in data:
-            setattr(record, field, data[field])
+        if field in data:  # an approved change request holds its values as JSON text: back to the field's type
+            value = data[field]
+            setattr(record, field, model._meta.get_field(field).to_python(value) if value is not None else None)
     if "extra" in data:
         record.extra = dict(data["extra"] or {})
     catalogue, _tables = effective_for_organisation(organisation=teacher.school)
