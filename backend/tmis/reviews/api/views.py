@@ -14,6 +14,7 @@ from rest_framework.response import Response
 
 from tmis.core.errors import AppError
 from tmis.core.etag import ETagMixin
+from tmis.core.filters import FilterSet, IsoDateTimeFilter
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.orgs.models import Level, Organisation
@@ -35,11 +36,11 @@ from .serializers import (
 )
 
 
-class SubmissionFilter(filters.FilterSet):
+class SubmissionFilter(FilterSet):
     kind = filters.ChoiceFilter(choices=KIND_CHOICES, help_text="A registered subject kind.")
     state = filters.ChoiceFilter(choices=State.choices)
     school = filters.CharFilter(field_name="school__code", help_text="A school's code.")
-    submitted_before = filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+    submitted_before = IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
 
     class Meta:
         model = Submission
