@@ -5,6 +5,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tmis.core.text import MULTILINE_STYLE
+
 from ..models import LEVEL_ORDER, Action, Decision, State, Submission
 from ..registry import KIND_CHOICES, handler_for, kind_keys
 
@@ -91,13 +93,18 @@ class SubmissionDetailSerializer(SubmissionSerializer):
 
 
 class ReturnSerializer(serializers.Serializer):
-    reason = serializers.CharField(min_length=5, max_length=500, help_text="Why it goes back (at least 5 characters).")
+    reason = serializers.CharField(
+        min_length=5,
+        max_length=500,
+        style=MULTILINE_STYLE,
+        help_text="Why it goes back (at least 5 characters; line breaks allowed).",
+    )
 
 
 class BulkSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=[Action.APPROVE, Action.RETURN])
     ids = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500, style=MULTILINE_STYLE)
 
 
 class BulkResultSerializer(serializers.Serializer):
