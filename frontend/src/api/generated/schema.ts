@@ -2748,6 +2748,7 @@ export interface components {
             readonly read_at: string | null;
         };
         NotificationsReadRequest: {
+            /** @description The notifications to mark read; all of the caller's when absent. */
             ids?: number[];
         };
         NotificationsReadResult: {
@@ -3729,7 +3730,7 @@ export interface components {
          */
         RecordStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned";
         ReturnRequest: {
-            /** @description Why it goes back (at least 5 characters). */
+            /** @description Why it goes back (at least 5 characters; line breaks allowed). */
             reason: string;
         };
         /**
@@ -8139,9 +8140,9 @@ export interface operations {
     teachers_list: {
         parameters: {
             query?: {
-                /** @description At most this old today. */
+                /** @description At most this old today (0-150). */
                 age_max?: number;
-                /** @description At least this old today. */
+                /** @description At least this old today (0-150). */
                 age_min?: number;
                 /** @description 现任专业技术职务 code. */
                 current_professional_title?: string;
