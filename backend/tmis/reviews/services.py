@@ -34,7 +34,8 @@ def _steps(school: Organisation, levels: list[str]) -> tuple[list[str], list[int
 
 
 def _record(submission: Submission, *, actor: Any, action: str, reason: str = "", step: int | None = None) -> None:
-    org_id = submission.step_orgs[step] if step is not None else None
+    """A decision of a step is the step's organisation's; a submit or withdraw is the submitter's organisation's."""
+    org_id = submission.step_orgs[step] if step is not None else actor.organisation_id
     Decision.objects.create(
         submission=submission,
         round=submission.round,

@@ -24,8 +24,12 @@ class SubjectSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.ModelSerializer):
     actor = PersonSerializer(read_only=True)
-    organisation = serializers.CharField(source="organisation.code", default=None, read_only=True)
-    organisation_name = serializers.CharField(source="organisation.name", default=None, read_only=True)
+    organisation = serializers.CharField(
+        source="organisation.code",
+        read_only=True,
+        help_text="Code of the organisation that decided (the submitter's for a submit or withdraw).",
+    )
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     action = serializers.ChoiceField(choices=Action.choices)
 
     class Meta:

@@ -2321,6 +2321,7 @@ export interface components {
             /** @description The step decided (approve / return). */
             readonly step: number | null;
             readonly level: string;
+            /** @description Code of the organisation that decided (the submitter's for a submit or withdraw). */
             readonly organisation: string;
             readonly organisation_name: string;
             action: components["schemas"]["DecisionActionEnum"];
