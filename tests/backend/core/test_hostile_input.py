@@ -259,3 +259,31 @@ def test_a_body_over_the_limit_is_a_json_413(api, client_for):
     )
     form = _quiet(client_for("demo-school-a")).post("/api/v1/teachers/", {"remarks": "x" * 2000})
     _is_error(form, 413)
+
+
+def _cursor(raw: str) -> str:
+    import base64
+
+    return base64.b64encode(raw.encode()).decode()
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    ["!!!", _cursor("p=abc"), _cursor("p=\x00"), _cursor("p=9" * 3 + "9" * 30), _cursor("o=" + "9" * 30), _cursor("r=x")],
+)
+def test_a_forged_cursor_is_a_client_error(client_for, cursor):
+    """Every list with a cursor: a forged one is DRF's invalid-cursor 404 (or the first page), never a 500."""
+    client = _quiet(client_for("demo-province"))
+    tried = 0
+    for path, op in _operations("get"):
+        if not any(p["name"] == "cursor" for p in op.get("parameters", [])):
+            continue
+        url = _concrete(path)
+        if url is None:
+            continue
+        response = client.get(url, {"cursor": cursor})
+        assert response.status_code in (200, 400, 403, 404), (url, response.status_code, response.content[:200])
+        if response.status_code != 200:  # "!!!" decodes to an empty cursor: the first page
+            _is_error(response, response.status_code)
+        tried += 1
+    assert tried >= 8
