@@ -56,8 +56,9 @@ def test_the_compiled_catalogue_is_current(tmp_path):
 
 
 @pytest.mark.django_db
-def test_not_province_is_in_chinese(client_for):
-    response = client_for("demo-county-a").get("/api/v1/reviews/flows/", HTTP_ACCEPT_LANGUAGE="zh-CN")
+@pytest.mark.parametrize("language", ["zh-CN", "zh-CN,zh;q=0.9,en;q=0.8", "zh", "zh-Hans", "zh-TW", ""])
+def test_not_province_is_in_chinese(client_for, language):
+    response = client_for("demo-county-a").get("/api/v1/reviews/flows/", HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 403, response.json()
     assert response.json()["code"] == "not_province"
     assert response.json()["message"] == "审核流程由省级管理员配置。"
