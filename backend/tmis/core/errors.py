@@ -8,6 +8,7 @@ here, so views never build error responses by hand.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -78,20 +79,14 @@ def _flatten_validation(detail: Any) -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def error_body(
-    status_code: int, code: str, message: str, errors: dict[str, list[dict[str, str]]] | None = None
-) -> dict[str, Any]:
-    body: dict[str, Any] = {"status": status_code, "code": code, "message": message}
-    if errors is not None:
-        body["errors"] = errors
-    return body
-
-
 def error_response(
     status_code: int, code: str, message: str, errors: dict[str, list[dict[str, str]]] | None = None
 ) -> JsonResponse:
     """The one format for errors answered outside DRF (middleware, Django's handlers for unmatched URLs)."""
-    return JsonResponse(error_body(status_code, code, message, errors), status=status_code)
+    body: dict[str, Any] = {"status": status_code, "code": code, "message": message}
+    if errors is not None:
+        body["errors"] = errors
+    return JsonResponse(body, status=status_code)
 
 
 def suspicious_request_error(exc: SuspiciousOperation) -> AppError:
@@ -108,7 +103,8 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
-    elif isinstance(exc, SuspiciousOperation):
+    elif isinstance(exc, SuspiciousOperation):  # logged as Django logs the ones it answers itself
+        logging.getLogger(f"django.security.{type(exc).__name__}").error(str(exc))
         exc = suspicious_request_error(exc)
 
     response = drf_exception_handler(exc, context)
