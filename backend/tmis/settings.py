@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "tmis.core.input_guard.InputGuardMiddleware",  # NUL in an API path or query parameter: a 400
     "django.middleware.common.CommonMiddleware",
     "axes.middleware.AxesMiddleware",
     "pghistory.middleware.HistoryMiddleware",  # row history carries the request's user and URL
@@ -179,6 +180,12 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "tmis.core.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["tmis.core.renderers.FastJSONRenderer"],
+    # JSON through orjson with a nesting limit (a deep body is a 400, not a RecursionError); forms as DRF's.
+    "DEFAULT_PARSER_CLASSES": [
+        "tmis.core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "EXCEPTION_HANDLER": "tmis.core.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("TMIS_LOGIN_RATE", "30/min")},
     "PAGE_SIZE": 50,

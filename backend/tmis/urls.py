@@ -3,6 +3,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from tmis.core.views import HealthApi, spa_index
 
+handler400 = "tmis.core.views.bad_request"
+handler404 = "tmis.core.views.page_not_found"
+handler500 = "tmis.core.views.server_error"
+
 api_v1 = [
     path("health/", HealthApi.as_view(), name="health"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

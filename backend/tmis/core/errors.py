@@ -8,10 +8,12 @@ here, so views never build error responses by hand.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
+from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
@@ -77,11 +79,33 @@ def _flatten_validation(detail: Any) -> dict[str, list[dict[str, str]]]:
     return out
 
 
+def error_response(
+    status_code: int, code: str, message: str, errors: dict[str, list[dict[str, str]]] | None = None
+) -> JsonResponse:
+    """The one format for errors answered outside DRF (middleware, Django's handlers for unmatched URLs)."""
+    body: dict[str, Any] = {"status": status_code, "code": code, "message": message}
+    if errors is not None:
+        body["errors"] = errors
+    return JsonResponse(body, status=status_code)
+
+
+def suspicious_request_error(exc: SuspiciousOperation) -> AppError:
+    """What a request Django refuses to read is: a body over DATA_UPLOAD_MAX_MEMORY_SIZE a 413, else a 400."""
+    if isinstance(exc, RequestDataTooBig):
+        return AppError(
+            _("The request body is too large."), code="too_large", status_code=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        )
+    return AppError(_("The request is malformed."), code="bad_request")
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, SuspiciousOperation):  # logged as Django logs the ones it answers itself
+        logging.getLogger(f"django.security.{type(exc).__name__}").error(str(exc))
+        exc = suspicious_request_error(exc)
 
     response = drf_exception_handler(exc, context)
     if response is None:

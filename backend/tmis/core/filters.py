@@ -1,11 +1,14 @@
-"""The base of every FilterSet."""
+"""The base of every FilterSet, and the filters with the checks that keep malformed query parameters a 400."""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from typing import Any, ClassVar
 
 import django_filters
+import django_filters.fields
+from django import forms
 
 
 class FilterSet(django_filters.FilterSet):
@@ -44,3 +47,30 @@ class FilterSet(django_filters.FilterSet):
         if form_class is None:
             form_class = FilterSet._form_classes[type(self)] = super().get_form_class()
         return form_class
+
+
+MAX_UTC_OFFSET = dt.timedelta(hours=14)  # the widest offset in use (UTC+14, Kiribati)
+
+
+class IsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 moment the database can compare: an offset of whole minutes within ±14 hours (PostgreSQL refuses
+    wider ones: a 500), a time that exists in UTC. Anything else is the field's `invalid` error (a 400)."""
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        offset = moment.utcoffset()
+        if offset is not None and (abs(offset) > MAX_UTC_OFFSET or offset % dt.timedelta(minutes=1)):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            moment.astimezone(dt.UTC)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+        return moment
+
+
+class IsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """The one datetime filter of every FilterSet (`IsoDateTimeField`'s checks)."""
+
+    field_class = IsoDateTimeField

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Self
 
-from django.db.models import QuerySet, Subquery
-from rest_framework.pagination import CursorPagination
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import connection
+from django.db.models import IntegerField, QuerySet, Subquery
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import Cursor, CursorPagination
 
 
 class KeysFirst:
@@ -34,12 +37,38 @@ class KeysFirst:
 
 
 class CodeCursorPagination(CursorPagination):
-    """Default paginator: ordered by a unique column (`ordering` on the view overrides `code`)."""
+    """Default paginator: ordered by a unique column (`ordering` on the view overrides `code`). A cursor is the
+    client's to send back untouched; a forged one whose position is no value of the ordering column (`p=abc` for an
+    id, an integer out of range, a NUL) is DRF's invalid-cursor 404, not an error of the database (a 500)."""
 
     ordering = "code"
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def paginate_queryset(self, queryset: QuerySet, request: Any, view: Any = None) -> list | None:
+        self._model = (queryset.queryset if isinstance(queryset, KeysFirst) else queryset).model
+        return super().paginate_queryset(queryset, request, view)
+
+    def decode_cursor(self, request: Any) -> Cursor | None:
+        cursor = super().decode_cursor(request)
+        if cursor is None or cursor.position is None:
+            return cursor
+        try:
+            field = self._model._meta.get_field(self.ordering[0].lstrip("-"))
+        except (AttributeError, FieldDoesNotExist):  # not a column of the model: DRF's own rules
+            return cursor
+        try:
+            value = field.to_python(cursor.position)
+        except ValidationError:
+            raise NotFound(self.invalid_cursor_message) from None
+        if isinstance(value, str) and "\x00" in value:
+            raise NotFound(self.invalid_cursor_message)
+        if isinstance(field, IntegerField):
+            low, high = connection.ops.integer_field_range(field.get_internal_type())
+            if (low is not None and value < low) or (high is not None and value > high):
+                raise NotFound(self.invalid_cursor_message)
+        return cursor
 
 
 class IdCursorPagination(CodeCursorPagination):

@@ -1,11 +1,17 @@
-"""Views that belong to no app: health and the SPA's index page."""
+"""Views that belong to no app: health, the SPA's index page, Django's error pages on API paths (the one error
+format) and the base of every resource viewset."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from django.db import connection
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
@@ -13,7 +19,10 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tmis.core.errors import error_response, field_error, suspicious_request_error
 from tmis.core.permissions import HasCapability
+
+MAX_BIGINT = 2**63 - 1
 
 
 class HealthApi(APIView):
@@ -42,6 +51,34 @@ class HealthApi(APIView):
         return Response({"status": "ok" if ok else "error", "database": database}, status=200 if ok else 503)
 
 
+def _api(request: HttpRequest) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 400 (a request it refuses to read: a body over DATA_UPLOAD_MAX_MEMORY_SIZE is a 413) in the one error
+    format on API paths."""
+    if not _api(request):
+        return defaults.bad_request(request, exception)
+    if isinstance(exception, SuspiciousOperation):
+        error = suspicious_request_error(exception)
+        return error_response(error.status_code, error.code, str(error.detail))
+    return error_response(400, "bad_request", _("The request is malformed."))
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """An API path no route matches: the one error format (not Django's HTML page)."""
+    if not _api(request):
+        return defaults.page_not_found(request, exception)
+    return error_response(404, "not_found", _("Not found."))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    if not _api(request):
+        return defaults.server_error(request)
+    return error_response(500, "server_error", _("A server error occurred."))
+
+
 def spa_index(request: HttpRequest) -> HttpResponse:
     """Every non-API path returns the SPA's index.html; the client-side router takes it from there."""
     index = settings.FRONTEND_DIST / "index.html"
@@ -60,6 +97,18 @@ class ScopedViewSetMixin:
 
     permission_classes = [HasCapability]
     queryset: QuerySet | None = None
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+        # An id in the path that is no integer of the database's range is a 400 naming it, before any query.
+        integer_ids = [k for k in self.kwargs if k.endswith("_pk")]  # type: ignore[attr-defined]
+        lookup = self.lookup_url_kwarg or self.lookup_field  # type: ignore[attr-defined]
+        if self.lookup_field in ("pk", "id") and lookup in self.kwargs:  # type: ignore[attr-defined]
+            integer_ids.append(lookup)
+        for name in integer_ids:
+            value = self.kwargs[name]  # type: ignore[attr-defined]
+            if not (value.isascii() and value.isdigit() and int(value) <= MAX_BIGINT):
+                raise field_error("id" if name == "pk" else name, "invalid", _("Not a valid id."))
 
     def get_scoped_queryset(self) -> QuerySet:
         assert self.queryset is not None, "set queryset or override get_scoped_queryset()"

@@ -16,7 +16,7 @@ from rest_framework import status
 from tmis.core.errors import AppError, field_error
 from tmis.core.job_services import job_submit
 from tmis.orgs.models import Organisation
-from tmis.orgs.selectors import organisation_in_scope
+from tmis.orgs.selectors import organisation_parameter
 
 from .models import ImportJob, ImportMode
 
@@ -25,12 +25,7 @@ ACCEPTED_SUFFIXES = {".xlsx", ".csv"}
 
 def import_target(*, actor: Any, code: str | None) -> Organisation:
     """The organisation an import (or a template) is for: a school or region in the actor's scope."""
-    if not code:
-        return actor.organisation
-    organisation = organisation_in_scope(user=actor, code=code)
-    if organisation is None:
-        raise field_error("org", "not_found", _("No organisation with this code in your scope."))
-    return organisation
+    return organisation_parameter(user=actor, code=code)
 
 
 def import_start(

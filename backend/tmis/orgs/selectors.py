@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
+
+from tmis.core.errors import field_error
 
 from . import codes
 from .models import LEVEL_ORDER, Level, Organisation
@@ -23,6 +26,17 @@ def organisation_in_scope(*, user: Any, code: str, level: str | None = None) -> 
     if level is not None:
         organisations = organisations.filter(level=level)
     return organisations.first()
+
+
+def organisation_parameter(*, user: Any, code: str | None, parameter: str = "org") -> Organisation:
+    """The organisation a request's parameter names (the user's own when it is empty). A code outside the user's
+    scope — existing elsewhere or not at all, alike — is a 400 naming the parameter."""
+    if not code:
+        return user.organisation
+    organisation = organisation_in_scope(user=user, code=code)
+    if organisation is None:
+        raise field_error(parameter, "not_found", _("No organisation with this code in your scope."))
+    return organisation
 
 
 def organisation_search(*, queryset: QuerySet[Organisation], text: str) -> QuerySet[Organisation]:

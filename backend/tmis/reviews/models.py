@@ -107,7 +107,12 @@ class Decision(models.Model):
     round = models.PositiveSmallIntegerField()
     step = models.PositiveSmallIntegerField(null=True, help_text="The step decided (approve / return).")
     level = models.CharField(max_length=10, blank=True, default="")
-    organisation = models.ForeignKey(Organisation, null=True, on_delete=models.PROTECT, related_name="+")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The organisation of the step decided; of the submitter for a submit or withdraw.",
+    )
     action = models.CharField(max_length=10, choices=Action.choices)
     actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(max_length=500, blank=True, default="")

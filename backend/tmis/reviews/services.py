@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tmis.core.errors import AppError, field_error
+from tmis.core.jsonable import jsonable
 from tmis.notifications.services import notify_reviewers, notify_users
 from tmis.orgs.models import Organisation
 
@@ -33,7 +34,8 @@ def _steps(school: Organisation, levels: list[str]) -> tuple[list[str], list[int
 
 
 def _record(submission: Submission, *, actor: Any, action: str, reason: str = "", step: int | None = None) -> None:
-    org_id = submission.step_orgs[step] if step is not None else None
+    """A decision of a step is the step's organisation's; a submit or withdraw is the submitter's organisation's."""
+    org_id = submission.step_orgs[step] if step is not None else actor.organisation_id
     Decision.objects.create(
         submission=submission,
         round=submission.round,
@@ -60,7 +62,9 @@ def submit(
 ) -> Submission:
     """Start a review (or a new round of a returned one for the same subject and kind). The kind's handler names
     the subject, the organisation the chain climbs from and whether the actor may submit; a subject app that has
-    them at hand passes `label` and `school`."""
+    them at hand passes `label` and `school`. A change request's `payload` is stored as JSON holds it (`jsonable`:
+    money, dates and lists as their exact text), so the subject's handler reads it back through its fields."""
+    payload = jsonable(payload) if payload is not None else None
     subject_kind = get_kind(kind)
     handler = subject_kind.handler
     if not actor.has_capability(subject_kind.submit_capability) or not handler.may_submit(actor, subject_id):

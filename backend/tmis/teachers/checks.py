@@ -13,6 +13,8 @@ from tmis.catalog.effective import EffectiveCatalogue, Group
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, group_validator
 from tmis.core import idnumbers
+from tmis.core.text import CODE as TEXT_CODE
+from tmis.core.text import control_character_problems
 from tmis.orgs.models import Organisation
 
 from . import identity
@@ -112,17 +114,23 @@ def catalogue_check_many(
         for found, more in zip(problems, group_validator(group).validate_many(group_rows), strict=True):
             if more:
                 found |= more
-    for found, (_values, extra) in zip(problems, rows, strict=True):
+    for found, (values, extra) in zip(problems, rows, strict=True):
         for key in extra:
             if key not in extension_codes:
                 found.setdefault(f"extra.{key}", []).append(unknown_extension(key))
+        for field, problem in control_character_problems(values | {"extra": extra}):
+            found.setdefault(field, []).insert(0, problem)
     return problems
 
 
 def key_errors(values: dict[str, Any], number: str, problems: Errors) -> Errors:
     """The problems that block a write: key information missing or invalid (the ID number by its type, and the
-    birth date and gender a resident ID carries), and unknown extensions."""
-    errors: Errors = {k: v for k, v in problems.items() if k in KEY_FIELDS or k.startswith("extra.")}
+    birth date and gender a resident ID carries), unknown extensions, and control characters in any text."""
+    errors: Errors = {
+        k: v
+        for k, v in problems.items()
+        if k in KEY_FIELDS or k.startswith("extra.") or any(e["code"] == TEXT_CODE for e in v)
+    }
     errors = {k: [e for e in v if k.startswith("extra.") or e["code"] != "unknown_field"] for k, v in errors.items()}
     for field in KEY_FIELDS:
         if values.get(field) in (None, "", []) and field not in errors:

@@ -5,13 +5,15 @@ import datetime as dt
 import django_filters
 from django.db.models import Q, QuerySet
 
-from tmis.core.filters import FilterSet
+from tmis.core.filters import FilterSet, IsoDateTimeFilter
 from tmis.orgs.models import SchoolStage
 from tmis.orgs.selectors import organisation_in_scope
 
 from . import identity
 from .models import RecordState, Teacher
 from .writes import id_dedup_key
+
+MAX_AGE = 150
 
 
 class TeacherFilter(FilterSet):
@@ -25,13 +27,17 @@ class TeacherFilter(FilterSet):
     gender = django_filters.CharFilter()
     record_state = django_filters.ChoiceFilter(choices=RecordState.choices)
     school_stage = django_filters.ChoiceFilter(field_name="school__school_stage", choices=SchoolStage.choices)
-    age_min = django_filters.NumberFilter(method="filter_age_min", help_text="At least this old today.")
-    age_max = django_filters.NumberFilter(method="filter_age_max", help_text="At most this old today.")
+    age_min = django_filters.NumberFilter(
+        method="filter_age_min", min_value=0, max_value=MAX_AGE, help_text="At least this old today (0-150)."
+    )
+    age_max = django_filters.NumberFilter(
+        method="filter_age_max", min_value=0, max_value=MAX_AGE, help_text="At most this old today (0-150)."
+    )
     ethnicity = django_filters.CharFilter()
     highest_education = django_filters.CharFilter(help_text="最高学历 code.")
     current_professional_title = django_filters.CharFilter(help_text="现任专业技术职务 code.")
     personnel_status = django_filters.CharFilter(help_text="人员状态 code (employment status).")
-    updated_since = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Teacher

@@ -15,6 +15,7 @@ from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, validate_row
 from tmis.core.errors import AppError
 from tmis.core.etag import Precondition, lock_current
+from tmis.core.text import control_character_problems
 
 from .checks import group_record_columns, json_value, unknown_extension, validator_row
 from .models import GROUP_MODELS, GroupRecord, Teacher
@@ -39,22 +40,24 @@ def _group_code(record: GroupRecord) -> str:
 
 
 def _proposed(teacher: Teacher, group_code: str, data: dict[str, Any], record: GroupRecord | None) -> tuple:
-    """The record with `data` applied (unsaved) and its catalogue warnings; unknown extension indicators → 400."""
+    """The record with `data` applied (unsaved) and its catalogue warnings; unknown extension indicators and control
+    characters in extension values → 400 (the columns' text is checked by their serializer fields)."""
     model = GROUP_MODELS[group_code]
     record = record or model(teacher=teacher, province_code=teacher.province_code)
     for field in group_record_columns(model):
-        if field in data:
-            setattr(record, field, data[field])
+        if field in data:  # an approved change request holds its values as JSON text: back to the field's type
+            value = data[field]
+            setattr(record, field, model._meta.get_field(field).to_python(value) if value is not None else None)
     if "extra" in data:
         record.extra = dict(data["extra"] or {})
     catalogue, _tables = effective_for_organisation(organisation=teacher.school)
     group = catalogue.group(group_code)
     fields = {f.code for f in group.fields} if group else set()
-    unknown = [k for k in record.extra if k not in fields]
-    if unknown:
-        raise AppError(
-            _("The submitted data is invalid."), errors={f"extra.{k}": [unknown_extension(k)] for k in unknown}
-        )
+    errors = {f"extra.{k}": [unknown_extension(k)] for k in record.extra if k not in fields}
+    for field, problem in control_character_problems({"extra": record.extra}):
+        errors.setdefault(field, []).append(problem)
+    if errors:
+        raise AppError(_("The submitted data is invalid."), errors=errors)
     return record, (validate_row(group, validator_row(record, group)) if group else {})
 
 

@@ -253,8 +253,9 @@ def test_schema_query_count(client_for, django_assert_max_num_queries):
         assert client.get("/api/v1/catalog/schema/").status_code == 200
 
 
-def test_schema_outside_scope_is_404(client_for):
-    assert client_for("demo-school-a").get("/api/v1/catalog/schema/", {"org": "2162010301"}).status_code == 404
+def test_schema_outside_scope_is_400_naming_org(client_for):
+    response = client_for("demo-school-a").get("/api/v1/catalog/schema/", {"org": "2162010301"})
+    assert response.status_code == 400 and response.json()["errors"]["org"][0]["code"] == "not_found"
 
 
 def test_preview_shows_the_draft_then_the_version_in_force(province):

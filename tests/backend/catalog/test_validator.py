@@ -97,7 +97,7 @@ def test_unknown_group_and_out_of_scope_org(client_for):
     bad = client.post(f"/api/v1/catalog/validate/?org={SCHOOL}", {"group": "nope", "data": {}}, format="json")
     assert bad.json()["errors"]["group"][0]["code"] == "unknown_group"
     other = client.post("/api/v1/catalog/validate/?org=2162010301", {"group": "basic", "data": {}}, format="json")
-    assert other.status_code == 404
+    assert other.status_code == 400 and other.json()["errors"]["org"][0]["code"] == "not_found"
 
 
 def test_school_entry_not_before_work_start(client_for, valid_row):

@@ -40,4 +40,4 @@ def test_progress_counts_by_state_and_level(client_for, django_assert_max_num_qu
     assert body["in_review_by_level"] == {"school": 7, "county": 5, "province": 1}
     whole = county.get("/api/v1/reviews/progress/").json()
     assert whole["org"] == "620102" and whole["states"]["approved"] == 20
-    assert client_for("demo-county-b").get("/api/v1/reviews/progress/", {"org": "2162010201"}).status_code == 404
+    assert client_for("demo-county-b").get("/api/v1/reviews/progress/", {"org": "2162010201"}).status_code == 400

@@ -3,6 +3,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from tmis.core.etag import ETagField
+from tmis.core.text import MULTILINE_STYLE
 from tmis.orgs.models import SchoolStage
 
 from ..models import CatalogueStatus, CodeItem, CodeTable, DataType, Indicator, IndicatorGroup, ProvinceCatalogue
@@ -95,8 +96,8 @@ class SpecExtensionSerializer(serializers.Serializer):
     required = serializers.BooleanField(required=False)
     stages = serializers.ListField(child=serializers.ChoiceField(choices=SchoolStage.choices), required=False)
     validation = serializers.DictField(required=False)
-    help = serializers.CharField(required=False, allow_blank=True)
-    help_en = serializers.CharField(required=False, allow_blank=True)
+    help = serializers.CharField(required=False, allow_blank=True, style=MULTILINE_STYLE)
+    help_en = serializers.CharField(required=False, allow_blank=True, style=MULTILINE_STYLE)
     order = serializers.IntegerField(required=False)
 
 

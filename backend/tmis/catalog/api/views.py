@@ -15,7 +15,7 @@ from tmis.core.errors import AppError, field_error
 from tmis.core.etag import ETagMixin
 from tmis.core.permissions import HasCapability
 from tmis.orgs.models import Level, Organisation, SchoolStage
-from tmis.orgs.selectors import organisation_in_scope
+from tmis.orgs.selectors import organisation_in_scope, organisation_parameter
 
 from .. import jsonschema_doc
 from ..effective import build
@@ -105,11 +105,7 @@ class IndicatorGroupListApi(APIView):
 
 
 def _organisation(request: Request) -> Organisation:
-    code = request.query_params.get("org") or request.user.organisation.code
-    organisation = organisation_in_scope(user=request.user, code=code)
-    if organisation is None:
-        raise AppError(_("Not found."), code="not_found", status_code=status.HTTP_404_NOT_FOUND)
-    return organisation
+    return organisation_parameter(user=request.user, code=request.query_params.get("org"))
 
 
 class EffectiveSchemaApi(APIView):

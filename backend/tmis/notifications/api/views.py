@@ -20,6 +20,15 @@ class NotificationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class NotificationsReadSerializer(serializers.Serializer):
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1),
+        required=False,
+        max_length=10_000,
+        help_text="The notifications to mark read; all of the caller's when absent.",
+    )
+
+
 class NotificationPagination(IdCursorPagination):
     ordering = "-id"
 
@@ -47,14 +56,12 @@ class NotificationViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     @extend_schema(
         operation_id="notifications_read",
-        request=inline_serializer(
-            "NotificationsRead", {"ids": serializers.ListField(child=serializers.IntegerField(), required=False)}
-        ),
+        request=NotificationsReadSerializer,
         responses=inline_serializer("NotificationsReadResult", {"marked": serializers.IntegerField()}),
     )
     @action(detail=False, methods=["post"])
     def read(self, request: Request) -> Response:
         """Mark notifications read: the given `ids`, or all of them."""
-        ids = request.data.get("ids") if isinstance(request.data, dict) else None
-        ids = [int(i) for i in ids] if isinstance(ids, list) else None
-        return Response({"marked": mark_read(user=request.user, ids=ids)})
+        payload = NotificationsReadSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        return Response({"marked": mark_read(user=request.user, ids=payload.validated_data.get("ids"))})

@@ -5,6 +5,8 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from tmis.core.text import MULTILINE_STYLE
+
 from ..models import LEVEL_ORDER, Action, Decision, State, Submission
 from ..registry import KIND_CHOICES, handler_for, kind_keys
 
@@ -22,8 +24,12 @@ class SubjectSerializer(serializers.Serializer):
 
 class DecisionSerializer(serializers.ModelSerializer):
     actor = PersonSerializer(read_only=True)
-    organisation = serializers.CharField(source="organisation.code", default=None, read_only=True)
-    organisation_name = serializers.CharField(source="organisation.name", default=None, read_only=True)
+    organisation = serializers.CharField(
+        source="organisation.code",
+        read_only=True,
+        help_text="Code of the organisation that decided (the submitter's for a submit or withdraw).",
+    )
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     action = serializers.ChoiceField(choices=Action.choices)
 
     class Meta:
@@ -91,13 +97,18 @@ class SubmissionDetailSerializer(SubmissionSerializer):
 
 
 class ReturnSerializer(serializers.Serializer):
-    reason = serializers.CharField(min_length=5, max_length=500, help_text="Why it goes back (at least 5 characters).")
+    reason = serializers.CharField(
+        min_length=5,
+        max_length=500,
+        style=MULTILINE_STYLE,
+        help_text="Why it goes back (at least 5 characters; line breaks allowed).",
+    )
 
 
 class BulkSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=[Action.APPROVE, Action.RETURN])
     ids = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
-    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500)
+    reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500, style=MULTILINE_STYLE)
 
 
 class BulkResultSerializer(serializers.Serializer):

@@ -14,10 +14,11 @@ from rest_framework.response import Response
 
 from tmis.core.errors import AppError
 from tmis.core.etag import ETagMixin
+from tmis.core.filters import FilterSet, IsoDateTimeFilter
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 from tmis.orgs.models import Level, Organisation
-from tmis.orgs.selectors import organisation_in_scope
+from tmis.orgs.selectors import organisation_parameter
 
 from .. import services
 from ..flows import flows_for_province
@@ -35,11 +36,11 @@ from .serializers import (
 )
 
 
-class SubmissionFilter(filters.FilterSet):
+class SubmissionFilter(FilterSet):
     kind = filters.ChoiceFilter(choices=KIND_CHOICES, help_text="A registered subject kind.")
     state = filters.ChoiceFilter(choices=State.choices)
     school = filters.CharFilter(field_name="school__code", help_text="A school's code.")
-    submitted_before = filters.IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+    submitted_before = IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
 
     class Meta:
         model = Submission
@@ -96,10 +97,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     @action(detail=False, pagination_class=None)
     def progress(self, request: Request) -> Response:
         """Teachers by record state under an organisation, open change requests, and open review items by level."""
-        code = request.query_params.get("org") or request.user.organisation.code
-        organisation = organisation_in_scope(user=request.user, code=code)
-        if organisation is None:
-            raise AppError(_("No such organisation in your scope."), code="not_found", status_code=404)
+        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
         return Response(
             {
                 "org": organisation.code,

@@ -2321,6 +2321,7 @@ export interface components {
             /** @description The step decided (approve / return). */
             readonly step: number | null;
             readonly level: string;
+            /** @description Code of the organisation that decided (the submitter's for a submit or withdraw). */
             readonly organisation: string;
             readonly organisation_name: string;
             action: components["schemas"]["DecisionActionEnum"];
@@ -2748,6 +2749,7 @@ export interface components {
             readonly read_at: string | null;
         };
         NotificationsReadRequest: {
+            /** @description The notifications to mark read; all of the caller's when absent. */
             ids?: number[];
         };
         NotificationsReadResult: {
@@ -3729,7 +3731,7 @@ export interface components {
          */
         RecordStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned";
         ReturnRequest: {
-            /** @description Why it goes back (at least 5 characters). */
+            /** @description Why it goes back (at least 5 characters; line breaks allowed). */
             reason: string;
         };
         /**
@@ -8139,9 +8141,9 @@ export interface operations {
     teachers_list: {
         parameters: {
             query?: {
-                /** @description At most this old today. */
+                /** @description At most this old today (0-150). */
                 age_max?: number;
-                /** @description At least this old today. */
+                /** @description At least this old today (0-150). */
                 age_min?: number;
                 /** @description 现任专业技术职务 code. */
                 current_professional_title?: string;
