@@ -1,7 +1,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from tmis.core.views import HealthApi, spa_index
+from tmis.core.views import HealthApi, not_found, spa_index
 
 api_v1 = [
     path("health/", HealthApi.as_view(), name="health"),
@@ -23,3 +23,5 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     re_path(r"^(?!api/|static/|assets/).*$", spa_index, name="spa"),
 ]
+
+handler404 = not_found  # DEBUG off (production, tests): an unmatched /api/ path answers in the JSON error format

@@ -12,7 +12,11 @@ from __future__ import annotations
 from typing import Any, Self
 
 from django.db.models import QuerySet, Subquery
-from rest_framework.pagination import CursorPagination
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import Cursor, CursorPagination
+
+from tmis.core.errors import field_error
 
 
 class KeysFirst:
@@ -40,6 +44,13 @@ class CodeCursorPagination(CursorPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def decode_cursor(self, request: Any) -> Cursor | None:
+        """A malformed cursor is invalid input (400 naming `cursor`), not a missing page (DRF's 404)."""
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise field_error("cursor", "invalid_cursor", _("The cursor is invalid.")) from None
 
 
 class IdCursorPagination(CodeCursorPagination):

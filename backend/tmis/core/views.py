@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import connection
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -52,6 +54,15 @@ def spa_index(request: HttpRequest) -> HttpResponse:
             content_type="text/plain; charset=utf-8",
         )
     return HttpResponse(index.read_bytes(), content_type="text/html; charset=utf-8")
+
+
+def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """`handler404`: an API path that matches no route (an id of the wrong form, a misspelt path) answers in the
+    one error format, like every other API error; other paths keep Django's page."""
+    if not request.path.startswith("/api/"):
+        return defaults.page_not_found(request, exception)
+    body = {"status": 404, "code": "not_found", "message": str(NotFound.default_detail)}
+    return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
 
 
 class ScopedViewSetMixin:

@@ -5129,6 +5129,15 @@ export interface operations {
                     "application/json": components["schemas"]["CodeTable"][];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5246,6 +5255,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5304,6 +5322,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IndicatorGroup"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5519,6 +5546,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -5589,6 +5625,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5702,6 +5747,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EffectiveSchema"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5849,6 +5903,15 @@ export interface operations {
                     "application/json": components["schemas"]["EffectiveSchema"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5971,6 +6034,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedExportJobList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6142,13 +6214,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file (XLSX or CSV), once. */
+            /** @description The file, once. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6171,6 +6244,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not finished yet (`not_finished`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Downloaded already, or its file is no longer kept. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6283,6 +6374,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedImportJobList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6467,6 +6567,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedImportProblemList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6587,6 +6696,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6640,6 +6758,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedJobList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6767,6 +6894,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6905,6 +7041,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganisationList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -7133,6 +7278,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -7184,6 +7338,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganisationList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -7412,6 +7575,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedSubmissionList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -7937,6 +8109,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -7986,6 +8167,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionDetail"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8058,6 +8248,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSubmissionList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8105,6 +8304,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8200,6 +8408,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTeacherList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8412,6 +8629,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -8501,6 +8727,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8811,6 +9046,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedAchievementRecordList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9059,6 +9303,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9164,6 +9417,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9215,6 +9477,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedAssessmentRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -9465,6 +9736,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9570,6 +9850,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9621,6 +9910,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedEthicsRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -9871,6 +10169,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9976,6 +10283,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10027,6 +10343,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOverseasRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -10277,6 +10602,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10382,6 +10716,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10433,6 +10776,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedPostRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -10683,6 +11035,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10788,6 +11149,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10839,6 +11209,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedQualificationRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -11089,6 +11468,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -11194,6 +11582,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -11245,6 +11642,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedRotationRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -11495,6 +11901,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -11600,6 +12015,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -11651,6 +12075,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedSkillRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -11901,6 +12334,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12006,6 +12448,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12057,6 +12508,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedStudyRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -12307,6 +12767,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12412,6 +12881,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12463,6 +12941,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTalentRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -12713,6 +13200,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12818,6 +13314,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12869,6 +13374,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTeachingRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13119,6 +13633,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -13224,6 +13747,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -13275,6 +13807,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTitleRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13525,6 +14066,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -13630,6 +14180,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -13681,6 +14240,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTrainingRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13931,6 +14499,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14036,6 +14613,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14087,6 +14673,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTreatmentRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -14337,6 +14932,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14442,6 +15046,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14493,6 +15106,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedWorkRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -14743,6 +15365,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14848,6 +15479,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14914,6 +15554,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedUserList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -15137,6 +15786,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
