@@ -116,7 +116,8 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                 statuses += ["401", "403"]
             elif not path.endswith(("/health/", "/schema/")):  # login, refresh, logout: bad credentials or token
                 statuses.append("401")
-            if "{" in path:
+            names_org = any(p.get("in") == "query" and p.get("name") == "org" for p in operation.get("parameters", []))
+            if "{" in path or names_org:  # the object named, or the organisation of `?org=`, unknown or out of scope
                 statuses.append("404")
             if method in {"post", "put", "patch", "delete"}:  # a write can meet a conflicting state
                 statuses.append("409")

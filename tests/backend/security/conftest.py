@@ -30,7 +30,10 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[list
 def report(config: pytest.Config, line: str) -> None:
     """One line on the terminal, also under -q and with output captured."""
     reporter = config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
-    else:
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
         print(line)
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line("")
+        reporter.write_line(line)

@@ -40,9 +40,7 @@ from .world import Login
 
 EXAMPLES = int(os.environ.get("TMIS_FUZZ_EXAMPLES", "6"))
 SCHEMA = schemathesis.openapi.from_path(Path(__file__).resolve().parents[3] / "openapi/schema.yaml")
-OPERATIONS = sorted(
-    (result.ok() for result in SCHEMA.get_all_operations()), key=lambda op: (op.path, op.method)
-)
+OPERATIONS = sorted((result.ok() for result in SCHEMA.get_all_operations()), key=lambda op: (op.path, op.method))
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 MODES = [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE]
 
@@ -80,7 +78,7 @@ def _summary(request) -> Iterator[None]:
 def _strategy(operation: Any, mode: Any, path_parameters: dict | None) -> Any:
     try:
         return operation.as_strategy(generation_mode=mode, path_parameters=path_parameters or None)
-    except Exception:  # noqa: BLE001 — an operation with nothing to make invalid has no negative strategy
+    except Exception:
         return None
 
 
@@ -119,7 +117,14 @@ def test_fuzz(db, world: list[Login], app: Any, tokens: dict[str, str], operatio
             except FailureGroup as group:
                 for failure in group.exceptions:
                     kind = "5xx" if response.status_code >= 500 else "schema"
-                    request = {"method": case.method, "path": case.path, "query": case.query, "body": case.body}
+                    request = {
+                        "method": case.method,
+                        "path": case.path,
+                        "path_parameters": case.path_parameters,
+                        "query": case.query,
+                        "body": case.body,
+                        "failure": f"{failure}",
+                    }
                     if known(method=case.method, path=case.path, check=kind, request=request):
                         STATS["known"] += 1
                         continue
