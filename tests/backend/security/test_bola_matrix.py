@@ -13,6 +13,7 @@ Every probe runs in a savepoint rolled back after it.
 from __future__ import annotations
 
 import io
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,13 +47,14 @@ CLIENTS: dict[str, Any] = {}
 
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request) -> Iterator[None]:
+    started = time.monotonic()
     yield
     logins = STATS.pop("logins", 0)
     report(
         request.config,
         f"BOLA matrix: {STATS['operations']} operations x {logins} logins, {STATS['probes']} probes "
         f"({STATS['outside']} outside the scope, {STATS['writes_outside']} of them writes); "
-        f"leaks={STATS['leaks']} 5xx={STATS['5xx']} known={STATS['known']}",
+        f"leaks={STATS['leaks']} 5xx={STATS['5xx']} known={STATS['known']} in {time.monotonic() - started:.0f} s",
     )
 
 

@@ -12,6 +12,7 @@ Known failures of issue 13 (known_failures.py) are counted, not failed.
 from __future__ import annotations
 
 import os
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -66,12 +67,13 @@ def tokens(world: list[Login]) -> dict[str, str]:
 
 @pytest.fixture(scope="module", autouse=True)
 def _summary(request) -> Iterator[None]:
+    started = time.monotonic()
     yield
     report(
         request.config,
         f"schemathesis fuzz: {STATS['operations']} operations x {STATS['logins']} logins, {STATS['requests']} "
         f"requests ({EXAMPLES} per operation); 5xx={STATS['5xx']} schema_mismatches={STATS['schema']} "
-        f"known={STATS['known']}",
+        f"known={STATS['known']} in {time.monotonic() - started:.0f} s",
     )
 
 

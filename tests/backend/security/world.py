@@ -9,6 +9,7 @@ a second province) joins the matrix by being loaded.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,10 @@ from django.core.management import call_command
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from tests.factories.orgs import SchoolFactory
+from tests.factories.teachers import complete_payload, resident_id
 from tmis.accounts.models import User
+from tmis.core.scope import SYSTEM
 from tmis.notifications.models import Notification
 from tmis.orgs.models import Organisation
 from tmis.reviews.models import Submission
@@ -25,6 +29,7 @@ from tmis.teachers.demo import load_demo_teachers
 from tmis.teachers.demo_reviews import load_demo_reviews
 from tmis.teachers.models import GROUP_MODELS, Teacher
 from tmis.teachers.reviewing import teacher_submit
+from tmis.teachers.services import teacher_create
 
 #: Teachers per demo school: enough for the review states of the first school and a few drafts everywhere.
 PER_SCHOOL = 6
@@ -64,6 +69,7 @@ def build() -> None:
     call_command("load_demo", verbosity=0)
     load_demo_teachers(per_school=PER_SCHOOL)
     load_demo_reviews()
+    _second_province()
     users = list(User.objects.filter(is_demo=True, is_active=True).select_related("organisation"))
     fillers = [u for u in users if u.has_capability("reviews.submit")]
     # A submission in every school that has a filler login (the first school has its review states already).
@@ -85,6 +91,17 @@ def build() -> None:
         upload.name = "matrix.csv"
         api.post("/api/v1/imports/", {"file": upload, "dry_run": "true"}, format="multipart")
         Notification.objects.create(user=user, kind="matrix", message=f"matrix probe for {user.username}")
+
+
+def _second_province() -> None:
+    """Until the demo data has a second province: one school in 北京市东城区 with one teacher, so that the logins of
+    a province and a city have teachers and group records outside their scope too."""
+    if Teacher.objects.values("province_code").distinct().count() > 1:
+        return
+    school = SchoolFactory(parent=Organisation.objects.get(code="110101"), name="北京市东城区越权对照小学")
+    number = resident_id(birth="19850312", region="110101")
+    payload = complete_payload(school.code, name="京外对照", id_number=number, birth_date=dt.date(1985, 3, 12))
+    teacher_create(actor=SYSTEM, school_code=school.code, data=payload)
 
 
 def logins() -> list[Login]:
