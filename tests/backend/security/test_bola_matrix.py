@@ -195,3 +195,13 @@ def test_operation(db, logins: list[Login], method: str, path: str) -> None:
                 response, changed = _send(login, method, path, body=body, query=query)
                 check(login, path, response, changed, outside=True, body=body, query=query)
     assert not problems, "\n".join(problems)
+
+
+def test_the_write_detector_sees_a_write_in_a_savepoint(db, logins: list[Login]) -> None:
+    """The matrix's "changed nothing" rests on PostgreSQL's per-transaction counters: they must see a write."""
+    with transaction.atomic():
+        before = _writes()
+        Notification.objects.create(user=logins[0].user, kind="matrix", message="write detector")
+        Notification.objects.filter(user=logins[0].user, kind="matrix").update(read_at=None)
+        assert (_writes() - before)[Notification._meta.db_table] >= 2
+        transaction.set_rollback(True)
