@@ -25,7 +25,6 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from rest_framework_simplejwt.tokens import RefreshToken
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import FailureGroup
 from schemathesis.specs.openapi.checks import (
@@ -37,7 +36,7 @@ from schemathesis.specs.openapi.checks import (
 from .conftest import report
 from .known_failures import known
 from .resolver import resolve
-from .world import Login
+from .world import Login, access_token
 
 EXAMPLES = int(os.environ.get("TMIS_FUZZ_EXAMPLES", "6"))
 SCHEMA = schemathesis.openapi.from_path(Path(__file__).resolve().parents[3] / "openapi/schema.yaml")
@@ -62,7 +61,7 @@ def app(world: list[Login]) -> Iterator[Any]:
 @pytest.fixture(scope="module")
 def tokens(world: list[Login]) -> dict[str, str]:
     STATS["logins"] = len(world)
-    return {login.username: str(RefreshToken.for_user(login.user).access_token) for login in world}
+    return {login.username: access_token(login.user) for login in world}
 
 
 @pytest.fixture(scope="module", autouse=True)

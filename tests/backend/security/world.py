@@ -35,10 +35,15 @@ from tmis.teachers.services import teacher_create
 PER_SCHOOL = 6
 
 
+def access_token(user: User) -> str:
+    """A fresh access token of the user (as tests/conftest.py's `client_for` makes them)."""
+    return str(RefreshToken.for_user(user).access_token)
+
+
 def client(user: User) -> APIClient:
-    """An APIClient with a fresh access token of the user."""
+    """An APIClient carrying a fresh access token of the user."""
     api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+    api.credentials(HTTP_AUTHORIZATION=f"Bearer {access_token(user)}")
     return api
 
 
@@ -109,10 +114,10 @@ def logins() -> list[Login]:
     users = User.objects.filter(is_demo=True, is_active=True).select_related("organisation").order_by("username")
     schools = list(Organisation.objects.filter(level="school").values_list("path", "code", "name"))
     teachers = list(Teacher.objects.values_list("org_path", "name", "staff_no"))
-    people = [(u.organisation.path, u.username) for u in User.objects.select_related("organisation")]
+    people = [(u.scope_path or "", u.username) for u in User.objects.select_related("organisation")]
     result = []
     for user in users:
-        scope = user.organisation.path
+        scope = user.scope_path or "/(none)/"  # without an organisation a login sees nothing
         up = ancestors(scope)
 
         def outside(path: str, scope: str = scope, up: set[str] = up) -> bool:
