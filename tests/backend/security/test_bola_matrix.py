@@ -23,6 +23,7 @@ import pytest
 import yaml
 from django.db import connection, transaction
 
+from tests.factories.teachers import teacher_payload
 from tmis.notifications.models import Notification
 from tmis.orgs.models import Organisation
 from tmis.reviews.models import Submission
@@ -40,6 +41,8 @@ WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 AUDIT_TABLES = ("audit_", "axes_", "token_blacklist_")
 #: Query parameters that name an organisation.
 ORG_QUERY = {"org", "school", "organisation"}
+#: Collection writes that create something at the place their body names.
+CREATES = {"/api/v1/teachers/", "/api/v1/orgs/", "/api/v1/users/", "/api/v1/imports/"}
 
 STATS: Counter = Counter()
 CLIENTS: dict[str, Any] = {}
@@ -91,16 +94,17 @@ def _send(login: Login, method: str, url: str, *, body: Any = None, query: dict 
     return response, changed
 
 
-def _outside_org(login: Login) -> Organisation | None:
-    """An organisation outside the login's scope and not above it: a school if there is one."""
+def _outside_org(login: Login, *, school: bool) -> Organisation | None:
+    """An organisation outside the login's scope and not above it: a school, or a region (either if none)."""
     up = set(login.scope.strip("/").split("/"))
     candidates = Organisation.objects.exclude(path__startswith=login.scope).exclude(code__in=up)
-    return candidates.filter(level="school").order_by("code").first() or candidates.order_by("code").first()
+    preferred = candidates.filter(level="school") if school else candidates.exclude(level="school")
+    return preferred.order_by("code").first() or candidates.order_by("code").first()
 
 
 def _body_probes(method: str, path: str, login: Login) -> list[tuple[Any, dict | None]]:
     """(body, query) of the probes that name an object outside the scope in a collection operation."""
-    org = _outside_org(login)
+    org, region = _outside_org(login, school=True), _outside_org(login, school=False)
     code = org.code if org else None
     if method == "GET":
         names = {p["name"] for p in SCHEMA["paths"][path]["get"].get("parameters", []) if p["in"] == "query"}
@@ -115,18 +119,20 @@ def _body_probes(method: str, path: str, login: Login) -> list[tuple[Any, dict |
             if out
             else []
         )
-    if code is None:
+    if org is None or region is None:
         return []
+    # Valid bodies but for the place they name, so that scope is the only reason to refuse them.
+    school = {"level": "school", "school_type": "211", "sponsor": "11", "urban_rural": "111", "affiliation": "831"}
     bodies = {
-        "/api/v1/teachers/": {"school": code, "name": "越权测试", "gender": "1"},
-        "/api/v1/orgs/": {"parent": code, "code": "9999999999", "name": "越权测试学校", "level": "school"},
+        "/api/v1/teachers/": teacher_payload(org.code),
+        "/api/v1/orgs/": {"parent": region.code, "code": f"21{region.code[:2]}999999", "name": "越权测试学校"} | school,
         "/api/v1/users/": {
             "username": "bola-intruder",
             "password": "Bola@20261x",
             "roles": ["filler"],
-            "organisation": code,
+            "organisation": org.code,
         },
-        "/api/v1/imports/": {"file": _csv(), "org": code, "dry_run": "false"},
+        "/api/v1/imports/": {"file": _csv(), "org": org.code, "dry_run": "false"},
     }
     return [(bodies[path], None)] if path in bodies else []
 
@@ -171,6 +177,8 @@ def test_operation(db, logins: list[Login], method: str, path: str) -> None:
         # action, marking read) answered without it — either way nothing written and nothing of it shown.
         if outside and body is None and not query and status not in (403, 404):
             problems.append(f"{where} → {status}, expected 404 or 403 outside the scope")
+        if outside and body is not None and path in CREATES and status < 400:
+            problems.append(f"{where} → {status}: created outside the scope")
         if outside and changed:
             problems.append(f"{where} → {status} outside the scope, and wrote {changed}")
         if 200 <= status < 300 and response.get("Content-Type", "").startswith("application/json"):
