@@ -66,3 +66,4 @@ def test_the_schema_documents_what_the_fuzz_met():
     assert "409" in paths["/api/v1/teachers/{teacher_pk}/post/{id}/"]["patch"]["responses"]  # change_pending
     download = paths["/api/v1/exports/{id}/download/"]["get"]["responses"]
     assert {"409", "410"} <= set(download) and "text/csv" in download["200"]["content"]
+    assert "409" in paths["/api/v1/imports/{id}/report.xlsx/"]["get"]["responses"]  # not_finished
