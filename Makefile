@@ -16,13 +16,14 @@ export PYTHONPATH := $(CURDIR)/backend
 export DJANGO_SETTINGS_MODULE := tmis.settings
 FRONTEND_SRC := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/package.json -type f 2>/dev/null)
 
-.PHONY: help run test lint schema bench bench-smoke test-backend test-frontend test-e2e serve-e2e chromium clean
+.PHONY: help run test lint schema bench bench-smoke test-backend test-security test-frontend test-e2e serve-e2e chromium clean
 
 help:
 	@echo "make run    — install everything, migrate, load demo data, serve SPA + API on http://127.0.0.1:$(PORT)"
 	@echo "make test   — lint, backend tests, every bench once at a tiny size, SPA unit tests, browser tests"
 	@echo "make lint   — ruff, import layers, module sizes, tsc, eslint;  make schema — regenerate openapi/schema.yaml and the SPA client"
 	@echo "make bench  — every benchmark at full size (long; figures in docs/BENCHMARKS.md)"
+	@echo "make test-security — the BOLA matrix and the schemathesis fuzz alone (docs/TESTING-security.md)"
 
 $(VENV)/.installed: backend/pyproject.toml
 	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -69,6 +70,11 @@ test: lint test-backend bench-smoke test-frontend test-e2e
 
 test-backend: $(VENV)/.installed
 	$(DEVDB) -- $(VENV)/bin/pytest
+
+# The BOLA matrix and the schemathesis fuzz alone (test-backend runs them too): docs/TESTING-security.md.
+# TMIS_FUZZ_EXAMPLES=n sets the fuzz's requests per operation (default 6).
+test-security: $(VENV)/.installed
+	$(DEVDB) -- $(VENV)/bin/pytest tests/backend/security
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm run test --silent

@@ -14,8 +14,11 @@ from typing import Any, Self
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
 from django.db.models import IntegerField, QuerySet, Subquery
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import Cursor, CursorPagination
+
+from tmis.core.errors import AppError, field_error
 
 
 class KeysFirst:
@@ -51,6 +54,17 @@ class CodeCursorPagination(CursorPagination):
         return super().paginate_queryset(queryset, request, view)
 
     def decode_cursor(self, request: Any) -> Cursor | None:
+        """A malformed or forged cursor is invalid input (400 naming `cursor`), not a missing page (DRF's 404)."""
+        try:
+            return self._checked_cursor(request)
+        except NotFound:
+            raise self._invalid_cursor() from None
+
+    @staticmethod
+    def _invalid_cursor() -> AppError:
+        return field_error("cursor", "invalid_cursor", _("The cursor is invalid."))
+
+    def _checked_cursor(self, request: Any) -> Cursor | None:
         cursor = super().decode_cursor(request)
         if cursor is None or cursor.position is None:
             return cursor

@@ -109,17 +109,24 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
     for path, path_item in result.get("paths", {}).items():
         for method, operation in path_item.items():
             responses = operation.setdefault("responses", {})
-            statuses = ["400"] if method in {"post", "put", "patch"} else []
+            # Invalid input: any body, any query parameter (a filter's value, a malformed cursor) and any path parameter
+            # (an id that is no id).
+            queried = any(parameter.get("in") in ("query", "path") for parameter in operation.get("parameters", []))
+            statuses = ["400"] if method in {"post", "put", "patch"} or queried else []
             if any(requirement for requirement in operation.get("security", [])):  # authenticated endpoint
                 statuses += ["401", "403"]
             elif not path.endswith(("/health/", "/schema/")):  # login, refresh, logout: bad credentials or token
                 statuses.append("401")
-            if "{" in path:
+            names_org = any(p.get("in") == "query" and p.get("name") == "org" for p in operation.get("parameters", []))
+            if "{" in path or names_org:  # the object named, or the organisation of `?org=`, unknown or out of scope
                 statuses.append("404")
-            if method == "post":
+            if method in {"post", "put", "patch", "delete"}:  # a write can meet a conflicting state
                 statuses.append("409")
             statuses += _precondition_statuses(operation)
             statuses.append("429")
             for status in statuses:
                 responses.setdefault(status, {"description": DESCRIPTIONS[status], "content": ref})
+            for status, response in responses.items():  # errors a view declares itself (e.g. 410) have the format
+                if status >= "400" and not response.get("content"):
+                    response["content"] = ref
     return result

@@ -104,6 +104,11 @@ def export_take(*, job: ExportJob) -> IO[bytes]:
     if not updated:  # a second request won the race
         raise AppError(_("This export was downloaded already."), code="already_downloaded", status_code=410)
     path = Path(settings.TMIS_FILES_DIR) / job.file_path
-    handle = path.open("rb")
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:  # removed from the files directory (cleaned, restored from a backup without it)
+        raise AppError(
+            _("The exported file is no longer kept; export again."), code="file_gone", status_code=status.HTTP_410_GONE
+        ) from None
     path.unlink()
     return handle

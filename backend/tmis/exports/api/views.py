@@ -62,7 +62,14 @@ class ExportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
 
     @extend_schema(
         operation_id="exports_download",
-        responses={200: OpenApiResponse(OpenApiTypes.BINARY, description="The file (XLSX or CSV), once.")},
+        responses={
+            **{
+                (200, media.split(";")[0]): OpenApiResponse(OpenApiTypes.BINARY, description="The file, once.")
+                for media in CONTENT_TYPES.values()
+            },
+            409: OpenApiResponse(description="Not finished yet (`not_finished`)."),
+            410: OpenApiResponse(description="Downloaded already, or its file is no longer kept."),
+        },
     )
     @action(detail=True)
     def download(self, request: Request, pk: str) -> FileResponse:

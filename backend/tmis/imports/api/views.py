@@ -87,7 +87,10 @@ class ImportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
 
     @extend_schema(
         operation_id="imports_report",
-        responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="The report workbook.")},
+        responses={
+            (200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="The report workbook."),
+            409: OpenApiResponse(description="The import has not finished yet (`not_finished`)."),
+        },
     )
     @action(detail=True, url_path="report.xlsx")
     def report(self, request: Request, pk: str) -> FileResponse:

@@ -107,7 +107,10 @@ class ReturnSerializer(serializers.Serializer):
 
 class BulkSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=[Action.APPROVE, Action.RETURN])
-    ids = serializers.ListField(child=serializers.IntegerField(), min_length=1, max_length=1000)
+    # Ids are bigints: a larger number would come back in the results and fail to render (500).
+    ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), min_length=1, max_length=1000
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=500, style=MULTILINE_STYLE)
 
 

@@ -148,6 +148,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     @action(detail=True, methods=["post"], url_path="return")
     def reject(self, request: Request, pk: str) -> Response:
         """Return to the filler with a reason (at least 5 characters)."""
+        self.get_object()  # 404 outside the caller's scope before the body is judged: a 400 would tell it exists
         payload = ReturnSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         submission = services.decide(

@@ -5131,6 +5131,15 @@ export interface operations {
                     "application/json": components["schemas"]["CodeTable"][];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5177,6 +5186,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CodeTable"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5248,6 +5266,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5308,6 +5335,15 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorGroup"][];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5354,6 +5390,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvinceCatalogueState"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5413,6 +5458,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProvinceCatalogue"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5521,6 +5575,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -5571,6 +5634,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5591,6 +5663,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5644,6 +5725,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogueDiff"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5704,6 +5794,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EffectiveSchema"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -5851,6 +5950,15 @@ export interface operations {
                     "application/json": components["schemas"]["EffectiveSchema"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -5862,6 +5970,15 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5933,6 +6050,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Conflicts with existing data. */
             409: {
                 headers: {
@@ -5973,6 +6099,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedExportJobList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6094,6 +6229,15 @@ export interface operations {
                     "application/json": components["schemas"]["ExportJob"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6144,13 +6288,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file (XLSX or CSV), once. */
+            /** @description The file, once. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6173,6 +6327,24 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not finished yet (`not_finished`). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Downloaded already, or its file is no longer kept. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6285,6 +6457,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedImportJobList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6404,6 +6585,15 @@ export interface operations {
                     "application/json": components["schemas"]["ImportJob"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6469,6 +6659,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedImportProblemList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6528,6 +6727,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6548,6 +6756,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The import has not finished yet (`not_finished`). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6589,6 +6806,15 @@ export interface operations {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -6600,6 +6826,15 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6642,6 +6877,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedJobList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6769,6 +7013,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -6909,6 +7162,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedOrganisationList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -7031,6 +7293,15 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -7135,6 +7406,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -7186,6 +7466,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganisationList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -7243,6 +7532,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubtreeCounts"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -7416,6 +7714,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSubmissionList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -7463,6 +7770,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -7939,6 +8255,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -7988,6 +8313,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SubmissionDetail"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8060,6 +8394,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSubmissionList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8109,6 +8452,15 @@ export interface operations {
                     "application/json": components["schemas"]["Progress"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8120,6 +8472,15 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8204,6 +8565,15 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedTeacherList"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8215,6 +8585,15 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8327,6 +8706,15 @@ export interface operations {
                     "application/json": components["schemas"]["Teacher"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8387,6 +8775,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8407,6 +8804,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8510,6 +8916,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -8557,6 +8972,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TeacherArchive"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8615,6 +9039,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdNumber"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8751,6 +9184,15 @@ export interface operations {
                     "application/json": components["schemas"]["TimelineEntry"][];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -8811,6 +9253,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedAchievementRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -8965,6 +9416,15 @@ export interface operations {
                     "application/json": components["schemas"]["AchievementRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9034,6 +9494,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9054,6 +9523,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9166,6 +9644,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9217,6 +9704,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedAssessmentRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -9371,6 +9867,15 @@ export interface operations {
                     "application/json": components["schemas"]["AssessmentRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9440,6 +9945,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9460,6 +9974,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9572,6 +10095,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -9623,6 +10155,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedEthicsRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -9777,6 +10318,15 @@ export interface operations {
                     "application/json": components["schemas"]["EthicsRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9846,6 +10396,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -9866,6 +10425,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9978,6 +10546,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10029,6 +10606,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOverseasRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -10183,6 +10769,15 @@ export interface operations {
                     "application/json": components["schemas"]["OverseasRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -10252,6 +10847,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -10272,6 +10876,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10384,6 +10997,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10435,6 +11057,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedPostRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -10589,6 +11220,15 @@ export interface operations {
                     "application/json": components["schemas"]["PostRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -10658,6 +11298,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -10678,6 +11327,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10790,6 +11448,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -10841,6 +11508,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedQualificationRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -10995,6 +11671,15 @@ export interface operations {
                     "application/json": components["schemas"]["QualificationRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -11064,6 +11749,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -11084,6 +11778,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11196,6 +11899,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -11247,6 +11959,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedRotationRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -11401,6 +12122,15 @@ export interface operations {
                     "application/json": components["schemas"]["RotationRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -11470,6 +12200,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -11490,6 +12229,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11602,6 +12350,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -11653,6 +12410,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedSkillRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -11807,6 +12573,15 @@ export interface operations {
                     "application/json": components["schemas"]["SkillRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -11876,6 +12651,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -11896,6 +12680,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12008,6 +12801,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12059,6 +12861,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedStudyRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -12213,6 +13024,15 @@ export interface operations {
                     "application/json": components["schemas"]["StudyRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -12282,6 +13102,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -12302,6 +13131,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12414,6 +13252,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12465,6 +13312,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTalentRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -12619,6 +13475,15 @@ export interface operations {
                     "application/json": components["schemas"]["TalentRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -12688,6 +13553,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -12708,6 +13582,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12820,6 +13703,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -12871,6 +13763,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTeachingRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13025,6 +13926,15 @@ export interface operations {
                     "application/json": components["schemas"]["TeachingRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -13094,6 +14004,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -13114,6 +14033,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13226,6 +14154,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -13277,6 +14214,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTitleRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13431,6 +14377,15 @@ export interface operations {
                     "application/json": components["schemas"]["TitleRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -13500,6 +14455,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -13520,6 +14484,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13632,6 +14605,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -13683,6 +14665,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTrainingRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13837,6 +14828,15 @@ export interface operations {
                     "application/json": components["schemas"]["TrainingRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -13906,6 +14906,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -13926,6 +14935,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14038,6 +15056,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14089,6 +15116,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedTreatmentRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -14243,6 +15279,15 @@ export interface operations {
                     "application/json": components["schemas"]["TreatmentRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -14312,6 +15357,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -14332,6 +15386,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14444,6 +15507,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14495,6 +15567,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedWorkRecordList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -14649,6 +15730,15 @@ export interface operations {
                     "application/json": components["schemas"]["WorkRecord"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -14718,6 +15808,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -14738,6 +15837,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14850,6 +15958,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
                 headers: {
@@ -14916,6 +16033,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedUserList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -15041,6 +16167,15 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
                 headers: {
@@ -15139,6 +16274,15 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

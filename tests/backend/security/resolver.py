@@ -1,0 +1,159 @@
+"""Object ids for the path parameters of every operation in openapi/schema.yaml: for a login, an object inside its
+scope and objects outside it. A path whose parameters no rule here resolves raises `Unresolved`: a new endpoint
+cannot slip past the BOLA matrix — add its rule.
+
+Scope is the one rule of ARCHITECTURE §3 (`tmis.core.scope`): each model's queryset names the column holding the
+materialised organisation path (`scope_path_field`); jobs are, besides, their owner's alone; notifications are
+their recipient's. Code tables and review-chain kinds are the same for everyone (no "outside").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+
+from tmis.accounts.models import User
+from tmis.catalog.models import CodeTable
+from tmis.core.job_kinds import job_kinds
+from tmis.orgs.models import Organisation
+from tmis.reviews.models import Submission
+from tmis.reviews.registry import kind_keys
+from tmis.teachers.models import GROUP_MODELS, Teacher
+
+from .world import Login
+
+Params = dict[str, Any]
+
+
+class Unresolved(LookupError):
+    """An operation's path parameter that no rule of this module knows."""
+
+
+@dataclass
+class Targets:
+    inside: Params | None = None  # None: the login has no such object in its scope
+    outside: list[Params] = field(default_factory=list)  # empty: nothing lies outside (or the kind is global)
+
+
+def _split(queryset: models.QuerySet, login: Login, *, prefer: Callable[[Any], bool] | None = None) -> tuple:
+    """(an object inside the login's scope, one outside), either None when there is none."""
+    path = f"{queryset.scope_path_field}__startswith"
+    inside_qs = queryset.filter(**{path: login.scope}).order_by("pk")
+    inside = None
+    if prefer is not None:
+        inside = next((obj for obj in inside_qs[:50] if prefer(obj)), None)
+    inside = inside or inside_qs.first()
+    return inside, queryset.exclude(**{path: login.scope}).order_by("pk").first()
+
+
+def _teacher(match: re.Match, login: Login, name: str) -> Targets:
+    inside, outside = _split(Teacher.objects.all(), login)
+    return Targets(
+        inside={name: inside.pk} if inside else None,
+        outside=[{name: outside.pk}] if outside else [],
+    )
+
+
+def _group_record(match: re.Match, login: Login) -> Targets:
+    model = GROUP_MODELS.get(match["group"])
+    if model is None:
+        raise Unresolved(f"no group model for /teachers/{{teacher_pk}}/{match['group']}/")
+    inside, outside = _split(model.objects.all(), login)
+    targets = Targets(inside={"teacher_pk": inside.teacher_id, "id": inside.pk} if inside else None)
+    if outside:
+        targets.outside.append({"teacher_pk": outside.teacher_id, "id": outside.pk})
+        if inside:  # one's own teacher with another scope's record
+            targets.outside.append({"teacher_pk": inside.teacher_id, "id": outside.pk})
+    return targets
+
+
+def _organisation(match: re.Match, login: Login, *, level: str | None = None) -> Targets:
+    queryset = Organisation.objects.all() if level is None else Organisation.objects.filter(level=level)
+    inside, outside = _split(queryset, login, prefer=lambda org: org.path != login.scope)
+    return Targets(
+        inside={"code": inside.code} if inside else None,
+        outside=[{"code": outside.code}] if outside else [],
+    )
+
+
+def _scoped(model: type[models.Model]) -> Callable[[re.Match, Login], Targets]:
+    def resolve(match: re.Match, login: Login) -> Targets:
+        inside, outside = _split(model.objects.all(), login, prefer=lambda obj: obj.pk != login.user.pk)
+        return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
+
+    return resolve
+
+
+def _owned(kind: str) -> Callable[[re.Match, Login], Targets]:
+    """A job: inside is one the login owns; outside, anyone else's (in its scope or not)."""
+
+    def resolve(match: re.Match, login: Login) -> Targets:
+        model = job_kinds()[kind].model
+        mine = model.objects.filter(owner=login.user).order_by("pk").first()
+        others = model.objects.exclude(owner=login.user)
+        outside = [others.exclude(org_path__startswith=login.scope).order_by("pk").first()]
+        outside.append(others.filter(org_path__startswith=login.scope).order_by("pk").first())
+        return Targets(inside={"id": mine.pk} if mine else None, outside=[{"id": o.pk} for o in outside if o])
+
+    return resolve
+
+
+def _any_job(match: re.Match, login: Login) -> Targets:
+    targets = Targets()
+    for kind in job_kinds():
+        one = _owned(kind)(match, login)
+        if one.inside and targets.inside is None:
+            targets.inside = {"kind": kind, **one.inside}
+        targets.outside += [{"kind": kind, **params} for params in one.outside]
+    return targets
+
+
+def _global(name: str, values: Callable[[], list[str]]) -> Callable[[re.Match, Login], Targets]:
+    def resolve(match: re.Match, login: Login) -> Targets:
+        found = values()
+        if not found:
+            raise Unresolved(f"no {name} in the database")
+        return Targets(inside={name: found[0]})
+
+    return resolve
+
+
+API = "/api/v1"
+#: (path template, resolver): the first whose pattern matches the whole template resolves every parameter in it.
+RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
+    (rf"{API}/teachers/\{{id\}}/([a-z-]+/)?", lambda m, login: _teacher(m, login, "id")),
+    (rf"{API}/teachers/\{{teacher_pk\}}/(?P<group>[a-z_]+)/\{{id\}}/", _group_record),
+    (rf"{API}/teachers/\{{teacher_pk\}}/(?P<group>[a-z_]+)/", lambda m, login: _teacher(m, login, "teacher_pk")),
+    (rf"{API}/orgs/\{{code\}}/([a-z-]+/)?", _organisation),
+    (rf"{API}/catalog/provinces/\{{code\}}/([a-z-]+/)*", lambda m, login: _organisation(m, login, level="province")),
+    (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
+    (rf"{API}/users/\{{id\}}/", _scoped(User)),
+    (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
+    (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),
+    (rf"{API}/jobs/\{{kind\}}/\{{id\}}/([a-z-]+/)?", _any_job),
+    (
+        rf"{API}/catalog/code-tables/\{{slug\}}/([a-z-]+/)?",
+        _global("slug", lambda: list(CodeTable.objects.order_by("slug").values_list("slug", flat=True)[:1])),
+    ),
+    (rf"{API}/reviews/flows/\{{kind\}}/", _global("kind", lambda: kind_keys()[:1])),
+]
+
+
+def resolve(template: str, login: Login) -> Targets:
+    """Path parameters inside and outside the login's scope for one path template of the schema."""
+    if "{" not in template:
+        return Targets(inside={})
+    for pattern, rule in RULES:
+        match = re.fullmatch(pattern, template)
+        if match:
+            targets = rule(match, login)
+            wanted = set(re.findall(r"\{(\w+)\}", template))
+            for params in ([targets.inside] if targets.inside else []) + targets.outside:
+                if set(params) != wanted:
+                    raise Unresolved(f"{template}: rule gives {sorted(params)}, the path has {sorted(wanted)}")
+            return targets
+    raise Unresolved(f"{template}: no rule in tests/backend/security/resolver.py resolves its path parameters")
