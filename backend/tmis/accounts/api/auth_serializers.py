@@ -12,6 +12,7 @@ from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework_simplejwt.utils import aware_utcnow, datetime_to_epoch
 
 from ..login import login_proceed, login_refused
 from ..models import User
@@ -52,6 +53,8 @@ class TokenRefreshSerializer(serializers.Serializer):
             raise AuthenticationFailed(_("This session has ended. Log in again."), "token_revoked")
         refresh.blacklist()
         rotate(refresh)
+        if refresh["exp"] <= datetime_to_epoch(aware_utcnow()):
+            raise AuthenticationFailed(_("This session has ended. Log in again."), "session_expired")
         access = refresh.access_token
         if access["exp"] > refresh["exp"]:
             access["exp"] = refresh["exp"]
