@@ -43,7 +43,16 @@ export function PasswordChangeForm({ challenge, onDone }: { challenge?: string; 
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={(values) => void onFinish(values)} data-testid="password-change-form">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(values) => void onFinish(values)}
+      // The server's errors of a field go when it is edited.
+      onValuesChange={(changed: Partial<Values>) =>
+        form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof Values, errors: [] })))
+      }
+      data-testid="password-change-form"
+    >
       <PasswordRules />
       <FormErrorSummary messages={summary} />
       <Form.Item name="old_password" label={t('auth:change.old')} rules={[{ required: true, message: t('auth:passwordRequired') }]}>

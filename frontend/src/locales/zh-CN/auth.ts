@@ -25,7 +25,7 @@ const auth = {
     submit: '修改密码',
   },
   totp: {
-    intro: '双因素认证：登录时除密码外，还需输入手机身份验证器（如微信小程序、Google Authenticator）上的 6 位验证码。',
+    intro: '双因素认证：登录时除密码外，还需输入手机身份验证器应用（如 Google Authenticator、Microsoft Authenticator）上的 6 位验证码。',
     start: '开始绑定',
     scan: '用身份验证器扫描二维码，或手动输入下面的密钥（仅显示这一次）。',
     secret: '密钥：',
