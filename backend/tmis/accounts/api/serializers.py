@@ -65,6 +65,7 @@ class MeSerializer(serializers.ModelSerializer):
 class UserSerializer(TrimmableSerializer):
     roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
     organisation = OrganisationRefSerializer()
+    totp_enabled = serializers.BooleanField(source="totp_confirmed", help_text="Two-factor authentication is on.")
     etag = ETagField()
 
     class Meta:
@@ -76,6 +77,7 @@ class UserSerializer(TrimmableSerializer):
             "roles",
             "organisation",
             "is_active",
+            "totp_enabled",
             "date_joined",
             "last_login",
             "etag",

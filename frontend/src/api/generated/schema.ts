@@ -5001,6 +5001,8 @@ export interface components {
             roles: components["schemas"]["RolesEnum"][];
             organisation: components["schemas"]["OrganisationRef"];
             readonly is_active: boolean;
+            /** @description Two-factor authentication is on. */
+            totp_enabled: boolean;
             /** Format: date-time */
             readonly date_joined: string;
             /** Format: date-time */
