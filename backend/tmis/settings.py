@@ -129,6 +129,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
     {"NAME": "tmis.accounts.passwords.CharacterClassValidator"},
+    {"NAME": "tmis.accounts.passwords.PasswordHistoryValidator"},
 ]
 
 # Failed logins: django-axes locks a username+address pair after 5 failures for 15 minutes.
@@ -138,6 +139,20 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = _env_flag("TMIS_AXES", "1")
+# The address is the real client's (X-Forwarded-For believed only from TMIS_TRUSTED_PROXIES), so one client cannot
+# lock another out, nor escape its own lockout with a made-up header; attempts during a lockout do not extend it.
+AXES_CLIENT_IP_CALLABLE = "tmis.core.request_context.client_address"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "tmis.accounts.lockout.lockout_response"
+# Password policy (tmis.accounts.passwords): earlier passwords that cannot be chosen again; days a password is valid
+# (0 = no expiry; an expired password must be changed at the next login).
+TMIS_PASSWORD_HISTORY = int(os.environ.get("TMIS_PASSWORD_HISTORY", "5"))
+TMIS_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("TMIS_PASSWORD_MAX_AGE_DAYS", "0"))
+# Second factor (TOTP): required of these roles when TMIS_TOTP_REQUIRED is on (else optional for them); the issuer
+# name authenticator apps show.
+TMIS_TOTP_ROLES = ("admin", "reviewer")
+TMIS_TOTP_REQUIRED = _env_flag("TMIS_TOTP_REQUIRED")
+TMIS_TOTP_ISSUER = os.environ.get("TMIS_TOTP_ISSUER", "TMIS")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -154,7 +169,11 @@ WHITENOISE_INDEX_FILE = True
 WHITENOISE_USE_FINDERS = True  # Swagger UI assets straight from the installed packages
 WHITENOISE_ALLOW_ALL_ORIGINS = False  # no `Access-Control-Allow-Origin: *`: only our own pages use these files
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Counts every worker process must share (login throttling): in PostgreSQL (tmis.accounts.models.RateLimitEntry).
+    "rate_limit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "tmis_rate_limit_cache"},
+}
 
 # Background jobs (tmis.core.jobs): procrastinate on this database; tasks live in each app's jobs.py.
 PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"
@@ -198,7 +217,8 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
-    "TOKEN_OBTAIN_SERIALIZER": "tmis.accounts.api.serializers.TokenObtainSerializer",
+    "TOKEN_OBTAIN_SERIALIZER": "tmis.accounts.api.auth_serializers.TokenObtainSerializer",
+    "TOKEN_REFRESH_SERIALIZER": "tmis.accounts.api.auth_serializers.TokenRefreshSerializer",
 }
 
 SPECTACULAR_SETTINGS = {

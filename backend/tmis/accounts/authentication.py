@@ -8,10 +8,12 @@ from rest_framework_simplejwt.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.settings import api_settings
 
 from .models import User
+from .tokens import token_is_current
 
 
 class TmisJWTAuthentication(JWTAuthentication):
-    """simplejwt, loading the user and their organisation in one query (scope needs the path)."""
+    """simplejwt, loading the user and their organisation in one query (scope needs the path), refusing tokens
+    revoked since they were issued (tmis.accounts.tokens: the `tv` claim against the user's token version)."""
 
     def get_user(self, validated_token: Any) -> User:
         try:
@@ -26,4 +28,6 @@ class TmisJWTAuthentication(JWTAuthentication):
             user = None
         if user is None or not user.is_active:
             raise AuthenticationFailed(_("User not found"), code="user_not_found")
+        if not token_is_current(validated_token, user):  # revoked: password, roles, deactivation, logout everywhere
+            raise AuthenticationFailed(_("This session has ended. Log in again."), code="token_revoked")
         return user

@@ -36,6 +36,20 @@ class User(AbstractBaseUser):
     is_demo = models.BooleanField(default=False, help_text="Demo logins work only while DEBUG or TMIS_DEMO is on.")
     date_joined = models.DateTimeField(default=timezone.now)
     version = models.PositiveIntegerField(default=1, help_text="Advanced by every change of the account (its ETag).")
+    token_version = models.PositiveIntegerField(
+        default=1,
+        help_text="Carried in every token (claim `tv`); advancing it revokes all the user's access and refresh tokens.",
+    )
+    password_changed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the password was last set (expiry counts from here)."
+    )
+    totp_secret = models.CharField(
+        max_length=64, blank=True, default="", help_text="Base32 TOTP secret; empty when no second factor."
+    )
+    totp_confirmed = models.BooleanField(default=False, help_text="The second factor is on (enrolment confirmed).")
+    totp_last_counter = models.BigIntegerField(
+        default=0, help_text="Time step of the last accepted code: a code is never accepted twice."
+    )
 
     etag_version_field = "version"  # tmis.core.etag
 
@@ -60,3 +74,32 @@ class User(AbstractBaseUser):
 
     def has_capability(self, capability: str) -> bool:
         return self.is_active and capability in self.capabilities
+
+
+class PasswordHistory(models.Model):
+    """Hashes of a user's earlier passwords: the last TMIS_PASSWORD_HISTORY of them cannot be chosen again."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="password_history")
+    password = models.CharField(max_length=128, help_text="The hash, as in User.password.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"], name="pwhistory_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.created_at:%Y-%m-%d}"
+
+
+class RateLimitEntry(models.Model):
+    """The table of the `rate_limit` cache (Django's DatabaseCache): login throttle counts shared by every worker
+    process (each gunicorn worker's local memory counted its own 30/min). A model, so that migrations create it."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "tmis_rate_limit_cache"
+
+    def __str__(self) -> str:
+        return self.cache_key

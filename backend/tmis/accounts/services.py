@@ -8,16 +8,20 @@ from typing import Any
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 
+from tmis.audit.services import audit_record
 from tmis.core.errors import AppError, field_error
 from tmis.core.etag import Precondition, lock_current
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_in_scope
 
-from .models import User
+from .models import PasswordHistory, User
 from .roles import SEPARATED_ROLES, Role, grantable_by
+from .sessions import tokens_revoke
+from .totp import totp_reset
 
 
 def _check_roles(actor: Any, roles: Sequence[str]) -> list[str]:
@@ -39,18 +43,26 @@ def _check_roles(actor: Any, roles: Sequence[str]) -> list[str]:
     return roles
 
 
-def _check_password(password: str, user: User | None = None) -> None:
+def _check_password(password: str, user: User | None = None, field: str = "password") -> None:
     try:
         validate_password(password, user)
     except ValidationError as exc:
         raise AppError(
             _("The submitted data is invalid."),
             errors={
-                "password": [
+                field: [
                     {"code": e.code or "invalid", "message": str(e.message % (e.params or {}))} for e in exc.error_list
                 ]
             },
         ) from exc
+
+
+def _set_password(user: User, password: str) -> None:
+    """Set (caller saves) and remember the hash: the history validator refuses the last few again."""
+    user.set_password(password)
+    user.password_changed_at = timezone.now()
+    if user.pk:
+        PasswordHistory.objects.create(user=user, password=user.password, created_at=user.password_changed_at)
 
 
 def _resolve_organisation(actor: Any, code: str) -> Organisation:
@@ -97,9 +109,11 @@ def user_create(
     )
     _check_password(password, user)
     user.set_password(password)
+    user.password_changed_at = timezone.now()
     try:
         with transaction.atomic():
             user.save()
+            PasswordHistory.objects.create(user=user, password=user.password, created_at=user.password_changed_at)
     except IntegrityError as exc:
         raise AppError(
             _("The username %(username)s is taken.") % {"username": username},
@@ -129,16 +143,75 @@ def user_update(
             code="self_change_forbidden",
             status_code=status.HTTP_403_FORBIDDEN,
         )
+    revoke: list[str] = []
     if display_name is not None:
         user.display_name = display_name.strip()
     if roles is not None:
+        before = list(user.roles)
         user.roles = _check_roles(actor, roles)
         _check_role_level(user.roles, user.organisation)
-    if is_active is not None:
+        if set(before) != set(user.roles):
+            revoke.append("roles_change")
+            audit_record(
+                action="user.roles_change",
+                actor=actor,
+                subject_type="user",
+                subject_id=user.pk,
+                detail={"username": user.username, "before": before, "after": list(user.roles)},
+            )
+    if is_active is not None and is_active != user.is_active:
         user.is_active = is_active
+        revoke.append("activation_change")
+        audit_record(
+            action="user.activation_change",
+            actor=actor,
+            subject_type="user",
+            subject_id=user.pk,
+            detail={"username": user.username, "is_active": is_active},
+        )
     if password:
         _check_password(password, user)
-        user.set_password(password)
+        _set_password(user, password)
+        revoke.append("password_reset")
+        audit_record(
+            action="auth.password_reset",
+            actor=actor,
+            subject_type="user",
+            subject_id=user.pk,
+            detail={"username": user.username},
+        )
+    if revoke:
+        tokens_revoke(user=user, actor=actor, reason=",".join(revoke), save=False)
     user.version += 1
     user.save()
     return user
+
+
+@transaction.atomic
+def password_change(*, user: User, old_password: str, new_password: str) -> User:
+    """The user changes their own password (knowing the old one): every session of theirs ends, the caller issues
+    a new one."""
+    user = User.objects.select_for_update().select_related("organisation").get(pk=user.pk)
+    if not user.check_password(old_password):
+        raise field_error("old_password", "wrong_password", _("The current password is wrong."))
+    if old_password == new_password:
+        raise field_error("new_password", "password_unchanged", _("The new password must differ from the current one."))
+    _check_password(new_password, user, field="new_password")
+    _set_password(user, new_password)
+    tokens_revoke(user=user, actor=user, reason="password_change", save=False)
+    user.version += 1
+    user.save()
+    audit_record(action="auth.password_change", actor=user, subject_type="user", subject_id=user.pk)
+    return user
+
+
+def user_totp_reset(*, actor: Any, user: User) -> None:
+    """An admin who may manage the user removes their second factor (see tmis.accounts.totp.totp_reset)."""
+    _ensure_manageable(actor, user)
+    if user.pk == actor.pk:
+        raise AppError(
+            _("Turn your own second factor off on your profile page."),
+            code="self_change_forbidden",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+    totp_reset(actor=actor, user=user)

@@ -9,6 +9,7 @@ here, so views never build error responses by hand.
 from __future__ import annotations
 
 import logging
+import math
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -127,7 +128,18 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             body.update(code=str(detail.get("code", codes)), message=str(detail.get("detail", "")))
         else:
             body.update(code=codes if isinstance(codes, str) else "error", message=str(detail))
-        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
-            body["retry_after"] = int(exc.wait)
+    if response.status_code == status.HTTP_429_TOO_MANY_REQUESTS:
+        _retry_after(response, body, exc)
     response.data = body
     return response
+
+
+def _retry_after(response: Response, body: dict[str, Any], exc: Exception) -> None:
+    """Every 429 says when to try again: the `Retry-After` header and `retry_after` in the body (whole seconds, at
+    least 1) — from a throttle's wait, an AppError's `retry_after`, else a minute."""
+    wait = body.get("retry_after")
+    if wait is None:
+        wait = getattr(exc, "wait", None)
+    seconds = max(1, math.ceil(float(wait))) if wait is not None else 60
+    body["retry_after"] = seconds
+    response["Retry-After"] = str(seconds)

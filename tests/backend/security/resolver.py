@@ -131,7 +131,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/orgs/\{{code\}}/([a-z-]+/)?", _organisation),
     (rf"{API}/catalog/provinces/\{{code\}}/([a-z-]+/)*", lambda m, login: _organisation(m, login, level="province")),
     (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
-    (rf"{API}/users/\{{id\}}/", _scoped(User)),
+    (rf"{API}/users/\{{id\}}/([a-z-]+/)?", _scoped(User)),
     (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
     (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),
     (rf"{API}/jobs/\{{kind\}}/\{{id\}}/([a-z-]+/)?", _any_job),

@@ -2,61 +2,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers, status
-from rest_framework.exceptions import AuthenticationFailed
-from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
-from rest_framework_simplejwt.tokens import RefreshToken
+from rest_framework import serializers
 
-from tmis.core.errors import AppError
 from tmis.core.etag import ETagField
 from tmis.core.serializers import TrimmableSerializer
 from tmis.orgs.api.serializers import OrganisationRefSerializer, OrganisationSerializer
 
 from ..models import User
+from ..passwords import password_expires_at
 from ..roles import Role
 from ..selectors import user_organisation_path
-
-
-class TokenObtainSerializer(TokenObtainPairSerializer):
-    """`{username, password}` → `{access, refresh}`. Claims carry org_code, org_level and roles for the
-    client's convenience; the server always re-reads the user."""
-
-    default_error_messages = {
-        "no_active_account": gettext_lazy("Wrong username or password, or the account is disabled."),
-    }
-
-    def validate(self, attrs: dict[str, Any]) -> dict[str, str]:
-        try:
-            return super().validate(attrs)
-        except AuthenticationFailed:
-            request = self.context.get("request")
-            if getattr(request, "axes_locked_out", False):
-                raise AppError(
-                    _("Too many failed logins. Try again in 15 minutes."),
-                    code="login_locked",
-                    status_code=status.HTTP_429_TOO_MANY_REQUESTS,
-                ) from None
-            raise
-
-    @classmethod
-    def get_token(cls, user: User) -> RefreshToken:
-        token = super().get_token(user)
-        token["org_code"] = user.organisation.code
-        token["org_level"] = user.organisation.level
-        token["roles"] = list(user.roles)
-        return token
-
-
-class TokenPairSerializer(serializers.Serializer):
-    access = serializers.CharField(help_text="Short-lived access token (Bearer).")
-    refresh = serializers.CharField(help_text="Refresh token; rotates on every refresh.")
-
-
-class LogoutSerializer(serializers.Serializer):
-    refresh = serializers.CharField(help_text="The refresh token to revoke.")
+from ..totp import totp_required_for
 
 
 class MeSerializer(serializers.ModelSerializer):
@@ -65,6 +22,11 @@ class MeSerializer(serializers.ModelSerializer):
     organisation = OrganisationSerializer()
     organisation_path = serializers.SerializerMethodField(
         help_text="The user's organisation and its ancestors for display, top first."
+    )
+    totp_enabled = serializers.BooleanField(source="totp_confirmed", help_text="Two-factor authentication is on.")
+    totp_required = serializers.SerializerMethodField(help_text="The policy requires a second factor of these roles.")
+    password_expires_at = serializers.SerializerMethodField(
+        help_text="When the password must be changed (null: no expiry configured)."
     )
 
     class Meta:
@@ -77,8 +39,19 @@ class MeSerializer(serializers.ModelSerializer):
             "capabilities",
             "organisation",
             "organisation_path",
+            "totp_enabled",
+            "totp_required",
+            "password_expires_at",
         ]
         read_only_fields = fields
+
+    def get_totp_required(self, obj: User) -> bool:
+        return totp_required_for(obj)
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_password_expires_at(self, obj: User) -> str | None:
+        expires = password_expires_at(obj)
+        return serializers.DateTimeField().to_representation(expires) if expires else None
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_capabilities(self, obj: User) -> list[str]:
@@ -92,6 +65,7 @@ class MeSerializer(serializers.ModelSerializer):
 class UserSerializer(TrimmableSerializer):
     roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices))
     organisation = OrganisationRefSerializer()
+    totp_enabled = serializers.BooleanField(source="totp_confirmed", help_text="Two-factor authentication is on.")
     etag = ETagField()
 
     class Meta:
@@ -103,6 +77,7 @@ class UserSerializer(TrimmableSerializer):
             "roles",
             "organisation",
             "is_active",
+            "totp_enabled",
             "date_joined",
             "last_login",
             "etag",

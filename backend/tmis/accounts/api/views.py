@@ -4,16 +4,10 @@ import django_filters
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
-from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
-from rest_framework.views import APIView
-from rest_framework_simplejwt.exceptions import TokenError
-from rest_framework_simplejwt.tokens import RefreshToken
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
 
-from tmis.core.errors import AppError
 from tmis.core.etag import ETagMixin
 from tmis.core.filters import FilterSet
 from tmis.core.pagination import IdCursorPagination
@@ -22,60 +16,12 @@ from tmis.core.views import ScopedViewSetMixin
 from ..models import User
 from ..roles import Role
 from ..selectors import user_list_visible_to, user_search
-from ..services import user_create, user_update
+from ..services import user_create, user_totp_reset, user_update
 from .serializers import (
-    LogoutSerializer,
-    MeSerializer,
-    TokenPairSerializer,
     UserCreateSerializer,
     UserSerializer,
     UserUpdateSerializer,
 )
-
-
-class TokenObtainApi(TokenObtainPairView):
-    """Log in with username and password. Failed logins are throttled; five failures lock the account
-    for this address for 15 minutes (429 `login_locked`)."""
-
-    throttle_classes = [ScopedRateThrottle]
-    throttle_scope = "login"
-
-    @extend_schema(operation_id="auth_token", responses=TokenPairSerializer, auth=[])
-    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
-        return super().post(request, *args, **kwargs)
-
-
-class TokenRefreshApi(TokenRefreshView):
-    """Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation)."""
-
-    @extend_schema(operation_id="auth_token_refresh", responses=TokenPairSerializer, auth=[])
-    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
-        return super().post(request, *args, **kwargs)
-
-
-class LogoutApi(APIView):
-    """Revoke a refresh token (blacklist). Access tokens expire on their own within minutes."""
-
-    permission_classes = [AllowAny]
-    authentication_classes: list = []
-
-    @extend_schema(operation_id="auth_logout", request=LogoutSerializer, responses={204: None}, auth=[])
-    def post(self, request: Request) -> Response:
-        payload = LogoutSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        try:
-            RefreshToken(payload.validated_data["refresh"]).blacklist()
-        except TokenError as exc:
-            raise AppError(str(exc), code="token_not_valid", status_code=status.HTTP_401_UNAUTHORIZED) from exc
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class MeApi(APIView):
-    permission_classes = [IsAuthenticated]
-
-    @extend_schema(operation_id="auth_me", responses=MeSerializer)
-    def get(self, request: Request) -> Response:
-        return Response(MeSerializer(request.user, context={"request": request}).data)
 
 
 class UserFilter(FilterSet):
@@ -135,3 +81,10 @@ class UserViewSet(
         payload.is_valid(raise_exception=True)
         user = user_update(actor=request.user, user=user, precondition=self.precondition, **payload.validated_data)
         return Response(self.get_serializer(user).data)
+
+    @extend_schema(operation_id="users_totp_reset", request=None, responses={204: None})
+    @action(detail=True, methods=["post"], url_path="totp-reset")
+    def totp_reset(self, request: Request, pk: str) -> Response:
+        """Recovery: remove the user's second factor (they enrol again at the next login) and end their sessions."""
+        user_totp_reset(actor=request.user, user=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)

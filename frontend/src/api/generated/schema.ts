@@ -21,6 +21,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/logout/all/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description End every session of the caller (all access and refresh tokens, this one included). */
+        post: operations["auth_logout_all"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/me/": {
         parameters: {
             query?: never;
@@ -29,6 +46,43 @@ export interface paths {
             cookie?: never;
         };
         get: operations["auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Change one's own password (the old and a new one). Every other session of the user ends; the answer is the
+         *     new session's tokens. Without a session, the `challenge` of a login refused with `password_expired`.
+         */
+        post: operations["auth_password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/policy/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The password rules the server applies, in the request's language (login and change-password screens). */
+        get: operations["auth_password_policy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -47,8 +101,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Log in with username and password. Failed logins are throttled; five failures lock the account
-         *     for this address for 15 minutes (429 `login_locked`).
+         * @description Log in with username and password → the tokens, or `{totp_required, challenge}` when the account has a second
+         *     factor; 403 `password_expired` / `totp_enrolment_required` (with a `challenge`) when the account must first
+         *     change its password or enrol a second factor. Throttled per client address (30/min); five failures lock the
+         *     username for that address for 15 minutes (429 `login_locked`, Retry-After).
          */
         post: operations["auth_token"];
         delete?: never;
@@ -66,8 +122,89 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation). */
+        /**
+         * @description Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation). A session ends
+         *     REFRESH_TOKEN_LIFETIME after its login however often it is refreshed, and at once when the user's password,
+         *     roles or active state change (401 `token_revoked`).
+         */
         post: operations["auth_token_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/token/totp/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The second step of a login: the challenge and the authenticator's code → the tokens. Wrong codes count as
+         *     failed logins (same lockout).
+         */
+        post: operations["auth_token_totp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Start enrolling a second factor: a new secret (shown once) and its otpauth:// URI for the QR code. Not in
+         *     force until confirmed with a code.
+         */
+        post: operations["auth_totp_enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Confirm the enrolment with a code: from now on logins ask for it. Through a login challenge, the answer is
+         *     the login's next step (the tokens).
+         */
+        post: operations["auth_totp_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/totp/disable/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Turn the second factor off (the password and a current code); not while the policy requires it. */
+        post: operations["auth_totp_disable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1985,6 +2122,23 @@ export interface paths {
         patch: operations["users_partial_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/totp-reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Recovery: remove the user's second factor (they enrol again at the next login) and end their sessions. */
+        post: operations["users_totp_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2717,6 +2871,16 @@ export interface components {
          * @enum {string}
          */
         LevelsEnum: "school" | "county" | "city" | "province";
+        LoginResult: {
+            /** @description True: the account has a second factor; send its code with `challenge` to /auth/token/totp/. */
+            totp_required: boolean;
+            /** @description The pending login (five minutes), with totp_required. */
+            challenge?: string;
+            /** @description Short-lived access token (Bearer). */
+            access?: string;
+            /** @description Refresh token; rotates on every refresh. */
+            refresh?: string;
+        };
         LogoutRequest: {
             /** @description The refresh token to revoke. */
             refresh: string;
@@ -2731,6 +2895,15 @@ export interface components {
             organisation: components["schemas"]["Organisation"];
             /** @description The user's organisation and its ancestors for display, top first. */
             readonly organisation_path: components["schemas"]["OrganisationRef"][];
+            /** @description Two-factor authentication is on. */
+            totp_enabled: boolean;
+            /** @description The policy requires a second factor of these roles. */
+            readonly totp_required: boolean;
+            /**
+             * Format: date-time
+             * @description When the password must be changed (null: no expiry configured).
+             */
+            readonly password_expires_at: string | null;
         };
         /**
          * @description * `create` - 只新增
@@ -3224,6 +3397,24 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["WorkRecord"][];
+        };
+        PasswordChangeRequest: {
+            /** @description The current password. */
+            old_password: string;
+            /** @description The new password; see /auth/password/policy/. */
+            new_password: string;
+            /** @description Instead of a session: the challenge of a login refused with `password_expired`. */
+            challenge?: string;
+        };
+        PasswordPolicy: {
+            /** @description Fewest characters. */
+            min_length: number;
+            /** @description How many earlier passwords cannot be chosen again. */
+            history: number;
+            /** @description Days a password is valid; 0 = no expiry. */
+            max_age_days: number;
+            /** @description Every rule, in the request's language, as the server applies them. */
+            rules: string[];
         };
         PatchedAchievementRecordWriteRequest: {
             achievement_kind?: string;
@@ -4644,8 +4835,8 @@ export interface components {
             extra?: unknown;
         };
         /**
-         * @description `{username, password}` → `{access, refresh}`. Claims carry org_code, org_level and roles for the
-         *     client's convenience; the server always re-reads the user.
+         * @description `{username, password}` → the tokens, or the next step of the login (tmis.accounts.login). Token claims carry
+         *     org_code, org_level and roles for the client's convenience; the server always re-reads the user.
          */
         TokenObtainRequest: {
             username: string;
@@ -4657,8 +4848,40 @@ export interface components {
             /** @description Refresh token; rotates on every refresh. */
             refresh: string;
         };
+        /**
+         * @description A refresh token → a new pair. The old one is blacklisted; the new one expires when the session does
+         *     (REFRESH_TOKEN_LIFETIME after the login, however often it is refreshed).
+         */
         TokenRefreshRequest: {
             refresh: string;
+        };
+        TotpChallengeRequest: {
+            /** @description Instead of a session: the challenge of a login refused with `totp_enrolment_required`. */
+            challenge?: string;
+        };
+        TotpConfirmRequest: {
+            /** @description Instead of a session: the challenge of a login refused with `totp_enrolment_required`. */
+            challenge?: string;
+            /** @description The code the app shows for the new secret. */
+            code: string;
+        };
+        TotpDisableRequest: {
+            /** @description The current password. */
+            password: string;
+            /** @description A current code. */
+            code: string;
+        };
+        TotpEnrolment: {
+            /** @description Base32 secret, shown this once. */
+            secret: string;
+            /** @description otpauth:// URI for a QR code. */
+            otpauth_uri: string;
+        };
+        TotpLoginRequest: {
+            /** @description From the answer to the password step. */
+            challenge: string;
+            /** @description The six digits the authenticator app shows. */
+            code: string;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -4780,6 +5003,8 @@ export interface components {
             roles: components["schemas"]["RolesEnum"][];
             organisation: components["schemas"]["OrganisationRef"];
             readonly is_active: boolean;
+            /** @description Two-factor authentication is on. */
+            totp_enabled: boolean;
             /** Format: date-time */
             readonly date_joined: string;
             /** Format: date-time */
@@ -4943,6 +5168,69 @@ export interface operations {
             };
         };
     };
+    auth_logout_all: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_me: {
         parameters: {
             query?: never;
@@ -4989,6 +5277,113 @@ export interface operations {
             };
         };
     };
+    auth_password_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_password_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordPolicy"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_token: {
         parameters: {
             query?: never;
@@ -5009,7 +5404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TokenPair"];
+                    "application/json": components["schemas"]["LoginResult"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -5084,6 +5479,276 @@ export interface operations {
             };
             /** @description Not authenticated, or the token is invalid or expired. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_token_totp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpLoginRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TotpLoginRequest"];
+                "multipart/form-data": components["schemas"]["TotpLoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_totp_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TotpChallengeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TotpChallengeRequest"];
+                "multipart/form-data": components["schemas"]["TotpChallengeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_totp_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TotpConfirmRequest"];
+                "multipart/form-data": components["schemas"]["TotpConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    auth_totp_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpDisableRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["TotpDisableRequest"];
+                "multipart/form-data": components["schemas"]["TotpDisableRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16301,6 +16966,81 @@ export interface operations {
             };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_totp_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this user. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,12 @@ import { tokenStore } from '@/lib/auth/token-store';
 export const API_PREFIX = '/api/v1';
 const REFRESH_URL = `${API_PREFIX}/auth/token/refresh/`;
 /** Calls that must never trigger a refresh-and-retry (they are the auth flow itself). */
-const NO_RETRY_PATHS = [`${API_PREFIX}/auth/token/`, REFRESH_URL, `${API_PREFIX}/auth/logout/`];
+const NO_RETRY_PATHS = [
+  `${API_PREFIX}/auth/token/`,
+  `${API_PREFIX}/auth/token/totp/`,
+  REFRESH_URL,
+  `${API_PREFIX}/auth/logout/`,
+];
 
 type LanguageGetter = () => string;
 let currentLanguage: LanguageGetter = () => 'zh-CN';

@@ -47,9 +47,32 @@ export function useCapability(capability: string): boolean {
   return hasCapability(useCurrentUser(), capability);
 }
 
-export async function login(credentials: { username: string; password: string }): Promise<void> {
-  const tokens = await unwrap(api.POST('/api/v1/auth/token/', { body: credentials }));
-  tokenStore.setTokens(tokens);
+export type LoginResult = components['schemas']['LoginResult'];
+
+/** Keeps the tokens of a finished login; true when there were any (false: a further step is asked for). */
+export function keepTokens(result: LoginResult): boolean {
+  if (result.access && result.refresh) {
+    tokenStore.setTokens({ access: result.access, refresh: result.refresh });
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The password step. Resolves with the server's answer (tokens kept, or `totp_required` with a challenge); a 403
+ * `password_expired` / `totp_enrolment_required` rejects with an ApiError whose body carries the challenge.
+ */
+export async function login(credentials: { username: string; password: string }): Promise<LoginResult> {
+  const result = await unwrap(api.POST('/api/v1/auth/token/', { body: credentials }));
+  keepTokens(result);
+  return result;
+}
+
+/** The second step: the authenticator's code with the challenge of the password step. */
+export async function loginWithCode(challenge: string, code: string): Promise<LoginResult> {
+  const result = await unwrap(api.POST('/api/v1/auth/token/totp/', { body: { challenge, code } }));
+  keepTokens(result);
+  return result;
 }
 
 /** Revokes the refresh token on the server (best effort) and forgets both tokens. */

@@ -24,6 +24,7 @@ const users: typeof zhUsers = {
     actions: 'Actions',
   },
   fields: {
+    totp: 'Two-factor authentication',
     username: 'Username',
     displayName: 'Display name',
     password: 'Initial password',
@@ -40,6 +41,11 @@ const users: typeof zhUsers = {
   },
   active: 'Active',
   inactive: 'Inactive',
+  totpOn: 'On',
+  totpOff: 'Off',
+  totpReset: 'Reset',
+  totpResetConfirm: 'The user will have to enrol an authenticator again, and all their sessions end now. Reset?',
+  totpResetDone: 'Two-factor authentication reset; all the user\'s sessions have ended.',
 };
 
 export default users;

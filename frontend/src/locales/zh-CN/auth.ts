@@ -8,6 +8,33 @@ const auth = {
   submit: '登录',
   failed: '登录失败，请检查用户名和密码。',
   footer: '请妥善保管账号和密码，离开时请退出登录。',
+  back: '返回重新登录',
+  expired: '密码已过期，请设置新密码后继续。',
+  enrolRequired: '您的角色要求启用双因素认证，请先绑定身份验证器。',
+  policy: {
+    title: '密码规则',
+    maxAge: '密码有效期 {{days}} 天，到期后须修改。',
+  },
+  change: {
+    old: '当前密码',
+    new: '新密码',
+    confirm: '确认新密码',
+    newRequired: '请输入新密码',
+    confirmRequired: '请再次输入新密码',
+    mismatch: '两次输入的新密码不一致',
+    submit: '修改密码',
+  },
+  totp: {
+    intro: '双因素认证：登录时除密码外，还需输入手机身份验证器应用（如 Google Authenticator、Microsoft Authenticator）上的 6 位验证码。',
+    start: '开始绑定',
+    scan: '用身份验证器扫描二维码，或手动输入下面的密钥（仅显示这一次）。',
+    secret: '密钥：',
+    code: '验证码',
+    codeRequired: '请输入 6 位验证码',
+    confirm: '确认绑定',
+    prompt: '请输入身份验证器上显示的 6 位验证码。',
+    verify: '验证',
+  },
 };
 
 export default auth;

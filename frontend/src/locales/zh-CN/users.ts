@@ -22,6 +22,7 @@ const users = {
     actions: '操作',
   },
   fields: {
+    totp: '双因素认证',
     username: '用户名',
     displayName: '姓名',
     password: '初始密码',
@@ -38,6 +39,11 @@ const users = {
   },
   active: '启用',
   inactive: '停用',
+  totpOn: '已启用',
+  totpOff: '未启用',
+  totpReset: '重置',
+  totpResetConfirm: '重置后该用户须重新绑定身份验证器，其所有登录立即失效。确定重置？',
+  totpResetDone: '已重置双因素认证，该用户的登录已全部失效。',
 };
 
 export default users;

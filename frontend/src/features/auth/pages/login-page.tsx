@@ -1,14 +1,27 @@
 import { BankOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Input, theme } from 'antd';
-import { useState, type SyntheticEvent } from 'react';
+import { Alert, Button, Input, Spin, theme } from 'antd';
+import { lazy, Suspense, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 
 import { LanguageSwitch } from '@/components/language-switch';
 import { LoginField } from '@/features/auth/components/login-field';
+import type { LoginStep } from '@/features/auth/components/login-next-step';
 import { ApiError } from '@/lib/api-error';
 import { login, meQueryKey, useHasSession } from '@/lib/auth/session';
+
+const LoginNextStep = lazy(() =>
+  import('@/features/auth/components/login-next-step').then((m) => ({ default: m.LoginNextStep })),
+);
+
+/** A login refused with a challenge (expired password, second factor to enrol): the step to show instead. */
+function stepOf(error: unknown): LoginStep | null {
+  if (!(error instanceof ApiError) || error.status !== 403 || typeof error.body.challenge !== 'string') return null;
+  if (error.code === 'password_expired') return { kind: 'expired', challenge: error.body.challenge };
+  if (error.code === 'totp_enrolment_required') return { kind: 'enrol', challenge: error.body.challenge };
+  return null;
+}
 
 interface LoginValues {
   username: string;
@@ -32,13 +45,22 @@ export function LoginPage() {
   const [values, setValues] = useState<LoginValues>({ username: '', password: '' });
   const [errors, setErrors] = useState<LoginErrors>({});
   const next = safeNext(searchParams.get('next'));
+  const [step, setStep] = useState<LoginStep | null>(null);
 
+  const finish = async () => {
+    queryClient.removeQueries({ queryKey: meQueryKey });
+    await navigate(next, { replace: true });
+  };
   const mutation = useMutation({
     mutationFn: login,
-    onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: meQueryKey });
-      await navigate(next, { replace: true });
+    onSuccess: async (result) => {
+      if (result.totp_required && result.challenge) {
+        setStep({ kind: 'totp', challenge: result.challenge });
+        return;
+      }
+      await finish();
     },
+    onError: (error) => setStep(stepOf(error)),
   });
 
   const validate = (candidate: LoginValues): LoginErrors => ({
@@ -58,13 +80,13 @@ export function LoginPage() {
     if (!found.username && !found.password) mutation.mutate(values);
   };
 
-  if (hasSession && !mutation.isPending && !mutation.isSuccess) {
+  if (hasSession && !mutation.isPending && !mutation.isSuccess && !step) {
     return <Navigate to={next} replace />;
   }
 
   // A refused login gets our own sentence as the headline (in the UI's language) and the server's
   // message beneath it; other failures (throttling, server errors) show the server's message.
-  const error = mutation.error;
+  const error = step ? null : mutation.error;
   const refused = error instanceof ApiError && error.status === 401;
   const errorTitle = error
     ? refused
@@ -111,7 +133,19 @@ export function LoginPage() {
           </h1>
           <span style={{ color: token.colorTextSecondary }}>{t('auth:title')}</span>
         </div>
-        {errorTitle && (
+        {step ? (
+          <Suspense fallback={<Spin />}>
+            <LoginNextStep
+              step={step}
+              onDone={() => void finish()}
+              onRestart={() => {
+                setStep(null);
+                mutation.reset();
+              }}
+            />
+          </Suspense>
+        ) : null}
+        {!step && errorTitle && (
           <Alert
             type="error"
             showIcon
@@ -122,7 +156,7 @@ export function LoginPage() {
             role="alert"
           />
         )}
-        <form onSubmit={onSubmit} autoComplete="on" noValidate>
+        <form onSubmit={onSubmit} autoComplete="on" noValidate hidden={step !== null}>
           <LoginField id="login-username" label={t('auth:username')} error={errors.username}>
             <Input
               id="login-username"

@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { PasswordCard, TotpCard } from '@/features/profile/components/security-cards';
 import { useCurrentUser, useLogout } from '@/lib/auth/session';
 
 export function ProfilePage() {
@@ -11,6 +12,7 @@ export function ProfilePage() {
   const onLogout = useLogout();
 
   return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
     <Card
       title={t('profile:title')}
       extra={
@@ -36,5 +38,8 @@ export function ProfilePage() {
         </Descriptions.Item>
       </Descriptions>
     </Card>
+    <PasswordCard />
+    <TotpCard />
+    </Space>
   );
 }

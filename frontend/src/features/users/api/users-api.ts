@@ -2,7 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
-import { unwrap } from '@/lib/api-error';
+import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorFrom, cursorPagesOptions } from '@/lib/cursor-pages';
 import type { Role } from '@/lib/roles';
 
@@ -69,6 +69,20 @@ export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, etag, body }: { id: number; etag: string; body: UserUpdateInput }) => updateUser(id, etag, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** Recovery for a lost phone: removes the user's second factor and ends their sessions. */
+export async function resetUserTotp(id: number): Promise<void> {
+  const { error, response } = await api.POST('/api/v1/users/{id}/totp-reset/', { params: { path: { id } } });
+  if (!response.ok) throw toApiError(error, response);
+}
+
+export function useResetUserTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resetUserTotp,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -1,13 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Select, Switch } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal } from '@/components/form-modal';
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import { StaleAlert } from '@/components/stale-alert';
-import { getUser, useCreateUser, useUpdateUser, userKeys, type User } from '@/features/users/api/users-api';
-import { isStale } from '@/lib/api-error';
+import {
+  getUser,
+  useCreateUser,
+  useResetUserTotp,
+  useUpdateUser,
+  userKeys,
+  type User,
+} from '@/features/users/api/users-api';
+import { ApiError, isStale } from '@/lib/api-error';
 import { applyApiErrors } from '@/lib/form-errors';
 import { ROLES, type Role } from '@/lib/roles';
 
@@ -36,6 +43,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
   const [summary, setSummary] = useState<string[]>([]);
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
+  const resetTotp = useResetUserTotp();
   const queryClient = useQueryClient();
   const isCreate = target.mode === 'create';
   // The version being edited: the list's row at first, the current one after a reload (412).
@@ -157,6 +165,33 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       {!isCreate && (
         <Form.Item name="is_active" label={t('users:fields.active')} valuePropName="checked">
           <Switch />
+        </Form.Item>
+      )}
+      {!isCreate && (
+        <Form.Item label={t('users:fields.totp')}>
+          <Space>
+            <Tag color={target.user.totp_enabled ? 'green' : 'default'}>
+              {target.user.totp_enabled ? t('users:totpOn') : t('users:totpOff')}
+            </Tag>
+            {target.user.totp_enabled && (
+              <Popconfirm
+                title={t('users:totpResetConfirm')}
+                onConfirm={() =>
+                  resetTotp.mutate(target.user.id, {
+                    onSuccess: () => {
+                      void message.success(t('users:totpResetDone'));
+                      onClose();
+                    },
+                    onError: (error) => void message.error(error instanceof ApiError ? error.message : String(error)),
+                  })
+                }
+              >
+                <Button size="small" danger loading={resetTotp.isPending}>
+                  {t('users:totpReset')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
         </Form.Item>
       )}
     </FormModal>
