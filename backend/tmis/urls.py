@@ -1,6 +1,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from tmis.accounts.api.roles_views import UserRolesApi
 from tmis.core.views import HealthApi, spa_index
 
 api_v1 = [
@@ -8,7 +9,9 @@ api_v1 = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("tmis.accounts.api.urls_auth")),
+    path("users/<int:pk>/roles/", UserRolesApi.as_view(), name="user-roles"),
     path("users/", include("tmis.accounts.api.urls_users")),
+    path("audit/", include("tmis.audit.api.urls")),
     path("orgs/", include("tmis.orgs.api.urls")),
     path("catalog/", include("tmis.catalog.api.urls")),
     path("teachers/", include("tmis.teachers.api.urls")),
