@@ -41,6 +41,15 @@ class Migration(migrations.Migration):
             model_name='accesslog',
             index=models.Index(fields=['organisation_path', 'id'], name='accesslog_scope_idx'),
         ),
+        # Before the trigger exists (it refuses every UPDATE): the events recorded so far get their actor's scope.
+        migrations.RunSQL(
+            sql="""
+                UPDATE audit_accesslog AS log SET organisation_path = org.path
+                FROM accounts_user AS u JOIN orgs_organisation AS org ON org.id = u.organisation_id
+                WHERE log.user_id = u.id AND log.organisation_path = ''
+            """,
+            reverse_sql=migrations.RunSQL.noop,
+        ),
         pgtrigger.migrations.AddTrigger(
             model_name='accesslog',
             trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="\n    IF TG_OP = 'DELETE'\n       AND current_setting('tmis.audit_purge', true) = 'on'\n       AND OLD.at < now() - make_interval(days => GREATEST(\n           180,\n           COALESCE(NULLIF(current_setting('tmis.audit_retention_days', true), '')::int, 180)))\n    THEN\n        RETURN OLD;\n    END IF;\n    RAISE EXCEPTION 'the audit log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';\n", hash='62712cdab939c3bd2bd50cf476fdc0b8a4420ed0', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_d991f', table='audit_accesslog', when='BEFORE')),
