@@ -13,6 +13,9 @@ class AuditEventSerializer(serializers.ModelSerializer):
     action_label = serializers.SerializerMethodField(help_text="The action's name in the request's language.")
     subject_label = serializers.SerializerMethodField(help_text="What kind of thing the event is about, by name.")
     display_name = serializers.SerializerMethodField(help_text="The actor's display name (empty: anonymous/system).")
+    detail = serializers.DictField(
+        child=serializers.JSONField(), read_only=True, help_text="What else the event records (file names, rows …)."
+    )
 
     class Meta:
         model = AccessLog
@@ -39,7 +42,6 @@ class AuditEventSerializer(serializers.ModelSerializer):
             "subject_id": {"help_text": "Its id."},
             "address": {"help_text": "The client's address."},
             "request_id": {"help_text": "The request's id (X-Request-ID)."},
-            "detail": {"help_text": "What else the event records (file names, row counts, reasons …)."},
         }
 
     @extend_schema_field(serializers.CharField())

@@ -61,6 +61,7 @@ class AuditEventViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrie
     filterset_class = AuditEventFilter
     pagination_class = AuditEventPagination
     permission = "audit.view"
+    queryset = AccessLog.objects.none()  # for the OpenAPI document; requests read get_scoped_queryset
 
     def get_scoped_queryset(self) -> QuerySet[AccessLog]:
         return audit_events_visible_to(user=self.request.user)
@@ -74,6 +75,7 @@ class AuditEventViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.Retrie
 
     @extend_schema(
         operation_id="audit_events_export",
+        filters=True,
         responses={(200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="The filtered events, XLSX.")},
     )
     @action(detail=False, methods=["get"], pagination_class=None)

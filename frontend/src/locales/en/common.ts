@@ -17,6 +17,7 @@ const common: typeof zhCommon = {
     provinceCatalog: 'Province catalogue',
     codeTables: 'Code tables',
     reviewFlows: 'Review chains',
+    audit: 'Audit log',
     profile: 'Profile',
   },
   header: {

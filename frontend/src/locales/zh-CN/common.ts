@@ -17,6 +17,7 @@ const common = {
     provinceCatalog: '指标体系（省）',
     codeTables: '代码表',
     reviewFlows: '审核流程',
+    audit: '审计日志',
     profile: '个人中心',
   },
   header: {
