@@ -185,6 +185,6 @@ def organisation_update(
         actor=actor,
         subject_type="organisation",
         subject_id=organisation.code,
-        detail={"changes": changed},
+        detail={"name": organisation.name, "changes": changed},
     )
     return organisation

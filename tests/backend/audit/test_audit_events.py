@@ -122,4 +122,4 @@ def test_organisation_changes_are_recorded(client_for):
     assert renamed.status_code == 200, renamed.json()
     (update,) = _events("org.update")
     _assert_context(update, "demo-county-a")
-    assert update.detail["changes"] == {"name": ["审计幼儿园", "审计第二幼儿园"]}
+    assert update.detail == {"name": "审计第二幼儿园", "changes": {"name": ["审计幼儿园", "审计第二幼儿园"]}}

@@ -1,8 +1,9 @@
-import { Descriptions, Drawer, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
 import type { AuditEvent } from '@/features/audit/api/audit-api';
+import { subjectText } from '@/features/audit/utils/subjects';
 
 /** One event in full: who, when, from where, in which request, about what, and what else it recorded. */
 export function AuditEventDrawer({ event, onClose }: { event: AuditEvent | null; onClose: () => void }) {
@@ -17,11 +18,13 @@ export function AuditEventDrawer({ event, onClose }: { event: AuditEvent | null;
             {event.username ? `${event.display_name || ''} ${event.username}`.trim() : t('system')}
           </Descriptions.Item>
           <Descriptions.Item label={t('columns.action')}>
-            <Tag color="blue">{event.action_label}</Tag>
-            <Typography.Text type="secondary">{event.action}</Typography.Text>
+            <Space size={4}>
+              <Tag color="blue">{event.action_label}</Tag>
+              <Typography.Text type="secondary">{event.action}</Typography.Text>
+            </Space>
           </Descriptions.Item>
           <Descriptions.Item label={t('columns.subject')}>
-            {event.subject_label ? `${event.subject_label} ${event.subject_id}` : '—'}
+            {subjectText(event) || '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('columns.address')}>{event.address ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('columns.requestId')}>

@@ -15,7 +15,7 @@ import {
   type AuditFilters,
 } from '@/features/audit/api/audit-api';
 import { AuditEventDrawer } from '@/features/audit/components/audit-event-drawer';
-import { SUBJECT_TYPES } from '@/features/audit/utils/subjects';
+import { SUBJECT_TYPES, subjectText } from '@/features/audit/utils/subjects';
 import { loadedRows } from '@/lib/cursor-pages';
 
 interface FilterForm {
@@ -65,7 +65,7 @@ export function AuditPage() {
     {
       title: t('audit:columns.user'),
       key: 'user',
-      width: 200,
+      width: 190,
       ellipsis: true,
       render: (_, event) =>
         event.username ? (
@@ -84,22 +84,23 @@ export function AuditPage() {
     {
       title: t('audit:columns.action'),
       key: 'action',
-      width: 190,
+      width: 170,
       render: (_, event) => <Tag color="blue">{event.action_label}</Tag>,
     },
     {
       title: t('audit:columns.subject'),
       key: 'subject',
-      width: 170,
+      width: 130,
       ellipsis: true,
-      render: (_, event) => (event.subject_label ? `${event.subject_label} ${event.subject_id}` : ''),
+      render: (_, event) => subjectText(event),
     },
-    { title: t('audit:columns.address'), dataIndex: 'address', key: 'address', width: 140, ellipsis: true },
+    { title: t('audit:columns.address'), dataIndex: 'address', key: 'address', width: 130, ellipsis: true },
     { title: t('audit:columns.requestId'), dataIndex: 'request_id', key: 'request_id', ellipsis: true },
     {
       title: t('audit:columns.more'),
       key: 'more',
-      width: 80,
+      width: 72,
+      fixed: 'right',
       render: (_, event) => (
         <Button type="link" size="small" onClick={() => setShown(event)}>
           {t('audit:details')}
@@ -188,7 +189,7 @@ export function AuditPage() {
         loading={events.isPending}
         pagination={false}
         tableLayout="fixed"
-        scroll={{ x: 1100 }}
+        scroll={{ x: 960 }}
         onRow={(event) => ({ onDoubleClick: () => setShown(event) })}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit:empty')} /> }}
       />
