@@ -2,6 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from tmis.accounts.api.roles_views import UserRolesApi
+from tmis.audit.api.security_settings import SecuritySettingsApi
 from tmis.core.views import HealthApi, spa_index
 
 api_v1 = [
@@ -12,6 +13,7 @@ api_v1 = [
     path("users/<int:pk>/roles/", UserRolesApi.as_view(), name="user-roles"),
     path("users/", include("tmis.accounts.api.urls_users")),
     path("audit/", include("tmis.audit.api.urls")),
+    path("security/settings/", SecuritySettingsApi.as_view(), name="security-settings"),
     path("orgs/", include("tmis.orgs.api.urls")),
     path("catalog/", include("tmis.catalog.api.urls")),
     path("teachers/", include("tmis.teachers.api.urls")),

@@ -213,3 +213,10 @@ def test_create_user_refuses_two_separated_roles(roles):
 def test_create_user_creates_one_separated_administrator():
     call_command("create_user", "one-hat", organisation="000000", roles="auditor", password="Str0ng!pass")
     assert User.objects.get(username="one-hat").roles == ["auditor"]
+
+
+def test_the_security_settings_are_the_secadmins(client_for):
+    body = client_for("demo-secadmin").get("/api/v1/security/settings/").json()
+    assert body["audit_retention_days"] >= 180 and body["full_id_alert_per_hour"] == 50
+    for login in ("demo-sysadmin", "demo-auditor", "demo-central", "demo-school-a"):
+        assert client_for(login).get("/api/v1/security/settings/").status_code == 403, login

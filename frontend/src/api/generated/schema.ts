@@ -903,6 +903,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/security/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The security settings in force (the security administrator). */
+        get: operations["security_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/": {
         parameters: {
             query?: never;
@@ -3952,6 +3969,26 @@ export interface components {
          * @enum {string}
          */
         SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
+        SecuritySettings: {
+            /** @description Days the audit log is kept (at least 180). */
+            audit_retention_days: number;
+            /** @description Full ID numbers one user may see within an hour before the security administrators are alerted. */
+            full_id_alert_per_hour: number;
+            /** @description Most events one XLSX export of the audit log holds. */
+            audit_export_max_rows: number;
+            /** @description Failed logins before an account is locked out. */
+            login_failure_limit: number;
+            /** @description How long a lockout lasts. */
+            lockout_minutes: number;
+            /** @description Login attempts allowed per address (e.g. 30/min). */
+            login_rate: string;
+            /** @description Lifetime of an access token. */
+            access_token_minutes: number;
+            /** @description Lifetime of a refresh token. */
+            refresh_token_hours: number;
+            /** @description Proxies whose X-Forwarded-For is believed. */
+            trusted_proxies: string[];
+        };
         /**
          * @description * `error` - 错误
          *     * `warning` - 警告
@@ -8490,6 +8527,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Progress"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    security_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
