@@ -18,7 +18,7 @@ const event = (overrides: Partial<AuditEvent>): AuditEvent =>
     request_id: '',
     detail: {},
     ...overrides,
-  }) as AuditEvent;
+  });
 
 describe('subjectText', () => {
   it('names the subject where the event recorded its name', () => {
