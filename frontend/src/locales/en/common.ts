@@ -43,6 +43,7 @@ const common: typeof zhCommon = {
       review_waiting: 'Waiting for review',
       review_returned: 'Returned',
       review_approved: 'Approved',
+      security_alert: 'Security alert',
     },
   },
   changes: {

@@ -43,6 +43,7 @@ const common = {
       review_waiting: '待审核',
       review_returned: '已退回',
       review_approved: '已通过',
+      security_alert: '安全告警',
     },
   },
   changes: {
