@@ -59,13 +59,13 @@ export function AuditPage() {
     {
       title: t('audit:columns.at'),
       key: 'at',
-      width: 170,
+      width: 160,
       render: (_, event) => dayjs(event.at).format('YYYY-MM-DD HH:mm:ss'),
     },
     {
       title: t('audit:columns.user'),
       key: 'user',
-      width: 190,
+      width: 170,
       ellipsis: true,
       render: (_, event) =>
         event.username ? (
@@ -84,22 +84,22 @@ export function AuditPage() {
     {
       title: t('audit:columns.action'),
       key: 'action',
-      width: 170,
+      width: 160,
       render: (_, event) => <Tag color="blue">{event.action_label}</Tag>,
     },
     {
       title: t('audit:columns.subject'),
       key: 'subject',
-      width: 130,
+      width: 230,
       ellipsis: true,
       render: (_, event) => subjectText(event),
     },
-    { title: t('audit:columns.address'), dataIndex: 'address', key: 'address', width: 130, ellipsis: true },
+    { title: t('audit:columns.address'), dataIndex: 'address', key: 'address', width: 120, ellipsis: true },
     { title: t('audit:columns.requestId'), dataIndex: 'request_id', key: 'request_id', ellipsis: true },
     {
       title: t('audit:columns.more'),
       key: 'more',
-      width: 72,
+      width: 64,
       fixed: 'right',
       render: (_, event) => (
         <Button type="link" size="small" onClick={() => setShown(event)}>
@@ -189,7 +189,7 @@ export function AuditPage() {
         loading={events.isPending}
         pagination={false}
         tableLayout="fixed"
-        scroll={{ x: 960 }}
+        scroll={{ x: 1000 }}
         onRow={(event) => ({ onDoubleClick: () => setShown(event) })}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit:empty')} /> }}
       />
