@@ -14,6 +14,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BACKEND_DIR.parent
@@ -191,6 +192,18 @@ TMIS_JOB_RETRY_WAIT_SECONDS = float(os.environ.get("TMIS_JOB_RETRY_WAIT_SECONDS"
 TMIS_FILES_DIR = Path(os.environ.get("TMIS_FILES_DIR", VAR_DIR / "files"))
 TMIS_IMPORT_MAX_BYTES = 50 * 1024 * 1024
 TMIS_IMPORT_MAX_ROWS = 200_000
+
+# The audit trail (tmis.audit, docs/SECURITY-audit.md): kept TMIS_AUDIT_RETENTION_DAYS (at least 180, GB/T 22239
+# level 3), then removed by the daily purge; TMIS_FULL_ID_ALERT_PER_HOUR full ID numbers seen by one user within an
+# hour alert the security administrators; an XLSX export of the log holds at most TMIS_AUDIT_EXPORT_MAX_ROWS rows.
+TMIS_AUDIT_RETENTION_DAYS = int(os.environ.get("TMIS_AUDIT_RETENTION_DAYS", "180"))
+if TMIS_AUDIT_RETENTION_DAYS < 180:
+    raise ImproperlyConfigured("TMIS_AUDIT_RETENTION_DAYS must be at least 180 (GB/T 22239-2019 level 3).")
+TMIS_FULL_ID_ALERT_PER_HOUR = int(os.environ.get("TMIS_FULL_ID_ALERT_PER_HOUR", "50"))
+TMIS_AUDIT_EXPORT_MAX_ROWS = int(os.environ.get("TMIS_AUDIT_EXPORT_MAX_ROWS", "100000"))
+# Tests that roll back by re-loading a serialized copy of the database skip the audit log: its trigger refuses the
+# UPDATE that re-loading a row tries first (the log holds no reference data).
+TEST_NON_SERIALIZED_APPS = ["tmis.audit"]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["tmis.accounts.authentication.TmisJWTAuthentication"],

@@ -1,6 +1,8 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from tmis.accounts.api.roles_views import UserRolesApi
+from tmis.audit.api.security_settings import SecuritySettingsApi
 from tmis.core.views import HealthApi, spa_index
 
 handler400 = "tmis.core.views.bad_request"
@@ -13,7 +15,10 @@ api_v1 = [
     # The split view serves Swagger UI's start-up script from `docs/?script=`: no inline script (the CSP forbids them).
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="docs"),
     path("auth/", include("tmis.accounts.api.urls_auth")),
+    path("users/<int:pk>/roles/", UserRolesApi.as_view(), name="user-roles"),
     path("users/", include("tmis.accounts.api.urls_users")),
+    path("audit/", include("tmis.audit.api.urls")),
+    path("security/settings/", SecuritySettingsApi.as_view(), name="security-settings"),
     path("orgs/", include("tmis.orgs.api.urls")),
     path("catalog/", include("tmis.catalog.api.urls")),
     path("teachers/", include("tmis.teachers.api.urls")),

@@ -6,4 +6,6 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import schema  # noqa: F401  (registers the OpenAPI auth extension)
+        from . import audit_actions, schema  # noqa: F401  (schema registers the OpenAPI auth extension)
+
+        audit_actions.register()

@@ -26,27 +26,37 @@ class Role(models.TextChoices):
 #: Review capabilities: `reviews.view` (the review items and progress in one's scope), `reviews.submit` (submit and
 #: withdraw one's own items), `reviews.decide` (the queue, approve, return). A subject kind may name its own
 #: capabilities in `tmis.reviews.registry.SubjectKind`.
+#:
+#: 三员分立 (GB/T 22239-2019 level 3, docs/SECURITY-audit.md): three administrators, none of whom sees teacher data.
+#: - `sysadmin` (系统管理员): accounts (open, rename, deactivate — `users.manage`) and configuration (organisations,
+#:   the province catalogue, review chains — `orgs.manage`, `catalog.manage`). Opens an account with the roles the
+#:   organisation asked for; changing the roles of an existing account is not theirs (`roles.assign`).
+#: - `secadmin` (安全管理员): roles and permissions (`roles.assign`: `PUT /users/{id}/roles/`), the security settings
+#:   (`security.view`), the full-ID alerts.
+#: - `auditor` (审计管理员): reads the audit trail (`audit.view`) and nothing else (their own profile).
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
         {"orgs.view", "teachers.view", "teachers.change", "teachers.view_id", "reviews.view", "reviews.submit"}
     ),
     Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id", "reviews.view"}),
     Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view"}),
+    # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
     Role.ADMIN: frozenset(
         {
             "orgs.view",
             "orgs.manage",
             "users.view",
             "users.manage",
+            "roles.assign",
             "teachers.view",
             "reports.view",
             "catalog.manage",
             "reviews.view",
         }
     ),
-    Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage"}),
-    Role.SECADMIN: frozenset({"orgs.view", "users.view", "security.manage"}),
-    Role.AUDITOR: frozenset({"orgs.view", "audit.view"}),
+    Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage", "catalog.manage"}),
+    Role.SECADMIN: frozenset({"orgs.view", "users.view", "roles.assign", "security.view"}),
+    Role.AUDITOR: frozenset({"audit.view"}),
     Role.SERVICE: frozenset({"orgs.view", "teachers.view", "sync.pull", "reviews.view"}),
     Role.TEACHER: frozenset({"self.view"}),
 }
@@ -54,13 +64,24 @@ CAPABILITIES: dict[str, frozenset[str]] = {
 BUSINESS_ROLES = frozenset({Role.ADMIN, Role.REVIEWER, Role.FILLER, Role.VIEWER, Role.TEACHER})
 #: 三员分立: the three separated administrators never share an account with each other or business roles.
 SEPARATED_ROLES = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
+#: Capabilities that reach teacher data; none of the three separated administrators holds one (a test checks it).
+TEACHER_DATA_CAPABILITIES = frozenset(
+    {"teachers.view", "teachers.change", "teachers.view_id", "reviews.view", "reviews.submit", "reviews.decide"}
+)
 
-#: Which roles each managing role may grant. No one grants a role above their own through the API; the
-#: three separated administrators are created with the `create_user` management command.
+#: Which roles each managing role may grant (and so whose accounts it manages). No one grants a role above their own
+#: through the API; the three separated administrators are created with the `create_user` management command.
 GRANTABLE: dict[str, frozenset[str]] = {
     Role.ADMIN: BUSINESS_ROLES,
     Role.SYSADMIN: BUSINESS_ROLES | {Role.SERVICE},
+    Role.SECADMIN: BUSINESS_ROLES | {Role.SERVICE},
 }
+
+
+def separation_conflict(roles: Iterable[str]) -> bool:
+    """Whether a set of roles breaks 三员分立: a separated administrator's role together with any other role."""
+    held = set(roles)
+    return bool(held & SEPARATED_ROLES) and len(held) > 1
 
 
 def capabilities_for(roles: Iterable[str]) -> frozenset[str]:

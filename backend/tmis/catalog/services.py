@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import status
 
+from tmis.audit.services import audit_record
 from tmis.core.errors import AppError
 from tmis.core.etag import Precondition, stale
 from tmis.orgs.models import Level, Organisation
@@ -196,6 +197,7 @@ def catalogue_draft_save(
     if draft is not None:
         draft.spec = clean
         draft.save()
+        _audit_draft_saved(actor, province, draft)
         return draft
     latest = ProvinceCatalogue.objects.filter(province=province).order_by("-version").first()
     draft = ProvinceCatalogue(
@@ -206,7 +208,25 @@ def catalogue_draft_save(
             draft.save()
     except IntegrityError as exc:  # another draft (or version number) was created meanwhile
         raise stale() from exc
+    _audit_draft_saved(actor, province, draft)
     return draft
+
+
+def _audit_draft_saved(actor: Any, province: Organisation, draft: ProvinceCatalogue) -> None:
+    spec = draft.spec or {}
+    audit_record(
+        action="catalog.draft_save",
+        actor=actor,
+        subject_type="catalogue",
+        subject_id=f"{province.code}:v{draft.version}",
+        detail={
+            "province": province.code,
+            "version": draft.version,
+            "selected": len(spec.get("selected") or {}),
+            "extensions": len(spec.get("extensions") or []),
+            "code_tables": len(spec.get("code_tables") or []),
+        },
+    )
 
 
 @transaction.atomic
@@ -214,7 +234,15 @@ def catalogue_draft_discard(*, actor: Any, province: Organisation, precondition:
     _ensure_own_province(actor, province)
     draft = _locked_draft(province, precondition)
     if draft is not None:
+        version = draft.version
         draft.delete()
+        audit_record(
+            action="catalog.draft_discard",
+            actor=actor,
+            subject_type="catalogue",
+            subject_id=f"{province.code}:v{version}",
+            detail={"province": province.code, "version": version},
+        )
 
 
 def catalogue_diff(*, old: dict[str, Any], new: dict[str, Any]) -> dict[str, list[Any]]:
@@ -254,4 +282,11 @@ def catalogue_publish(
     draft.published_by = actor
     draft.published_at = timezone.now()
     draft.save()
+    audit_record(
+        action="catalog.publish",
+        actor=actor,
+        subject_type="catalogue",
+        subject_id=f"{province.code}:v{draft.version}",
+        detail={"province": province.code, "version": draft.version, "diff": diff},
+    )
     return draft, diff

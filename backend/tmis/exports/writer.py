@@ -24,6 +24,7 @@ from tmis.catalog.selectors import effective_for_organisation
 from tmis.core import crypto
 from tmis.core.job_services import JobError, job_progress, job_run
 from tmis.imports.template import SCHOOL_COLUMN, code_names, template_fields
+from tmis.notifications.security_alerts import full_id_alert_check
 from tmis.teachers.filters import TeacherFilter
 from tmis.teachers.models import Teacher
 from tmis.teachers.writes import ID_CONTEXT
@@ -161,6 +162,8 @@ def _export(job: ExportJob) -> dict[str, Any]:
         subject_id=job.pk,
         detail={"filters": job.filters, "fields": job.fields, "rows": written, "full_id": job.full_id},
     )
+    if job.full_id:
+        full_id_alert_check(user=job.owner)
     return {"progress_done": written, "file_path": str(relative), "file_size": target.stat().st_size}
 
 

@@ -31,6 +31,7 @@ from tmis.teachers import identity
 from tmis.teachers.checks import KEY_FIELDS, teachers_check
 from tmis.teachers.writes import id_dedup_key
 
+from .audit_events import import_audit_finish
 from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
 from .models import ImportJob, Severity
 from .normalise import CodeNames, clean_text
@@ -298,4 +299,7 @@ def run_import(job_id: int) -> None:
     """The job: run (or continue) one import through the job lifecycle (`core.job_services.job_run`): a file
     that cannot be imported fails it with the `SheetProblem`'s code and message; problems are stored in the
     uploader's language. Safe to call again after a crash."""
-    job_run(model=ImportJob, job_id=job_id, work=lambda job: Importer(job).run())
+    try:
+        job_run(model=ImportJob, job_id=job_id, work=lambda job: Importer(job).run())
+    finally:
+        import_audit_finish(job_id=job_id)

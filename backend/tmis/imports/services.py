@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 
+from tmis.audit.services import audit_record
 from tmis.core.errors import AppError, field_error
 from tmis.core.job_services import job_submit
 from tmis.orgs.models import Organisation
@@ -72,5 +73,19 @@ def import_start(
             language=translation.get_language() or settings.LANGUAGE_CODE,
         )
         job_submit(job=job)
+        audit_record(
+            action="import.start",
+            actor=actor,
+            subject_type="import",
+            subject_id=job.pk,
+            detail={
+                "file_name": name,
+                "file_size": upload.size,
+                "organisation": organisation.code,
+                "dry_run": dry_run,
+                "strict": strict,
+                "mode": mode,
+            },
+        )
     job.refresh_from_db()
     return job

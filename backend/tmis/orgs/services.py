@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from rest_framework import status
 
+from tmis.audit.services import audit_record
 from tmis.core.errors import AppError, field_error
 from tmis.core.etag import Precondition, lock_current
 from tmis.core.scope import path_in_scope
@@ -147,6 +148,13 @@ def organisation_create(
             status_code=status.HTTP_409_CONFLICT,
             errors={"code": [{"code": "duplicate", "message": _("This code is already in use.")}]},
         ) from exc
+    audit_record(
+        action="org.create",
+        actor=actor,
+        subject_type="organisation",
+        subject_id=organisation.code,
+        detail={"parent": parent.code, "level": level, "name": organisation.name},
+    )
     return organisation
 
 
@@ -164,8 +172,19 @@ def organisation_update(
         _check_school_attributes(organisation.code, merged, required=True)
         if "school_type" in attrs:
             organisation.school_stage = codes.stage_for_school_type(attrs["school_type"])
+    changed: dict[str, list[str]] = {}
     for key in ("name", "name_en", *SCHOOL_ATTRIBUTES):
         if key in changes:
-            setattr(organisation, key, changes[key].strip())
+            before, after = getattr(organisation, key), changes[key].strip()
+            if before != after:
+                changed[key] = [before, after]
+            setattr(organisation, key, after)
     organisation.save()
+    audit_record(
+        action="org.update",
+        actor=actor,
+        subject_type="organisation",
+        subject_id=organisation.code,
+        detail={"name": organisation.name, "changes": changed},
+    )
     return organisation

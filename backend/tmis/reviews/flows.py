@@ -11,6 +11,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from tmis.audit.services import audit_record
 from tmis.core.errors import field_error
 from tmis.core.etag import DEFAULT_ETAG, Precondition, etag_of, stale
 from tmis.orgs.models import Level, Organisation
@@ -112,10 +113,18 @@ def flow_set(
     if precondition is not None:
         precondition.check(row or ReviewFlow(province=province, kind=kind))
     row = row or ReviewFlow(province=province, kind=kind)
+    before = list(row.levels or [])
     row.levels, row.updated_by = levels, actor
     try:
         with transaction.atomic():
             row.save()
     except IntegrityError as exc:  # another administrator stored the first change of the default at the same moment
         raise stale() from exc
+    audit_record(
+        action="flow.update",
+        actor=actor,
+        subject_type="flow",
+        subject_id=f"{province.code}:{kind}",
+        detail={"province": province.code, "kind": kind, "before": before, "after": list(levels)},
+    )
     return flow_for_province(province=province, kind=kind)

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tmis.audit.services import audit_record
 from tmis.core.errors import AppError, field_error
 from tmis.core.jsonable import jsonable
 from tmis.notifications.services import notify_reviewers, notify_users
@@ -46,6 +47,19 @@ def _record(submission: Submission, *, actor: Any, action: str, reason: str = ""
         actor=actor,
         reason=reason,
         at=timezone.now(),
+    )
+    audit_record(
+        action=f"review.{action}",
+        actor=actor,
+        subject_type="submission",
+        subject_id=submission.pk,
+        detail={
+            "kind": submission.kind,
+            "subject": f"{submission.subject_type}:{submission.subject_id}",
+            "round": submission.round,
+            "level": submission.step_levels[step] if step is not None else "",
+            "reason": reason,
+        },
     )
 
 

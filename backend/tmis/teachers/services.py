@@ -17,6 +17,7 @@ from tmis.core import crypto
 from tmis.core.errors import AppError, field_error
 from tmis.core.etag import Precondition, lock_current
 from tmis.core.scope import path_in_scope
+from tmis.notifications.security_alerts import full_id_alert_check
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_in_scope
 
@@ -158,6 +159,7 @@ def teacher_id_number(*, actor: Any, teacher: Teacher, address: str | None) -> s
     access_log_record(
         actor=actor, action="teacher.id_number.view", subject_type="teacher", subject_id=teacher.pk, address=address
     )
+    full_id_alert_check(user=actor)
     return id_number_of(teacher)
 
 

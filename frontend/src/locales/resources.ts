@@ -1,3 +1,4 @@
+import zhAudit from '@/locales/zh-CN/audit';
 import zhAuth from '@/locales/zh-CN/auth';
 import zhCatalog from '@/locales/zh-CN/catalog';
 import zhCommon from '@/locales/zh-CN/common';
@@ -21,6 +22,7 @@ export const zhCN = {
   teachers: zhTeachers,
   reviews: zhReviews,
   importExport: zhImportExport,
+  audit: zhAudit,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

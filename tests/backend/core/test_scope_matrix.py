@@ -69,9 +69,12 @@ def test_children_of_own_root_stay_inside(client_for, login):
     assert [r["code"] for r in roots] == [OWN[login]]
 
 
+# 三员分立: the separated administrators of the Ministry and of the province (tests/backend/audit/test_separation.py).
+SEPARATED_CENTRAL = {"demo-sysadmin", "demo-secadmin", "demo-auditor"}
+SEPARATED_PROVINCE = {"demo-province-sysadmin", "demo-province-secadmin", "demo-province-auditor"}
 USERS_VISIBLE = {
-    "demo-central": set(OWN),
-    "demo-province": set(OWN) - {"demo-central"},
+    "demo-central": set(OWN) | SEPARATED_CENTRAL | SEPARATED_PROVINCE,
+    "demo-province": set(OWN) - {"demo-central"} | SEPARATED_PROVINCE,
     "demo-city": set(OWN) - {"demo-central", "demo-province"},
     "demo-county-a": {"demo-county-a", "demo-school-a", "demo-school-a-reviewer"},
     "demo-county-b": {"demo-county-b", "demo-school-b"},

@@ -17,6 +17,7 @@ from typing import Any
 from django.db import models
 
 from tmis.accounts.models import User
+from tmis.audit.models import AccessLog
 from tmis.catalog.models import CodeTable
 from tmis.core.job_kinds import job_kinds
 from tmis.orgs.models import Organisation
@@ -88,6 +89,16 @@ def _scoped(model: type[models.Model]) -> Callable[[re.Match, Login], Targets]:
     return resolve
 
 
+def _audit_event(match: re.Match, login: Login) -> Targets:
+    """An audit event: inside is one recorded by an actor in the login's subtree; outside, one from elsewhere (the
+    Ministry's auditor reads every event, anonymous ones included: nothing is outside its scope)."""
+    events = AccessLog.objects.order_by("pk")
+    inside = events.filter(organisation_path__startswith=login.scope).first()
+    root = Organisation.objects.filter(path=login.scope, parent__isnull=True).exists()
+    outside = None if root else events.exclude(organisation_path__startswith=login.scope).first()
+    return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
+
+
 def _owned(kind: str) -> Callable[[re.Match, Login], Targets]:
     """A job: inside is one the login owns; outside, anyone else's (in its scope or not)."""
 
@@ -133,6 +144,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
     (rf"{API}/users/\{{id\}}/([a-z-]+/)?", _scoped(User)),
     (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
+    (rf"{API}/audit/events/\{{id\}}/", _audit_event),
     (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),
     (rf"{API}/jobs/\{{kind\}}/\{{id\}}/([a-z-]+/)?", _any_job),
     (

@@ -4,6 +4,83 @@
  */
 
 export interface paths {
+    "/api/v1/audit/events/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The audit trail, newest first: logins, role changes, full-ID views, exports, imports, review decisions,
+         *     configuration changes. Read-only — no operation changes or removes an event (the database refuses it too).
+         */
+        get: operations["audit_events_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The audit trail, newest first: logins, role changes, full-ID views, exports, imports, review decisions,
+         *     configuration changes. Read-only — no operation changes or removes an event (the database refuses it too).
+         */
+        get: operations["audit_events_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/actions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every known action with its name, for the action filter. */
+        get: operations["audit_actions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/export/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The filtered list as an XLSX workbook (at most TMIS_AUDIT_EXPORT_MAX_ROWS rows; narrow the filters
+         *     otherwise). The export is itself an audit event.
+         */
+        get: operations["audit_events_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -955,6 +1032,23 @@ export interface paths {
         };
         /** @description Teachers by record state under an organisation, open change requests, and open review items by level. */
         get: operations["reviews_progress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/security/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The security settings in force (the security administrator). */
+        get: operations["security_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2122,6 +2216,26 @@ export interface paths {
         patch: operations["users_partial_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/roles/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * @description Replace an account's roles (`roles.assign`: the security administrator; a business administrator inside its
+         *     subtree). If-Match: the user's ETag. The system administrator opens accounts but cannot change their roles.
+         */
+        put: operations["users_roles_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/totp-reset/": {
         parameters: {
             query?: never;
@@ -2362,6 +2476,42 @@ export interface components {
             assessment_result?: string;
             assessment_unit?: string;
             extra?: unknown;
+        };
+        AuditAction: {
+            /** @description The action's code, for the `action` filter. */
+            code: string;
+            /** @description Its name in the request's language. */
+            label: string;
+        };
+        AuditEvent: {
+            readonly id: number;
+            /**
+             * Format: date-time
+             * @description When it happened.
+             */
+            readonly at: string;
+            /** @description Who acted (or, for an anonymous event, the account named). */
+            readonly username: string;
+            /** @description The actor's display name (empty: anonymous/system). */
+            readonly display_name: string;
+            /** @description The action's code (e.g. teacher.id_number.view). */
+            readonly action: string;
+            /** @description The action's name in the request's language. */
+            readonly action_label: string;
+            /** @description The kind of thing acted upon (code). */
+            readonly subject_type: string;
+            /** @description What kind of thing the event is about, by name. */
+            readonly subject_label: string;
+            /** @description Its id. */
+            readonly subject_id: string;
+            /** @description The client's address. */
+            readonly address: string | null;
+            /** @description The request's id (X-Request-ID). */
+            readonly request_id: string;
+            /** @description What else the event records (file names, rows …). */
+            readonly detail: {
+                [key: string]: unknown;
+            };
         };
         /**
          * @description * `approve` - approve
@@ -3109,6 +3259,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AssessmentRecord"][];
+        };
+        PaginatedAuditEventList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["AuditEvent"][];
         };
         PaginatedEthicsRecordList: {
             /**
@@ -3999,6 +4162,26 @@ export interface components {
          * @enum {string}
          */
         SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
+        SecuritySettings: {
+            /** @description Days the audit log is kept (at least 180). */
+            audit_retention_days: number;
+            /** @description Full ID numbers one user may see within an hour before the security administrators are alerted. */
+            full_id_alert_per_hour: number;
+            /** @description Most events one XLSX export of the audit log holds. */
+            audit_export_max_rows: number;
+            /** @description Failed logins before an account is locked out. */
+            login_failure_limit: number;
+            /** @description How long a lockout lasts. */
+            lockout_minutes: number;
+            /** @description Login attempts allowed per address (e.g. 30/min). */
+            login_rate: string;
+            /** @description Lifetime of an access token. */
+            access_token_minutes: number;
+            /** @description Lifetime of a refresh token. */
+            refresh_token_hours: number;
+            /** @description Proxies whose X-Forwarded-For is believed. */
+            trusted_proxies: string[];
+        };
         /**
          * @description * `error` - 错误
          *     * `warning` - 警告
@@ -5023,6 +5206,10 @@ export interface components {
             /** @description Code of the user's organisation. */
             organisation: string;
         };
+        UserRolesRequest: {
+            /** @description The account's roles from now on (replacing the ones it holds). */
+            roles: components["schemas"]["RolesEnum"][];
+        };
         ValidateRequestRequest: {
             /** @description Indicator group code, e.g. basic. */
             group: string;
@@ -5108,6 +5295,268 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit_events_list: {
+        parameters: {
+            query?: {
+                /** @description The action's code (see /audit/actions/). */
+                action?: string;
+                /** @description The client's address (exact). */
+                address?: string;
+                /** @description From this time on. */
+                at_after?: string;
+                /** @description Before this time. */
+                at_before?: string;
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description The request's id (exact). */
+                request_id?: string;
+                /** @description The subject's id. */
+                subject_id?: string;
+                /** @description The subject's kind, e.g. teacher, import, organisation. */
+                subject_type?: string;
+                /** @description The account's username (exact). */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEventList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_events_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this access log. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEvent"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_actions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditAction"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    audit_events_export: {
+        parameters: {
+            query?: {
+                /** @description The action's code (see /audit/actions/). */
+                action?: string;
+                /** @description The client's address (exact). */
+                address?: string;
+                /** @description From this time on. */
+                at_after?: string;
+                /** @description Before this time. */
+                at_before?: string;
+                /** @description The request's id (exact). */
+                request_id?: string;
+                /** @description The subject's id. */
+                subject_id?: string;
+                /** @description The subject's kind, e.g. teacher, import, organisation. */
+                subject_type?: string;
+                /** @description The account's username (exact). */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The filtered events, XLSX. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     auth_logout: {
         parameters: {
             query?: never;
@@ -9146,6 +9595,52 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    security_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16897,6 +17392,110 @@ export interface operations {
                 "application/json": components["schemas"]["PatchedUserUpdateRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["PatchedUserUpdateRequest"];
                 "multipart/form-data": components["schemas"]["PatchedUserUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_roles_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRolesRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["UserRolesRequest"];
+                "multipart/form-data": components["schemas"]["UserRolesRequest"];
             };
         };
         responses: {

@@ -37,10 +37,20 @@ describe('menu by capabilities', () => {
     ]);
   });
 
-  it('keeps the catalogue and code tables for everybody', () => {
-    expect(keys([])).toEqual([
+  it('shows an auditor the audit log and nothing else (三员分立)', () => {
+    expect(keys(['audit.view'])).toEqual([['/audit', undefined]]);
+    expect(keys([])).toEqual([]);
+  });
+
+  it('keeps the audit log from the system and security administrators', () => {
+    const sysadmin = ['orgs.view', 'orgs.manage', 'users.view', 'users.manage', 'catalog.manage'];
+    expect(keys(sysadmin, 'province')).toEqual([
       ['/', undefined],
-      ['admin', ['/catalog', '/code-tables']],
+      ['admin', ['/orgs', '/users', '/catalog', '/province-catalog', '/code-tables', '/review-flows']],
+    ]);
+    expect(keys(['orgs.view', 'users.view', 'roles.assign', 'security.view'])).toEqual([
+      ['/', undefined],
+      ['admin', ['/orgs', '/users', '/catalog', '/code-tables']],
     ]);
   });
 
@@ -65,8 +75,8 @@ describe('menu by capabilities', () => {
   });
 
   it('shows the review queue to reviewers and my submissions to fillers', () => {
-    expect(keys(['teachers.view', 'reviews.decide'], 'school')[1]).toEqual(['teachers', ['/teachers', '/reviews']]);
-    expect(keys(['teachers.view', 'teachers.change'], 'school')[1]).toEqual([
+    expect(keys(['orgs.view', 'teachers.view', 'reviews.decide'], 'school')[1]).toEqual(['teachers', ['/teachers', '/reviews']]);
+    expect(keys(['orgs.view', 'teachers.view', 'teachers.change'], 'school')[1]).toEqual([
       'teachers',
       ['/teachers', '/teachers/import', '/my-submissions'],
     ]);
@@ -76,7 +86,7 @@ describe('menu by capabilities', () => {
   });
 
   it('shows the import page to fillers and highlights it, not the archives, on its path', () => {
-    expect(keys(['teachers.view'], 'county')[1]).toEqual(['teachers', ['/teachers']]);
+    expect(keys(['orgs.view', 'teachers.view'], 'county')[1]).toEqual(['teachers', ['/teachers']]);
     expect(menuSelection('/teachers/import')).toEqual({ selected: '/teachers/import', open: ['teachers'] });
     expect(menuSelection('/teachers/new')).toEqual({ selected: '/teachers', open: ['teachers'] });
     expect(menuSelection('/teachers/important')).toEqual({ selected: '/teachers', open: ['teachers'] });

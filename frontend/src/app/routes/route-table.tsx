@@ -39,6 +39,8 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/',
     page: lazy(() => import('@/features/dashboard/pages/dashboard-page').then((m) => ({ default: m.DashboardPage }))),
+    // Counts of the user's organisation; the auditor (audit log only) starts at the audit page instead.
+    capability: 'orgs.view',
     crumbs: ['menu.dashboard'],
     menu: { icon: 'home' },
   },
@@ -112,6 +114,7 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/catalog',
     page: lazy(() => import('@/features/catalog/pages/catalogue-page').then((m) => ({ default: m.CataloguePage }))),
+    capability: 'orgs.view', // reference data of everyone working with organisations (not the auditor's)
     crumbs: ['menu.admin', 'menu.catalog'],
     menu: { group: 'admin', icon: 'book' },
   },
@@ -128,6 +131,7 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/code-tables',
     page: lazy(() => import('@/features/catalog/pages/code-tables-page').then((m) => ({ default: m.CodeTablesPage }))),
+    capability: 'orgs.view',
     crumbs: ['menu.admin', 'menu.codeTables'],
     menu: { group: 'admin', icon: 'table' },
   },
@@ -140,6 +144,14 @@ export const ROUTES: readonly AppRoute[] = [
     levels: ['province'],
     crumbs: ['menu.admin', 'menu.reviewFlows'],
     menu: { group: 'admin', icon: 'nodeIndex' },
+  },
+  // 安全审计 (三员分立: the auditor's only screen)
+  {
+    path: '/audit',
+    page: lazy(() => import('@/features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage }))),
+    capability: 'audit.view',
+    crumbs: ['menu.audit'],
+    menu: { icon: 'fileSearch' },
   },
   {
     path: '/profile',

@@ -17,6 +17,7 @@ const common: typeof zhCommon = {
     provinceCatalog: 'Province catalogue',
     codeTables: 'Code tables',
     reviewFlows: 'Review chains',
+    audit: 'Audit log',
     profile: 'Profile',
   },
   header: {
@@ -42,6 +43,7 @@ const common: typeof zhCommon = {
       review_waiting: 'Waiting for review',
       review_returned: 'Returned',
       review_approved: 'Approved',
+      security_alert: 'Security alert',
     },
   },
   changes: {

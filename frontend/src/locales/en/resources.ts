@@ -1,3 +1,4 @@
+import enAudit from '@/locales/en/audit';
 import enAuth from '@/locales/en/auth';
 import enCatalog from '@/locales/en/catalog';
 import enCommon from '@/locales/en/common';
@@ -22,6 +23,7 @@ const en: LanguageResources = {
   teachers: enTeachers,
   reviews: enReviews,
   importExport: enImportExport,
+  audit: enAudit,
 };
 
 export default en;

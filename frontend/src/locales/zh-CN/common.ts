@@ -17,6 +17,7 @@ const common = {
     provinceCatalog: '指标体系（省）',
     codeTables: '代码表',
     reviewFlows: '审核流程',
+    audit: '审计日志',
     profile: '个人中心',
   },
   header: {
@@ -42,6 +43,7 @@ const common = {
       review_waiting: '待审核',
       review_returned: '已退回',
       review_approved: '已通过',
+      security_alert: '安全告警',
     },
   },
   changes: {

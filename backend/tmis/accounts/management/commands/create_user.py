@@ -8,7 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from tmis.accounts.models import User
+from tmis.accounts.role_services import separated_admin_create
 from tmis.accounts.roles import Role
+from tmis.core.errors import AppError
 from tmis.orgs.models import Organisation
 
 
@@ -32,11 +34,15 @@ class Command(BaseCommand):
             raise CommandError(f"no organisation {opts['organisation']}")
         if User.objects.filter(username=opts["username"]).exists():
             raise CommandError(f"user {opts['username']} exists")
-        User.objects.create_user(
-            opts["username"],
-            opts["password"],
-            organisation=organisation,
-            roles=roles,
-            display_name=opts["display_name"],
-        )
+        try:
+            separated_admin_create(
+                username=opts["username"],
+                password=opts["password"],
+                organisation=organisation,
+                roles=roles,
+                display_name=opts["display_name"],
+            )
+        except AppError as error:
+            messages = [item["message"] for items in (error.errors or {}).values() for item in items]
+            raise CommandError("; ".join(messages) or str(error.detail)) from error
         self.stdout.write(f"created {opts['username']} at {organisation}")

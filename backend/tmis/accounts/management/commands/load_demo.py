@@ -11,6 +11,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from tmis.accounts.models import User
+from tmis.accounts.role_services import separated_admin_create
+from tmis.accounts.roles import SEPARATED_ROLES
 from tmis.accounts.services import user_create
 from tmis.core.scope import SYSTEM
 from tmis.orgs.models import Organisation
@@ -40,6 +42,13 @@ DEMO_USERS = [
     ("demo-school-a", "城关区第一实验小学填报员", "2162010201", ["filler"]),
     ("demo-school-a-reviewer", "城关区第一实验小学审核员", "2162010201", ["reviewer"]),
     ("demo-school-b", "七里河区建兰路小学填报员", "2162010301", ["filler"]),
+    # 三员分立: the system, security and audit administrators of the Ministry and of the demo province.
+    ("demo-sysadmin", "教育部系统管理员", "000000", ["sysadmin"]),
+    ("demo-secadmin", "教育部安全管理员", "000000", ["secadmin"]),
+    ("demo-auditor", "教育部审计管理员", "000000", ["auditor"]),
+    ("demo-province-sysadmin", "甘肃省系统管理员", "620000", ["sysadmin"]),
+    ("demo-province-secadmin", "甘肃省安全管理员", "620000", ["secadmin"]),
+    ("demo-province-auditor", "甘肃省审计管理员", "620000", ["auditor"]),
 ]
 
 
@@ -74,6 +83,17 @@ class Command(BaseCommand):
             if username in existing_users:
                 # Demo accounts keep the roles this list gives them (a new release may add one).
                 User.objects.filter(username=username, is_demo=True).exclude(roles=roles).update(roles=roles)
+                continue
+            if set(roles) & SEPARATED_ROLES:
+                separated_admin_create(
+                    username=username,
+                    password=DEMO_PASSWORD,
+                    organisation=Organisation.objects.get(code=org_code),
+                    roles=roles,
+                    display_name=display_name,
+                    is_demo=True,
+                )
+                created_users += 1
                 continue
             user_create(
                 actor=SYSTEM,

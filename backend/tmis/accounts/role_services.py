@@ -1,0 +1,69 @@
+"""Role assignment under 三员分立 (docs/SECURITY-audit.md).
+
+- The security administrator (and a business administrator inside its subtree) assigns roles: `user_roles_assign`,
+  behind `PUT /users/{id}/roles/` (`roles.assign`). It goes through `services.user_update`, so that a role change
+  meets the same rules (grantable roles, manageable accounts, no change of one's own roles, the If-Match check) and
+  the same consequences (token revocation, the audit event) as every other account change.
+- The system administrator opens and deactivates accounts (`users.manage`) but does not change roles:
+  `role_change_check` refuses a role change by anyone without `roles.assign`.
+- The three separated administrators are created outside the API only (`create_user`, the demo loader):
+  `separated_admin_create`, which refuses any second role.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from rest_framework import status
+
+from tmis.core.errors import AppError, field_error
+from tmis.core.etag import Precondition
+from tmis.orgs.models import Organisation
+
+from .models import User
+from .roles import separation_conflict
+from .services import user_update
+
+
+def role_change_check(*, actor: Any) -> None:
+    """403 unless the actor may change roles of existing accounts (the system administrator may not)."""
+    if not actor.has_capability("roles.assign"):
+        raise AppError(
+            _("Roles are assigned by the security administrator."),
+            code="roles_not_assignable",
+            status_code=status.HTTP_403_FORBIDDEN,
+        )
+
+
+def user_roles_assign(
+    *, actor: Any, user: User, roles: Sequence[str], precondition: Precondition | None = None
+) -> User:
+    role_change_check(actor=actor)
+    return user_update(actor=actor, user=user, roles=roles, precondition=precondition)
+
+
+@transaction.atomic
+def separated_admin_create(
+    *,
+    username: str,
+    password: str,
+    organisation: Organisation,
+    roles: Sequence[str],
+    display_name: str = "",
+    is_demo: bool = False,
+) -> User:
+    """Create an account from the command line; a separated administrator's role is the account's only role."""
+    roles = list(dict.fromkeys(roles))
+    if separation_conflict(roles):
+        raise field_error(
+            "roles", "roles_separated", _("System, security and audit administrators hold no other role.")
+        )
+    if not roles:
+        raise field_error("roles", "required", _("Give the user at least one role."))
+    user = User.objects.create_user(
+        username, password, organisation=organisation, roles=roles, display_name=display_name, is_demo=is_demo
+    )
+    return user
