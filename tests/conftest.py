@@ -9,9 +9,9 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from tmis.accounts.models import User
+from tmis.accounts.tokens import tokens_for
 from tmis.orgs.models import Organisation
 
 
@@ -64,7 +64,7 @@ def client_for(db) -> Callable[[User | str], APIClient]:
         if isinstance(user, str):
             user = User.objects.get(username=user)
         client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {RefreshToken.for_user(user).access_token}")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(user).access_token}")  # as a login issues them
         return client
 
     return make

@@ -6,7 +6,10 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/token/') && r.request().method() === 'POST');
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  // A throttled login would leave the previous user's session in place and the test would go on as someone else.
+  expect((await answered).status(), `login of ${username} was throttled`).not.toBe(429);
 }
 
 export async function expectLoggedIn(page: Page): Promise<void> {

@@ -4,8 +4,9 @@
   behind `PUT /users/{id}/roles/` (`roles.assign`). It goes through `services.user_update`, so that a role change
   meets the same rules (grantable roles, manageable accounts, no change of one's own roles, the If-Match check) and
   the same consequences (token revocation, the audit event) as every other account change.
-- The system administrator opens and deactivates accounts (`users.manage`) but does not change roles:
-  `role_change_check` refuses a role change by anyone without `roles.assign`.
+- The system administrator opens and deactivates accounts (`users.manage`) but gives no roles: an account it opens
+  has none (and so reaches nothing) until the security administrator assigns them; `services.user_create` and
+  `services.user_update` refuse roles from anyone without `roles.assign`, and `role_change_check` guards the PUT.
 - The three separated administrators are created outside the API only (`create_user`, the demo loader):
   `separated_admin_create`, which refuses any second role.
 """

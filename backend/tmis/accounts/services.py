@@ -24,8 +24,23 @@ from .sessions import tokens_revoke
 from .totp import totp_reset
 
 
+def _roles_not_assignable() -> AppError:
+    return AppError(
+        _("Roles are assigned by the security administrator."),
+        code="roles_not_assignable",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
 def _check_roles(actor: Any, roles: Sequence[str]) -> list[str]:
     roles = list(dict.fromkeys(roles))
+    if not actor.has_capability("roles.assign"):
+        # 三员分立: whoever opens accounts without `roles.assign` (the system administrator) opens them without roles;
+        # the security administrator gives them their roles. Otherwise a sysadmin could open a filler's account with a
+        # password of their own choosing and read teacher data through it.
+        if roles:
+            raise _roles_not_assignable()
+        return []
     if not roles:
         raise field_error("roles", "required", _("Give the user at least one role."))
     allowed = grantable_by(actor.roles)
@@ -137,6 +152,10 @@ def user_update(
 ) -> User:
     lock_current(user, precondition)  # If-Match, compared under the row lock
     _ensure_manageable(actor, user)
+    if roles is not None and set(roles) != set(user.roles) and not actor.has_capability("roles.assign"):
+        raise _roles_not_assignable()
+    if roles is not None and set(roles) == set(user.roles):
+        roles = None  # the same roles sent back by a form: nothing to check or change
     if user.pk == actor.pk and (roles is not None or is_active is False):
         raise AppError(
             _("You cannot change your own roles or deactivate yourself."),

@@ -129,9 +129,49 @@ NEW_USER = {
 }
 
 
+def test_the_sysadmin_cannot_open_an_account_with_roles(client_for):
+    """Else a sysadmin could open a filler's account with a password of their own and read teacher data through it."""
+    sysadmin = client_for("demo-province-sysadmin")
+    for roles in (["filler"], ["admin"], ["viewer"]):
+        response = sysadmin.post("/api/v1/users/", {**NEW_USER, "roles": roles}, format="json")
+        assert response.status_code == 403 and response.json()["code"] == "roles_not_assignable", roles
+    assert not User.objects.filter(username=NEW_USER["username"]).exists()
+
+
+def test_an_account_the_sysadmin_opens_reaches_nothing_until_the_secadmin_gives_it_roles(client_for):
+    sysadmin = client_for("demo-province-sysadmin")
+    created = sysadmin.post("/api/v1/users/", {**NEW_USER, "roles": []}, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["roles"] == []
+    opened = User.objects.get(username=NEW_USER["username"])
+    as_opened = client_for(opened)
+    assert as_opened.get("/api/v1/teachers/").status_code == 403
+    secadmin = client_for("demo-province-secadmin")
+    etag = secadmin.get(f"/api/v1/users/{opened.pk}/")["ETag"]
+    assigned = secadmin.put(
+        f"/api/v1/users/{opened.pk}/roles/", {"roles": ["filler"]}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert assigned.status_code == 200, assigned.json()
+    assert client_for(User.objects.get(pk=opened.pk)).get("/api/v1/teachers/").status_code == 200
+
+
+def test_the_sysadmin_edits_an_account_when_the_form_sends_its_roles_back_unchanged(client_for):
+    sysadmin = client_for("demo-province-sysadmin")
+    target = User.objects.get(username="demo-school-b")
+    etag = sysadmin.get(f"/api/v1/users/{target.pk}/")["ETag"]
+    renamed = sysadmin.patch(
+        f"/api/v1/users/{target.pk}/",
+        {"display_name": "改名", "roles": list(target.roles)},
+        format="json",
+        HTTP_IF_MATCH=etag,
+    )
+    assert renamed.status_code == 200, renamed.json()
+    assert User.objects.get(pk=target.pk).display_name == "改名"
+
+
 def test_the_sysadmin_opens_and_deactivates_accounts_but_does_not_change_roles(client_for):
     sysadmin = client_for("demo-province-sysadmin")
-    created = sysadmin.post("/api/v1/users/", NEW_USER, format="json")
+    created = sysadmin.post("/api/v1/users/", {**NEW_USER, "roles": []}, format="json")
     assert created.status_code == 201, created.json()
     user = created.json()
     changed = sysadmin.patch(
@@ -148,7 +188,7 @@ def test_the_sysadmin_opens_and_deactivates_accounts_but_does_not_change_roles(c
         f"/api/v1/users/{user['id']}/", {"is_active": False}, format="json", HTTP_IF_MATCH=user["etag"]
     )
     assert off.status_code == 200 and off.json()["is_active"] is False
-    assert User.objects.get(pk=user["id"]).roles == ["filler"]
+    assert User.objects.get(pk=user["id"]).roles == []
 
 
 def test_the_secadmin_assigns_roles_but_does_not_open_or_deactivate_accounts(client_for):

@@ -90,7 +90,13 @@ class UserCreateSerializer(serializers.Serializer):
     username = serializers.RegexField(r"^[A-Za-z0-9_.@-]{3,64}$", help_text="3–64 letters, digits or _ . @ -")
     display_name = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     password = serializers.CharField(write_only=True, help_text="At least 8 characters, three character classes.")
-    roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices), allow_empty=False)
+    roles = serializers.ListField(
+        child=serializers.ChoiceField(choices=Role.choices),
+        required=False,
+        default=list,
+        help_text="Required of an actor who assigns roles (`roles.assign`); empty for one who does not (the system "
+        "administrator opens accounts without roles, the security administrator assigns them).",
+    )
     organisation = serializers.CharField(max_length=10, help_text="Code of the user's organisation.")
 
 

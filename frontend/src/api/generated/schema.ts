@@ -5202,7 +5202,8 @@ export interface components {
             display_name: string;
             /** @description At least 8 characters, three character classes. */
             password: string;
-            roles: components["schemas"]["RolesEnum"][];
+            /** @description Required of an actor who assigns roles (`roles.assign`); empty for one who does not (the system administrator opens accounts without roles, the security administrator assigns them). */
+            roles?: components["schemas"]["RolesEnum"][];
             /** @description Code of the user's organisation. */
             organisation: string;
         };

@@ -41,6 +41,7 @@ const users: typeof zhUsers = {
   },
   active: 'Active',
   inactive: 'Inactive',
+  rolesBySecadmin: 'Accounts are opened without roles; the security administrator assigns them.',
   totpOn: 'On',
   totpOff: 'Off',
   totpReset: 'Reset',

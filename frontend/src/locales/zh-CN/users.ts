@@ -39,6 +39,7 @@ const users = {
   },
   active: '启用',
   inactive: '停用',
+  rolesBySecadmin: '新账号不带角色开通，由安全管理员分配角色。',
   totpOn: '已启用',
   totpOff: '未启用',
   totpReset: '重置',

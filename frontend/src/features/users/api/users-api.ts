@@ -73,6 +73,21 @@ export function useUpdateUser() {
   });
 }
 
+/** 三员分立: the security administrator (or a business administrator) assigns roles; nothing else changes. */
+export function assignUserRoles(id: number, etag: string, roles: Role[]): Promise<User> {
+  return unwrap(
+    api.PUT('/api/v1/users/{id}/roles/', { params: { path: { id }, header: { 'If-Match': etag } }, body: { roles } }),
+  );
+}
+
+export function useAssignUserRoles() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, etag, roles }: { id: number; etag: string; roles: Role[] }) => assignUserRoles(id, etag, roles),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
 /** Recovery for a lost phone: removes the user's second factor and ends their sessions. */
 export async function resetUserTotp(id: number): Promise<void> {
   const { error, response } = await api.POST('/api/v1/users/{id}/totp-reset/', { params: { path: { id } } });

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
+import { Alert, App, Button, Form, Input, Popconfirm, Select, Space, Switch, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -8,6 +8,7 @@ import { OrgTreeSelect } from '@/components/org-tree-select';
 import { StaleAlert } from '@/components/stale-alert';
 import {
   getUser,
+  useAssignUserRoles,
   useCreateUser,
   useResetUserTotp,
   useUpdateUser,
@@ -15,6 +16,7 @@ import {
   type User,
 } from '@/features/users/api/users-api';
 import { ApiError, isStale } from '@/lib/api-error';
+import { useCapability } from '@/lib/auth/session';
 import { applyApiErrors } from '@/lib/form-errors';
 import { ROLES, type Role } from '@/lib/roles';
 
@@ -43,6 +45,11 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
   const [summary, setSummary] = useState<string[]>([]);
   const createUser = useCreateUser();
   const updateUser = useUpdateUser();
+  const assignRoles = useAssignUserRoles();
+  // 三员分立: the system administrator opens accounts (without roles), the security administrator assigns roles
+  // (and edits nothing else); a business administrator does both inside its subtree.
+  const canManage = useCapability('users.manage');
+  const canAssign = useCapability('roles.assign');
   const resetTotp = useResetUserTotp();
   const queryClient = useQueryClient();
   const isCreate = target.mode === 'create';
@@ -59,7 +66,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
   });
   const initialValues: Partial<UserFormValues> =
     target.mode === 'create'
-      ? { roles: ['filler'], is_active: true, organisation: target.organisation }
+      ? { roles: canAssign ? ['filler'] : [], is_active: true, organisation: target.organisation }
       : valuesOf(target.user);
 
   const reload = async () => {
@@ -80,17 +87,20 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
           username: values.username.trim(),
           display_name: values.display_name.trim(),
           password: values.password ?? '',
-          roles: values.roles,
+          roles: canAssign ? values.roles : [],
           organisation: values.organisation,
         });
         void message.success(t('users:created'));
+      } else if (base && !canManage) {
+        await assignRoles.mutateAsync({ id: base.id, etag: base.etag, roles: values.roles });
+        void message.success(t('users:saved'));
       } else if (base) {
         await updateUser.mutateAsync({
           id: base.id,
           etag: base.etag,
           body: {
             display_name: values.display_name.trim(),
-            roles: values.roles,
+            ...(canAssign ? { roles: values.roles } : {}),
             is_active: values.is_active,
             ...(values.password ? { password: values.password } : {}),
           },
@@ -113,7 +123,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       form={form}
       initialValues={initialValues}
       onFinish={onFinish}
-      saving={createUser.isPending || updateUser.isPending}
+      saving={createUser.isPending || updateUser.isPending || assignRoles.isPending}
       summary={summary}
       notice={stale && <StaleAlert onReload={reload} />}
       onClose={onClose}
@@ -125,32 +135,47 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
         label={t('users:fields.username')}
         rules={isCreate ? [{ required: true, whitespace: true, message: t('users:validation.usernameRequired') }] : []}
       >
-        <Input disabled={!isCreate} maxLength={64} autoComplete="off" />
+        <Input disabled={!isCreate || !canManage} maxLength={64} autoComplete="off" />
       </Form.Item>
       <Form.Item
         name="display_name"
         label={t('users:fields.displayName')}
         rules={[{ required: true, whitespace: true, message: t('users:validation.displayNameRequired') }]}
       >
-        <Input maxLength={100} />
+        <Input maxLength={100} disabled={!canManage} />
       </Form.Item>
       <Form.Item
         name="password"
         label={t('users:fields.password')}
         rules={isCreate ? [{ required: true, message: t('users:validation.passwordRequired') }] : []}
       >
-        <Input.Password autoComplete="new-password" />
+        <Input.Password autoComplete="new-password" disabled={!canManage} />
       </Form.Item>
-      <Form.Item
-        name="roles"
-        label={t('users:fields.roles')}
-        rules={[{ required: true, type: 'array', min: 1, message: t('users:validation.rolesRequired') }]}
-      >
-        <Select
-          mode="multiple"
-          options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
-        />
-      </Form.Item>
+      {canAssign ? (
+        <Form.Item
+          name="roles"
+          label={t('users:fields.roles')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('users:validation.rolesRequired') }]}
+        >
+          <Select
+            mode="multiple"
+            options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
+          />
+        </Form.Item>
+      ) : (
+        <Form.Item label={t('users:fields.roles')}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            {!isCreate && target.user.roles.length > 0 && (
+              <Space wrap>
+                {target.user.roles.map((role) => (
+                  <Tag key={role}>{t(`common:roles.${role}`)}</Tag>
+                ))}
+              </Space>
+            )}
+            <Alert type="info" showIcon title={t('users:rolesBySecadmin')} data-testid="roles-by-secadmin" />
+          </Space>
+        </Form.Item>
+      )}
       <Form.Item
         name="organisation"
         label={t('users:fields.organisation')}
@@ -164,7 +189,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       </Form.Item>
       {!isCreate && (
         <Form.Item name="is_active" label={t('users:fields.active')} valuePropName="checked">
-          <Switch />
+          <Switch disabled={!canManage} />
         </Form.Item>
       )}
       {!isCreate && (

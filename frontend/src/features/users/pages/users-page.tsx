@@ -16,6 +16,7 @@ import { loadedRows } from '@/lib/cursor-pages';
 export function UsersPage() {
   const { t } = useTranslation(['users', 'common']);
   const canManage = useCapability('users.manage');
+  const canAssign = useCapability('roles.assign'); // the security administrator edits roles only
   const [filters, setFilters] = useState<UserFilters>({});
   const [text, setText] = useState('');
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
@@ -64,7 +65,7 @@ export function UsersPage() {
       width: 110,
       render: (_, user) => dayjs(user.date_joined).format('YYYY-MM-DD'),
     },
-    ...(canManage
+    ...(canManage || canAssign
       ? [
           {
             title: t('users:columns.actions'),
