@@ -106,3 +106,19 @@ def test_every_group_accepts_a_change_request(client_for):
         assert response.status_code == 202, (group, response.content)
         Submission.objects.filter(pk=response.json()["change_request"]).update(state="withdrawn")
         Teacher.objects.filter(pk=teacher).update(pending_change=False)
+
+
+def test_a_202_names_the_change_request_the_write_opened_without_looking_it_up_again(client_for):
+    """The view answers with the change request the service returned (it used to query the latest one again)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    teacher = _approved_teacher(client_for)
+    filler = client_for("demo-school-a")
+    with CaptureQueriesContext(connection) as queries:
+        response = filler.post(f"{TEACHERS}{teacher}/work/", {}, format="json")
+    assert response.status_code == 202, response.json()
+    pending = Submission.objects.filter(subject_id=teacher).order_by("-id").first()
+    assert response.json() == {"pending_change": True, "change_request": pending.pk}
+    lookups = [q["sql"] for q in queries.captured_queries if 'FROM "reviews_submission"' in q["sql"]]
+    assert len(lookups) <= 1, lookups  # the service's own check for an open request, no second lookup

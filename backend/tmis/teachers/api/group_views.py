@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from tmis.core.etag import ETagMixin
 from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
-from tmis.reviews.selectors import latest_submission
+from tmis.reviews.models import Submission
 
 from ..group_records import group_record_edit, group_record_remove
 from ..models import GROUP_MODELS, GroupRecord, Teacher
@@ -27,15 +27,9 @@ class PendingChangeSerializer(serializers.Serializer):
     change_request = serializers.IntegerField(help_text="The review item (`GET /reviews/{id}/`).")
 
 
-def _pending(teacher: Teacher) -> Response | None:
+def _pending(change_request: Submission) -> Response:
     """On an approved archive a write becomes a change request: 202 with its id, nothing changed yet."""
-    if not teacher.ever_approved:
-        return None
-    submission = latest_submission(subject_type="teacher", subject_id=teacher.pk)
-    return Response(
-        {"pending_change": True, "change_request": submission.pk if submission else None},
-        status=status.HTTP_202_ACCEPTED,
-    )
+    return Response({"pending_change": True, "change_request": change_request.pk}, status=status.HTTP_202_ACCEPTED)
 
 
 def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewSet]:
@@ -70,8 +64,8 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
             done = group_record_edit(
                 actor=request.user, teacher=teacher, group_code=group, data=dict(payload.validated_data)
             )
-            if pending := _pending(teacher):
-                return pending
+            if done.change_request is not None:
+                return _pending(done.change_request)
             return Response(read(done.record, context={"warnings": done.warnings}).data, status=status.HTTP_201_CREATED)
 
         @extend_schema(request=write, responses={200: read, 202: PendingChangeSerializer})
@@ -88,17 +82,19 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
                 record=record,
                 precondition=self.precondition,
             )
-            if pending := _pending(teacher):
-                return pending
+            if done.change_request is not None:
+                return _pending(done.change_request)
             return Response(read(done.record, context={"warnings": done.warnings}).data)
 
         @extend_schema(responses={204: None, 202: PendingChangeSerializer})
         def destroy(self, request: Request, teacher_pk: str, pk: str) -> Response:
             teacher = self.teacher()
-            group_record_remove(
+            change_request = group_record_remove(
                 actor=request.user, teacher=teacher, record=self.get_object(), precondition=self.precondition
             )
-            return _pending(teacher) or Response(status=status.HTTP_204_NO_CONTENT)
+            if change_request is not None:
+                return _pending(change_request)
+            return Response(status=status.HTTP_204_NO_CONTENT)
 
     GroupRecordViewSet.__name__ = f"{model.__name__}ViewSet"
     GroupRecordViewSet.__qualname__ = GroupRecordViewSet.__name__
