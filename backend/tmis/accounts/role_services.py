@@ -18,25 +18,20 @@ from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from rest_framework import status
 
-from tmis.core.errors import AppError, field_error
+from tmis.core.errors import field_error
 from tmis.core.etag import Precondition
 from tmis.orgs.models import Organisation
 
 from .models import User
 from .roles import separation_conflict
-from .services import user_update
+from .services import roles_not_assignable, user_update
 
 
 def role_change_check(*, actor: Any) -> None:
     """403 unless the actor may change roles of existing accounts (the system administrator may not)."""
     if not actor.has_capability("roles.assign"):
-        raise AppError(
-            _("Roles are assigned by the security administrator."),
-            code="roles_not_assignable",
-            status_code=status.HTTP_403_FORBIDDEN,
-        )
+        raise roles_not_assignable()
 
 
 def user_roles_assign(

@@ -24,7 +24,8 @@ from .sessions import tokens_revoke
 from .totp import totp_reset
 
 
-def _roles_not_assignable() -> AppError:
+def roles_not_assignable() -> AppError:
+    """403: roles are given only by someone with `roles.assign` (三员分立: not the system administrator)."""
     return AppError(
         _("Roles are assigned by the security administrator."),
         code="roles_not_assignable",
@@ -39,7 +40,7 @@ def _check_roles(actor: Any, roles: Sequence[str]) -> list[str]:
         # the security administrator gives them their roles. Otherwise a sysadmin could open a filler's account with a
         # password of their own choosing and read teacher data through it.
         if roles:
-            raise _roles_not_assignable()
+            raise roles_not_assignable()
         return []
     if not roles:
         raise field_error("roles", "required", _("Give the user at least one role."))
@@ -153,7 +154,7 @@ def user_update(
     lock_current(user, precondition)  # If-Match, compared under the row lock
     _ensure_manageable(actor, user)
     if roles is not None and set(roles) != set(user.roles) and not actor.has_capability("roles.assign"):
-        raise _roles_not_assignable()
+        raise roles_not_assignable()
     if roles is not None and set(roles) == set(user.roles):
         roles = None  # the same roles sent back by a form: nothing to check or change
     if user.pk == actor.pk and (roles is not None or is_active is False):
