@@ -30,6 +30,7 @@ const catalog: typeof zhCatalog = {
     stageFilter: 'School kind',
     allStages: 'All school kinds',
     many: 'Many rows',
+    codeTableLink: 'Code table',
     manyHint: 'A teacher may have several records',
     indicatorCount: '{{count}} indicators',
     empty: 'No indicators found. The list is empty until the national catalogue is loaded; or try another search.',

@@ -3,6 +3,10 @@ import type zhCommon from '@/locales/zh-CN/common';
 const common: typeof zhCommon = {
   appName: 'Teacher Management Information System',
   appShortName: 'TMIS',
+  showCodes: {
+    label: 'Show API codes',
+    hint: 'Show the codes that the API and import templates use for indicators, groups and code tables (for integrators)',
+  },
   menu: {
     dashboard: 'Dashboard',
     teachers: 'Teachers',

@@ -30,6 +30,7 @@ const catalog = {
     stageFilter: '学校类型',
     allStages: '全部学校类型',
     many: '多行',
+    codeTableLink: '代码表',
     manyHint: '每位教师可有多条记录',
     indicatorCount: '{{count}} 项',
     empty: '没有找到指标。国家指标体系尚未加载时列表为空；也可以换个关键字搜索。',

@@ -3,6 +3,10 @@ import type { OrganisationLevelEnum, RolesEnum } from '@/api/generated/enums';
 const common = {
   appName: '教师管理信息系统',
   appShortName: 'TMIS',
+  showCodes: {
+    label: '显示接口代码',
+    hint: '显示指标、分组和代码表在接口与导入模板中使用的代码（供接口对接人员使用）',
+  },
   menu: {
     dashboard: '首页',
     teachers: '教师信息',

@@ -4,14 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
+import { ShowCodesSwitch } from '@/components/show-codes-switch';
 import {
   SCHOOL_STAGES,
+  useCodeTables,
   useGroups,
   type Indicator,
   type SchoolStage,
 } from '@/features/catalog/api/catalog-api';
 import { StageTags } from '@/features/catalog/components/stage-tags';
 import { localName } from '@/lib/catalogue-names';
+import { useShowCodes } from '@/lib/show-codes';
 
 export function CataloguePage() {
   const { t, i18n } = useTranslation(['catalog', 'common']);
@@ -23,12 +26,17 @@ export function CataloguePage() {
   const groups = useGroups(q, stage);
   const list = groups.data ?? [];
   const current = list.find((group) => group.code === picked) ?? list[0];
+  const [showCodes] = useShowCodes();
+  const codeTables = useCodeTables('');
+  const tableNames = new Map((codeTables.data ?? []).map((table) => [table.slug, localName(language, table.name, table.name_en)]));
 
   const stageList = (stages: readonly SchoolStage[]) => stages.map((s) => t(`catalog:stages.${s}`)).join('、');
 
   const columns: TableColumnsType<Indicator> = [
     {
-      title: `${t('catalog:browser.columns.name')} / ${t('catalog:browser.columns.code')}`,
+      title: showCodes
+        ? `${t('catalog:browser.columns.name')} / ${t('catalog:browser.columns.code')}`
+        : t('catalog:browser.columns.name'),
       key: 'name',
       render: (_, indicator) => {
         const help = localName(language, indicator.help, indicator.help_en);
@@ -38,9 +46,11 @@ export function CataloguePage() {
             <div style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={help || name}>
               {name}
             </div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-              {indicator.code}
-            </Typography.Text>
+            {showCodes && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                {indicator.code}
+              </Typography.Text>
+            )}
           </div>
         );
       },
@@ -58,7 +68,9 @@ export function CataloguePage() {
       ellipsis: true,
       render: (_, indicator) =>
         indicator.code_table ? (
-          <Link to={`/code-tables?table=${encodeURIComponent(indicator.code_table)}`}>{indicator.code_table}</Link>
+          <Link to={`/code-tables?table=${encodeURIComponent(indicator.code_table)}`}>
+            {showCodes ? indicator.code_table : (tableNames.get(indicator.code_table) ?? t('catalog:browser.codeTableLink'))}
+          </Link>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>
         ),
@@ -117,6 +129,7 @@ export function CataloguePage() {
           onChange={setStage}
           options={SCHOOL_STAGES.map((s) => ({ value: s, label: t(`catalog:stages.${s}`) }))}
         />
+        <ShowCodesSwitch />
       </Space>
       {groups.isError && <Alert type="error" showIcon title={groups.error.message} style={{ marginBottom: 16 }} />}
       {!groups.isPending && list.length === 0 ? (
@@ -157,7 +170,7 @@ export function CataloguePage() {
                 <Typography.Title level={5} style={{ margin: 0 }}>
                   {localName(language, current.name, current.name_en)}
                 </Typography.Title>
-                <Typography.Text type="secondary">{current.code}</Typography.Text>
+                {showCodes && <Typography.Text type="secondary">{current.code}</Typography.Text>}
                 {current.many && <Tag color="purple">{t('catalog:browser.manyHint')}</Tag>}
                 <Typography.Text type="secondary">
                   {t('catalog:browser.indicatorCount', { count: current.indicators.length })}

@@ -6,7 +6,9 @@ import { useSearchParams } from 'react-router';
 
 import { useCodeItems, useCodeTables, type CodeTable } from '@/features/catalog/api/catalog-api';
 import { nestItems, type CodeRow } from '@/features/catalog/utils/code-tree';
+import { ShowCodesSwitch } from '@/components/show-codes-switch';
 import { localName } from '@/lib/catalogue-names';
+import { useShowCodes } from '@/lib/show-codes';
 
 export function CodeTablesPage() {
   const { t, i18n } = useTranslation(['catalog', 'common']);
@@ -21,6 +23,7 @@ export function CodeTablesPage() {
   const allTables = useCodeTables('');
   const items = useCodeItems(slug, itemQ);
   const current = (allTables.data ?? []).find((table) => table.slug === slug);
+  const [showCodes] = useShowCodes();
   const nested = Boolean(current?.hierarchical) && !itemQ;
   const rows: CodeRow[] = useMemo(
     () => (nested ? nestItems(items.data ?? []) : (items.data ?? [])),
@@ -36,7 +39,8 @@ export function CodeTablesPage() {
         <div style={{ minWidth: 0 }}>
           <div style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{localName(language, table.name, table.name_en)}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {table.slug} · {t('catalog:codeTables.itemCount', { count: table.item_count })}
+            {showCodes && `${table.slug} · `}
+            {t('catalog:codeTables.itemCount', { count: table.item_count })}
           </Typography.Text>
         </div>
       ),
@@ -59,7 +63,7 @@ export function CodeTablesPage() {
   };
 
   return (
-    <Card title={t('catalog:codeTables.title')}>
+    <Card title={t('catalog:codeTables.title')} extra={<ShowCodesSwitch />}>
       {tables.isError && <Alert type="error" showIcon title={tables.error.message} style={{ marginBottom: 16 }} />}
       <Row gutter={16} wrap={false}>
         <Col flex="300px" style={{ minWidth: 0 }}>
@@ -106,7 +110,7 @@ export function CodeTablesPage() {
                 <Typography.Title level={5} style={{ margin: 0 }} data-testid="code-table-title">
                   {current ? localName(language, current.name, current.name_en) : slug}
                 </Typography.Title>
-                <Typography.Text type="secondary">{slug}</Typography.Text>
+                {showCodes && <Typography.Text type="secondary">{slug}</Typography.Text>}
                 {current?.hierarchical && <Tag color="geekblue">{t('catalog:codeTables.hierarchical')}</Tag>}
                 {current?.leaf_only && <Tag>{t('catalog:codeTables.leafOnly')}</Tag>}
               </Space>
