@@ -2670,6 +2670,8 @@ export interface components {
             school_stage: string | null;
             groups: components["schemas"]["EffectiveGroup"][];
             province_code_tables: components["schemas"]["SpecCodeTable"][];
+            /** @description National groups and indicators this catalogue leaves out: never asked, but named and shown where an archive holds values of them. */
+            outside_groups: components["schemas"]["EffectiveGroup"][];
         };
         /**
          * @description A read serializer for hot endpoints.
