@@ -24,7 +24,7 @@ const reviews: typeof zhReviews = {
     bulkResult: 'Done: {{succeeded}} succeeded, {{failed}} failed',
     bulkAllDone: 'Done: all {{succeeded}} succeeded',
     bulkFailedItem: '{{name}}: {{message}}',
-    shortcuts: 'Shortcuts in the item view: A approve, R return, J next, K previous.',
+    shortcuts: 'Shortcuts in the item view: A approve (asks first), R return, J next, K previous.',
   },
   columns: {
     teacher: 'Teacher',

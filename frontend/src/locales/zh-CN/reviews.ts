@@ -24,7 +24,7 @@ const reviews = {
     bulkResult: '批量处理完成：成功 {{succeeded}} 项，失败 {{failed}} 项',
     bulkAllDone: '批量处理完成：{{succeeded}} 项全部成功',
     bulkFailedItem: '{{name}}：{{message}}',
-    shortcuts: '在审核详情中可用快捷键：A 通过，R 退回，J 下一条，K 上一条。',
+    shortcuts: '在审核详情中可用快捷键：A 通过（需确认），R 退回，J 下一条，K 上一条。',
   },
   columns: {
     teacher: '教师',

@@ -1,6 +1,6 @@
 import { CheckOutlined, DownOutlined, RollbackOutlined, UpOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Flex, Grid, Space, Spin, Tooltip } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Drawer, Flex, Grid, Space, Spin, Tooltip } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useReview } from '@/features/reviews/api/reviews-api';
@@ -20,7 +20,8 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * The queue's item drawer: the item with approve and return. After a decision the next item opens, so a reviewer
- * works through the queue without going back to the table; keys A (approve), R (return), J / K (next, previous).
+ * works through the queue without going back to the table; keys A (approve, after a confirmation like the row
+ * button's), R (return), J / K (next, previous).
  */
 export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
   const { t } = useTranslation(['reviews', 'common']);
@@ -33,21 +34,40 @@ export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
   const item = review.data;
   const open = item !== undefined && (item.state === 'submitted' || item.state === 'in_review');
   const returning = decide.modal !== null && decide.modal !== false;
+  const { modal } = App.useApp();
+  // Key A asks like the row button does: one stray key press must not approve an archive.
+  const confirming = useRef(false);
+  const confirmApprove = useCallback(
+    (target: NonNullable<typeof item>) => {
+      if (confirming.current) return;
+      confirming.current = true;
+      void modal.confirm({
+        title: t('reviews:actions.approveConfirm', { name: target.subject.name }),
+        okText: t('reviews:actions.approve'),
+        cancelText: t('common:actions.cancel'),
+        onOk: () => decide.approve(target),
+        afterClose: () => {
+          confirming.current = false;
+        },
+      });
+    },
+    [modal, t, decide],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || returning) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || returning || confirming.current) return;
       const key = event.key.toLowerCase();
       if (key === 'j' && next !== undefined) onShow(next);
       else if (key === 'k' && previous !== undefined) onShow(previous);
-      else if (key === 'a' && item && open && decide.approving === null) void decide.approve(item);
+      else if (key === 'a' && item && open && decide.approving === null) confirmApprove(item);
       else if (key === 'r' && item && open) decide.startReturn(item);
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [next, previous, item, open, decide, onShow, returning]);
+  }, [next, previous, item, open, decide, onShow, returning, confirmApprove]);
 
   const footer = (
     <Flex justify="space-between" gap={8} wrap>
