@@ -3063,6 +3063,12 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "create" | "upsert";
+        MyDecision: {
+            /** @description `approve` or `return` (the decision's action). */
+            action: string;
+            /** Format: date-time */
+            at: string;
+        };
         Notification: {
             readonly id: number;
             readonly kind: string;
@@ -4405,6 +4411,8 @@ export interface components {
             readonly diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description In the queue's `decided` view: the caller's latest decision on the item (approve / return, when). */
+            readonly my_decision: components["schemas"]["MyDecision"] | null;
         };
         SubmissionDetail: {
             readonly id: number;
@@ -4437,6 +4445,8 @@ export interface components {
             readonly diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description In the queue's `decided` view: the caller's latest decision on the item (approve / return, when). */
+            readonly my_decision: components["schemas"]["MyDecision"] | null;
             readonly decisions: components["schemas"]["Decision"][];
         };
         /**
@@ -8816,6 +8826,14 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /**
+                 * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
+                 *
+                 *     * `waiting` - waiting
+                 *     * `decided` - decided
+                 *     * `scope` - scope
+                 */
+                view?: "decided" | "scope" | "waiting";
             };
             header?: never;
             path?: never;
@@ -9192,6 +9210,14 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /**
+                 * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
+                 *
+                 *     * `waiting` - waiting
+                 *     * `decided` - decided
+                 *     * `scope` - scope
+                 */
+                view?: "decided" | "scope" | "waiting";
             };
             header?: never;
             path?: never;
@@ -9496,6 +9522,14 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /**
+                 * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
+                 *
+                 *     * `waiting` - waiting
+                 *     * `decided` - decided
+                 *     * `scope` - scope
+                 */
+                view?: "decided" | "scope" | "waiting";
             };
             header?: never;
             path?: never;

@@ -25,6 +25,12 @@ const reviews: typeof zhReviews = {
     bulkAllDone: 'Done: all {{succeeded}} succeeded',
     bulkFailedItem: '{{name}}: {{message}}',
     shortcuts: 'Shortcuts in the item view: A approve (asks first), R return, J next, K previous.',
+    views: { waiting: 'Waiting for me', decided: 'Decided by me', scope: 'Everything in my scope' },
+    viewLabel: 'View',
+    hintDecided: 'Items you approved or returned, the newest first.',
+    hintScope: 'Every review item in your scope, in any state, the newest first.',
+    emptyDecided: 'You have not decided any item yet.',
+    emptyScope: 'Nothing has been submitted in your scope yet.',
   },
   columns: {
     teacher: 'Teacher',
@@ -36,6 +42,7 @@ const reviews: typeof zhReviews = {
     waiting: 'Waiting',
     actions: 'Actions',
     state: 'State',
+    myDecision: 'My decision',
     returnReason: 'Return reason',
   },
   kinds: {

@@ -25,6 +25,12 @@ const reviews = {
     bulkAllDone: '批量处理完成：{{succeeded}} 项全部成功',
     bulkFailedItem: '{{name}}：{{message}}',
     shortcuts: '在审核详情中可用快捷键：A 通过（需确认），R 退回，J 下一条，K 上一条。',
+    views: { waiting: '待我审核', decided: '我已审核', scope: '我的范围内全部' },
+    viewLabel: '查看范围',
+    hintDecided: '本人审核过的信息（通过或退回），最近的排在前面。',
+    hintScope: '本单位范围内的全部审核信息（任何状态），最近的排在前面。',
+    emptyDecided: '您还没有审核过信息。',
+    emptyScope: '范围内还没有审核信息。',
   },
   columns: {
     teacher: '教师',
@@ -36,6 +42,7 @@ const reviews = {
     waiting: '等待时长',
     actions: '操作',
     state: '状态',
+    myDecision: '我的决定',
     returnReason: '退回原因',
   },
   kinds: {

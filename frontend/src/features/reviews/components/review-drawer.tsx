@@ -13,6 +13,8 @@ interface ReviewDrawerProps {
   /** The queue's items in order, for previous / next and for moving on after a decision. */
   ids: readonly number[];
   onShow: (id: number | null) => void;
+  /** False in the queue's history views: the item is shown, not decided here (default true). */
+  decidable?: boolean;
 }
 
 const typing = (target: EventTarget | null) =>
@@ -23,7 +25,7 @@ const typing = (target: EventTarget | null) =>
  * works through the queue without going back to the table; keys A (approve, after a confirmation like the row
  * button's), R (return), J / K (next, previous).
  */
-export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
+export function ReviewDrawer({ id, ids, onShow, decidable = true }: ReviewDrawerProps) {
   const { t } = useTranslation(['reviews', 'common']);
   const screens = Grid.useBreakpoint();
   const review = useReview(id);
@@ -32,7 +34,7 @@ export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
   const next = position >= 0 ? ids[position + 1] : undefined;
   const decide = useDecide((decided) => onShow(nextItemId(ids, decided)));
   const item = review.data;
-  const open = item !== undefined && (item.state === 'submitted' || item.state === 'in_review');
+  const open = decidable && item !== undefined && (item.state === 'submitted' || item.state === 'in_review');
   const returning = decide.modal !== null && decide.modal !== false;
   const { modal } = App.useApp();
   // Key A asks like the row button does: one stray key press must not approve an archive.
