@@ -2838,6 +2838,10 @@ export interface components {
         IdNumber: {
             /** @description The full, unmasked number. */
             id_number: string;
+            /** @description With `submission`: the full number the key-information change asks for. */
+            requested?: string;
+            /** @description With `submission`: the change is still open, so `id_number` is its old value. */
+            open?: boolean;
         };
         ImportJob: {
             readonly id: number;
@@ -10220,7 +10224,10 @@ export interface operations {
     };
     teachers_id_number: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A key-information change of this archive: also return the full number it asks for (a reviewer checks old against new). */
+                submission?: number;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this teacher. */

@@ -1,12 +1,14 @@
-import { Alert, Descriptions, Empty, Steps, Timeline, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { Alert, Descriptions, Empty, Space, Steps, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 
 import { ChangeTable } from '@/components/change-table';
 import type { Decision, SubmissionDetail } from '@/features/reviews/api/reviews-api';
+import { ArchiveSummary } from '@/features/reviews/components/archive-summary';
+import { FullIdCheck } from '@/features/reviews/components/full-id-check';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { chainStatus } from '@/features/reviews/utils/queue';
 import { isLevel } from '@/lib/org-levels';
@@ -43,7 +45,17 @@ export function ReviewDetail({ item }: { item: SubmissionDetail }) {
   const { t } = useTranslation(['reviews', 'common']);
   const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
   const statuses = chainStatus(item);
-  const archiveLink = <Link to={`/teachers/${item.subject.id}`}>{t('reviews:actions.openArchive')}</Link>;
+  // The archive opens in a new tab: the drawer and the queue's position stay where they are.
+  const archiveHref = `/teachers/${String(item.subject.id)}`;
+  const archiveLink = (
+    <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid="review-open-archive">
+      <Space size={4}>
+        {t('reviews:actions.openArchive')}
+        <ExportOutlined aria-label={t('reviews:detail.newTab')} />
+      </Space>
+    </Typography.Link>
+  );
+  const idChanged = changes !== null && 'id_number' in changes.fields;
 
   return (
     <div data-testid="review-detail">
@@ -55,9 +67,9 @@ export function ReviewDetail({ item }: { item: SubmissionDetail }) {
             key: 'teacher',
             label: t('reviews:detail.teacher'),
             children: (
-              <Link to={`/teachers/${item.subject.id}`} data-testid="review-teacher">
+              <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid="review-teacher">
                 {item.subject.name}
-              </Link>
+              </Typography.Link>
             ),
           },
           { key: 'kind', label: t('reviews:detail.kind'), children: <KindTag kind={item.kind} /> },
@@ -92,10 +104,14 @@ export function ReviewDetail({ item }: { item: SubmissionDetail }) {
         {changes ? (
           <>
             <ChangeTable school={item.school} changes={changes} />
+            {idChanged && <FullIdCheck teacherId={item.subject.id} submission={item.id} />}
             <div style={{ marginTop: 8 }}>{archiveLink}</div>
           </>
         ) : (
-          <Alert type="info" showIcon title={t('reviews:detail.newArchive')} action={archiveLink} />
+          <>
+            <Alert type="info" showIcon title={t('reviews:detail.newArchive')} action={archiveLink} style={{ marginBottom: 12 }} />
+            {item.subject.type === 'teacher' && <ArchiveSummary teacherId={item.subject.id} school={item.school} />}
+          </>
         )}
       </Section>
       <Section title={t('reviews:detail.history')}>
