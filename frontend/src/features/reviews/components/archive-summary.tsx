@@ -20,6 +20,8 @@ interface Section {
   outside: boolean;
   fields: FormField[];
   rows: Row[];
+  /** Fields of a group in force that the catalogue leaves out (shown because the archive holds them). */
+  extra?: ReadonlySet<string>;
 }
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,11 +58,20 @@ export function ArchiveSummary({ teacherId, school }: { teacherId: number; schoo
       const rows = group.many ? recordsOf(archive.data, group.code) : [own];
       return { code: group.code, name: localName(language, group.name, group.name_en), many: group.many, outside, fields, rows };
     };
-    const inForce = [...schema.data.groups].sort((a, b) => a.order - b.order).map((group) => build(group, false));
-    // What the catalogue leaves out is shown only where the archive holds a value of it.
-    const outside = index.outside
-      .map((group) => build(group, true))
-      .map((section) => ({ ...section, fields: section.fields.filter((field) => section.rows.some((row) => filled(row[field.code]))) }))
+    const held = (section: Section) => section.fields.filter((field) => section.rows.some((row) => filled(row[field.code])));
+    // What the catalogue leaves out is shown only where the archive holds a value of it: in its group's section
+    // when the catalogue has the group, else in a section of its own (both marked 目录外).
+    const extra = index.outside.map((group) => build(group, true));
+    const inForce = [...schema.data.groups]
+      .sort((a, b) => a.order - b.order)
+      .map((group) => {
+        const section = build(group, false);
+        const more = extra.find((candidate) => candidate.code === group.code);
+        return more ? { ...section, fields: [...section.fields, ...held(more)], extra: new Set(held(more).map((field) => field.code)) } : section;
+      });
+    const outside = extra
+      .filter((section) => !inForce.some((candidate) => candidate.code === section.code))
+      .map((section) => ({ ...section, fields: held(section) }))
       .filter((section) => section.fields.length > 0);
     return [...inForce, ...outside];
   }, [archive.data, schema.data, index.outside, language]);
@@ -81,16 +92,18 @@ export function ArchiveSummary({ teacherId, school }: { teacherId: number; schoo
     const names = field.codeTable ? labels.get(field.codeTable) : undefined;
     return displayValue(field, value, names, words) || '—';
   };
-  const values = (fields: FormField[], row: Row, key: string) => (
+  const values = (section: Section, row: Row, key: string) => (
     <Descriptions
       key={key}
       size="small"
       bordered
       column={1}
       styles={{ label: { width: '40%' } }}
-      items={fields
-        .filter((field) => field.code !== 'id_number' || typeof row[field.code] === 'string')
-        .map((field) => ({ key: field.code, label: field.label, children: show(field, row[field.code]) }))}
+      items={section.fields.map((field) => ({
+        key: field.code,
+        label: section.extra?.has(field.code) ? `${field.label}（${t('reviews:detail.outsideCatalogue')}）` : field.label,
+        children: show(field, row[field.code]),
+      }))}
     />
   );
 
@@ -121,7 +134,7 @@ export function ArchiveSummary({ teacherId, school }: { teacherId: number; schoo
                   {section.many && (
                     <Typography.Text type="secondary">{t('reviews:detail.recordNo', { n: position + 1 })}</Typography.Text>
                   )}
-                  {values(section.fields, row, `${section.code}-${String(position)}`)}
+                  {values(section, row, `${section.code}-${String(position)}`)}
                 </div>
               ))
             ),

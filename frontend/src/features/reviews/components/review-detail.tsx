@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { ChangeTable } from '@/components/change-table';
 import type { Decision, SubmissionDetail } from '@/features/reviews/api/reviews-api';
@@ -41,20 +42,29 @@ function Section({ title, children }: { title: string; children: React.ReactNode
  * One review item: who submitted what and when, the chain with the step deciding now, the change side by side
  * (a new archive links to the archive itself), and every decision of every round.
  */
-export function ReviewDetail({ item }: { item: SubmissionDetail }) {
+/**
+ * `newTab`: the archive links open a new tab (the queue's drawer keeps its place); on the item's own page they
+ * navigate.
+ */
+export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail; newTab?: boolean }) {
   const { t } = useTranslation(['reviews', 'common']);
   const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
   const statuses = chainStatus(item);
-  // The archive opens in a new tab: the drawer and the queue's position stay where they are.
   const archiveHref = `/teachers/${String(item.subject.id)}`;
-  const archiveLink = (
-    <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid="review-open-archive">
-      <Space size={4}>
-        {t('reviews:actions.openArchive')}
-        <ExportOutlined aria-label={t('reviews:detail.newTab')} />
-      </Space>
-    </Typography.Link>
-  );
+  const toArchive = (children: React.ReactNode, testId: string) =>
+    newTab ? (
+      <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid={testId}>
+        <Space size={4}>
+          {children}
+          <ExportOutlined aria-label={t('reviews:detail.newTab')} />
+        </Space>
+      </Typography.Link>
+    ) : (
+      <Link to={archiveHref} data-testid={testId}>
+        {children}
+      </Link>
+    );
+  const archiveLink = toArchive(t('reviews:actions.openArchive'), 'review-open-archive');
   const idChanged = changes !== null && 'id_number' in changes.fields;
 
   return (
@@ -66,11 +76,7 @@ export function ReviewDetail({ item }: { item: SubmissionDetail }) {
           {
             key: 'teacher',
             label: t('reviews:detail.teacher'),
-            children: (
-              <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid="review-teacher">
-                {item.subject.name}
-              </Typography.Link>
-            ),
+            children: toArchive(item.subject.name, 'review-teacher'),
           },
           { key: 'kind', label: t('reviews:detail.kind'), children: <KindTag kind={item.kind} /> },
           { key: 'school', label: t('reviews:detail.school'), children: item.school_name },

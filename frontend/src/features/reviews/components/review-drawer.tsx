@@ -123,7 +123,8 @@ export function ReviewDrawer({ id, ids, onShow, decidable = true }: ReviewDrawer
           <Spin />
         </div>
       )}
-      {item && <ReviewDetail item={item} />}
+      {/* The archive opens in a new tab: the drawer and the queue's position stay where they are. */}
+      {item && <ReviewDetail item={item} newTab />}
       {decide.modal}
     </Drawer>
   );
