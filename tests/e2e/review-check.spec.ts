@@ -115,10 +115,13 @@ async function openQueue(page: Page): Promise<void> {
 /** The drawer is usable at any width: nothing in it scrolls sideways. */
 async function expectDrawerFits(page: Page): Promise<void> {
   const body = page.locator('.ant-drawer-body');
-  const overflow = await body.evaluate((element) => element.scrollWidth - element.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  const box = await page.locator('.ant-drawer-content-wrapper').boundingBox();
-  expect(box?.width ?? 0).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) + 1);
+  // After a resize the drawer settles at the new width (its size follows the breakpoint).
+  await expect(async () => {
+    const overflow = await body.evaluate((element) => element.scrollWidth - element.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const box = await page.locator('.ant-drawer-content-wrapper').boundingBox();
+    expect(box?.width ?? 0).toBeLessThanOrEqual((page.viewportSize()?.width ?? 0) + 1);
+  }).toPass({ timeout: 5_000 });
 }
 
 async function closeDrawer(page: Page): Promise<void> {
@@ -153,6 +156,7 @@ for (const width of [1440, 390]) {
     await expect(detail.getByTestId('change-table')).toContainText('13800000000');
     await expectNoCodes(detail);
     await expectDrawerFits(page);
+    await page.mouse.move(width - 10, 10);
     await snap(page, testInfo, `change-drawer-${String(width)}`);
 
     // Shortcut A asks like the row button; cancelling leaves the item undecided and the drawer on it.
@@ -172,6 +176,10 @@ for (const width of [1440, 390]) {
     const summary = page.getByTestId('archive-summary');
     await expect(summary.getByTestId('archive-group-basic')).toContainText('基本信息');
     await expect(summary).toContainText('姓名');
+    // Code values by their names (民族 01 → 汉族, 身份证件类型 1 → 居民身份证), once the code tables are in.
+    await expect(summary).toContainText('居民身份证');
+    await expect(summary).toContainText('汉族');
+    await page.mouse.move(width - 10, 10);
     await expect(detail.getByTestId('review-open-archive')).toHaveAttribute('target', '_blank');
     await expectNoCodes(detail);
     await expectDrawerFits(page);
