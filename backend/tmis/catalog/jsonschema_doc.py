@@ -115,25 +115,32 @@ def group_ui(group: Group) -> dict[str, Any]:
     }
 
 
-def document(catalogue: EffectiveCatalogue, *, province_tables: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The response of GET /catalog/schema/: every group's JSON Schema and UI hints."""
+def _group_document(g: Group) -> dict[str, Any]:
+    return {
+        "code": g.code,
+        "name": g.name,
+        "name_en": g.name_en,
+        "many": g.many,
+        "order": g.order,
+        "schema": group_schema(g),
+        "ui": group_ui(g),
+        "rules": list(g.rules),
+    }
+
+
+def document(
+    catalogue: EffectiveCatalogue,
+    *,
+    province_tables: list[dict[str, Any]] | None = None,
+    outside: list[Group] | tuple[Group, ...] = (),
+) -> dict[str, Any]:
+    """The response of GET /catalog/schema/: every group's JSON Schema and UI hints; `outside_groups` the
+    national groups and indicators the catalogue leaves out (shown, never asked, where an archive holds them)."""
     return {
         "province": catalogue.province,
         "catalogue_version": catalogue.version,
         "school_stage": catalogue.stage,
-        "groups": [
-            {
-                "code": g.code,
-                "name": g.name,
-                "name_en": g.name_en,
-                "many": g.many,
-                "order": g.order,
-                "schema": group_schema(g),
-                "ui": group_ui(g),
-                "rules": list(g.rules),
-            }
-            for g in catalogue.groups
-            if g.fields
-        ],
+        "groups": [_group_document(g) for g in catalogue.groups if g.fields],
         "province_code_tables": province_tables or [],
+        "outside_groups": [_group_document(g) for g in outside],
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -9,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 
 from tmis.orgs.models import Level, Organisation
 
-from .effective import EffectiveCatalogue, build
+from .effective import EffectiveCatalogue, Group, build
 from .models import CatalogueStatus, CodeTable, Indicator, IndicatorGroup, ProvinceCatalogue
 
 
@@ -87,3 +88,24 @@ def effective_for_organisation(*, organisation: Organisation) -> tuple[Effective
     else:
         catalogue = _effective_published(published.pk, stage)
     return catalogue, list((published.spec if published else {}).get("code_tables") or [])
+
+
+@lru_cache(maxsize=1)
+def _every_national_indicator() -> EffectiveCatalogue:
+    """The whole national catalogue, every indicator of every school kind: names for whatever an archive holds."""
+    codes = Indicator.objects.values_list("code", flat=True)
+    return build(province=None, version=0, spec={"selected": {code: {} for code in codes}}, stage=None)
+
+
+def outside_groups(catalogue: EffectiveCatalogue) -> list[Group]:
+    """The national groups and indicators an effective catalogue leaves out (an archive may still hold values
+    of them: data from before a catalogue change, or imported): each group with only the fields outside, none
+    of them required — so every screen can name and show what is held."""
+    out: list[Group] = []
+    for group in _every_national_indicator().groups:
+        inside = catalogue.group(group.code)
+        known = {f.code for f in inside.fields} if inside else set()
+        extra = tuple(replace(f, required=False) for f in group.fields if f.code not in known)
+        if extra:
+            out.append(replace(group, fields=extra, rules=()))
+    return out

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 
-from .models import OPEN_STATES, Submission
+from .models import OPEN_STATES, Action, Decision, Submission
 from .registry import kinds
 
 
@@ -23,6 +23,38 @@ def review_queue(*, user: Any) -> QuerySet[Submission]:
         .select_related("school", "submitted_by")
         .order_by("submitted_at", "id")
     )
+
+
+#: The queue's views: what waits at the caller's organisation, what the caller decided, everything in their scope.
+QUEUE_VIEWS = ("waiting", "decided", "scope")
+
+
+def decided_by(*, user: Any) -> QuerySet[Submission]:
+    """Items in the caller's scope on which they approved or returned a step, with their latest decision on each
+    (`my_action`, `my_decided_at`) — the reviewer's history."""
+    mine = Decision.objects.filter(
+        submission=OuterRef("pk"), actor=user, action__in=(Action.APPROVE, Action.RETURN)
+    ).order_by("-at", "-id")
+    return (
+        Submission.objects.visible_to(user)
+        .filter(Exists(mine))
+        .annotate(my_action=Subquery(mine.values("action")[:1]), my_decided_at=Subquery(mine.values("at")[:1]))
+        .select_related("school", "submitted_by")
+    )
+
+
+def in_scope(*, user: Any) -> QuerySet[Submission]:
+    """Every item in the caller's scope, in any state."""
+    return Submission.objects.visible_to(user).select_related("school", "submitted_by")
+
+
+def queue_view(*, user: Any, view: str) -> QuerySet[Submission]:
+    """One of QUEUE_VIEWS (anything else is the waiting queue)."""
+    if view == "decided":
+        return decided_by(user=user)
+    if view == "scope":
+        return in_scope(user=user)
+    return review_queue(user=user)
 
 
 def my_submissions(*, user: Any) -> QuerySet[Submission]:

@@ -12,19 +12,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import status
 
+from tmis.audit.services import audit_record
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import Errors, validate_row
 from tmis.core import crypto
 from tmis.core.errors import AppError
+from tmis.notifications.security_alerts import full_id_alert_check
 from tmis.reviews import services as engine
-from tmis.reviews.models import State, Submission
+from tmis.reviews.models import OPEN_STATES, State, Submission
 from tmis.reviews.registry import SubjectKind, register, register_progress
 
 from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, validator_row
 from .group_records import group_record_delete, group_record_save
 from .models import GROUP_MODELS, RecordState, Teacher
 from .selectors import record_state_counts
-from .writes import ID_CONTEXT, apply_values, stamp_change
+from .writes import ID_CONTEXT, apply_values, id_number_of, stamp_change
 
 SUBJECT = "teacher"
 #: The review kinds this app registers (see register_handlers).
@@ -104,6 +106,34 @@ def request_change(
         payload=payload,
     )
     return submission
+
+
+def change_id_numbers(*, actor: Any, teacher: Teacher, submission_id: int, address: str | None) -> dict[str, Any]:
+    """The full old and new ID numbers of a key-information change (for a caller whose role may see full IDs):
+    `id_number` the archive's number now (the old one while the change is open), `requested` the number the
+    change asks for. Written to the access log like any full view, naming the change."""
+    submission = (
+        Submission.objects.visible_to(actor)
+        .filter(pk=submission_id, subject_type=SUBJECT, subject_id=teacher.pk)
+        .only("id", "payload", "state")
+        .first()
+    )
+    if submission is None:
+        raise AppError(_("No such change request of this archive."), code="not_found", status_code=404)
+    secret = submission.payload.get("id")
+    if not secret:
+        raise AppError(_("This change request does not change the ID number."), code="no_id_change", status_code=409)
+    audit_record(
+        actor=actor,
+        action="teacher.id_number.view",
+        subject_type="teacher",
+        subject_id=teacher.pk,
+        address=address,
+        detail={"submission": submission.pk},
+    )
+    full_id_alert_check(user=actor)
+    requested = crypto.decrypt(secret["key"], base64.b64decode(secret["cipher"]), context=ID_CONTEXT)
+    return {"id_number": id_number_of(teacher), "requested": requested, "open": submission.state in OPEN_STATES}
 
 
 class TeacherSubject:

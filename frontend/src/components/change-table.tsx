@@ -1,15 +1,13 @@
 import { ArrowRightOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
 import { Empty, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useCodeLabels } from '@/components/catalogue-fields';
-import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
-import { buildFormFields, displayValue, type DisplayWords, type FormField } from '@/lib/catalogue-fields';
-import { localName } from '@/lib/catalogue-names';
+import { displayValue, type DisplayWords, type FormField } from '@/lib/catalogue-fields';
 import { changeRows, type ChangeRow, type ChangeSet } from '@/lib/review-changes';
+import { useCatalogueIndex } from '@/lib/use-catalogue-index';
 
 interface ChangeTableProps {
   /** The school whose catalogue names the indicators and their codes. */
@@ -31,27 +29,14 @@ const fallbackField = (value: unknown): Pick<FormField, 'widget'> => ({ widget: 
 
 /**
  * A change request side by side: indicator → old → new, labels and code names from the school's catalogue
- * (an indicator the catalogue does not know shows its code). A group record's change is headed by its group and
+ * (one index for every screen, which also names what the catalogue in force leaves out). A group record's change is headed by its group and
  * what happens to the record.
  */
 export function ChangeTable({ school, changes, size = 'small', knownOnly = false, showOperation = true }: ChangeTableProps) {
-  const { t, i18n } = useTranslation('common');
-  const schema = useQuery(effectiveSchemaQueryOptions(school));
-  const language = i18n.language;
+  const { t } = useTranslation('common');
+  const { schema, index: names, language } = useCatalogueIndex(school);
   const words: DisplayWords = { yes: t('status.yes'), no: t('status.no') };
-
-  const index = useMemo(() => {
-    const groups = [...(schema.data?.groups ?? [])].sort((a, b) => a.order - b.order);
-    const byGroup = new Map<string, FormField[]>();
-    const archive: FormField[] = [];
-    for (const group of groups) {
-      const fields = buildFormFields(group, language);
-      byGroup.set(group.code, fields);
-      if (!group.many) archive.push(...fields);
-    }
-    const names = new Map(groups.map((group) => [group.code, localName(language, group.name, group.name_en)]));
-    return { byGroup, archive, names };
-  }, [schema.data, language]);
+  const index = useMemo(() => ({ byGroup: names.byGroup, archive: names.archive, names: names.groupNames }), [names]);
 
   const rows = useMemo<Resolved[]>(() => {
     return changeRows(changes)

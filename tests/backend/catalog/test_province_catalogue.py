@@ -272,3 +272,16 @@ def test_preview_shows_the_draft_then_the_version_in_force(province):
     assert after["catalogue_version"] == 1
     assert "ext_mandarin_cert" in after["groups"][0]["ui"]["fields"]
     assert province.get(url, {"stage": "nursery"}).json()["errors"]["stage"][0]["code"] == "invalid_choice"
+
+
+def test_schema_names_what_the_catalogue_leaves_out(client_for):
+    """Whatever an archive holds is named: the national groups and indicators outside the catalogue in force come
+    as `outside_groups` (never required), and nothing is in both."""
+    body = client_for("demo-school-a").get("/api/v1/catalog/schema/").json()
+    inside = {(g["code"], f) for g in body["groups"] for f in g["ui"]["fields"]}
+    outside = {(g["code"], f) for g in body["outside_groups"] for f in g["ui"]["fields"]}
+    assert outside and not inside & outside
+    assert all(not g["schema"].get("required") for g in body["outside_groups"])
+    every = {(i.group.code, i.code) for i in Indicator.objects.select_related("group")}
+    assert every <= inside | outside
+    assert all(g["name"] and g["name_en"] for g in body["outside_groups"])

@@ -184,6 +184,11 @@ class EffectiveSchemaSerializer(serializers.Serializer):
     school_stage = serializers.CharField(allow_null=True)
     groups = EffectiveGroupSerializer(many=True)
     province_code_tables = SpecCodeTableSerializer(many=True)
+    outside_groups = EffectiveGroupSerializer(
+        many=True,
+        help_text="National groups and indicators this catalogue leaves out: never asked, but named and shown "
+        "where an archive holds values of them.",
+    )
 
 
 class ValidateRequestSerializer(serializers.Serializer):

@@ -26,6 +26,7 @@ from ..selectors import (
     draft_catalogue,
     effective_for_organisation,
     national_groups,
+    outside_groups,
     published_catalogue,
 )
 from ..services import catalogue_diff, catalogue_draft_discard, catalogue_draft_save, catalogue_publish
@@ -117,7 +118,10 @@ class EffectiveSchemaApi(APIView):
         organisation = _organisation(request)
         catalogue, tables = effective_for_organisation(organisation=organisation)
         return Response(
-            {"organisation": organisation.code, **jsonschema_doc.document(catalogue, province_tables=tables)}
+            {
+                "organisation": organisation.code,
+                **jsonschema_doc.document(catalogue, province_tables=tables, outside=outside_groups(catalogue)),
+            }
         )
 
 

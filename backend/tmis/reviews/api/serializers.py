@@ -38,6 +38,11 @@ class DecisionSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class MyDecisionSerializer(serializers.Serializer):
+    action = serializers.CharField(help_text="`approve` or `return` (the decision's action).")
+    at = serializers.DateTimeField()
+
+
 class SubmissionSerializer(serializers.ModelSerializer):
     kind = serializers.ChoiceField(choices=KIND_CHOICES, help_text="A registered subject kind.")
     state = serializers.ChoiceField(choices=State.choices)
@@ -46,6 +51,9 @@ class SubmissionSerializer(serializers.ModelSerializer):
     school = serializers.CharField(source="school.code", read_only=True)
     school_name = serializers.CharField(source="school.name", read_only=True)
     submitted_by = PersonSerializer(read_only=True)
+    my_decision = serializers.SerializerMethodField(
+        help_text="In the queue's `decided` view: the caller's latest decision on the item (approve / return, when)."
+    )
     diff = serializers.SerializerMethodField(
         help_text="The change under review as its kind describes it, null when the whole subject is reviewed. "
         "Teacher change requests: `fields` (field → [old, new], ID numbers masked), and `group` for a group record."
@@ -69,8 +77,15 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "closed_at",
             "return_reason",
             "diff",
+            "my_decision",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(MyDecisionSerializer(allow_null=True))
+    def get_my_decision(self, obj: Submission) -> dict[str, Any] | None:
+        """The caller's latest approval or return of this item (the queue's `decided` view only)."""
+        action = getattr(obj, "my_action", None)
+        return {"action": action, "at": obj.my_decided_at} if action else None
 
     @extend_schema_field(SubjectSerializer)
     def get_subject(self, obj: Submission) -> dict[str, Any]:

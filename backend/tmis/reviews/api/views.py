@@ -24,7 +24,14 @@ from .. import services
 from ..flows import flows_for_province
 from ..models import Action, ReviewFlow, State, Submission
 from ..registry import KIND_CHOICES, kind_keys, progress_for
-from ..selectors import kinds_visible_to, my_submissions, open_review_counts, review_queue, submission_history
+from ..selectors import (
+    QUEUE_VIEWS,
+    kinds_visible_to,
+    my_submissions,
+    open_review_counts,
+    queue_view,
+    submission_history,
+)
 from .serializers import (
     BulkResultSerializer,
     BulkSerializer,
@@ -41,10 +48,20 @@ class SubmissionFilter(FilterSet):
     state = filters.ChoiceFilter(choices=State.choices)
     school = filters.CharFilter(field_name="school__code", help_text="A school's code.")
     submitted_before = IsoDateTimeFilter(field_name="submitted_at", lookup_expr="lt")
+    view = filters.ChoiceFilter(
+        choices=[(view, view) for view in QUEUE_VIEWS],
+        method="by_view",
+        help_text="The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, "
+        "oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` "
+        "everything in the caller's scope in any state, newest first.",
+    )
 
     class Meta:
         model = Submission
-        fields = ["kind", "state", "school", "submitted_before"]
+        fields = ["kind", "state", "school", "submitted_before", "view"]
+
+    def by_view(self, queryset: QuerySet[Submission], name: str, value: str) -> QuerySet[Submission]:
+        return queryset  # the view chooses the queryset itself (ReviewViewSet.get_scoped_queryset)
 
 
 class NewestFirstPagination(IdCursorPagination):
@@ -69,12 +86,24 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         "history": "reviews.view",
     }
 
+    def _queue_view(self) -> str:
+        view = self.request.query_params.get("view", "") if self.action == "list" else ""
+        return view if view in QUEUE_VIEWS else "waiting"
+
+    @property
+    def paginator(self) -> IdCursorPagination | None:
+        """History views list the newest first; the waiting queue the oldest."""
+        if not hasattr(self, "_paginator"):
+            newest = self.action == "list" and self._queue_view() != "waiting"
+            self._paginator = NewestFirstPagination() if newest else super().paginator
+        return self._paginator
+
     def get_scoped_queryset(self) -> QuerySet[Submission]:
         if getattr(self, "swagger_fake_view", False):  # schema generation has no user
             return Submission.objects.none()
         user = self.request.user
         if self.action == "list":
-            items = review_queue(user=user)
+            items = queue_view(user=user, view=self._queue_view())
         elif self.action == "mine":
             items = my_submissions(user=user)
         else:

@@ -1,14 +1,16 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.filters import OrderingFilter
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from tmis.core.errors import field_error
 from tmis.core.etag import ETagMixin, etag_of
 from tmis.core.pagination import KeysFirstCursorPagination
 from tmis.core.views import ScopedViewSetMixin
@@ -16,7 +18,7 @@ from tmis.reviews.api.serializers import SubmissionSerializer
 
 from ..filters import TeacherFilter
 from ..models import Teacher
-from ..reviewing import teacher_submit
+from ..reviewing import change_id_numbers, teacher_submit
 from ..selectors import teacher_group_records, teacher_timeline
 from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
 from .serializers import (
@@ -47,6 +49,12 @@ class TeacherOrdering(OrderingFilter):
 
 class IdNumberSerializer(serializers.Serializer):
     id_number = serializers.CharField(help_text="The full, unmasked number.")
+    requested = serializers.CharField(
+        required=False, help_text="With `submission`: the full number the key-information change asks for."
+    )
+    open = serializers.BooleanField(
+        required=False, help_text="With `submission`: the change is still open, so `id_number` is its old value."
+    )
 
 
 class TeacherViewSet(
@@ -129,14 +137,31 @@ class TeacherViewSet(
         body = TeacherArchiveSerializer(teacher, context={"request": request}).data
         return Response(body, headers={"ETag": etag_of(teacher)})
 
-    @extend_schema(operation_id="teachers_id_number", responses=IdNumberSerializer)
+    @extend_schema(
+        operation_id="teachers_id_number",
+        parameters=[
+            OpenApiParameter(
+                "submission",
+                int,
+                description="A key-information change of this archive: also return the full number it asks for "
+                "(a reviewer checks old against new).",
+            )
+        ],
+        responses=IdNumberSerializer,
+    )
     @action(detail=True, url_path="id-number")
     def id_number(self, request: Request, pk: str) -> Response:
         """The full ID number (roles with `teachers.view_id`); every call is written to the access log."""
-        number = teacher_id_number(
-            actor=request.user, teacher=self.get_object(), address=request.META.get("REMOTE_ADDR")
-        )
-        return Response({"id_number": number}, headers={"Cache-Control": "no-store"})
+        teacher, address = self.get_object(), request.META.get("REMOTE_ADDR")
+        if (submission := request.query_params.get("submission")) is not None:
+            if not submission.isdigit() or len(submission) > 18:
+                raise field_error("submission", "invalid", _("Give the id of a change request."))
+            body = change_id_numbers(
+                actor=request.user, teacher=teacher, submission_id=int(submission), address=address
+            )
+        else:
+            body = {"id_number": teacher_id_number(actor=request.user, teacher=teacher, address=address)}
+        return Response(body, headers={"Cache-Control": "no-store"})
 
     def destroy(self, request: Request, pk: str) -> Response:
         """Delete a draft that was never approved (409 `not_deletable` otherwise)."""

@@ -2670,6 +2670,8 @@ export interface components {
             school_stage: string | null;
             groups: components["schemas"]["EffectiveGroup"][];
             province_code_tables: components["schemas"]["SpecCodeTable"][];
+            /** @description National groups and indicators this catalogue leaves out: never asked, but named and shown where an archive holds values of them. */
+            outside_groups: components["schemas"]["EffectiveGroup"][];
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -2836,6 +2838,10 @@ export interface components {
         IdNumber: {
             /** @description The full, unmasked number. */
             id_number: string;
+            /** @description With `submission`: the full number the key-information change asks for. */
+            requested?: string;
+            /** @description With `submission`: the change is still open, so `id_number` is its old value. */
+            open?: boolean;
         };
         ImportJob: {
             readonly id: number;
@@ -3061,6 +3067,12 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "create" | "upsert";
+        MyDecision: {
+            /** @description `approve` or `return` (the decision's action). */
+            action: string;
+            /** Format: date-time */
+            at: string;
+        };
         Notification: {
             readonly id: number;
             readonly kind: string;
@@ -4403,6 +4415,8 @@ export interface components {
             readonly diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description In the queue's `decided` view: the caller's latest decision on the item (approve / return, when). */
+            readonly my_decision: components["schemas"]["MyDecision"] | null;
         };
         SubmissionDetail: {
             readonly id: number;
@@ -4435,6 +4449,8 @@ export interface components {
             readonly diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description In the queue's `decided` view: the caller's latest decision on the item (approve / return, when). */
+            readonly my_decision: components["schemas"]["MyDecision"] | null;
             readonly decisions: components["schemas"]["Decision"][];
         };
         /**
@@ -8814,6 +8830,14 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /**
+                 * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
+                 *
+                 *     * `waiting` - waiting
+                 *     * `decided` - decided
+                 *     * `scope` - scope
+                 */
+                view?: "decided" | "scope" | "waiting";
             };
             header?: never;
             path?: never;
@@ -9190,6 +9214,14 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /**
+                 * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
+                 *
+                 *     * `waiting` - waiting
+                 *     * `decided` - decided
+                 *     * `scope` - scope
+                 */
+                view?: "decided" | "scope" | "waiting";
             };
             header?: never;
             path?: never;
@@ -9494,6 +9526,14 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /**
+                 * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
+                 *
+                 *     * `waiting` - waiting
+                 *     * `decided` - decided
+                 *     * `scope` - scope
+                 */
+                view?: "decided" | "scope" | "waiting";
             };
             header?: never;
             path?: never;
@@ -10184,7 +10224,10 @@ export interface operations {
     };
     teachers_id_number: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A key-information change of this archive: also return the full number it asks for (a reviewer checks old against new). */
+                submission?: number;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this teacher. */

@@ -45,6 +45,9 @@ const teachers: typeof zhTeachers = {
     label: 'Parts of the archive',
     unsaved: 'Unsaved changes',
     timeline: 'Timeline',
+    outside: 'Outside the catalogue',
+    outsideTag: 'outside',
+    outsideHint: 'The archive holds these values, but the province’s catalogue in force does not collect these indicators: shown for reading, not changed here.',
   },
   review: {
     submit: 'Submit for review',

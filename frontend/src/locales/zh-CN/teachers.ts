@@ -45,6 +45,9 @@ const teachers = {
     label: '档案信息分组',
     unsaved: '有未保存的修改',
     timeline: '时间线',
+    outside: '目录外信息',
+    outsideTag: '目录外',
+    outsideHint: '档案中保存了以下信息，但本省现行目录未采集这些指标：仅供查看，不能在此修改。',
   },
   review: {
     submit: '送审',

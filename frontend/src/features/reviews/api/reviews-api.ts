@@ -20,7 +20,12 @@ export const REVIEW_KINDS: readonly ReviewKind[] = kindEnumValues;
 export const OPEN_STATES: readonly SubmissionState[] = ['submitted', 'in_review'];
 export const SUBMISSION_STATES: readonly SubmissionState[] = submissionStateEnumValues;
 
+/** The queue's views: waiting at my organisation, decided by me, everything in my scope. */
+export const QUEUE_VIEWS = ['waiting', 'decided', 'scope'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
 export interface ReviewFilters {
+  view?: QueueView;
   kind?: ReviewKind;
   state?: SubmissionState;
   school?: string;
@@ -42,6 +47,7 @@ export const reviewKeys = {
 };
 
 const queryOf = (filters: ReviewFilters, cursor: string | null) => ({
+  ...(filters.view && filters.view !== 'waiting' ? { view: filters.view } : {}),
   ...(filters.kind ? { kind: filters.kind } : {}),
   ...(filters.state ? { state: filters.state } : {}),
   ...(filters.school ? { school: filters.school } : {}),

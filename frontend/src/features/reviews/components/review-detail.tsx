@@ -1,4 +1,5 @@
-import { Alert, Descriptions, Empty, Steps, Timeline, Typography } from 'antd';
+import { ExportOutlined } from '@ant-design/icons';
+import { Alert, Descriptions, Empty, Space, Steps, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
@@ -7,6 +8,8 @@ import { Link } from 'react-router';
 
 import { ChangeTable } from '@/components/change-table';
 import type { Decision, SubmissionDetail } from '@/features/reviews/api/reviews-api';
+import { ArchiveSummary } from '@/features/reviews/components/archive-summary';
+import { FullIdCheck } from '@/features/reviews/components/full-id-check';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { chainStatus } from '@/features/reviews/utils/queue';
 import { isLevel } from '@/lib/org-levels';
@@ -39,11 +42,30 @@ function Section({ title, children }: { title: string; children: React.ReactNode
  * One review item: who submitted what and when, the chain with the step deciding now, the change side by side
  * (a new archive links to the archive itself), and every decision of every round.
  */
-export function ReviewDetail({ item }: { item: SubmissionDetail }) {
+/**
+ * `newTab`: the archive links open a new tab (the queue's drawer keeps its place); on the item's own page they
+ * navigate.
+ */
+export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail; newTab?: boolean }) {
   const { t } = useTranslation(['reviews', 'common']);
   const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
   const statuses = chainStatus(item);
-  const archiveLink = <Link to={`/teachers/${item.subject.id}`}>{t('reviews:actions.openArchive')}</Link>;
+  const archiveHref = `/teachers/${String(item.subject.id)}`;
+  const toArchive = (children: React.ReactNode, testId: string) =>
+    newTab ? (
+      <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid={testId}>
+        <Space size={4}>
+          {children}
+          <ExportOutlined aria-label={t('reviews:detail.newTab')} />
+        </Space>
+      </Typography.Link>
+    ) : (
+      <Link to={archiveHref} data-testid={testId}>
+        {children}
+      </Link>
+    );
+  const archiveLink = toArchive(t('reviews:actions.openArchive'), 'review-open-archive');
+  const idChanged = changes !== null && 'id_number' in changes.fields;
 
   return (
     <div data-testid="review-detail">
@@ -54,11 +76,7 @@ export function ReviewDetail({ item }: { item: SubmissionDetail }) {
           {
             key: 'teacher',
             label: t('reviews:detail.teacher'),
-            children: (
-              <Link to={`/teachers/${item.subject.id}`} data-testid="review-teacher">
-                {item.subject.name}
-              </Link>
-            ),
+            children: toArchive(item.subject.name, 'review-teacher'),
           },
           { key: 'kind', label: t('reviews:detail.kind'), children: <KindTag kind={item.kind} /> },
           { key: 'school', label: t('reviews:detail.school'), children: item.school_name },
@@ -92,10 +110,14 @@ export function ReviewDetail({ item }: { item: SubmissionDetail }) {
         {changes ? (
           <>
             <ChangeTable school={item.school} changes={changes} />
+            {idChanged && <FullIdCheck teacherId={item.subject.id} submission={item.id} />}
             <div style={{ marginTop: 8 }}>{archiveLink}</div>
           </>
         ) : (
-          <Alert type="info" showIcon title={t('reviews:detail.newArchive')} action={archiveLink} />
+          <>
+            <Alert type="info" showIcon title={t('reviews:detail.newArchive')} action={archiveLink} style={{ marginBottom: 12 }} />
+            {item.subject.type === 'teacher' && <ArchiveSummary teacherId={item.subject.id} school={item.school} />}
+          </>
         )}
       </Section>
       <Section title={t('reviews:detail.history')}>

@@ -1,6 +1,6 @@
 import { CheckOutlined, DownOutlined, RollbackOutlined, UpOutlined } from '@ant-design/icons';
-import { Alert, Button, Drawer, Flex, Grid, Space, Spin, Tooltip } from 'antd';
-import { useEffect } from 'react';
+import { Alert, App, Button, Drawer, Flex, Grid, Space, Spin, Tooltip } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useReview } from '@/features/reviews/api/reviews-api';
@@ -13,6 +13,8 @@ interface ReviewDrawerProps {
   /** The queue's items in order, for previous / next and for moving on after a decision. */
   ids: readonly number[];
   onShow: (id: number | null) => void;
+  /** False in the queue's history views: the item is shown, not decided here (default true). */
+  decidable?: boolean;
 }
 
 const typing = (target: EventTarget | null) =>
@@ -20,9 +22,10 @@ const typing = (target: EventTarget | null) =>
 
 /**
  * The queue's item drawer: the item with approve and return. After a decision the next item opens, so a reviewer
- * works through the queue without going back to the table; keys A (approve), R (return), J / K (next, previous).
+ * works through the queue without going back to the table; keys A (approve, after a confirmation like the row
+ * button's), R (return), J / K (next, previous).
  */
-export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
+export function ReviewDrawer({ id, ids, onShow, decidable = true }: ReviewDrawerProps) {
   const { t } = useTranslation(['reviews', 'common']);
   const screens = Grid.useBreakpoint();
   const review = useReview(id);
@@ -31,23 +34,42 @@ export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
   const next = position >= 0 ? ids[position + 1] : undefined;
   const decide = useDecide((decided) => onShow(nextItemId(ids, decided)));
   const item = review.data;
-  const open = item !== undefined && (item.state === 'submitted' || item.state === 'in_review');
+  const open = decidable && item !== undefined && (item.state === 'submitted' || item.state === 'in_review');
   const returning = decide.modal !== null && decide.modal !== false;
+  const { modal } = App.useApp();
+  // Key A asks like the row button does: one stray key press must not approve an archive.
+  const confirming = useRef(false);
+  const confirmApprove = useCallback(
+    (target: NonNullable<typeof item>) => {
+      if (confirming.current) return;
+      confirming.current = true;
+      void modal.confirm({
+        title: t('reviews:actions.approveConfirm', { name: target.subject.name }),
+        okText: t('reviews:actions.approve'),
+        cancelText: t('common:actions.cancel'),
+        onOk: () => decide.approve(target),
+        afterClose: () => {
+          confirming.current = false;
+        },
+      });
+    },
+    [modal, t, decide],
+  );
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || returning) return;
+      if (event.ctrlKey || event.metaKey || event.altKey || typing(event.target) || returning || confirming.current) return;
       const key = event.key.toLowerCase();
       if (key === 'j' && next !== undefined) onShow(next);
       else if (key === 'k' && previous !== undefined) onShow(previous);
-      else if (key === 'a' && item && open && decide.approving === null) void decide.approve(item);
+      else if (key === 'a' && item && open && decide.approving === null) confirmApprove(item);
       else if (key === 'r' && item && open) decide.startReturn(item);
       else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [next, previous, item, open, decide, onShow, returning]);
+  }, [next, previous, item, open, decide, onShow, returning, confirmApprove]);
 
   const footer = (
     <Flex justify="space-between" gap={8} wrap>
@@ -101,7 +123,8 @@ export function ReviewDrawer({ id, ids, onShow }: ReviewDrawerProps) {
           <Spin />
         </div>
       )}
-      {item && <ReviewDetail item={item} />}
+      {/* The archive opens in a new tab: the drawer and the queue's position stay where they are. */}
+      {item && <ReviewDetail item={item} newTab />}
       {decide.modal}
     </Drawer>
   );

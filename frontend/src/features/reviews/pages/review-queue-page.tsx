@@ -1,5 +1,5 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
@@ -7,10 +7,13 @@ import { useTranslation } from 'react-i18next';
 
 import {
   OPEN_STATES,
+  QUEUE_VIEWS,
   REVIEW_KINDS,
+  SUBMISSION_STATES,
   useDecisions,
   useQueue,
   type BulkAction,
+  type QueueView,
   type ReviewFilters,
   type ReviewKind,
   type Submission,
@@ -19,7 +22,7 @@ import {
 import { ReasonModal } from '@/features/reviews/components/reason-modal';
 import { levelName } from '@/features/reviews/components/review-detail';
 import { ReviewDrawer } from '@/features/reviews/components/review-drawer';
-import { KindTag } from '@/features/reviews/components/review-tags';
+import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { SchoolSelect } from '@/features/reviews/components/school-select';
 import { useDecide } from '@/features/reviews/components/use-decide';
 import {
@@ -65,7 +68,8 @@ function BulkResultAlert({ summary, onClose }: { summary: BulkSummary; onClose: 
 
 /**
  * 信息审核: the items waiting at the reviewer's organisation, the longest waiting first. Filters by kind, school,
- * state and waiting time; approve or return per row, in the item drawer, or for a selection at once.
+ * state and waiting time; approve or return per row, in the item drawer, or for a selection at once. Two more
+ * views keep the reviewer's history: 我已审核 (what I approved or returned, and when) and 我的范围内全部.
  */
 export function ReviewQueuePage() {
   const { t } = useTranslation(['reviews', 'common']);
@@ -79,6 +83,8 @@ export function ReviewQueuePage() {
   const [shown, setShown] = useState<number | null>(null);
   const [bulkReturn, setBulkReturn] = useState(false);
   const [summary, setSummary] = useState<BulkSummary | null>(null);
+  const view: QueueView = filters.view ?? 'waiting';
+  const waitingView = view === 'waiting';
   const queue = useQueue(filters);
   const { bulk } = useDecisions();
   const decide = useDecide((id) => setSelected((current) => current.filter((item) => item !== id)));
@@ -98,6 +104,29 @@ export function ReviewQueuePage() {
     setSelected(results.filter((item) => !item.ok).map((item) => item.id));
     if (result.failed.length === 0) void message.success(t('reviews:queue.bulkAllDone', { succeeded: result.succeeded }));
   };
+
+  const history: TableColumnsType<Submission> =
+    view === 'decided'
+      ? [
+          {
+            title: t('reviews:columns.myDecision'),
+            key: 'mine',
+            width: 200,
+            render: (_, item) =>
+              item.my_decision && (
+                <Space size={4} data-testid="queue-my-decision">
+                  <Tag color={item.my_decision.action === 'approve' ? 'green' : 'red'} style={{ marginInlineEnd: 0 }}>
+                    {t(`reviews:decisions.${item.my_decision.action === 'approve' ? 'approve' : 'return'}`)}
+                  </Tag>
+                  <Typography.Text type="secondary">{dayjs(item.my_decision.at).format('YYYY-MM-DD HH:mm')}</Typography.Text>
+                </Space>
+              ),
+          },
+        ]
+      : [];
+  const stateColumn: TableColumnsType<Submission> = [
+    { title: t('reviews:columns.state'), key: 'state', width: 100, render: (_, item) => <SubmissionStateTag state={item.state} /> },
+  ];
 
   const columns: TableColumnsType<Submission> = [
     {
@@ -138,6 +167,9 @@ export function ReviewQueuePage() {
       width: 140,
       render: (_, item) => dayjs(item.submitted_at).format('YYYY-MM-DD HH:mm'),
     },
+    ...(waitingView ? [] : [...stateColumn, ...history]),
+  ];
+  const waitingColumns: TableColumnsType<Submission> = [
     {
       title: t('reviews:columns.waiting'),
       key: 'waiting',
@@ -175,10 +207,26 @@ export function ReviewQueuePage() {
     },
   ];
 
+  const shownColumns = waitingView ? [...columns, ...waitingColumns] : columns;
   const count = visibleSelection.length;
+  const hint = { waiting: t('reviews:queue.hint'), decided: t('reviews:queue.hintDecided'), scope: t('reviews:queue.hintScope') }[view];
+  const empty = { waiting: t('reviews:queue.empty'), decided: t('reviews:queue.emptyDecided'), scope: t('reviews:queue.emptyScope') }[view];
 
   return (
-    <Card title={t('reviews:queue.title')} extra={<Typography.Text type="secondary">{t('reviews:queue.hint')}</Typography.Text>}>
+    <Card title={t('reviews:queue.title')} extra={<Typography.Text type="secondary">{hint}</Typography.Text>}>
+      <Segmented<QueueView>
+        aria-label={t('reviews:queue.viewLabel')}
+        value={view}
+        onChange={(next) => {
+          setSelected([]);
+          setShown(null);
+          // A state of the waiting queue means nothing in a history view, and the other way round.
+          setFilters((current) => ({ ...current, view: next, state: undefined }));
+        }}
+        options={QUEUE_VIEWS.map((value) => ({ value, label: t(`reviews:queue.views.${value}`) }))}
+        style={{ marginBottom: 16, maxWidth: '100%', overflowX: 'auto' }}
+        data-testid="queue-views"
+      />
       <Space wrap style={{ marginBottom: 16 }} size="middle">
         <Select<ReviewKind>
           aria-label={t('reviews:queue.filterKind')}
@@ -205,7 +253,7 @@ export function ReviewQueuePage() {
           style={{ width: 130 }}
           value={filters.state}
           onChange={(state) => setFilters((current) => ({ ...current, state }))}
-          options={OPEN_STATES.map((state) => ({ value: state, label: t(`reviews:states.${state}`) }))}
+          options={(waitingView ? OPEN_STATES : SUBMISSION_STATES).map((state) => ({ value: state, label: t(`reviews:states.${state}`) }))}
         />
         <Select<number>
           aria-label={t('reviews:queue.filterWaiting')}
@@ -261,22 +309,22 @@ export function ReviewQueuePage() {
       <Table<Submission>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={shownColumns}
         dataSource={rows}
         loading={queue.isPending}
         pagination={false}
         tableLayout="fixed"
         data-testid="review-queue"
-        rowSelection={{
-          selectedRowKeys: visibleSelection,
-          onChange: (keys) => setSelected(keys.map(Number)),
-          columnWidth: 40,
-        }}
+        rowSelection={
+          waitingView
+            ? { selectedRowKeys: visibleSelection, onChange: (keys) => setSelected(keys.map(Number)), columnWidth: 40 }
+            : undefined
+        }
         locale={{
           emptyText: (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('reviews:queue.emptyFiltered') : t('reviews:queue.empty')}
+              description={filtered ? t('reviews:queue.emptyFiltered') : empty}
             />
           ),
         }}
@@ -287,7 +335,7 @@ export function ReviewQueuePage() {
         </Typography.Text>
         <LoadMore pages={queue} shown={rows.length} />
       </Flex>
-      {shown !== null && <ReviewDrawer id={shown} ids={ids} onShow={setShown} />}
+      {shown !== null && <ReviewDrawer id={shown} ids={ids} onShow={setShown} decidable={waitingView} />}
       {decide.modal}
       {bulkReturn && (
         <ReasonModal

@@ -1,6 +1,6 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Badge, Card, Flex, Grid, Space, Spin, Tabs } from 'antd';
+import { Alert, Badge, Card, Flex, Grid, Space, Spin, Tabs, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,12 +8,14 @@ import { useSearchParams } from 'react-router';
 import { isGroupCode } from '@/features/teachers/api/group-records-api';
 import type { VersionedTeacher } from '@/features/teachers/api/teachers-api';
 import { GroupRecordsPanel } from '@/features/teachers/components/group-records-panel';
+import { OutsideValues, outsideHeld } from '@/features/teachers/components/outside-values';
 import { TeacherEditor, type Warnings } from '@/features/teachers/components/teacher-editor';
 import { TimelinePanel } from '@/features/teachers/components/timeline-panel';
 import { TIMELINE_TAB, archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
 import { ARCHIVE_GROUPS } from '@/features/teachers/utils/teacher-form';
 import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
+import { archiveQueryOptions } from '@/lib/teacher-archive-api';
 
 interface ArchiveTabsProps {
   record: VersionedTeacher;
@@ -25,11 +27,15 @@ interface ArchiveTabsProps {
 }
 
 const isFormGroup = (code: string) => (ARCHIVE_GROUPS as readonly string[]).includes(code);
+/** The tab of one-row values outside the catalogue in force (`?tab=outside`). */
+const OUTSIDE_TAB = 'outside';
 
 /**
  * One tab per indicator group of the school's catalogue, in the national order, the open one kept in the URL
  * (`?tab=study`). The one-row groups share one form (TeacherEditor), which stays mounted while a table tab is
- * open so that its unsaved changes survive; many-valued groups are tables of records.
+ * open so that its unsaved changes survive; many-valued groups are tables of records. What the archive holds
+ * outside the catalogue in force (records of a group it does not select, values of indicators it leaves out)
+ * gets read-only tabs marked 目录外, so no held data is invisible.
  */
 export function ArchiveTabs({ record, editable, initialWarnings, onReload, fieldErrors }: ArchiveTabsProps) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
@@ -41,13 +47,26 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
   // Seventeen groups: a column of tabs beside the content on wide screens, a row above it on narrow ones.
   const sideTabs = screens.lg === true;
 
-  const groups = useMemo(
+  const outsideGroups = useMemo(() => schema.data?.outside_groups ?? [], [schema.data]);
+  // The whole archive is read only when the catalogue leaves something out (to find what it holds of that).
+  const archive = useQuery({ ...archiveQueryOptions(teacher.id), enabled: outsideGroups.length > 0 });
+  const inForce = useMemo(
     () => archiveTabs(schema.data?.groups ?? []).filter((group) => (group.many ? isGroupCode(group.code) : isFormGroup(group.code))),
     [schema.data],
   );
+  const outsideTables = useMemo(() => {
+    const held = archive.data?.groups as unknown as Record<string, unknown[] | undefined> | undefined;
+    return archiveTabs(outsideGroups).filter(
+      (group) => group.many && isGroupCode(group.code) && !inForce.some((tab) => tab.code === group.code) && (held?.[group.code]?.length ?? 0) > 0,
+    );
+  }, [archive.data, outsideGroups, inForce]);
+  const outsideFields = useMemo(() => outsideHeld(outsideGroups, archive.data, i18n.language), [outsideGroups, archive.data, i18n.language]);
+  const groups = useMemo(() => [...inForce, ...outsideTables], [inForce, outsideTables]);
   const timelineShown = searchParams.get('tab') === TIMELINE_TAB;
+  const outsideShown = searchParams.get('tab') === OUTSIDE_TAB && outsideFields.length > 0;
   const active = resolveTab(searchParams.get('tab'), groups);
-  const activeGroup = timelineShown ? undefined : groups.find((group) => group.code === active);
+  const activeGroup = timelineShown || outsideShown ? undefined : groups.find((group) => group.code === active);
+  const isOutside = (code: string) => outsideTables.some((group) => group.code === code);
 
   const showTab = useCallback(
     (code: string) =>
@@ -65,7 +84,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
   if (schema.isError) {
     return <Alert type="error" showIcon title={t('teachers:schemaError', { message: schema.error.message })} />;
   }
-  if (!schema.data || (!activeGroup && !timelineShown)) {
+  if (!schema.data || (!activeGroup && !timelineShown && !outsideShown)) {
     return (
       <Card>
         <div style={{ textAlign: 'center', padding: 48 }}>
@@ -83,11 +102,22 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
       label: (
         <Space size={4} data-testid={`tab-${group.code}`}>
           <span>{name}</span>
+          {isOutside(group.code) && <Tag style={{ marginInlineEnd: 0 }}>{t('teachers:tabs.outsideTag')}</Tag>}
           {unsaved && <Badge status="warning" title={t('teachers:tabs.unsaved')} />}
         </Space>
       ),
     };
   });
+  if (outsideFields.length > 0) {
+    items.push({
+      key: OUTSIDE_TAB,
+      label: (
+        <Space size={4} data-testid={`tab-${OUTSIDE_TAB}`}>
+          <span>{t('teachers:tabs.outside')}</span>
+        </Space>
+      ),
+    });
+  }
   // After the groups: the archive's history.
   items.push({
     key: TIMELINE_TAB,
@@ -105,7 +135,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
       <Flex vertical={!sideTabs} gap={sideTabs ? 24 : 0}>
         <Tabs
           aria-label={t('teachers:tabs.label')}
-          activeKey={activeGroup?.code ?? TIMELINE_TAB}
+          activeKey={activeGroup?.code ?? (outsideShown ? OUTSIDE_TAB : TIMELINE_TAB)}
           onChange={showTab}
           items={items}
           tabPlacement={sideTabs ? 'start' : 'top'}
@@ -134,8 +164,11 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
               groupCode={activeGroup.code}
               group={activeGroup}
               provinceTables={schema.data.province_code_tables}
-              editable={editable}
+              editable={editable && !isOutside(activeGroup.code)}
             />
+          )}
+          {outsideShown && archive.data && (
+            <OutsideValues fields={outsideFields} archive={archive.data} provinceTables={schema.data.province_code_tables} />
           )}
           {timelineShown && <TimelinePanel teacherId={teacher.id} school={teacher.school} />}
         </div>

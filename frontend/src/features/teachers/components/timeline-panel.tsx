@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Empty, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
@@ -8,10 +7,8 @@ import { Link } from 'react-router';
 import { ChangeTable } from '@/components/change-table';
 import { useTimeline, type TimelineEntry } from '@/features/teachers/api/teachers-api';
 import { entryChanges, entryLabel, visibleEntries, type EntryLabel } from '@/features/teachers/utils/review';
-import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
-import { buildFormFields } from '@/lib/catalogue-fields';
-import { localName } from '@/lib/catalogue-names';
 import { isLevel } from '@/lib/org-levels';
+import { useCatalogueIndex } from '@/lib/use-catalogue-index';
 
 const COLOURS: Record<EntryLabel, string> = {
   created: 'gray',
@@ -90,18 +87,15 @@ function Entry({ entry, school, groupName }: EntryProps) {
  * record state moving with a review) are left out: the review events tell them.
  */
 export function TimelinePanel({ teacherId, school }: { teacherId: number; school: string }) {
-  const { t, i18n } = useTranslation('teachers');
+  const { t } = useTranslation('teachers');
   const timeline = useTimeline(teacherId);
-  const schema = useQuery(effectiveSchemaQueryOptions(school));
-  const language = i18n.language;
+  const { schema, index } = useCatalogueIndex(school);
 
   const catalogue = useMemo(() => {
-    const groups = schema.data?.groups ?? [];
-    const fields = new Map(groups.map((group) => [group.code, new Set(buildFormFields(group, language).map((field) => field.code))]));
-    const archive = new Set(groups.filter((group) => !group.many).flatMap((group) => [...(fields.get(group.code) ?? [])]));
-    const names = new Map(groups.map((group) => [group.code, localName(language, group.name, group.name_en)]));
-    return { fields, archive, names };
-  }, [schema.data, language]);
+    const fields = new Map([...index.byGroup].map(([code, list]) => [code, new Set(list.map((field) => field.code))]));
+    const archive = new Set(index.archive.map((field) => field.code));
+    return { fields, archive, names: index.groupNames };
+  }, [index]);
 
   const entries = useMemo(
     () =>
