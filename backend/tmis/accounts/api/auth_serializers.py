@@ -14,7 +14,7 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import aware_utcnow, datetime_to_epoch
 
-from ..login import login_proceed, login_refused
+from ..login import login_allowed, login_proceed, login_refused, wrong_credentials_error
 from ..models import User
 from ..tokens import rotate, token_is_current
 
@@ -29,13 +29,12 @@ class TokenObtainSerializer(TokenObtainPairSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context.get("request")
-        username = attrs[self.username_field]
+        username = str(attrs[self.username_field])
+        login_allowed(request=request, username=username)
         user = authenticate(request=request, username=username, password=attrs["password"])
         if user is None or not user.is_active:
-            refused = login_refused(request=request, username=str(username))
-            if refused is not None:
-                raise refused
-            raise AuthenticationFailed(self.error_messages["no_active_account"], "no_active_account")
+            seconds = login_refused(request=request, username=username)
+            raise wrong_credentials_error(str(self.error_messages["no_active_account"]), "no_active_account", seconds)
         user = User.objects.select_related("organisation").get(pk=user.pk)
         return login_proceed(request=request, user=user)
 

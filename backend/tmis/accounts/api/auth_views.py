@@ -64,7 +64,7 @@ class TokenObtainApi(TokenObtainPairView):
 
 class TokenTotpApi(APIView):
     """The second step of a login: the challenge and the authenticator's code → the tokens. Wrong codes count as
-    failed logins (same lockout)."""
+    failed logins (same delays)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []

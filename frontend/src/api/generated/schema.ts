@@ -222,7 +222,7 @@ export interface paths {
         put?: never;
         /**
          * @description The second step of a login: the challenge and the authenticator's code → the tokens. Wrong codes count as
-         *     failed logins (same lockout).
+         *     failed logins (same delays).
          */
         post: operations["auth_token_totp"];
         delete?: never;
@@ -2216,6 +2216,26 @@ export interface paths {
         patch: operations["users_partial_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/password-reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Issue a temporary password, shown this once: the user's sessions end and their login delays are
+         *     cleared; it must be changed at the next login and is refused after 72 hours (`users.unlock`).
+         */
+        post: operations["users_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/roles/": {
         parameters: {
             query?: never;
@@ -2247,6 +2267,40 @@ export interface paths {
         put?: never;
         /** @description Recovery: remove the user's second factor (they enrol again at the next login) and end their sessions. */
         post: operations["users_totp_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Clear the account's login delays (account-wide and from every address); audited (`users.unlock`). */
+        post: operations["users_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/lockouts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Accounts in scope whose failed logins delay them, most recent failure first (`users.unlock`). */
+        get: operations["users_lockouts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4169,9 +4223,9 @@ export interface components {
             full_id_alert_per_hour: number;
             /** @description Most events one XLSX export of the audit log holds. */
             audit_export_max_rows: number;
-            /** @description Failed logins before an account is locked out. */
+            /** @description Failed logins of one account from one address before the next attempt is delayed. */
             login_failure_limit: number;
-            /** @description How long a lockout lasts. */
+            /** @description The longest delay between attempts (they double up to it). */
             lockout_minutes: number;
             /** @description Login attempts allowed per address (e.g. 30/min). */
             login_rate: string;
@@ -5188,6 +5242,8 @@ export interface components {
             readonly is_active: boolean;
             /** @description Two-factor authentication is on. */
             totp_enabled: boolean;
+            /** @description The password was set by an administrator: the next login must change it. */
+            readonly password_must_change: boolean;
             /** Format: date-time */
             readonly date_joined: string;
             /** Format: date-time */
@@ -5206,6 +5262,34 @@ export interface components {
             roles?: components["schemas"]["RolesEnum"][];
             /** @description Code of the user's organisation. */
             organisation: string;
+        };
+        UserLockout: {
+            /** @description The account held back. */
+            user: components["schemas"]["User"];
+            /** @description Failed logins counted (the highest of its counters). */
+            failures: number;
+            /**
+             * Format: date-time
+             * @description No attempt is checked before this moment (may be past).
+             */
+            locked_until: string;
+            /** @description Seconds until then (0: the next attempt is checked). */
+            retry_after: number;
+            /** @description Delayed from every address but those it logged in from recently (failures from many addresses). */
+            account_wide: boolean;
+            /** @description Addresses that are delayed. */
+            addresses: string[];
+            /** Format: date-time */
+            last_failure_at: string;
+        };
+        UserPasswordReset: {
+            /** @description Shown this once; give it to the user by a safe channel. */
+            temporary_password: string;
+            /**
+             * Format: date-time
+             * @description The temporary password is refused after this moment.
+             */
+            expires_at: string;
         };
         UserRolesRequest: {
             /** @description The account's roles from now on (replacing the ones it holds). */
@@ -17480,6 +17564,82 @@ export interface operations {
             };
         };
     };
+    users_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this user. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPasswordReset"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     users_roles_update: {
         parameters: {
             query?: never;
@@ -17641,6 +17801,127 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this user. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_lockouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLockout"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
