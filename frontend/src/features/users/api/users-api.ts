@@ -129,3 +129,18 @@ export function useUnlockUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
+
+export type UserPasswordReset = components['schemas']['UserPasswordReset'];
+
+/** A temporary password for the user (shown once); their next login must replace it. */
+export function resetUserPassword(id: number): Promise<UserPasswordReset> {
+  return unwrap(api.POST('/api/v1/users/{id}/password-reset/', { params: { path: { id } } }));
+}
+
+export function useResetUserPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resetUserPassword,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}

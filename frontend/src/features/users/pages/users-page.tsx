@@ -127,7 +127,10 @@ export function UsersPage() {
             {user.display_name || user.username}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-            {user.username} · {user.organisation.name}
+            {user.username}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {user.organisation.name}
           </Typography.Text>
           {statusTags(user)}
         </Space>
