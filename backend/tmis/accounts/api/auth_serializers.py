@@ -43,9 +43,13 @@ class TokenRefreshSerializer(serializers.Serializer):
     """A refresh token → a new pair. The old one is blacklisted; the new one expires when the session does
     (REFRESH_TOKEN_LIFETIME after the login, however often it is refreshed)."""
 
-    refresh = serializers.CharField()
+    refresh = serializers.CharField(
+        required=False, help_text="The refresh token; without it, the browser's refresh cookie (see the endpoint)."
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, str]:
+        if not attrs.get("refresh"):
+            raise AuthenticationFailed(_("This session has ended. Log in again."), "token_not_valid")
         refresh = RefreshToken(attrs["refresh"])  # signature, expiry, blacklist
         user = User.objects.filter(pk=refresh.get(api_settings.USER_ID_CLAIM)).first()
         if user is None or not user.is_active or not token_is_current(refresh, user):
@@ -66,12 +70,18 @@ class LoginResultSerializer(serializers.Serializer):
     )
     challenge = serializers.CharField(required=False, help_text="The pending login (five minutes), with totp_required.")
     access = serializers.CharField(required=False, help_text="Short-lived access token (Bearer).")
-    refresh = serializers.CharField(required=False, help_text="Refresh token; rotates on every refresh.")
+    refresh = serializers.CharField(
+        required=False,
+        help_text="Refresh token; rotates on every refresh. Sent with `X-Refresh-Cookie: 1`, it is set as an HttpOnly "
+        "cookie instead.",
+    )
 
 
 class TokenPairSerializer(serializers.Serializer):
     access = serializers.CharField(help_text="Short-lived access token (Bearer).")
-    refresh = serializers.CharField(help_text="Refresh token; rotates on every refresh.")
+    refresh = serializers.CharField(
+        required=False, help_text="Refresh token; rotates on every refresh. Absent when it is in the browser's cookie."
+    )
 
 
 class TotpLoginSerializer(serializers.Serializer):
@@ -80,7 +90,9 @@ class TotpLoginSerializer(serializers.Serializer):
 
 
 class LogoutSerializer(serializers.Serializer):
-    refresh = serializers.CharField(help_text="The refresh token to revoke.")
+    refresh = serializers.CharField(
+        required=False, help_text="The refresh token to revoke; without it, the browser's refresh cookie."
+    )
 
 
 class PasswordChangeSerializer(serializers.Serializer):

@@ -90,7 +90,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Revoke a refresh token (blacklist). Access tokens expire on their own within minutes. */
+        /**
+         * @description Revoke a refresh token (blacklist) — the body's, or the browser's cookie (same checks as the refresh) — and
+         *     clear the cookie. Access tokens expire on their own within minutes.
+         */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -202,7 +205,9 @@ export interface paths {
         /**
          * @description Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation). A session ends
          *     REFRESH_TOKEN_LIFETIME after its login however often it is refreshed, and at once when the user's password,
-         *     roles or active state change (401 `token_revoked`).
+         *     roles or active state change (401 `token_revoked`). The token comes in the body (integrators) or, without one,
+         *     from the HttpOnly cookie of a browser login (then `X-Refresh-Cookie: 1` and a same-site Origin are required,
+         *     else 403 `csrf_failed`; the new refresh token goes back in the cookie).
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -3082,12 +3087,12 @@ export interface components {
             challenge?: string;
             /** @description Short-lived access token (Bearer). */
             access?: string;
-            /** @description Refresh token; rotates on every refresh. */
+            /** @description Refresh token; rotates on every refresh. Sent with `X-Refresh-Cookie: 1`, it is set as an HttpOnly cookie instead. */
             refresh?: string;
         };
         LogoutRequest: {
-            /** @description The refresh token to revoke. */
-            refresh: string;
+            /** @description The refresh token to revoke; without it, the browser's refresh cookie. */
+            refresh?: string;
         };
         Me: {
             readonly id: number;
@@ -5082,15 +5087,16 @@ export interface components {
         TokenPair: {
             /** @description Short-lived access token (Bearer). */
             access: string;
-            /** @description Refresh token; rotates on every refresh. */
-            refresh: string;
+            /** @description Refresh token; rotates on every refresh. Absent when it is in the browser's cookie. */
+            refresh?: string;
         };
         /**
          * @description A refresh token → a new pair. The old one is blacklisted; the new one expires when the session does
          *     (REFRESH_TOKEN_LIFETIME after the login, however often it is refreshed).
          */
         TokenRefreshRequest: {
-            refresh: string;
+            /** @description The refresh token; without it, the browser's refresh cookie (see the endpoint). */
+            refresh?: string;
         };
         TotpChallengeRequest: {
             /** @description Instead of a session: the challenge of a login refused with `totp_enrolment_required`. */
@@ -5649,7 +5655,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["LogoutRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["LogoutRequest"];
@@ -5986,7 +5992,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["TokenRefreshRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshRequest"];
