@@ -51,7 +51,7 @@ run: $(VENV)/.installed frontend/dist/index.html
 # Served for the browser tests: a fresh database with the demo data (its review states included), on E2E_PORT.
 # Every browser test logs in from 127.0.0.1: the per-address login limit (30/min) is raised for them alone.
 serve-e2e: $(VENV)/.installed frontend/dist/index.html
-	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 TMIS_LOGIN_RATE=600/min $(DEVDB) --database $(E2E_DATABASE) --fresh -- bash -c \
+	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 TMIS_LOGIN_RATE=600/min TMIS_LOGIN_ADDRESS_FAILURES=1000 $(DEVDB) --database $(E2E_DATABASE) --fresh -- bash -c \
 	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && $(MANAGE) load_demo_reviews && \
 	  { TMIS_JOB_POLL_SECONDS=0.5 $(MANAGE) jobs_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	    PORT=$(E2E_PORT) $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py; }'

@@ -60,7 +60,6 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "csp",
-    "axes",
     "pgtrigger",
     "pghistory",
     "tmis.core",
@@ -87,7 +86,6 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "tmis.core.input_guard.InputGuardMiddleware",  # NUL in an API path or query parameter: a 400
     "django.middleware.common.CommonMiddleware",
-    "axes.middleware.AxesMiddleware",
     "pghistory.middleware.HistoryMiddleware",  # row history carries the request's user and URL
 ]
 # Only writes open a history context: reads pay nothing for it.
@@ -120,7 +118,7 @@ DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "tmis.accounts.backends.TmisModelBackend"]
+AUTHENTICATION_BACKENDS = ["tmis.accounts.backends.TmisModelBackend"]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -133,22 +131,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "tmis.accounts.passwords.PasswordHistoryValidator"},
 ]
 
-# Failed logins: django-axes locks a username+address pair after 5 failures for 15 minutes.
-AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
-AXES_ENABLED = _env_flag("TMIS_AXES", "1")
-# The address is the real client's (X-Forwarded-For believed only from TMIS_TRUSTED_PROXIES), so one client cannot
-# lock another out, nor escape its own lockout with a made-up header; attempts during a lockout do not extend it.
-AXES_CLIENT_IP_CALLABLE = "tmis.core.request_context.client_address"
-AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_LOCKOUT_CALLABLE = "tmis.accounts.lockout.lockout_response"
+# Failed logins (tmis.accounts.lockout): progressive delays counted per account, per address and per account@address
+# separately. Past the free failures of a counter the next attempt waits 1 s, 2 s, 4 s … up to TMIS_LOGIN_MAX_DELAY
+# seconds (429 `login_locked`, Retry-After); attempts during a delay are refused without being counted. An address
+# that logged into the account in the last TMIS_LOGIN_KNOWN_ADDRESS_DAYS is exempt from the account-wide delay.
+TMIS_LOGIN_DELAYS = _env_flag("TMIS_LOGIN_DELAYS", "1")
+TMIS_LOGIN_PAIR_FAILURES = int(os.environ.get("TMIS_LOGIN_PAIR_FAILURES", "3"))
+TMIS_LOGIN_ACCOUNT_FAILURES = int(os.environ.get("TMIS_LOGIN_ACCOUNT_FAILURES", "5"))
+TMIS_LOGIN_ADDRESS_FAILURES = int(os.environ.get("TMIS_LOGIN_ADDRESS_FAILURES", "20"))
+TMIS_LOGIN_MAX_DELAY = int(os.environ.get("TMIS_LOGIN_MAX_DELAY", "900"))
+TMIS_LOGIN_FAILURE_WINDOW_HOURS = int(os.environ.get("TMIS_LOGIN_FAILURE_WINDOW_HOURS", "24"))
+TMIS_LOGIN_KNOWN_ADDRESS_DAYS = int(os.environ.get("TMIS_LOGIN_KNOWN_ADDRESS_DAYS", "90"))
 # Password policy (tmis.accounts.passwords): earlier passwords that cannot be chosen again; days a password is valid
 # (0 = no expiry; an expired password must be changed at the next login).
 TMIS_PASSWORD_HISTORY = int(os.environ.get("TMIS_PASSWORD_HISTORY", "5"))
 TMIS_PASSWORD_MAX_AGE_DAYS = int(os.environ.get("TMIS_PASSWORD_MAX_AGE_DAYS", "0"))
+# Hours a temporary password issued by an administrator (POST /users/{id}/password-reset/) is accepted.
+TMIS_TEMPORARY_PASSWORD_HOURS = int(os.environ.get("TMIS_TEMPORARY_PASSWORD_HOURS", "72"))
 # Second factor (TOTP): required of these roles when TMIS_TOTP_REQUIRED is on (else optional for them); the issuer
 # name authenticator apps show.
 TMIS_TOTP_ROLES = ("admin", "reviewer")
@@ -307,5 +306,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("TMIS_LOG_LEVEL", "WARNING")},
-    "loggers": {"django.request": {"level": "ERROR"}, "axes": {"level": "ERROR"}},
+    "loggers": {"django.request": {"level": "ERROR"}},
 }

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "backend"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tmis.settings")
-os.environ.setdefault("TMIS_AXES", "0")
+os.environ.setdefault("TMIS_LOGIN_DELAYS", "0")
 
 import django
 

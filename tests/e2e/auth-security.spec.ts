@@ -7,6 +7,7 @@ import { PASSWORD, expectLoggedIn, login, snap } from './helpers';
 /** Issue 13: the password policy shown where a password is chosen; TOTP enrolment and a login with the code. */
 
 const SCHOOL = '2162010201';
+const INITIAL = 'Opened@2026x';
 
 /** RFC 4648 base32 → bytes (the authenticator's secret). */
 function base32(secret: string): Buffer {
@@ -37,9 +38,17 @@ async function newUser(request: APIRequestContext, roles: string[]): Promise<str
   const username = `e2e-auth-${Date.now().toString(36)}`;
   const created = await request.post('/api/v1/users/', {
     headers: { Authorization: `Bearer ${access}` },
-    data: { username, password: PASSWORD, roles, organisation: SCHOOL, display_name: '安全测试' },
+    data: { username, password: INITIAL, roles, organisation: SCHOOL, display_name: '安全测试' },
   });
   expect(created.status(), await created.text()).toBe(201);
+  // Issue 14: an account an administrator opens changes its password at the first login (here over the API).
+  const first = await request.post('/api/v1/auth/token/', { data: { username, password: INITIAL } });
+  expect(first.status()).toBe(403);
+  const { challenge } = (await first.json()) as { challenge: string };
+  const changed = await request.post('/api/v1/auth/password/', {
+    data: { old_password: INITIAL, new_password: PASSWORD, challenge },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
   return username;
 }
 

@@ -87,7 +87,8 @@ test('province admin browses 甘肃省 → 兰州市 → 城关区', async ({ pa
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'province-tree-chengguan');
 
-  // A reload keeps the session (the refresh token in localStorage gets a new access token).
+  // A reload keeps the session (the HttpOnly refresh cookie gets a new access token; no token in localStorage).
+  expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toMatch(/eyJ/);
   await page.reload();
   await expect(page.getByTestId('org-detail')).toContainText('城关区');
   await expect(page.getByTestId('org-path')).toContainText('甘肃省');

@@ -19,6 +19,7 @@ ACCOUNT_ACTIONS = {
     "auth.totp_reset": _("Second factor reset by an administrator"),
     "user.roles_change": _("Roles changed"),
     "user.activation_change": _("Account activated or deactivated"),
+    "user.unlock": _("Login delays cleared by an administrator"),
 }
 
 

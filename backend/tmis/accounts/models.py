@@ -43,6 +43,12 @@ class User(AbstractBaseUser):
     password_changed_at = models.DateTimeField(
         null=True, blank=True, help_text="When the password was last set (expiry counts from here)."
     )
+    password_must_change = models.BooleanField(
+        default=False, help_text="The password was set by an administrator: the next login must change it."
+    )
+    password_temporary_until = models.DateTimeField(
+        null=True, blank=True, help_text="A temporary password is refused after this moment."
+    )
     totp_secret = models.CharField(
         max_length=64, blank=True, default="", help_text="Base32 TOTP secret; empty when no second factor."
     )
@@ -103,3 +109,36 @@ class RateLimitEntry(models.Model):
 
     def __str__(self) -> str:
         return self.cache_key
+
+
+class LoginDelay(models.Model):
+    """Failed logins of one counter (tmis.accounts.lockout): an account, an address, or an account at an address."""
+
+    kind = models.CharField(max_length=8, help_text="account, address or pair.")
+    key = models.CharField(max_length=200, help_text="The username, the address, or username@address.")
+    username = models.CharField(max_length=64, blank=True, default="", help_text="Empty for an address counter.")
+    address = models.CharField(max_length=45, blank=True, default="", help_text="Empty for an account counter.")
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField()
+    locked_until = models.DateTimeField(null=True, blank=True, help_text="No attempt is checked before this moment.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="login_delay_kind_key_uniq")]
+        indexes = [models.Index(fields=["username"], name="login_delay_username_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
+
+
+class KnownLoginAddress(models.Model):
+    """An address the account logged in from: exempt from the account-wide delay for a while (lockout)."""
+
+    username = models.CharField(max_length=64)
+    address = models.CharField(max_length=45)
+    last_success_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["username", "address"], name="known_address_uniq")]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.address}"

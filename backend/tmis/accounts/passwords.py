@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import secrets
 import string
 from datetime import datetime, timedelta
 from typing import Any
@@ -83,6 +84,28 @@ def password_expires_at(user: Any) -> datetime | None:
 def password_expired(user: Any) -> bool:
     expires = password_expires_at(user)
     return expires is not None and expires <= timezone.now()
+
+
+def password_change_forced(user: Any) -> bool:
+    """Whether the password was set by someone else (an administrator opening or resetting the account)."""
+    return bool(getattr(user, "password_must_change", False))
+
+
+def password_temporary_expired(user: Any) -> bool:
+    until = getattr(user, "password_temporary_until", None)
+    return until is not None and until <= timezone.now()
+
+
+def temporary_password() -> str:
+    """A random password that passes the policy: 14 characters of all four classes, none easily confused."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+    symbols = "@#%+=!?"
+    while True:
+        chars = [secrets.choice(alphabet) for _ in range(12)] + [secrets.choice(symbols), secrets.choice("23456789")]
+        secrets.SystemRandom().shuffle(chars)
+        candidate = "".join(chars)
+        if any(c.isupper() for c in candidate) and any(c.islower() for c in candidate):
+            return candidate
 
 
 def password_policy() -> dict[str, Any]:

@@ -32,7 +32,8 @@ class Role(models.TextChoices):
 #:   the province catalogue, review chains — `orgs.manage`, `catalog.manage`). Opens an account with the roles the
 #:   organisation asked for; changing the roles of an existing account is not theirs (`roles.assign`).
 #: - `secadmin` (安全管理员): roles and permissions (`roles.assign`: `PUT /users/{id}/roles/`), the security settings
-#:   (`security.view`), the full-ID alerts.
+#:   (`security.view`), the full-ID alerts, and account recovery: clearing login delays and issuing temporary
+#:   passwords (`users.unlock`; a business administrator holds it for its subtree too).
 #: - `auditor` (审计管理员): reads the audit trail (`audit.view`) and nothing else (their own profile).
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
@@ -47,6 +48,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "orgs.manage",
             "users.view",
             "users.manage",
+            "users.unlock",
             "roles.assign",
             "teachers.view",
             "reports.view",
@@ -55,7 +57,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         }
     ),
     Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage", "catalog.manage"}),
-    Role.SECADMIN: frozenset({"orgs.view", "users.view", "roles.assign", "security.view"}),
+    Role.SECADMIN: frozenset({"orgs.view", "users.view", "users.unlock", "roles.assign", "security.view"}),
     Role.AUDITOR: frozenset({"audit.view"}),
     Role.SERVICE: frozenset({"orgs.view", "teachers.view", "sync.pull", "reviews.view"}),
     Role.TEACHER: frozenset({"self.view"}),

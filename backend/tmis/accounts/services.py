@@ -33,6 +33,15 @@ def roles_not_assignable() -> AppError:
     )
 
 
+def self_change_forbidden() -> AppError:
+    """403: an administrator's recovery actions are for others; one's own password changes on the profile page."""
+    return AppError(
+        _("Change your own password on your profile page."),
+        code="self_change_forbidden",
+        status_code=status.HTTP_403_FORBIDDEN,
+    )
+
+
 def _check_roles(actor: Any, roles: Sequence[str]) -> list[str]:
     roles = list(dict.fromkeys(roles))
     if not actor.has_capability("roles.assign"):
@@ -73,7 +82,7 @@ def _check_password(password: str, user: User | None = None, field: str = "passw
         ) from exc
 
 
-def _set_password(user: User, password: str) -> None:
+def set_password(user: User, password: str) -> None:
     """Set (caller saves) and remember the hash: the history validator refuses the last few again."""
     user.set_password(password)
     user.password_changed_at = timezone.now()
@@ -93,7 +102,7 @@ def _check_role_level(roles: Sequence[str], organisation: Organisation) -> None:
         raise field_error("roles", "teacher_needs_school", _("A teacher account belongs to a school."))
 
 
-def _ensure_manageable(actor: Any, user: User) -> None:
+def ensure_manageable(actor: Any, user: User) -> None:
     if not set(user.roles) <= grantable_by(actor.roles):
         raise AppError(
             _("You cannot manage a user whose roles you cannot grant."),
@@ -122,6 +131,9 @@ def user_create(
         organisation=organisation,
         roles=roles,
         is_demo=is_demo,
+        # Whoever opens the account chose its password: the owner replaces it at the first login (demo accounts
+        # excepted: everyone logs in with them).
+        password_must_change=not is_demo,
     )
     _check_password(password, user)
     user.set_password(password)
@@ -152,7 +164,7 @@ def user_update(
     precondition: Precondition | None = None,
 ) -> User:
     lock_current(user, precondition)  # If-Match, compared under the row lock
-    _ensure_manageable(actor, user)
+    ensure_manageable(actor, user)
     if roles is not None and set(roles) != set(user.roles) and not actor.has_capability("roles.assign"):
         raise roles_not_assignable()
     if roles is not None and set(roles) == set(user.roles):
@@ -191,7 +203,8 @@ def user_update(
         )
     if password:
         _check_password(password, user)
-        _set_password(user, password)
+        set_password(user, password)
+        user.password_must_change = not user.is_demo  # the owner replaces what the administrator chose
         revoke.append("password_reset")
         audit_record(
             action="auth.password_reset",
@@ -217,7 +230,9 @@ def password_change(*, user: User, old_password: str, new_password: str) -> User
     if old_password == new_password:
         raise field_error("new_password", "password_unchanged", _("The new password must differ from the current one."))
     _check_password(new_password, user, field="new_password")
-    _set_password(user, new_password)
+    set_password(user, new_password)
+    user.password_must_change = False
+    user.password_temporary_until = None
     tokens_revoke(user=user, actor=user, reason="password_change", save=False)
     user.version += 1
     user.save()
@@ -227,7 +242,7 @@ def password_change(*, user: User, old_password: str, new_password: str) -> User
 
 def user_totp_reset(*, actor: Any, user: User) -> None:
     """An admin who may manage the user removes their second factor (see tmis.accounts.totp.totp_reset)."""
-    _ensure_manageable(actor, user)
+    ensure_manageable(actor, user)
     if user.pk == actor.pk:
         raise AppError(
             _("Turn your own second factor off on your profile page."),

@@ -58,8 +58,9 @@ def login_failure_record(*, username: str, reason: str) -> None:
     audit_record(action="auth.login_failed", username=username[:64], detail={"reason": reason})
 
 
-def lockout_record(*, username: str) -> None:
-    audit_record(action="auth.lockout", username=username[:64], detail={})
+def lockout_record(*, username: str, seconds: int) -> None:
+    """A failure that makes the next attempt wait (tmis.accounts.lockout)."""
+    audit_record(action="auth.lockout", username=username[:64], detail={"seconds": seconds})
 
 
 def tokens_revoke(*, user: User, actor: Any, reason: str, save: bool = True) -> None:

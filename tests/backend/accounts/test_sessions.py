@@ -69,7 +69,9 @@ def test_an_admin_password_reset_ends_the_users_sessions(victim):
     assert_revoked(tokens)
     assert AccessLog.objects.filter(action="auth.password_reset", subject_id=str(victim.pk)).exists()
     assert AccessLog.objects.filter(action="auth.tokens_revoked", subject_id=str(victim.pk)).exists()
-    login(victim.username, NEW_PASSWORD)
+    body = {"username": victim.username, "password": NEW_PASSWORD}
+    after = APIClient().post("/api/v1/auth/token/", body, format="json")
+    assert after.json()["code"] == "password_change_required"  # the owner replaces what the administrator chose
 
 
 def test_deactivation_ends_the_users_sessions(victim):

@@ -37,7 +37,7 @@ METHODS = ("get", "post", "put", "patch", "delete")
 OPERATIONS = [(m.upper(), p, op) for p, ops in SCHEMA["paths"].items() for m, op in ops.items() if m in METHODS]
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}
 #: Tables a refused request may write: the audit trail and login throttling (a refusal is itself recorded).
-AUDIT_TABLES = ("audit_", "axes_", "token_blacklist_")
+AUDIT_TABLES = ("audit_", "accounts_logindelay", "accounts_knownloginaddress", "token_blacklist_")
 #: Query parameters that name an organisation.
 ORG_QUERY = {"org", "school", "organisation"}
 #: Collection writes that create something at the place their body names.

@@ -14,7 +14,7 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 from rest_framework_simplejwt.utils import aware_utcnow, datetime_to_epoch
 
-from ..login import login_proceed, login_refused
+from ..login import login_allowed, login_proceed, login_refused, wrong_credentials_error
 from ..models import User
 from ..tokens import rotate, token_is_current
 
@@ -29,13 +29,12 @@ class TokenObtainSerializer(TokenObtainPairSerializer):
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         request = self.context.get("request")
-        username = attrs[self.username_field]
+        username = str(attrs[self.username_field])
+        login_allowed(request=request, username=username)
         user = authenticate(request=request, username=username, password=attrs["password"])
         if user is None or not user.is_active:
-            refused = login_refused(request=request, username=str(username))
-            if refused is not None:
-                raise refused
-            raise AuthenticationFailed(self.error_messages["no_active_account"], "no_active_account")
+            seconds = login_refused(request=request, username=username)
+            raise wrong_credentials_error(str(self.error_messages["no_active_account"]), "no_active_account", seconds)
         user = User.objects.select_related("organisation").get(pk=user.pk)
         return login_proceed(request=request, user=user)
 
@@ -44,9 +43,13 @@ class TokenRefreshSerializer(serializers.Serializer):
     """A refresh token → a new pair. The old one is blacklisted; the new one expires when the session does
     (REFRESH_TOKEN_LIFETIME after the login, however often it is refreshed)."""
 
-    refresh = serializers.CharField()
+    refresh = serializers.CharField(
+        required=False, help_text="The refresh token; without it, the browser's refresh cookie (see the endpoint)."
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, str]:
+        if not attrs.get("refresh"):
+            raise AuthenticationFailed(_("This session has ended. Log in again."), "token_not_valid")
         refresh = RefreshToken(attrs["refresh"])  # signature, expiry, blacklist
         user = User.objects.filter(pk=refresh.get(api_settings.USER_ID_CLAIM)).first()
         if user is None or not user.is_active or not token_is_current(refresh, user):
@@ -67,12 +70,18 @@ class LoginResultSerializer(serializers.Serializer):
     )
     challenge = serializers.CharField(required=False, help_text="The pending login (five minutes), with totp_required.")
     access = serializers.CharField(required=False, help_text="Short-lived access token (Bearer).")
-    refresh = serializers.CharField(required=False, help_text="Refresh token; rotates on every refresh.")
+    refresh = serializers.CharField(
+        required=False,
+        help_text="Refresh token; rotates on every refresh. Sent with `X-Refresh-Cookie: 1`, it is set as an HttpOnly "
+        "cookie instead.",
+    )
 
 
 class TokenPairSerializer(serializers.Serializer):
     access = serializers.CharField(help_text="Short-lived access token (Bearer).")
-    refresh = serializers.CharField(help_text="Refresh token; rotates on every refresh.")
+    refresh = serializers.CharField(
+        required=False, help_text="Refresh token; rotates on every refresh. Absent when it is in the browser's cookie."
+    )
 
 
 class TotpLoginSerializer(serializers.Serializer):
@@ -81,7 +90,9 @@ class TotpLoginSerializer(serializers.Serializer):
 
 
 class LogoutSerializer(serializers.Serializer):
-    refresh = serializers.CharField(help_text="The refresh token to revoke.")
+    refresh = serializers.CharField(
+        required=False, help_text="The refresh token to revoke; without it, the browser's refresh cookie."
+    )
 
 
 class PasswordChangeSerializer(serializers.Serializer):

@@ -3,6 +3,7 @@ password policy and change, and the second factor's enrolment."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotAuthenticated
@@ -10,9 +11,9 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
-from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.tokens import RefreshToken
-from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView
+from rest_framework_simplejwt.views import TokenObtainPairView
 
 from tmis.core.errors import AppError
 
@@ -30,12 +31,14 @@ from .auth_serializers import (
     PasswordChangeSerializer,
     PasswordPolicySerializer,
     TokenPairSerializer,
+    TokenRefreshSerializer,
     TotpChallengeSerializer,
     TotpConfirmSerializer,
     TotpDisableSerializer,
     TotpEnrolmentSerializer,
     TotpLoginSerializer,
 )
+from .refresh_cookie import clear_refresh_cookie, cookie_refresh, tokens_answer
 from .serializers import MeSerializer
 
 
@@ -59,12 +62,17 @@ class TokenObtainApi(TokenObtainPairView):
 
     @extend_schema(operation_id="auth_token", responses=LoginResultSerializer, auth=[])
     def post(self, request: Request, *args: object, **kwargs: object) -> Response:
-        return super().post(request, *args, **kwargs)
+        serializer = self.get_serializer(data=request.data)
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError as exc:
+            raise InvalidToken(exc.args[0]) from exc
+        return tokens_answer(request, serializer.validated_data)
 
 
 class TokenTotpApi(APIView):
     """The second step of a login: the challenge and the authenticator's code → the tokens. Wrong codes count as
-    failed logins (same lockout)."""
+    failed logins (same delays)."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -78,21 +86,42 @@ class TokenTotpApi(APIView):
         payload = TotpLoginSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         user = challenge_user(challenge=payload.validated_data["challenge"], purpose=CHALLENGE_TOTP)
-        return Response(login_second_factor(request=request, user=user, code=payload.validated_data["code"]))
+        result = login_second_factor(request=request, user=user, code=payload.validated_data["code"])
+        return tokens_answer(request, result)
 
 
-class TokenRefreshApi(TokenRefreshView):
+class TokenRefreshApi(APIView):
     """Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation). A session ends
     REFRESH_TOKEN_LIFETIME after its login however often it is refreshed, and at once when the user's password,
-    roles or active state change (401 `token_revoked`)."""
+    roles or active state change (401 `token_revoked`). The token comes in the body (integrators) or, without one,
+    from the HttpOnly cookie of a browser login (then `X-Refresh-Cookie: 1` and a same-site Origin are required,
+    else 403 `csrf_failed`; the new refresh token goes back in the cookie)."""
 
-    @extend_schema(operation_id="auth_token_refresh", responses=TokenPairSerializer, auth=[])
-    def post(self, request: Request, *args: object, **kwargs: object) -> Response:
-        return super().post(request, *args, **kwargs)
+    permission_classes = [AllowAny]
+    authentication_classes: list = []
+
+    def get_authenticate_header(self, request: Request) -> str:
+        return 'Bearer realm="api"'  # a refused refresh is a 401 (as simplejwt's own view answered), not a 403
+
+    @extend_schema(
+        operation_id="auth_token_refresh", request=TokenRefreshSerializer, responses=TokenPairSerializer, auth=[]
+    )
+    def post(self, request: Request) -> Response:
+        body_token = request.data.get("refresh") if hasattr(request.data, "get") else None
+        token = body_token or cookie_refresh(request)
+        if not token:
+            raise AppError(_("This session has ended. Log in again."), code="token_not_valid", status_code=401)
+        serializer = TokenRefreshSerializer(data={"refresh": token})
+        try:
+            serializer.is_valid(raise_exception=True)
+        except TokenError as exc:
+            raise InvalidToken(exc.args[0]) from exc
+        return tokens_answer(request, serializer.validated_data, force_cookie=not body_token)
 
 
 class LogoutApi(APIView):
-    """Revoke a refresh token (blacklist). Access tokens expire on their own within minutes."""
+    """Revoke a refresh token (blacklist) — the body's, or the browser's cookie (same checks as the refresh) — and
+    clear the cookie. Access tokens expire on their own within minutes."""
 
     permission_classes = [AllowAny]
     authentication_classes: list = []
@@ -101,12 +130,19 @@ class LogoutApi(APIView):
     def post(self, request: Request) -> Response:
         payload = LogoutSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
+        token = payload.validated_data.get("refresh") or cookie_refresh(request)
+        response = Response(status=status.HTTP_204_NO_CONTENT)
+        clear_refresh_cookie(response)
+        if not token:
+            return response
         try:
-            refresh = RefreshToken(payload.validated_data["refresh"])
+            refresh = RefreshToken(token)
         except TokenError as exc:
+            if not payload.validated_data.get("refresh"):
+                return response  # an expired cookie: the session is over anyway
             raise AppError(str(exc), code="token_not_valid", status_code=status.HTTP_401_UNAUTHORIZED) from exc
         logout(refresh=refresh)
-        return Response(status=status.HTTP_204_NO_CONTENT)
+        return response
 
 
 class LogoutEverywhereApi(APIView):
@@ -158,9 +194,11 @@ class PasswordChangeApi(APIView):
         user = _session_or_challenge(request, challenge, CHALLENGE_PASSWORD)
         user = password_change(user=user, old_password=data["old_password"], new_password=data["new_password"])
         if challenge:  # the login goes on (the second factor, if any, was passed before the challenge was issued)
-            return Response(login_proceed(request=request, user=user, totp_passed=True))
+            return tokens_answer(request, login_proceed(request=request, user=user, totp_passed=True))
         refresh = tokens_for(user)
-        return Response({"totp_required": False, "access": str(refresh.access_token), "refresh": str(refresh)})
+        return tokens_answer(
+            request, {"totp_required": False, "access": str(refresh.access_token), "refresh": str(refresh)}
+        )
 
 
 class TotpApi(APIView):
@@ -194,7 +232,7 @@ class TotpConfirmApi(APIView):
         user = _session_or_challenge(request, challenge, CHALLENGE_ENROL)
         totp_enrol_confirm(user=user, code=payload.validated_data["code"])
         if challenge:
-            return Response(login_proceed(request=request, user=user, totp_passed=True))
+            return tokens_answer(request, login_proceed(request=request, user=user, totp_passed=True))
         return Response({"totp_required": False})
 
 

@@ -78,6 +78,7 @@ class UserSerializer(TrimmableSerializer):
             "organisation",
             "is_active",
             "totp_enabled",
+            "password_must_change",
             "date_joined",
             "last_login",
             "etag",
@@ -105,3 +106,20 @@ class UserUpdateSerializer(serializers.Serializer):
     roles = serializers.ListField(child=serializers.ChoiceField(choices=Role.choices), required=False)
     is_active = serializers.BooleanField(required=False)
     password = serializers.CharField(write_only=True, required=False, help_text="Set a new password (reset).")
+
+
+class UserLockoutSerializer(serializers.Serializer):
+    user = UserSerializer(help_text="The account held back.")
+    failures = serializers.IntegerField(help_text="Failed logins counted (the highest of its counters).")
+    locked_until = serializers.DateTimeField(help_text="No attempt is checked before this moment (may be past).")
+    retry_after = serializers.IntegerField(help_text="Seconds until then (0: the next attempt is checked).")
+    account_wide = serializers.BooleanField(
+        help_text="Delayed from every address but those it logged in from recently (failures from many addresses)."
+    )
+    addresses = serializers.ListField(child=serializers.CharField(), help_text="Addresses that are delayed.")
+    last_failure_at = serializers.DateTimeField()
+
+
+class UserPasswordResetSerializer(serializers.Serializer):
+    temporary_password = serializers.CharField(help_text="Shown this once; give it to the user by a safe channel.")
+    expires_at = serializers.DateTimeField(help_text="The temporary password is refused after this moment.")

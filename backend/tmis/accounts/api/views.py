@@ -14,11 +14,14 @@ from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 
 from ..models import User
+from ..recovery import user_lockouts, user_password_reset, user_unlock
 from ..roles import Role
 from ..selectors import user_list_visible_to, user_search
 from ..services import user_create, user_totp_reset, user_update
 from .serializers import (
     UserCreateSerializer,
+    UserLockoutSerializer,
+    UserPasswordResetSerializer,
     UserSerializer,
     UserUpdateSerializer,
 )
@@ -55,6 +58,7 @@ class UserViewSet(
     pagination_class = IdCursorPagination
     permission = "users.view"
     write_permission = "users.manage"
+    action_permissions = {"lockouts": "users.unlock", "unlock": "users.unlock", "password_reset": "users.unlock"}
 
     def get_scoped_queryset(self) -> QuerySet[User]:
         return user_list_visible_to(actor=self.request.user)
@@ -88,3 +92,25 @@ class UserViewSet(
         """Recovery: remove the user's second factor (they enrol again at the next login) and end their sessions."""
         user_totp_reset(actor=request.user, user=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(operation_id="users_lockouts", responses=UserLockoutSerializer(many=True), filters=False)
+    @action(detail=False, methods=["get"], url_path="lockouts", pagination_class=None, filterset_class=None)
+    def lockouts(self, request: Request) -> Response:
+        """Accounts in scope whose failed logins delay them, most recent failure first (`users.unlock`)."""
+        entries = user_lockouts(actor=request.user)
+        return Response(UserLockoutSerializer(entries, many=True, context=self.get_serializer_context()).data)
+
+    @extend_schema(operation_id="users_unlock", request=None, responses={204: None})
+    @action(detail=True, methods=["post"], url_path="unlock")
+    def unlock(self, request: Request, pk: str) -> Response:
+        """Clear the account's login delays (account-wide and from every address); audited (`users.unlock`)."""
+        user_unlock(actor=request.user, user=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(operation_id="users_password_reset", request=None, responses=UserPasswordResetSerializer)
+    @action(detail=True, methods=["post"], url_path="password-reset")
+    def password_reset(self, request: Request, pk: str) -> Response:
+        """Issue a temporary password, shown this once: the user's sessions end and their login delays are
+        cleared; it must be changed at the next login and is refused after 72 hours (`users.unlock`)."""
+        user, password = user_password_reset(actor=request.user, user=self.get_object())
+        return Response({"temporary_password": password, "expires_at": user.password_temporary_until})

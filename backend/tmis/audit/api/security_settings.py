@@ -21,8 +21,10 @@ class SecuritySettingsSerializer(serializers.Serializer):
         help_text="Full ID numbers one user may see within an hour before the security administrators are alerted."
     )
     audit_export_max_rows = serializers.IntegerField(help_text="Most events one XLSX export of the audit log holds.")
-    login_failure_limit = serializers.IntegerField(help_text="Failed logins before an account is locked out.")
-    lockout_minutes = serializers.IntegerField(help_text="How long a lockout lasts.")
+    login_failure_limit = serializers.IntegerField(
+        help_text="Failed logins of one account from one address before the next attempt is delayed."
+    )
+    lockout_minutes = serializers.IntegerField(help_text="The longest delay between attempts (they double up to it).")
     login_rate = serializers.CharField(help_text="Login attempts allowed per address (e.g. 30/min).")
     access_token_minutes = serializers.IntegerField(help_text="Lifetime of an access token.")
     refresh_token_hours = serializers.IntegerField(help_text="Lifetime of a refresh token.")
@@ -37,8 +39,8 @@ def security_settings() -> dict[str, Any]:
         "audit_retention_days": settings.TMIS_AUDIT_RETENTION_DAYS,
         "full_id_alert_per_hour": settings.TMIS_FULL_ID_ALERT_PER_HOUR,
         "audit_export_max_rows": settings.TMIS_AUDIT_EXPORT_MAX_ROWS,
-        "login_failure_limit": settings.AXES_FAILURE_LIMIT,
-        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "login_failure_limit": settings.TMIS_LOGIN_PAIR_FAILURES,
+        "lockout_minutes": max(1, settings.TMIS_LOGIN_MAX_DELAY // 60),
         "login_rate": settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["login"],
         "access_token_minutes": int(jwt["ACCESS_TOKEN_LIFETIME"].total_seconds() // 60),
         "refresh_token_hours": int(jwt["REFRESH_TOKEN_LIFETIME"].total_seconds() // 3600),

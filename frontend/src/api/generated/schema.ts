@@ -90,7 +90,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Revoke a refresh token (blacklist). Access tokens expire on their own within minutes. */
+        /**
+         * @description Revoke a refresh token (blacklist) — the body's, or the browser's cookie (same checks as the refresh) — and
+         *     clear the cookie. Access tokens expire on their own within minutes.
+         */
         post: operations["auth_logout"];
         delete?: never;
         options?: never;
@@ -202,7 +205,9 @@ export interface paths {
         /**
          * @description Exchange a refresh token for a new pair; the old refresh token is blacklisted (rotation). A session ends
          *     REFRESH_TOKEN_LIFETIME after its login however often it is refreshed, and at once when the user's password,
-         *     roles or active state change (401 `token_revoked`).
+         *     roles or active state change (401 `token_revoked`). The token comes in the body (integrators) or, without one,
+         *     from the HttpOnly cookie of a browser login (then `X-Refresh-Cookie: 1` and a same-site Origin are required,
+         *     else 403 `csrf_failed`; the new refresh token goes back in the cookie).
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -222,7 +227,7 @@ export interface paths {
         put?: never;
         /**
          * @description The second step of a login: the challenge and the authenticator's code → the tokens. Wrong codes count as
-         *     failed logins (same lockout).
+         *     failed logins (same delays).
          */
         post: operations["auth_token_totp"];
         delete?: never;
@@ -2216,6 +2221,26 @@ export interface paths {
         patch: operations["users_partial_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/password-reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Issue a temporary password, shown this once: the user's sessions end and their login delays are
+         *     cleared; it must be changed at the next login and is refused after 72 hours (`users.unlock`).
+         */
+        post: operations["users_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{id}/roles/": {
         parameters: {
             query?: never;
@@ -2247,6 +2272,40 @@ export interface paths {
         put?: never;
         /** @description Recovery: remove the user's second factor (they enrol again at the next login) and end their sessions. */
         post: operations["users_totp_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}/unlock/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Clear the account's login delays (account-wide and from every address); audited (`users.unlock`). */
+        post: operations["users_unlock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/lockouts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Accounts in scope whose failed logins delay them, most recent failure first (`users.unlock`). */
+        get: operations["users_lockouts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3034,12 +3093,12 @@ export interface components {
             challenge?: string;
             /** @description Short-lived access token (Bearer). */
             access?: string;
-            /** @description Refresh token; rotates on every refresh. */
+            /** @description Refresh token; rotates on every refresh. Sent with `X-Refresh-Cookie: 1`, it is set as an HttpOnly cookie instead. */
             refresh?: string;
         };
         LogoutRequest: {
-            /** @description The refresh token to revoke. */
-            refresh: string;
+            /** @description The refresh token to revoke; without it, the browser's refresh cookie. */
+            refresh?: string;
         };
         Me: {
             readonly id: number;
@@ -4181,9 +4240,9 @@ export interface components {
             full_id_alert_per_hour: number;
             /** @description Most events one XLSX export of the audit log holds. */
             audit_export_max_rows: number;
-            /** @description Failed logins before an account is locked out. */
+            /** @description Failed logins of one account from one address before the next attempt is delayed. */
             login_failure_limit: number;
-            /** @description How long a lockout lasts. */
+            /** @description The longest delay between attempts (they double up to it). */
             lockout_minutes: number;
             /** @description Login attempts allowed per address (e.g. 30/min). */
             login_rate: string;
@@ -5044,15 +5103,16 @@ export interface components {
         TokenPair: {
             /** @description Short-lived access token (Bearer). */
             access: string;
-            /** @description Refresh token; rotates on every refresh. */
-            refresh: string;
+            /** @description Refresh token; rotates on every refresh. Absent when it is in the browser's cookie. */
+            refresh?: string;
         };
         /**
          * @description A refresh token → a new pair. The old one is blacklisted; the new one expires when the session does
          *     (REFRESH_TOKEN_LIFETIME after the login, however often it is refreshed).
          */
         TokenRefreshRequest: {
-            refresh: string;
+            /** @description The refresh token; without it, the browser's refresh cookie (see the endpoint). */
+            refresh?: string;
         };
         TotpChallengeRequest: {
             /** @description Instead of a session: the challenge of a login refused with `totp_enrolment_required`. */
@@ -5204,6 +5264,8 @@ export interface components {
             readonly is_active: boolean;
             /** @description Two-factor authentication is on. */
             totp_enabled: boolean;
+            /** @description The password was set by an administrator: the next login must change it. */
+            readonly password_must_change: boolean;
             /** Format: date-time */
             readonly date_joined: string;
             /** Format: date-time */
@@ -5222,6 +5284,34 @@ export interface components {
             roles?: components["schemas"]["RolesEnum"][];
             /** @description Code of the user's organisation. */
             organisation: string;
+        };
+        UserLockout: {
+            /** @description The account held back. */
+            user: components["schemas"]["User"];
+            /** @description Failed logins counted (the highest of its counters). */
+            failures: number;
+            /**
+             * Format: date-time
+             * @description No attempt is checked before this moment (may be past).
+             */
+            locked_until: string;
+            /** @description Seconds until then (0: the next attempt is checked). */
+            retry_after: number;
+            /** @description Delayed from every address but those it logged in from recently (failures from many addresses). */
+            account_wide: boolean;
+            /** @description Addresses that are delayed. */
+            addresses: string[];
+            /** Format: date-time */
+            last_failure_at: string;
+        };
+        UserPasswordReset: {
+            /** @description Shown this once; give it to the user by a safe channel. */
+            temporary_password: string;
+            /**
+             * Format: date-time
+             * @description The temporary password is refused after this moment.
+             */
+            expires_at: string;
         };
         UserRolesRequest: {
             /** @description The account's roles from now on (replacing the ones it holds). */
@@ -5581,7 +5671,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["LogoutRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["LogoutRequest"];
@@ -5918,7 +6008,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["TokenRefreshRequest"];
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshRequest"];
@@ -17523,6 +17613,82 @@ export interface operations {
             };
         };
     };
+    users_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this user. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserPasswordReset"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     users_roles_update: {
         parameters: {
             query?: never;
@@ -17684,6 +17850,127 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_unlock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this user. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    users_lockouts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserLockout"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { api } from '@/api/client';
 import { setSessionExpiredHandler } from '@/lib/auth/auth-fetch';
-import { REFRESH_STORAGE_KEY, tokenStore } from '@/lib/auth/token-store';
+import { SESSION_MARKER_KEY, tokenStore } from '@/lib/auth/token-store';
 import { changeLanguage } from '@/lib/i18n';
 import { server } from '@/testing/server';
 
@@ -20,21 +20,21 @@ const me = {
 describe('token store', () => {
   afterEach(() => tokenStore.clear());
 
-  it('keeps the access token in memory and the refresh token in localStorage', () => {
-    tokenStore.setTokens({ access: 'a1', refresh: 'r1' });
+  it('keeps the access token in memory only and no token in localStorage (the refresh token is a cookie)', () => {
+    tokenStore.setAccess('a1');
     expect(tokenStore.getAccess()).toBe('a1');
-    expect(window.localStorage.getItem(REFRESH_STORAGE_KEY)).toBe('r1');
+    expect(window.localStorage.getItem(SESSION_MARKER_KEY)).toBe('1');
     expect(JSON.stringify(window.localStorage)).not.toContain('a1');
     tokenStore.clear();
     expect(tokenStore.hasSession()).toBe(false);
-    expect(window.localStorage.getItem(REFRESH_STORAGE_KEY)).toBeNull();
+    expect(window.localStorage.getItem(SESSION_MARKER_KEY)).toBeNull();
   });
 
   it('tells subscribers when a session starts and ends', () => {
     const listener = vi.fn();
     const unsubscribe = tokenStore.subscribe(listener);
-    tokenStore.setTokens({ access: 'a', refresh: 'r' });
-    tokenStore.setTokens({ access: 'b', refresh: 's' });
+    tokenStore.setAccess('a');
+    tokenStore.setAccess('b');
     tokenStore.clear();
     unsubscribe();
     expect(listener).toHaveBeenCalledTimes(2);
@@ -54,7 +54,7 @@ describe('authFetch', () => {
   });
 
   it('sends the bearer token and the UI language', async () => {
-    tokenStore.setTokens({ access: 'good', refresh: 'r1' });
+    tokenStore.setAccess('good');
     await changeLanguage('en');
     let seen: { auth: string | null; lang: string | null } | null = null;
     server.use(
@@ -68,8 +68,8 @@ describe('authFetch', () => {
     expect(seen).toEqual({ auth: 'Bearer good', lang: 'en' });
   });
 
-  it('refreshes once on 401, stores the rotated refresh token and retries', async () => {
-    tokenStore.setTokens({ access: 'stale', refresh: 'r1' });
+  it('refreshes once on 401 through the cookie (marked as ours) and retries', async () => {
+    tokenStore.setAccess('stale');
     const refreshBodies: unknown[] = [];
     server.use(
       http.get('*/api/v1/auth/me/', ({ request }) =>
@@ -78,22 +78,21 @@ describe('authFetch', () => {
           : HttpResponse.json({ status: 401, code: 'token_not_valid', message: '令牌无效' }, { status: 401 }),
       ),
       http.post('*/api/v1/auth/token/refresh/', async ({ request }) => {
-        refreshBodies.push(await request.json());
-        return HttpResponse.json({ access: 'fresh', refresh: 'r2' });
+        refreshBodies.push({ body: await request.json(), header: request.headers.get('X-Refresh-Cookie') });
+        return HttpResponse.json({ access: 'fresh' });
       }),
     );
     // Two calls at once: the rotating refresh token must be used only once.
     const [first, second] = await Promise.all([api.GET('/api/v1/auth/me/'), api.GET('/api/v1/auth/me/')]);
     expect(first.response.status).toBe(200);
     expect(second.response.status).toBe(200);
-    expect(refreshBodies).toEqual([{ refresh: 'r1' }]);
+    expect(refreshBodies).toEqual([{ body: {}, header: '1' }]);
     expect(tokenStore.getAccess()).toBe('fresh');
-    expect(tokenStore.getRefresh()).toBe('r2');
     expect(expired).not.toHaveBeenCalled();
   });
 
   it('retries a request with a body after refreshing', async () => {
-    tokenStore.setTokens({ access: 'stale', refresh: 'r1' });
+    tokenStore.setAccess('stale');
     const bodies: unknown[] = [];
     server.use(
       http.post('*/api/v1/users/', async ({ request }) => {
@@ -111,7 +110,7 @@ describe('authFetch', () => {
   });
 
   it('clears the session and reports it when the refresh is refused', async () => {
-    tokenStore.setTokens({ access: 'stale', refresh: 'revoked' });
+    tokenStore.setAccess('stale');
     server.use(
       http.get('*/api/v1/auth/me/', () =>
         HttpResponse.json({ status: 401, code: 'token_not_valid', message: 'x' }, { status: 401 }),
@@ -126,8 +125,8 @@ describe('authFetch', () => {
     expect(expired).toHaveBeenCalledTimes(1);
   });
 
-  it('after a reload (refresh token only) gets an access token before the first call', async () => {
-    window.localStorage.setItem(REFRESH_STORAGE_KEY, 'r1');
+  it('after a reload (the refresh cookie only) gets an access token before the first call', async () => {
+    window.localStorage.setItem(SESSION_MARKER_KEY, '1');
     const calls: string[] = [];
     server.use(
       http.post('*/api/v1/auth/token/refresh/', () => {

@@ -24,27 +24,34 @@ export function setSessionExpiredHandler(handler: () => void): void {
   onSessionExpired = handler;
 }
 
-function isTokenPair(value: unknown): value is { access: string; refresh: string } {
+/** Asks /auth/ endpoints to keep the refresh token in their HttpOnly cookie (and proves the call is ours). */
+export const REFRESH_COOKIE_HEADER = 'X-Refresh-Cookie';
+
+function hasAccess(value: unknown): value is { access: string } {
   if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return typeof record.access === 'string' && typeof record.refresh === 'string';
+  return typeof (value as Record<string, unknown>).access === 'string';
 }
 
 let refreshInFlight: Promise<boolean> | null = null;
 
 async function doRefresh(): Promise<boolean> {
-  const refresh = tokenStore.getRefresh();
-  if (!refresh) return false;
+  if (!tokenStore.mayRefresh()) return false;
   try {
+    // The refresh token is the HttpOnly cookie the browser sends itself (same origin).
     const response = await fetch(REFRESH_URL, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept-Language': currentLanguage() },
-      body: JSON.stringify({ refresh }),
+      credentials: 'same-origin',
+      headers: {
+        'Content-Type': 'application/json',
+        'Accept-Language': currentLanguage(),
+        [REFRESH_COOKIE_HEADER]: '1',
+      },
+      body: '{}',
     });
     if (!response.ok) return false;
     const body: unknown = await response.json();
-    if (!isTokenPair(body)) return false;
-    tokenStore.setTokens(body);
+    if (!hasAccess(body)) return false;
+    tokenStore.setAccess(body.access);
     return true;
   } catch {
     return false;
@@ -52,8 +59,8 @@ async function doRefresh(): Promise<boolean> {
 }
 
 /**
- * Exchanges the refresh token for a new pair. Concurrent callers share one request, because the
- * refresh token rotates: a second request with the old token would be refused (it is blacklisted).
+ * Exchanges the refresh cookie for a new access token (and cookie). Concurrent callers share one request, because
+ * the refresh token rotates: a second request with the old token would be refused (it is blacklisted).
  */
 export function refreshTokens(): Promise<boolean> {
   refreshInFlight ??= doRefresh().finally(() => {
@@ -70,6 +77,7 @@ function expireSession(): void {
 function withHeaders(request: Request): Request {
   const headers = new Headers(request.headers);
   headers.set('Accept-Language', currentLanguage());
+  if (pathOf(request).startsWith(`${API_PREFIX}/auth/`)) headers.set(REFRESH_COOKIE_HEADER, '1');
   const access = tokenStore.getAccess();
   if (access) headers.set('Authorization', `Bearer ${access}`);
   else headers.delete('Authorization');
@@ -90,8 +98,8 @@ export async function authFetch(input: Request): Promise<Response> {
   // Keep an unread copy for the retry: a request body can be read only once.
   const spare = retryable ? input.clone() : null;
 
-  if (retryable && !tokenStore.getAccess() && tokenStore.getRefresh()) {
-    // After a reload only the refresh token is left: get an access token before the first call.
+  if (retryable && !tokenStore.getAccess() && tokenStore.mayRefresh()) {
+    // After a reload only the refresh cookie is left: get an access token before the first call.
     if (!(await refreshTokens())) expireSession();
   }
   const response = await fetch(withHeaders(input));

@@ -49,10 +49,11 @@ export function useCapability(capability: string): boolean {
 
 export type LoginResult = components['schemas']['LoginResult'];
 
-/** Keeps the tokens of a finished login; true when there were any (false: a further step is asked for). */
+/** Keeps the access token of a finished login (the refresh token is the server's HttpOnly cookie); true when there
+ * was one (false: a further step is asked for). */
 export function keepTokens(result: LoginResult): boolean {
-  if (result.access && result.refresh) {
-    tokenStore.setTokens({ access: result.access, refresh: result.refresh });
+  if (result.access) {
+    tokenStore.setAccess(result.access);
     return true;
   }
   return false;
@@ -75,11 +76,10 @@ export async function loginWithCode(challenge: string, code: string): Promise<Lo
   return result;
 }
 
-/** Revokes the refresh token on the server (best effort) and forgets both tokens. */
+/** Revokes the refresh cookie on the server, which clears it (best effort), and forgets the access token. */
 export async function logout(): Promise<void> {
-  const refresh = tokenStore.getRefresh();
   try {
-    if (refresh) await api.POST('/api/v1/auth/logout/', { body: { refresh } });
+    await api.POST('/api/v1/auth/logout/', { body: {} });
   } catch {
     // The server may be unreachable; the local session ends anyway.
   } finally {

@@ -1,19 +1,21 @@
 /**
- * Where the session's tokens live: the short-lived access token only in memory, the rotating refresh
- * token in localStorage so that a reload keeps the user signed in.
+ * Where the session's tokens live: the short-lived access token only in memory; the refresh token never reaches
+ * the page — the server keeps it in an HttpOnly cookie scoped to /api/v1/auth/ (issue 14). A reload therefore
+ * starts with no access token and asks the refresh endpoint (with the cookie) for one. Only a marker that a session
+ * may exist is kept in localStorage, so that a reload knows to try; it is no secret.
  */
-export const REFRESH_STORAGE_KEY = 'tmis.refresh';
+export const SESSION_MARKER_KEY = 'tmis.session';
 
 type Listener = () => void;
 
 let accessToken: string | null = null;
 const listeners = new Set<Listener>();
 
-function getRefresh(): string | null {
+function markerSet(): boolean {
   try {
-    return window.localStorage.getItem(REFRESH_STORAGE_KEY);
+    return window.localStorage.getItem(SESSION_MARKER_KEY) === '1';
   } catch {
-    return null;
+    return false;
   }
 }
 
@@ -21,21 +23,26 @@ function getAccess(): string | null {
   return accessToken;
 }
 
-/** A session exists while we hold either token (the access token is gone after a reload). */
+/** Whether a refresh cookie may exist (a login happened in this browser and no logout since). */
+function mayRefresh(): boolean {
+  return markerSet();
+}
+
+/** A session exists while we hold an access token or may get one through the cookie. */
 function hasSession(): boolean {
-  return accessToken !== null || getRefresh() !== null;
+  return accessToken !== null || markerSet();
 }
 
 function notify(): void {
   for (const listener of listeners) listener();
 }
 
-/** Stores a fresh pair; the refresh token rotates on every refresh, so the new one replaces the old. */
-function setTokens(tokens: { access: string; refresh: string }): void {
+/** Keeps a fresh access token (the refresh token is the server's cookie). */
+function setAccess(access: string): void {
   const hadSession = hasSession();
-  accessToken = tokens.access;
+  accessToken = access;
   try {
-    window.localStorage.setItem(REFRESH_STORAGE_KEY, tokens.refresh);
+    window.localStorage.setItem(SESSION_MARKER_KEY, '1');
   } catch {
     // Private mode without storage: the session lasts as long as the page.
   }
@@ -46,7 +53,8 @@ function clear(): void {
   const hadSession = hasSession();
   accessToken = null;
   try {
-    window.localStorage.removeItem(REFRESH_STORAGE_KEY);
+    window.localStorage.removeItem(SESSION_MARKER_KEY);
+    window.localStorage.removeItem('tmis.refresh'); // the refresh token kept there before issue 14
   } catch {
     // ignore
   }
@@ -60,4 +68,4 @@ function subscribe(listener: Listener): () => void {
   };
 }
 
-export const tokenStore = { getAccess, getRefresh, hasSession, setTokens, clear, subscribe };
+export const tokenStore = { getAccess, mayRefresh, hasSession, setAccess, clear, subscribe };

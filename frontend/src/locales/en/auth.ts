@@ -11,6 +11,7 @@ const auth: typeof zhAuth = {
   failed: 'Login failed. Check your username and password.',
   footer: 'Keep your account and password safe, and log out when you leave.',
   back: 'Back to the login',
+  mustChange: 'An administrator set your current password. Choose your own to continue.',
   expired: 'Your password has expired. Choose a new one to continue.',
   enrolRequired: 'Your roles require two-factor authentication. Set up an authenticator app first.',
   policy: {

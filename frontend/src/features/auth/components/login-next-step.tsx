@@ -8,7 +8,7 @@ import { LoginField } from '@/features/auth/components/login-field';
 import { ApiError } from '@/lib/api-error';
 import { type LoginResult, loginWithCode } from '@/lib/auth/session';
 
-export type LoginStep = { kind: 'totp' | 'expired' | 'enrol'; challenge: string };
+export type LoginStep = { kind: 'totp' | 'expired' | 'forced' | 'enrol'; challenge: string };
 
 /**
  * What a login asks for after the password (loaded only then, keeping the login page small): the authenticator's
@@ -19,10 +19,16 @@ export function LoginNextStep({ step, onDone, onRestart }: { step: LoginStep; on
   const finished = (result: LoginResult) => {
     if (result.access) onDone();
   };
-  if (step.kind === 'expired') {
+  if (step.kind === 'expired' || step.kind === 'forced') {
     return (
       <>
-        <Alert type="warning" showIcon title={t('auth:expired')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={step.kind === 'forced' ? t('auth:mustChange') : t('auth:expired')}
+          style={{ marginBottom: 16 }}
+          data-testid="password-change-step"
+        />
         <PasswordChangeForm challenge={step.challenge} onDone={finished} />
       </>
     );

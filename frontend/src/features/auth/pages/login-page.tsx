@@ -19,6 +19,7 @@ const LoginNextStep = lazy(() =>
 function stepOf(error: unknown): LoginStep | null {
   if (!(error instanceof ApiError) || error.status !== 403 || typeof error.body.challenge !== 'string') return null;
   if (error.code === 'password_expired') return { kind: 'expired', challenge: error.body.challenge };
+  if (error.code === 'password_change_required') return { kind: 'forced', challenge: error.body.challenge };
   if (error.code === 'totp_enrolment_required') return { kind: 'enrol', challenge: error.body.challenge };
   return null;
 }

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
@@ -98,6 +98,49 @@ export function useResetUserTotp() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: resetUserTotp,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export type UserLockout = components['schemas']['UserLockout'];
+
+export const lockoutsQueryOptions = () =>
+  queryOptions({
+    queryKey: ['users', 'lockouts'] as const,
+    queryFn: () => unwrap(api.GET('/api/v1/users/lockouts/')),
+    staleTime: 15 * 1000,
+  });
+
+/** Accounts whose failed logins delay them (only for who may unlock: `users.unlock`). */
+export function useLockouts(enabled: boolean) {
+  return useQuery({ ...lockoutsQueryOptions(), enabled });
+}
+
+/** Clears an account's login delays (every address). */
+export async function unlockUser(id: number): Promise<void> {
+  const { error, response } = await api.POST('/api/v1/users/{id}/unlock/', { params: { path: { id } } });
+  if (!response.ok) throw toApiError(error, response);
+}
+
+export function useUnlockUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: unlockUser,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export type UserPasswordReset = components['schemas']['UserPasswordReset'];
+
+/** A temporary password for the user (shown once); their next login must replace it. */
+export function resetUserPassword(id: number): Promise<UserPasswordReset> {
+  return unwrap(api.POST('/api/v1/users/{id}/password-reset/', { params: { path: { id } } }));
+}
+
+export function useResetUserPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: resetUserPassword,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: userKeys.all }),
   });
 }

@@ -19,6 +19,7 @@ const USER: User = {
   date_joined: '2026-12-01T08:00:00Z',
   etag: '"7-v1"',
   totp_enabled: false,
+  password_must_change: false,
 };
 
 describe('三员分立 in the account dialog', () => {

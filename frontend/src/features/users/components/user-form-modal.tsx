@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { FormModal } from '@/components/form-modal';
+import { PasswordResetButton } from '@/features/users/components/password-reset';
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import { StaleAlert } from '@/components/stale-alert';
 import {
@@ -50,6 +51,7 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
   // (and edits nothing else); a business administrator does both inside its subtree.
   const canManage = useCapability('users.manage');
   const canAssign = useCapability('roles.assign');
+  const canUnlock = useCapability('users.unlock');
   const resetTotp = useResetUserTotp();
   const queryClient = useQueryClient();
   const isCreate = target.mode === 'create';
@@ -102,7 +104,6 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
             display_name: values.display_name.trim(),
             ...(canAssign ? { roles: values.roles } : {}),
             is_active: values.is_active,
-            ...(values.password ? { password: values.password } : {}),
           },
         });
         void message.success(t('users:saved'));
@@ -144,13 +145,22 @@ export function UserFormModal({ target, onClose }: UserFormModalProps) {
       >
         <Input maxLength={100} disabled={!canManage} />
       </Form.Item>
-      <Form.Item
-        name="password"
-        label={t('users:fields.password')}
-        rules={isCreate ? [{ required: true, message: t('users:validation.passwordRequired') }] : []}
-      >
-        <Input.Password autoComplete="new-password" disabled={!canManage} />
-      </Form.Item>
+      {isCreate ? (
+        <Form.Item
+          name="password"
+          label={t('users:fields.password')}
+          extra={t('users:passwordChangedAtFirstLogin')}
+          rules={[{ required: true, message: t('users:validation.passwordRequired') }]}
+        >
+          <Input.Password autoComplete="new-password" disabled={!canManage} />
+        </Form.Item>
+      ) : (
+        canUnlock && (
+          <Form.Item label={t('users:fields.passwordReset')}>
+            <PasswordResetButton user={target.user} />
+          </Form.Item>
+        )
+      )}
       {canAssign ? (
         <Form.Item
           name="roles"

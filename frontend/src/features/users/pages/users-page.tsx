@@ -1,13 +1,21 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Grid, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { OrgTreeSelect } from '@/components/org-tree-select';
-import { useUsers, type User, type UserFilters } from '@/features/users/api/users-api';
+import {
+  useLockouts,
+  useUnlockUser,
+  useUsers,
+  type User,
+  type UserFilters,
+  type UserLockout,
+} from '@/features/users/api/users-api';
 import { UserFormModal, type UserFormTarget } from '@/features/users/components/user-form-modal';
+import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/auth/session';
 import { ROLES, type Role } from '@/lib/roles';
 import { LoadMore } from '@/components/load-more';
@@ -22,6 +30,31 @@ export function UsersPage() {
   const [formTarget, setFormTarget] = useState<UserFormTarget | null>(null);
   const users = useUsers(filters);
   const rows = loadedRows(users.data);
+  const canUnlock = useCapability('users.unlock');
+  const lockouts = useLockouts(canUnlock);
+  const lockedById = new Map((lockouts.data ?? []).map((entry) => [entry.user.id, entry]));
+  const unlock = useUnlockUser();
+  const { message } = App.useApp();
+  const wide = Grid.useBreakpoint().md !== false;
+
+  const onUnlock = (user: Pick<User, 'id' | 'username'>) =>
+    unlock.mutate(user.id, {
+      onSuccess: () => void message.success(t('users:unlocked', { username: user.username })),
+      onError: (error) => void message.error(error instanceof ApiError ? error.message : String(error)),
+    });
+  const unlockButton = (user: Pick<User, 'id' | 'username'>) => (
+    <Popconfirm key="unlock" title={t('users:unlockConfirm', { username: user.username })} onConfirm={() => onUnlock(user)}>
+      <Button type="link" size="small" icon={<UnlockOutlined />} data-testid={`unlock-${user.username}`}>
+        {t('users:unlock')}
+      </Button>
+    </Popconfirm>
+  );
+  const statusTags = (user: User) => (
+    <Space size={[4, 4]} wrap>
+      {user.is_active ? <Tag color="green">{t('users:active')}</Tag> : <Tag>{t('users:inactive')}</Tag>}
+      {lockedById.has(user.id) && <Tag color="red">{t('users:locked')}</Tag>}
+    </Space>
+  );
 
   const columns: TableColumnsType<User> = [
     { title: t('users:columns.username'), dataIndex: 'username', key: 'username', width: 170, ellipsis: true },
@@ -55,9 +88,8 @@ export function UsersPage() {
     {
       title: t('users:columns.active'),
       key: 'is_active',
-      width: 80,
-      render: (_, user) =>
-        user.is_active ? <Tag color="green">{t('users:active')}</Tag> : <Tag>{t('users:inactive')}</Tag>,
+      width: 110,
+      render: (_, user) => statusTags(user),
     },
     {
       title: t('users:columns.dateJoined'),
@@ -70,15 +102,41 @@ export function UsersPage() {
           {
             title: t('users:columns.actions'),
             key: 'actions',
-            width: 90,
+            width: canUnlock ? 110 : 90,
             render: (_: unknown, user: User) => (
-              <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setFormTarget({ mode: 'edit', user })}>
-                {t('common:actions.edit')}
-              </Button>
+              <Space orientation="vertical" size={0}>
+                <Button type="link" size="small" icon={<EditOutlined />} onClick={() => setFormTarget({ mode: 'edit', user })}>
+                  {t('common:actions.edit')}
+                </Button>
+                {canUnlock && lockedById.has(user.id) && unlockButton(user)}
+              </Space>
             ),
           },
         ]
       : []),
+  ];
+
+  // At phone width only the key columns: who (username and name), state, actions.
+  const narrowColumns: TableColumnsType<User> = [
+    {
+      title: t('users:columns.username'),
+      key: 'who',
+      render: (_, user) => (
+        <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+          <Typography.Text strong ellipsis>
+            {user.display_name || user.username}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {user.username}
+          </Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+            {user.organisation.name}
+          </Typography.Text>
+          {statusTags(user)}
+        </Space>
+      ),
+    },
+    ...columns.filter((column) => column.key === 'actions'),
   ];
 
   return (
@@ -127,11 +185,14 @@ export function UsersPage() {
           options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
         />
       </Space>
+      {canUnlock && (lockouts.data?.length ?? 0) > 0 && (
+        <LockoutsAlert lockouts={lockouts.data ?? []} unlockButton={unlockButton} />
+      )}
       {users.isError && <Alert type="error" showIcon title={users.error.message} style={{ marginBottom: 16 }} />}
       <Table<User>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={wide ? columns : narrowColumns}
         dataSource={rows}
         loading={users.isPending}
         pagination={false}
@@ -143,5 +204,46 @@ export function UsersPage() {
       </div>
       {formTarget && <UserFormModal target={formTarget} onClose={() => setFormTarget(null)} />}
     </Card>
+  );
+}
+
+/** The accounts failed logins hold back, with their unlock action, above the list (they may not be on its first page). */
+function LockoutsAlert({
+  lockouts,
+  unlockButton,
+}: {
+  lockouts: UserLockout[];
+  unlockButton: (user: Pick<User, 'id' | 'username'>) => React.ReactNode;
+}) {
+  const { t } = useTranslation(['users']);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="lockouts"
+      title={t('users:lockoutsTitle', { count: lockouts.length })}
+      description={
+        <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+          {lockouts.map((entry) => (
+            <Space key={entry.user.id} wrap size={[8, 0]}>
+              <Typography.Text strong>{entry.user.display_name || entry.user.username}</Typography.Text>
+              <Typography.Text type="secondary">{entry.user.username}</Typography.Text>
+              <Typography.Text type="secondary">
+                {entry.account_wide
+                  ? t('users:lockedEverywhere', { failures: entry.failures })
+                  : t('users:lockedFrom', { failures: entry.failures, addresses: entry.addresses.join('、') })}
+              </Typography.Text>
+              {entry.retry_after > 0 && (
+                <Typography.Text type="secondary">
+                  {t('users:retryIn', { minutes: Math.max(1, Math.ceil(entry.retry_after / 60)) })}
+                </Typography.Text>
+              )}
+              {unlockButton(entry.user)}
+            </Space>
+          ))}
+        </Space>
+      }
+    />
   );
 }
