@@ -1040,6 +1040,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reviews/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The review settings of the caller's province. */
+        get: operations["reviews_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description A province administrator sets the province's overdue days. */
+        patch: operations["reviews_settings_update"];
+        trace?: never;
+    };
     "/api/v1/security/settings/": {
         parameters: {
             query?: never;
@@ -2633,6 +2651,10 @@ export interface components {
             readonly reason: string;
             /** Format: date-time */
             readonly at: string;
+            /** @description A level above decided the step, whose organisation had no active reviewer. */
+            readonly by_proxy: boolean;
+            /** @description Who decided by proxy (null otherwise). */
+            readonly acting_organisation_name: string | null;
         };
         /**
          * @description * `submit` - Submitted
@@ -3739,6 +3761,10 @@ export interface components {
             periodic_registration_result?: string;
             extra?: unknown;
         };
+        PatchedReviewSettingsRequest: {
+            /** @description An open item waiting longer than this many days is overdue (超期), flagged to the levels above. */
+            overdue_days?: number;
+        };
         PatchedRotationRecordWriteRequest: {
             rotation_type?: string;
             rotation_transfers_relation?: boolean | null;
@@ -3993,6 +4019,16 @@ export interface components {
             in_review_by_level: {
                 [key: string]: number;
             };
+            /** @description The province's overdue days (GET /reviews/settings/). */
+            overdue_days: number;
+            /** @description Open items waiting longer than the overdue days, by the level deciding them now (超期). */
+            overdue_by_level: {
+                [key: string]: number;
+            };
+            /** @description Open items whose deciding organisation has no active reviewer (无人审核), by level. */
+            unattended_by_level: {
+                [key: string]: number;
+            };
         };
         ProvinceCatalogue: {
             readonly province: string;
@@ -4087,6 +4123,19 @@ export interface components {
         ReturnRequest: {
             /** @description Why it goes back (at least 5 characters; line breaks allowed). */
             reason: string;
+        };
+        ReviewSettings: {
+            readonly province: string | null;
+            readonly province_name: string | null;
+            /** @description An open item waiting longer than this many days is overdue (超期), flagged to the levels above. */
+            overdue_days: number;
+            /**
+             * Format: date-time
+             * @description Null: the national default.
+             */
+            readonly updated_at: string | null;
+            /** @description Send it in If-Match (`"default"` while none is set). */
+            readonly etag: string;
         };
         /**
          * @description * `filler` - Filler
@@ -4403,6 +4452,14 @@ export interface components {
             readonly diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description The organisation deciding now (who will review); null once closed. */
+            readonly current_org_name: string | null;
+            /** @description Open, and the organisation deciding now has no active reviewer for it (无人审核): a level above may decide it by proxy or assign a reviewer. */
+            readonly unattended: boolean;
+            /** @description Open and waiting longer than the province's overdue days (超期); `waiting_days` says how long. */
+            readonly overdue: boolean;
+            /** @description Whole days since submission (open items; else null). */
+            readonly waiting_days: number | null;
         };
         SubmissionDetail: {
             readonly id: number;
@@ -4435,6 +4492,14 @@ export interface components {
             readonly diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description The organisation deciding now (who will review); null once closed. */
+            readonly current_org_name: string | null;
+            /** @description Open, and the organisation deciding now has no active reviewer for it (无人审核): a level above may decide it by proxy or assign a reviewer. */
+            readonly unattended: boolean;
+            /** @description Open and waiting longer than the province's overdue days (超期); `waiting_days` says how long. */
+            readonly overdue: boolean;
+            /** @description Whole days since submission (open items; else null). */
+            readonly waiting_days: number | null;
             readonly decisions: components["schemas"]["Decision"][];
         };
         /**
@@ -8801,6 +8866,8 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
+                overdue?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /** @description A school's code. */
@@ -8814,6 +8881,8 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /** @description The queue: true — only the unattended items below the caller's organisation (无人审核), which the caller may decide by proxy; false — only the caller's own steps; absent — both. */
+                unattended?: string;
             };
             header?: never;
             path?: never;
@@ -9179,6 +9248,8 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
+                overdue?: string;
                 /** @description A school's code. */
                 school?: string;
                 /**
@@ -9190,6 +9261,8 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /** @description The queue: true — only the unattended items below the caller's organisation (无人审核), which the caller may decide by proxy; false — only the caller's own steps; absent — both. */
+                unattended?: string;
             };
             header?: never;
             path?: never;
@@ -9481,6 +9554,8 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
+                overdue?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /** @description A school's code. */
@@ -9494,6 +9569,8 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /** @description The queue: true — only the unattended items below the caller's organisation (无人审核), which the caller may decide by proxy; false — only the caller's own steps; absent — both. */
+                unattended?: string;
             };
             header?: never;
             path?: never;
@@ -9596,6 +9673,147 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSettings"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_settings_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedReviewSettingsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedReviewSettingsRequest"];
+                "multipart/form-data": components["schemas"]["PatchedReviewSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSettings"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
