@@ -583,6 +583,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home/todos/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Returned items with their reasons, drafts, items waiting for others (and whom), failed imports, and for a
+         *     reviewer the queue's age profile. Sections the caller's roles do not reach are null.
+         */
+        get: operations["home_todos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/": {
         parameters: {
             query?: never;
@@ -2664,6 +2684,13 @@ export interface components {
          * @enum {string}
          */
         DecisionActionEnum: "submit" | "approve" | "return" | "withdraw";
+        DraftItem: {
+            id: number;
+            name: string;
+            school_name: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         EffectiveGroup: {
             code: string;
             name: string;
@@ -2820,6 +2847,16 @@ export interface components {
          * @enum {string}
          */
         ExportStateEnum: "queued" | "running" | "done" | "failed" | "cancelled" | "downloaded";
+        FailedImport: {
+            id: number;
+            file_name: string;
+            /** @description failed, or done with rows that could not be written. */
+            state: string;
+            rows_failed: number;
+            error_message: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @description One kind's review chain in the caller's province. */
         Flow: {
             readonly province: string;
@@ -2854,6 +2891,40 @@ export interface components {
             status: string;
             /** @description `ok` or `error` */
             database: string;
+        };
+        HomeDrafts: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["DraftItem"][];
+        };
+        HomeFailedImports: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["FailedImport"][];
+        };
+        HomeReturned: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["ReturnedItem"][];
+        };
+        HomeTodos: {
+            /** @description The province's overdue days. */
+            overdue_days: number;
+            /** @description Returned items in scope with their reasons. */
+            returned: components["schemas"]["HomeReturned"] | null;
+            /** @description Archives not yet submitted. */
+            drafts: components["schemas"]["HomeDrafts"] | null;
+            /** @description Open items waiting for someone else, and at whom. */
+            waiting: components["schemas"]["HomeWaiting"] | null;
+            /** @description The caller's imports that failed (last 30 days). */
+            failed_imports: components["schemas"]["HomeFailedImports"] | null;
+            /** @description A reviewer's queue by age. */
+            queue_age: components["schemas"]["QueueAge"] | null;
+        };
+        HomeWaiting: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["WaitingItem"][];
         };
         IdNumber: {
             /** @description The full, unmasked number. */
@@ -4111,6 +4182,21 @@ export interface components {
             periodic_registration_result?: string;
             extra?: unknown;
         };
+        QueueAge: {
+            total: number;
+            /** @description Waiting less than a day. */
+            under_1d: number;
+            /** @description 1 to 3 days. */
+            d1_3: number;
+            /** @description 3 to 7 days. */
+            d3_7: number;
+            /** @description More than 7 days. */
+            over_7d: number;
+            /** @description Longer than the province's overdue days (超期). */
+            overdue: number;
+            /** @description Unattended items below the caller's organisation (无人审核). */
+            unattended: number;
+        };
         /**
          * @description * `draft` - Draft
          *     * `submitted` - Submitted
@@ -4123,6 +4209,18 @@ export interface components {
         ReturnRequest: {
             /** @description Why it goes back (at least 5 characters; line breaks allowed). */
             reason: string;
+        };
+        ReturnedItem: {
+            readonly id: number;
+            kind: components["schemas"]["KindEnum"];
+            state: components["schemas"]["SubmissionStateEnum"];
+            readonly subject: components["schemas"]["Subject"];
+            readonly school_name: string;
+            /** Format: date-time */
+            readonly submitted_at: string;
+            readonly return_reason: string;
+            /** Format: date-time */
+            readonly closed_at: string | null;
         };
         ReviewSettings: {
             readonly province: string | null;
@@ -5292,6 +5390,23 @@ export interface components {
                     [key: string]: unknown;
                 }[];
             };
+        };
+        WaitingItem: {
+            readonly id: number;
+            kind: components["schemas"]["KindEnum"];
+            state: components["schemas"]["SubmissionStateEnum"];
+            readonly subject: components["schemas"]["Subject"];
+            readonly school_name: string;
+            /** Format: date-time */
+            readonly submitted_at: string;
+            /** @description The level deciding now. */
+            readonly level: string;
+            /** @description Who decides now. */
+            readonly current_org_name: string | null;
+            /** @description Nobody at that organisation can decide it (无人审核). */
+            readonly unattended: boolean;
+            readonly waiting_days: number;
+            readonly overdue: boolean;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -7604,6 +7719,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    home_todos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeTodos"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Too many requests or failed logins. */
