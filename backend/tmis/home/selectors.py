@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from tmis.core.models import JobState
 from tmis.imports.selectors import import_jobs_of
-from tmis.reviews.attendance import with_attendance
+from tmis.reviews.attendance import unattended_below, with_attendance
 from tmis.reviews.models import OPEN_STATES, State, Submission
 from tmis.reviews.review_settings import overdue_days_for
 from tmis.reviews.selectors import kinds_visible_to, review_queue
@@ -52,8 +52,8 @@ def waiting(user: Any) -> dict[str, Any]:
     """Open items in scope that wait for someone else (not in the caller's own queue), oldest first, with the
     organisation deciding them now and whether it has a reviewer."""
     items = _submissions(user).filter(state__in=OPEN_STATES)
-    if user.has_capability("reviews.decide"):
-        items = items.exclude(current_org_id=user.organisation_id)
+    if user.has_capability("reviews.decide"):  # the caller's queue: their steps and the unattended ones below
+        items = items.exclude(Q(current_org_id=user.organisation_id) | unattended_below(user=user))
     rows = with_attendance(items.select_related("school", "current_org")).order_by("submitted_at", "id")
     return _section(rows[:HOME_LIMIT], items.count())
 

@@ -70,6 +70,7 @@ def test_a_school_fillers_home_lists_their_todos(client_for, django_assert_max_n
     assert upper["queue_age"]["overdue"] >= 1 and upper["queue_age"]["unattended"] >= 1
     assert upper["drafts"]["count"] >= 1  # the same to-dos for its scope
     assert to_return in [row["id"] for row in upper["returned"]["items"]]
+    assert waiting not in [row["id"] for row in upper["waiting"]["items"]]  # it is the county's to decide
 
 
 def test_the_query_count_does_not_grow_with_the_items(client_for, django_assert_max_num_queries):
