@@ -198,3 +198,23 @@ test('home and the unattended queue at 390 px', async ({ page, request }, testIn
   await expect(row.getByTestId('queue-unattended')).toBeVisible();
   await snap(page, testInfo, 'queue-unattended-390');
 });
+
+test('a province administrator sets the overdue days next to the review chains', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'demo-province');
+  await expectLoggedIn(page);
+  await page.goto('/review-flows');
+  const card = page.getByTestId('overdue-settings');
+  const input = card.getByLabel('超期天数');
+  await expect(input).toHaveValue('7');
+  await input.fill('10');
+  await card.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存超期天数')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('overdue-settings').getByLabel('超期天数')).toHaveValue('10');
+  await snap(page, testInfo, 'overdue-settings');
+  // Put it back for the other specs (they share the database).
+  await page.getByTestId('overdue-settings').getByLabel('超期天数').fill('7');
+  await page.getByTestId('overdue-settings').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存超期天数')).toBeVisible();
+});

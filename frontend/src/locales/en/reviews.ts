@@ -122,6 +122,13 @@ const reviews: typeof zhReviews = {
     withdrawConfirm: 'Withdraw this submission? You can edit the archive again afterwards.',
     withdrawn: 'Withdrew the submission of “{{name}}”',
   },
+  settings: {
+    title: 'Overdue after',
+    hint: 'An item waiting longer than this many days is overdue: flagged in the queue and counted for the levels above.',
+    overdueDays: 'Overdue after (days)',
+    days: 'days',
+    saved: 'Overdue days saved',
+  },
   flows: {
     title: 'Review chains',
     hint: 'The levels each kind of item climbs in this province. Changes apply to items submitted afterwards; national levels cannot be removed.',

@@ -122,6 +122,13 @@ const reviews = {
     withdrawConfirm: '撤回这次提交？撤回后可以继续修改。',
     withdrawn: '已撤回“{{name}}”的提交',
   },
+  settings: {
+    title: '超期天数',
+    hint: '待审核事项等待超过这个天数即为超期，在审核列表中标出，并计入上级的统计。',
+    overdueDays: '超期天数',
+    days: '天',
+    saved: '已保存超期天数',
+  },
   flows: {
     title: '审核流程',
     hint: '本省各类审核事项依次经过的审核层级。修改只对之后提交的事项生效；国家规定的层级不能去掉。',
