@@ -27,6 +27,7 @@ api_v1 = [
     path("imports/", include("tmis.imports.api.urls")),
     path("exports/", include("tmis.exports.api.urls")),
     path("jobs/", include("tmis.core.api.urls_jobs")),
+    path("home/", include("tmis.home.api.urls")),
 ]
 
 urlpatterns = [

@@ -117,6 +117,17 @@ class Decision(models.Model):
     actor = models.ForeignKey("accounts.User", on_delete=models.PROTECT, related_name="+")
     reason = models.CharField(max_length=500, blank=True, default="")
     at = models.DateTimeField()
+    by_proxy = models.BooleanField(
+        default=False, help_text="Decided by a level above because the step's organisation had no active reviewer."
+    )
+    acting_organisation = models.ForeignKey(
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The organisation that decided by proxy (null when the step's own organisation decided).",
+    )
 
     class Meta:
         ordering = ["at", "id"]
@@ -131,3 +142,21 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} of submission {self.submission_id} (round {self.round}, step {self.step})"
+
+
+#: Days an open item may wait before it is overdue, where a province has not set its own.
+DEFAULT_OVERDUE_DAYS = 7
+
+
+class ReviewSettings(models.Model):
+    """A province's review settings: after how many days an open item counts as overdue (flagged upwards)."""
+
+    province = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="+")
+    overdue_days = models.PositiveSmallIntegerField(default=DEFAULT_OVERDUE_DAYS)
+    updated_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    etag_version_field = "updated_at"
+
+    def __str__(self) -> str:
+        return f"{self.province_id}: {self.overdue_days} d"

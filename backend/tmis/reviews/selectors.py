@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
+from .attendance import attended_condition, unattended_below, with_attendance
 from .models import OPEN_STATES, Action, Decision, Submission
 from .registry import kinds
+from .review_settings import overdue_condition
 
 
 def kinds_visible_to(user: Any) -> list[str] | None:
@@ -16,13 +18,16 @@ def kinds_visible_to(user: Any) -> list[str] | None:
     return None if len(visible) == len(kinds()) else visible
 
 
-def review_queue(*, user: Any) -> QuerySet[Submission]:
-    """Items whose current step is at the caller's organisation (inside their subtree by construction)."""
-    return (
-        Submission.objects.filter(current_org_id=user.organisation_id, state__in=OPEN_STATES)
-        .select_related("school", "submitted_by")
-        .order_by("submitted_at", "id")
-    )
+def review_queue(*, user: Any, unattended: bool | None = None) -> QuerySet[Submission]:
+    """Items whose current step is at the caller's organisation (inside their subtree by construction), and the
+    unattended items below it (无人审核: a step whose organisation has no active reviewer), which the caller may
+    decide by proxy. `unattended`: True for those only, False for the caller's own steps only."""
+    own = Q(current_org_id=user.organisation_id, state__in=OPEN_STATES)
+    below = unattended_below(user=user) if user.organisation_id else Q(pk__in=[])
+    condition = {None: own | below, True: below, False: own}[unattended]
+    return with_attendance(
+        Submission.objects.filter(condition).select_related("school", "submitted_by", "current_org")
+    ).order_by("submitted_at", "id")
 
 
 #: The queue's views: what waits at the caller's organisation, what the caller decided, everything in their scope.
@@ -35,30 +40,31 @@ def decided_by(*, user: Any) -> QuerySet[Submission]:
     mine = Decision.objects.filter(
         submission=OuterRef("pk"), actor=user, action__in=(Action.APPROVE, Action.RETURN)
     ).order_by("-at", "-id")
-    return (
+    return with_attendance(
         Submission.objects.visible_to(user)
         .filter(Exists(mine))
         .annotate(my_action=Subquery(mine.values("action")[:1]), my_decided_at=Subquery(mine.values("at")[:1]))
-        .select_related("school", "submitted_by")
+        .select_related("school", "submitted_by", "current_org")
     )
 
 
 def in_scope(*, user: Any) -> QuerySet[Submission]:
     """Every item in the caller's scope, in any state."""
-    return Submission.objects.visible_to(user).select_related("school", "submitted_by")
+    return with_attendance(Submission.objects.visible_to(user).select_related("school", "submitted_by", "current_org"))
 
 
-def queue_view(*, user: Any, view: str) -> QuerySet[Submission]:
-    """One of QUEUE_VIEWS (anything else is the waiting queue)."""
+def queue_view(*, user: Any, view: str, unattended: bool | None = None) -> QuerySet[Submission]:
+    """One of QUEUE_VIEWS (anything else is the waiting queue, where `unattended` applies: see review_queue)."""
     if view == "decided":
         return decided_by(user=user)
     if view == "scope":
         return in_scope(user=user)
-    return review_queue(user=user)
+    return review_queue(user=user, unattended=unattended)
 
 
 def my_submissions(*, user: Any) -> QuerySet[Submission]:
-    return Submission.objects.filter(submitted_by=user).select_related("school", "submitted_by").order_by("-id")
+    items = Submission.objects.filter(submitted_by=user).select_related("school", "submitted_by", "current_org")
+    return with_attendance(items).order_by("-id")
 
 
 def submission_history(*, user: Any, subject_type: str, subject_id: int) -> QuerySet[Submission]:
@@ -66,7 +72,7 @@ def submission_history(*, user: Any, subject_type: str, subject_id: int) -> Quer
         Submission.objects.visible_to(user)
         .filter(subject_type=subject_type, subject_id=subject_id)
         .select_related("school", "submitted_by")
-        .prefetch_related("decisions__actor", "decisions__organisation")
+        .prefetch_related("decisions__actor", "decisions__organisation", "decisions__acting_organisation")
         .order_by("id")
     )
 
@@ -82,12 +88,23 @@ def latest_submission(*, subject_type: str, subject_id: int, open_only: bool = F
 
 def open_review_counts(*, path: str, kind: str | None = None) -> dict[str, int]:
     """Open items under an organisation path by level (`school`, `county` …) — one indexed aggregate query."""
+    return open_review_figures(path=path, kind=kind)["open"]
+
+
+def open_review_figures(*, path: str, kind: str | None = None, overdue_days: int | None = None) -> dict[str, dict]:
+    """Open items under an organisation path by the level deciding them now, in one aggregate query: `open` (all),
+    `overdue` (waiting longer than `overdue_days`, 超期) and `unattended` (nobody at the step can decide, 无人审核)."""
     items = Submission.objects.filter(org_path__startswith=path, state__in=OPEN_STATES)
     if kind:
         items = items.filter(kind=kind)
-    rows = items.values("step_levels", "current_step").annotate(n=Count("id"))
-    counts: dict[str, int] = {}
+    overdue = overdue_condition(overdue_days) if overdue_days is not None else Q(pk__in=[])
+    rows = items.values("step_levels", "current_step").annotate(
+        n=Count("id"), overdue=Count("id", filter=overdue), unattended=Count("id", filter=~attended_condition())
+    )
+    figures: dict[str, dict] = {"open": {}, "overdue": {}, "unattended": {}}
     for row in rows:
         level = row["step_levels"][row["current_step"]]
-        counts[level] = counts.get(level, 0) + row["n"]
-    return counts
+        for name, value in (("open", row["n"]), ("overdue", row["overdue"]), ("unattended", row["unattended"])):
+            if value:
+                figures[name][level] = figures[name].get(level, 0) + value
+    return figures

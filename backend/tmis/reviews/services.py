@@ -15,6 +15,7 @@ from tmis.core.jsonable import jsonable
 from tmis.notifications.services import notify_reviewers, notify_users
 from tmis.orgs.models import Organisation
 
+from .attendance import is_attended
 from .flows import flow_levels, flow_set
 from .models import OPEN_STATES, Action, Decision, State, Submission
 from .registry import get_kind, handler_for
@@ -34,8 +35,17 @@ def _steps(school: Organisation, levels: list[str]) -> tuple[list[str], list[int
     return [level for level, _org in chosen], [org.pk for _level, org in chosen]
 
 
-def _record(submission: Submission, *, actor: Any, action: str, reason: str = "", step: int | None = None) -> None:
-    """A decision of a step is the step's organisation's; a submit or withdraw is the submitter's organisation's."""
+def _record(
+    submission: Submission,
+    *,
+    actor: Any,
+    action: str,
+    reason: str = "",
+    step: int | None = None,
+    proxy_for: Organisation | None = None,
+) -> None:
+    """A decision of a step is the step's organisation's; a submit or withdraw is the submitter's organisation's.
+    `proxy_for`: the unattended step's organisation a level above decided for (the actor's is the acting one)."""
     org_id = submission.step_orgs[step] if step is not None else actor.organisation_id
     Decision.objects.create(
         submission=submission,
@@ -47,7 +57,10 @@ def _record(submission: Submission, *, actor: Any, action: str, reason: str = ""
         actor=actor,
         reason=reason,
         at=timezone.now(),
+        by_proxy=proxy_for is not None,
+        acting_organisation_id=actor.organisation_id if proxy_for is not None else None,
     )
+    proxy = {"by_proxy": True, "acting_organisation": actor.organisation.code} if proxy_for is not None else {}
     audit_record(
         action=f"review.{action}",
         actor=actor,
@@ -59,8 +72,37 @@ def _record(submission: Submission, *, actor: Any, action: str, reason: str = ""
             "round": submission.round,
             "level": submission.step_levels[step] if step is not None else "",
             "reason": reason,
+            **proxy,
         },
     )
+
+
+def _notify_waiting(submission: Submission) -> None:
+    """The reviewers of the step's organisation; when it has none, those of the nearest level above that has some
+    (told that the step is 无人审核 and theirs to decide or to staff)."""
+    step_org_id = submission.current_org_id
+    if step_org_id is None:
+        return
+    if is_attended(organisation_id=step_org_id, kind=submission.kind):
+        notify_reviewers(
+            organisation_id=step_org_id,
+            kind="review_waiting",
+            message=_("%(label)s is waiting for your review.") % {"label": submission.subject_label},
+            link=f"/reviews/{submission.pk}",
+        )
+        return
+    step_org = Organisation.objects.get(pk=step_org_id)
+    codes = step_org.path.strip("/").split("/")[:-1]
+    for above in sorted(Organisation.objects.filter(code__in=codes), key=lambda org: -len(org.path)):
+        if is_attended(organisation_id=above.pk, kind=submission.kind):
+            notify_reviewers(
+                organisation_id=above.pk,
+                kind="review_unattended",
+                message=_("%(label)s is waiting at %(org)s, which has no reviewer: decide it or assign one.")
+                % {"label": submission.subject_label, "org": step_org.name},
+                link=f"/reviews/{submission.pk}",
+            )
+            return
 
 
 @transaction.atomic
@@ -124,12 +166,7 @@ def submit(
         ) from exc
     _record(submission, actor=actor, action=Action.SUBMIT)
     handler_for(kind).state_changed(submission)
-    notify_reviewers(
-        organisation_id=orgs[0],
-        kind="review_waiting",
-        message=_("%(label)s is waiting for your review.") % {"label": submission.subject_label},
-        link=f"/reviews/{submission.pk}",
-    )
+    _notify_waiting(submission)
     return submission
 
 
@@ -160,29 +197,48 @@ def _locked(actor: Any, submission_id: int) -> Submission:
     return submission
 
 
+def _proxy_step(actor: Any, submission: Submission) -> Organisation:
+    """The step's organisation when the actor's organisation is above it and it has no active reviewer for the
+    kind: the actor may decide by proxy. 403 `not_your_step` when it is not below the actor's organisation, 409
+    `step_attended` when someone there can decide it."""
+    step_org = Organisation.objects.get(pk=submission.current_org_id)
+    below = step_org.pk != actor.organisation_id and step_org.path.startswith(actor.organisation.path)
+    if not below:
+        raise AppError(_("This item is not waiting at your organisation."), code="not_your_step", status_code=403)
+    if is_attended(organisation_id=step_org.pk, kind=submission.kind):
+        raise AppError(
+            _("%(org)s has a reviewer for this step; it is theirs to decide.") % {"org": step_org.name},
+            code="step_attended",
+            status_code=409,
+        )
+    return step_org
+
+
 @transaction.atomic
 def decide(*, actor: Any, submission_id: int, action: str, reason: str = "") -> Submission:
     """Approve or return the current step. The row lock makes a decision single-use: a second reviewer of the same
-    step waits, then gets 409 `already_decided`."""
+    step waits, then gets 409 `already_decided`. A level above decides a step whose organisation has no active
+    reviewer by proxy (recorded as such); a step that has one is refused to it (409 `step_attended`)."""
     reason = (reason or "").strip()
     if action == Action.RETURN and len(reason) < MIN_REASON:
         raise field_error("reason", "min_length", _("Give a reason of at least %(n)d characters.") % {"n": MIN_REASON})
     submission = _locked(actor, submission_id)
     step = submission.current_step
+    proxy_for = None
     if submission.state not in OPEN_STATES or submission.current_org_id != actor.organisation_id:
         already = submission.decisions.filter(
             round=submission.round, organisation_id=actor.organisation_id, action__in=[Action.APPROVE, Action.RETURN]
         )
         if already.exists() or submission.state not in OPEN_STATES:
             raise AppError(_("This item has already been decided."), code="already_decided", status_code=409)
-        raise AppError(_("This item is not waiting at your organisation."), code="not_your_step", status_code=403)
+        proxy_for = _proxy_step(actor, submission)
     if not actor.has_capability(get_kind(submission.kind).decide_capability):
         raise AppError(_("You may not review this kind of item."), code="permission_denied", status_code=403)
     if submission.submitted_by_id == actor.pk:
         raise AppError(_("You cannot review your own submission."), code="own_submission", status_code=403)
     try:
         with transaction.atomic():
-            _record(submission, actor=actor, action=action, reason=reason, step=step)
+            _record(submission, actor=actor, action=action, reason=reason, step=step, proxy_for=proxy_for)
     except IntegrityError as exc:  # belt and braces: the unique step constraint
         raise AppError(_("This item has already been decided."), code="already_decided", status_code=409) from exc
     now = timezone.now()
@@ -199,12 +255,7 @@ def decide(*, actor: Any, submission_id: int, action: str, reason: str = "") -> 
         submission.current_step = step + 1
         submission.current_org_id = submission.step_orgs[step + 1]
         submission.state = State.IN_REVIEW
-        notify_reviewers(
-            organisation_id=submission.current_org_id,
-            kind="review_waiting",
-            message=_("%(label)s is waiting for your review.") % {"label": submission.subject_label},
-            link=f"/reviews/{submission.pk}",
-        )
+        _notify_waiting(submission)
     else:
         with pghistory.context(submission=submission.pk):  # the rows it changes name the review item
             handler_for(submission.kind).apply(submission)

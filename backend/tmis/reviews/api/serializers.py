@@ -2,13 +2,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from tmis.core.text import MULTILINE_STYLE
 
+from ..attendance import is_unattended
 from ..models import LEVEL_ORDER, Action, Decision, State, Submission
 from ..registry import KIND_CHOICES, handler_for, kind_keys
+from ..review_settings import overdue_days_for
 
 
 class PersonSerializer(serializers.Serializer):
@@ -31,10 +34,32 @@ class DecisionSerializer(serializers.ModelSerializer):
     )
     organisation_name = serializers.CharField(source="organisation.name", read_only=True)
     action = serializers.ChoiceField(choices=Action.choices)
+    by_proxy = serializers.BooleanField(
+        read_only=True, help_text="A level above decided the step, whose organisation had no active reviewer."
+    )
+    acting_organisation_name = serializers.CharField(
+        source="acting_organisation.name",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="Who decided by proxy (null otherwise).",
+    )
 
     class Meta:
         model = Decision
-        fields = ["round", "step", "level", "organisation", "organisation_name", "action", "actor", "reason", "at"]
+        fields = [
+            "round",
+            "step",
+            "level",
+            "organisation",
+            "organisation_name",
+            "action",
+            "actor",
+            "reason",
+            "at",
+            "by_proxy",
+            "acting_organisation_name",
+        ]
         read_only_fields = fields
 
 
@@ -58,6 +83,21 @@ class SubmissionSerializer(serializers.ModelSerializer):
         help_text="The change under review as its kind describes it, null when the whole subject is reviewed. "
         "Teacher change requests: `fields` (field → [old, new], ID numbers masked), and `group` for a group record."
     )
+    current_org_name = serializers.CharField(
+        source="current_org.name",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="The organisation deciding now (who will review); null once closed.",
+    )
+    overdue = serializers.SerializerMethodField(
+        help_text="Open and waiting longer than the province's overdue days (超期); `waiting_days` says how long."
+    )
+    waiting_days = serializers.SerializerMethodField(help_text="Whole days since submission (open items; else null).")
+    unattended = serializers.SerializerMethodField(
+        help_text="Open, and the organisation deciding now has no active reviewer for it (无人审核): a level above "
+        "may decide it by proxy or assign a reviewer."
+    )
 
     class Meta:
         model = Submission
@@ -78,6 +118,10 @@ class SubmissionSerializer(serializers.ModelSerializer):
             "return_reason",
             "diff",
             "my_decision",
+            "current_org_name",
+            "unattended",
+            "overdue",
+            "waiting_days",
         ]
         read_only_fields = fields
 
@@ -95,6 +139,26 @@ class SubmissionSerializer(serializers.ModelSerializer):
         if obj.state not in (State.SUBMITTED, State.IN_REVIEW):
             return None
         return obj.step_levels[obj.current_step]
+
+    def _overdue_days(self) -> int:
+        """The caller's province's overdue days, read once per response."""
+        if "overdue_days" not in self.context:
+            request = self.context.get("request")
+            user = getattr(request, "user", None)
+            self.context["overdue_days"] = overdue_days_for(getattr(user, "organisation", None))
+        return self.context["overdue_days"]
+
+    def get_waiting_days(self, obj: Submission) -> int | None:
+        if obj.state not in (State.SUBMITTED, State.IN_REVIEW):
+            return None
+        return (timezone.now() - obj.submitted_at).days
+
+    def get_overdue(self, obj: Submission) -> bool:
+        waited = self.get_waiting_days(obj)
+        return waited is not None and waited >= self._overdue_days()
+
+    def get_unattended(self, obj: Submission) -> bool:
+        return is_unattended(obj)
 
     @extend_schema_field(serializers.DictField(allow_null=True))
     def get_diff(self, obj: Submission) -> dict[str, Any] | None:
@@ -180,4 +244,13 @@ class ProgressSerializer(serializers.Serializer):
     )
     in_review_by_level = serializers.DictField(
         child=serializers.IntegerField(), help_text="Open review items by the level deciding them now."
+    )
+    overdue_days = serializers.IntegerField(help_text="The province's overdue days (GET /reviews/settings/).")
+    overdue_by_level = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Open items waiting longer than the overdue days, by the level deciding them now (超期).",
+    )
+    unattended_by_level = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Open items whose deciding organisation has no active reviewer (无人审核), by level.",
     )

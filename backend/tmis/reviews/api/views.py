@@ -21,14 +21,16 @@ from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_parameter
 
 from .. import services
+from ..attendance import with_attendance
 from ..flows import flows_for_province
 from ..models import Action, ReviewFlow, State, Submission
 from ..registry import KIND_CHOICES, kind_keys, progress_for
+from ..review_settings import overdue_condition, overdue_days_for
 from ..selectors import (
     QUEUE_VIEWS,
     kinds_visible_to,
     my_submissions,
-    open_review_counts,
+    open_review_figures,
     queue_view,
     submission_history,
 )
@@ -55,13 +57,36 @@ class SubmissionFilter(FilterSet):
         "oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` "
         "everything in the caller's scope in any state, newest first.",
     )
+    unattended = filters.BooleanFilter(
+        method="_in_queryset",
+        help_text="The queue: true — only the unattended items below the caller's organisation (无人审核), which "
+        "the caller may decide by proxy; false — only the caller's own steps; absent — both.",
+    )
+    overdue = filters.BooleanFilter(
+        method="_overdue",
+        help_text="true: only items waiting longer than the province's overdue days (GET /reviews/settings/).",
+    )
 
     class Meta:
         model = Submission
-        fields = ["kind", "state", "school", "submitted_before", "view"]
+        fields = ["kind", "state", "school", "submitted_before", "view", "unattended", "overdue"]
 
     def by_view(self, queryset: QuerySet[Submission], name: str, value: str) -> QuerySet[Submission]:
         return queryset  # the view chooses the queryset itself (ReviewViewSet.get_scoped_queryset)
+
+    def _in_queryset(self, queryset: QuerySet[Submission], name: str, value: object) -> QuerySet[Submission]:
+        return queryset  # the queue's selector reads it (review_queue)
+
+    def _overdue(self, queryset: QuerySet[Submission], name: str, value: bool | None) -> QuerySet[Submission]:
+        if value is None:
+            return queryset
+        condition = overdue_condition(overdue_days_for(self.request.user.organisation))
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+def _flag(value: str | None) -> bool | None:
+    """A query flag: `true`/`1` → True, `false`/`0` → False, absent or anything else → None."""
+    return {"true": True, "1": True, "false": False, "0": False}.get((value or "").lower())
 
 
 class NewestFirstPagination(IdCursorPagination):
@@ -103,14 +128,16 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
             return Submission.objects.none()
         user = self.request.user
         if self.action == "list":
-            items = queue_view(user=user, view=self._queue_view())
+            items = queue_view(
+                user=user, view=self._queue_view(), unattended=_flag(self.request.query_params.get("unattended"))
+            )
         elif self.action == "mine":
             items = my_submissions(user=user)
         else:
-            items = (
+            items = with_attendance(
                 Submission.objects.visible_to(user)
-                .select_related("school", "submitted_by")
-                .prefetch_related("decisions__actor", "decisions__organisation")
+                .select_related("school", "submitted_by", "current_org")
+                .prefetch_related("decisions__actor", "decisions__organisation", "decisions__acting_organisation")
             )
         visible = kinds_visible_to(user)
         return items if visible is None else items.filter(kind__in=visible)
@@ -127,11 +154,16 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     def progress(self, request: Request) -> Response:
         """Teachers by record state under an organisation, open change requests, and open review items by level."""
         organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        days = overdue_days_for(organisation)
+        figures = open_review_figures(path=organisation.path, overdue_days=days)
         return Response(
             {
                 "org": organisation.code,
                 "states": progress_for("states", organisation.path),
-                "in_review_by_level": open_review_counts(path=organisation.path),
+                "in_review_by_level": figures["open"],
+                "overdue_days": days,
+                "overdue_by_level": figures["overdue"],
+                "unattended_by_level": figures["unattended"],
             }
         )
 

@@ -588,6 +588,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/home/todos/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Returned items with their reasons, drafts, items waiting for others (and whom), failed imports, and for a
+         *     reviewer the queue's age profile. Sections the caller's roles do not reach are null.
+         */
+        get: operations["home_todos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/": {
         parameters: {
             query?: never;
@@ -1043,6 +1063,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reviews/settings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The review settings of the caller's province. */
+        get: operations["reviews_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description A province administrator sets the province's overdue days. */
+        patch: operations["reviews_settings_update"];
         trace?: never;
     };
     "/api/v1/security/settings/": {
@@ -2692,6 +2730,10 @@ export interface components {
             readonly reason: string;
             /** Format: date-time */
             readonly at: string;
+            /** @description A level above decided the step, whose organisation had no active reviewer. */
+            readonly by_proxy: boolean;
+            /** @description Who decided by proxy (null otherwise). */
+            readonly acting_organisation_name: string | null;
         };
         /**
          * @description * `submit` - Submitted
@@ -2701,6 +2743,13 @@ export interface components {
          * @enum {string}
          */
         DecisionActionEnum: "submit" | "approve" | "return" | "withdraw";
+        DraftItem: {
+            id: number;
+            name: string;
+            school_name: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         EffectiveGroup: {
             code: string;
             name: string;
@@ -2859,6 +2908,16 @@ export interface components {
          * @enum {string}
          */
         ExportStateEnum: "queued" | "running" | "done" | "failed" | "cancelled" | "downloaded";
+        FailedImport: {
+            id: number;
+            file_name: string;
+            /** @description failed, or done with rows that could not be written. */
+            state: string;
+            rows_failed: number;
+            error_message: string;
+            /** Format: date-time */
+            created_at: string;
+        };
         /** @description One kind's review chain in the caller's province. */
         Flow: {
             readonly province: string;
@@ -2893,6 +2952,40 @@ export interface components {
             status: string;
             /** @description `ok` or `error` */
             database: string;
+        };
+        HomeDrafts: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["DraftItem"][];
+        };
+        HomeFailedImports: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["FailedImport"][];
+        };
+        HomeReturned: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["ReturnedItem"][];
+        };
+        HomeTodos: {
+            /** @description The province's overdue days. */
+            overdue_days: number;
+            /** @description Returned items in scope with their reasons. */
+            returned: components["schemas"]["HomeReturned"] | null;
+            /** @description Archives not yet submitted. */
+            drafts: components["schemas"]["HomeDrafts"] | null;
+            /** @description Open items waiting for someone else, and at whom. */
+            waiting: components["schemas"]["HomeWaiting"] | null;
+            /** @description The caller's imports that failed (last 30 days). */
+            failed_imports: components["schemas"]["HomeFailedImports"] | null;
+            /** @description A reviewer's queue by age. */
+            queue_age: components["schemas"]["QueueAge"] | null;
+        };
+        HomeWaiting: {
+            /** @description How many in all (the first few are listed). */
+            count: number;
+            items: components["schemas"]["WaitingItem"][];
         };
         IdNumber: {
             /** @description The full, unmasked number. */
@@ -3810,6 +3903,10 @@ export interface components {
             periodic_registration_result?: string;
             extra?: unknown;
         };
+        PatchedReviewSettingsRequest: {
+            /** @description An open item waiting longer than this many days is overdue (超期), flagged to the levels above. */
+            overdue_days?: number;
+        };
         PatchedRotationRecordWriteRequest: {
             rotation_type?: string;
             rotation_transfers_relation?: boolean | null;
@@ -4064,6 +4161,16 @@ export interface components {
             in_review_by_level: {
                 [key: string]: number;
             };
+            /** @description The province's overdue days (GET /reviews/settings/). */
+            overdue_days: number;
+            /** @description Open items waiting longer than the overdue days, by the level deciding them now (超期). */
+            overdue_by_level: {
+                [key: string]: number;
+            };
+            /** @description Open items whose deciding organisation has no active reviewer (无人审核), by level. */
+            unattended_by_level: {
+                [key: string]: number;
+            };
         };
         ProvinceCatalogue: {
             readonly province: string;
@@ -4146,6 +4253,21 @@ export interface components {
             periodic_registration_result?: string;
             extra?: unknown;
         };
+        QueueAge: {
+            total: number;
+            /** @description Waiting less than a day. */
+            under_1d: number;
+            /** @description 1 to 3 days. */
+            d1_3: number;
+            /** @description 3 to 7 days. */
+            d3_7: number;
+            /** @description More than 7 days. */
+            over_7d: number;
+            /** @description Longer than the province's overdue days (超期). */
+            overdue: number;
+            /** @description Unattended items below the caller's organisation (无人审核). */
+            unattended: number;
+        };
         /**
          * @description * `draft` - Draft
          *     * `submitted` - Submitted
@@ -4158,6 +4280,31 @@ export interface components {
         ReturnRequest: {
             /** @description Why it goes back (at least 5 characters; line breaks allowed). */
             reason: string;
+        };
+        ReturnedItem: {
+            readonly id: number;
+            kind: components["schemas"]["KindEnum"];
+            state: components["schemas"]["SubmissionStateEnum"];
+            readonly subject: components["schemas"]["Subject"];
+            readonly school_name: string;
+            /** Format: date-time */
+            readonly submitted_at: string;
+            readonly return_reason: string;
+            /** Format: date-time */
+            readonly closed_at: string | null;
+        };
+        ReviewSettings: {
+            readonly province: string | null;
+            readonly province_name: string | null;
+            /** @description An open item waiting longer than this many days is overdue (超期), flagged to the levels above. */
+            overdue_days: number;
+            /**
+             * Format: date-time
+             * @description Null: the national default.
+             */
+            readonly updated_at: string | null;
+            /** @description Send it in If-Match (`"default"` while none is set). */
+            readonly etag: string;
         };
         /**
          * @description * `filler` - Filler
@@ -4476,6 +4623,14 @@ export interface components {
             } | null;
             /** @description In the queue's `decided` view: the caller's latest decision on the item (approve / return, when). */
             readonly my_decision: components["schemas"]["MyDecision"] | null;
+            /** @description The organisation deciding now (who will review); null once closed. */
+            readonly current_org_name: string | null;
+            /** @description Open, and the organisation deciding now has no active reviewer for it (无人审核): a level above may decide it by proxy or assign a reviewer. */
+            readonly unattended: boolean;
+            /** @description Open and waiting longer than the province's overdue days (超期); `waiting_days` says how long. */
+            readonly overdue: boolean;
+            /** @description Whole days since submission (open items; else null). */
+            readonly waiting_days: number | null;
         };
         SubmissionDetail: {
             readonly id: number;
@@ -4510,6 +4665,14 @@ export interface components {
             } | null;
             /** @description In the queue's `decided` view: the caller's latest decision on the item (approve / return, when). */
             readonly my_decision: components["schemas"]["MyDecision"] | null;
+            /** @description The organisation deciding now (who will review); null once closed. */
+            readonly current_org_name: string | null;
+            /** @description Open, and the organisation deciding now has no active reviewer for it (无人审核): a level above may decide it by proxy or assign a reviewer. */
+            readonly unattended: boolean;
+            /** @description Open and waiting longer than the province's overdue days (超期); `waiting_days` says how long. */
+            readonly overdue: boolean;
+            /** @description Whole days since submission (open items; else null). */
+            readonly waiting_days: number | null;
             readonly decisions: components["schemas"]["Decision"][];
         };
         /**
@@ -5333,6 +5496,23 @@ export interface components {
                     [key: string]: unknown;
                 }[];
             };
+        };
+        WaitingItem: {
+            readonly id: number;
+            kind: components["schemas"]["KindEnum"];
+            state: components["schemas"]["SubmissionStateEnum"];
+            readonly subject: components["schemas"]["Subject"];
+            readonly school_name: string;
+            /** Format: date-time */
+            readonly submitted_at: string;
+            /** @description The level deciding now. */
+            readonly level: string;
+            /** @description Who decides now. */
+            readonly current_org_name: string | null;
+            /** @description Nobody at that organisation can decide it (无人审核). */
+            readonly unattended: boolean;
+            readonly waiting_days: number;
+            readonly overdue: boolean;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -7658,6 +7838,52 @@ export interface operations {
             };
         };
     };
+    home_todos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeTodos"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     imports_list: {
         parameters: {
             query?: {
@@ -8907,6 +9133,8 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
+                overdue?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /** @description A school's code. */
@@ -8920,6 +9148,8 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /** @description The queue: true — only the unattended items below the caller's organisation (无人审核), which the caller may decide by proxy; false — only the caller's own steps; absent — both. */
+                unattended?: string;
                 /**
                  * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
                  *
@@ -9293,6 +9523,8 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
+                overdue?: string;
                 /** @description A school's code. */
                 school?: string;
                 /**
@@ -9304,6 +9536,8 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /** @description The queue: true — only the unattended items below the caller's organisation (无人审核), which the caller may decide by proxy; false — only the caller's own steps; absent — both. */
+                unattended?: string;
                 /**
                  * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
                  *
@@ -9603,6 +9837,8 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  */
                 kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
+                overdue?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
                 /** @description A school's code. */
@@ -9616,6 +9852,8 @@ export interface operations {
                  */
                 state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
                 submitted_before?: string;
+                /** @description The queue: true — only the unattended items below the caller's organisation (无人审核), which the caller may decide by proxy; false — only the caller's own steps; absent — both. */
+                unattended?: string;
                 /**
                  * @description The queue (`GET reviews/` only): `waiting` (default) what waits at the caller's organisation, oldest first; `decided` what the caller approved or returned (`my_decision`), newest first; `scope` everything in the caller's scope in any state, newest first.
                  *
@@ -9726,6 +9964,147 @@ export interface operations {
             };
             /** @description Not found, or outside the caller's organisation scope. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSettings"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reviews_settings_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedReviewSettingsRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedReviewSettingsRequest"];
+                "multipart/form-data": components["schemas"]["PatchedReviewSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewSettings"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,6 +45,7 @@ const common: typeof zhCommon = {
     },
     kinds: {
       review_waiting: 'Waiting for review',
+      review_unattended: 'No reviewer below',
       review_returned: 'Returned',
       review_approved: 'Approved',
       security_alert: 'Security alert',

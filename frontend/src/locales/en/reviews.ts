@@ -31,6 +31,16 @@ const reviews: typeof zhReviews = {
     hintScope: 'Every review item in your scope, in any state, the newest first.',
     emptyDecided: 'You have not decided any item yet.',
     emptyScope: 'Nothing has been submitted in your scope yet.',
+    filterAttendance: 'Reviewer',
+    allAttendance: 'Ours and unattended',
+    ownOnly: 'Ours only',
+    unattendedOnly: 'Unattended only',
+    unattended: 'No reviewer',
+    unattendedTip: '{{org}} has no reviewer: decide it on their behalf, or assign them a reviewer.',
+    assignReviewer: 'Assign a reviewer',
+    overdue: 'Overdue {{count}} d',
+    overdueOnly: 'Overdue only',
+    overdueTip: 'Waiting longer than the province\'s {{days}} days.',
   },
   columns: {
     teacher: 'Teacher',
@@ -120,6 +130,7 @@ const reviews: typeof zhReviews = {
     return: 'Returned',
     withdraw: 'Withdrawn',
     reason: 'Reason: {{reason}}',
+    byProxy: 'Decided on their behalf by {{org}}',
   },
   mine: {
     title: 'My submissions',
@@ -129,6 +140,13 @@ const reviews: typeof zhReviews = {
     withdraw: 'Withdraw',
     withdrawConfirm: 'Withdraw this submission? You can edit the archive again afterwards.',
     withdrawn: 'Withdrew the submission of “{{name}}”',
+  },
+  settings: {
+    title: 'Overdue after',
+    hint: 'An item waiting longer than this many days is overdue: flagged in the queue and counted for the levels above.',
+    overdueDays: 'Overdue after (days)',
+    days: 'days',
+    saved: 'Overdue days saved',
   },
   flows: {
     title: 'Review chains',

@@ -55,6 +55,8 @@ const teachers: typeof zhTeachers = {
     submitConfirm: 'Submit for review?',
     submitHint: 'The archive is locked while it is reviewed. Save what you are editing first.',
     submitted: 'Submitted; waiting for review',
+    submittedTo: 'Submitted; {{org}} will review it',
+    submittedUnattended: 'Submitted. {{org}} has no reviewer yet: a level above will review it or assign one.',
     problemsTitle: '{{count}} items need completing before the archive can be submitted',
     problemsHint: 'Click an item to open its group.',
     problemRecord: '{{group}} record {{index}} · {{field}}',

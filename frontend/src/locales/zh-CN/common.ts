@@ -45,6 +45,7 @@ const common = {
     },
     kinds: {
       review_waiting: '待审核',
+      review_unattended: '下级无人审核',
       review_returned: '已退回',
       review_approved: '已通过',
       security_alert: '安全告警',

@@ -31,6 +31,16 @@ const reviews = {
     hintScope: '本单位范围内的全部审核信息（任何状态），最近的排在前面。',
     emptyDecided: '您还没有审核过信息。',
     emptyScope: '范围内还没有审核信息。',
+    filterAttendance: '审核人',
+    allAttendance: '本单位和无人审核的',
+    ownOnly: '只看本单位',
+    unattendedOnly: '只看无人审核',
+    unattended: '无人审核',
+    unattendedTip: '{{org}} 没有审核员：可以代为审核，或为其指定审核员。',
+    assignReviewer: '指定审核员',
+    overdue: '超期 {{count}} 天',
+    overdueOnly: '只看超期',
+    overdueTip: '等待已超过本省规定的 {{days}} 天。',
   },
   columns: {
     teacher: '教师',
@@ -120,6 +130,7 @@ const reviews = {
     return: '退回',
     withdraw: '撤回',
     reason: '原因：{{reason}}',
+    byProxy: '由{{org}}代为审核',
   },
   mine: {
     title: '我的提交',
@@ -129,6 +140,13 @@ const reviews = {
     withdraw: '撤回',
     withdrawConfirm: '撤回这次提交？撤回后可以继续修改。',
     withdrawn: '已撤回“{{name}}”的提交',
+  },
+  settings: {
+    title: '超期天数',
+    hint: '待审核事项等待超过这个天数即为超期，在审核列表中标出，并计入上级的统计。',
+    overdueDays: '超期天数',
+    days: '天',
+    saved: '已保存超期天数',
   },
   flows: {
     title: '审核流程',

@@ -55,6 +55,8 @@ const teachers = {
     submitConfirm: '提交审核？',
     submitHint: '送审后档案将锁定，审核期间不能修改。请先保存正在编辑的内容。',
     submitted: '已送审，等待审核',
+    submittedTo: '已送审，将由{{org}}审核',
+    submittedUnattended: '已送审。{{org}}目前没有审核员，将由上级单位代为审核或为其指定审核员。',
     problemsTitle: '还有 {{count}} 项需要完善，完善后才能送审',
     problemsHint: '点击条目可前往对应分组修改。',
     problemRecord: '{{group}} 第 {{index}} 条 · {{field}}',

@@ -3,6 +3,7 @@ import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import { useOrgCounts } from '@/features/dashboard/api/get-org-counts';
+import { HomeTodosPanel } from '@/features/dashboard/components/home-todos';
 import { useCurrentUser } from '@/lib/auth/session';
 import { levelsBelow } from '@/lib/org-levels';
 
@@ -24,6 +25,7 @@ export function DashboardPage() {
           {t('dashboard:yourOrg', { org: orgPath || org.name })}
         </Typography.Text>
       </Card>
+      <HomeTodosPanel />
       {shownLevels.length > 0 && (
       <Card
         title={

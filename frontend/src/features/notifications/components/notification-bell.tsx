@@ -9,7 +9,7 @@ import { HeaderButton, HeaderPanel } from '@/components/header-panel';
 import { useMarkRead, useNotifications, type Notification } from '@/features/notifications/api/notifications-api';
 import { notificationText } from '@/features/notifications/utils/messages';
 
-const KINDS = ['review_waiting', 'review_returned', 'review_approved', 'security_alert'] as const;
+const KINDS = ['review_waiting', 'review_unattended', 'review_returned', 'review_approved', 'security_alert'] as const;
 type KnownKind = (typeof KINDS)[number];
 const isKnownKind = (kind: string): kind is KnownKind => (KINDS as readonly string[]).includes(kind);
 

@@ -31,6 +31,10 @@ export interface ReviewFilters {
   school?: string;
   /** Only items submitted before this instant (ISO): the queue's "waiting longer than" filter. */
   submitted_before?: string;
+  /** true: only the unattended items below (无人审核); false: only the caller's own steps; absent: both. */
+  unattended?: boolean;
+  /** Only items waiting longer than the province's overdue days. */
+  overdue?: boolean;
 }
 
 export interface SubmissionPage {
@@ -52,6 +56,8 @@ const queryOf = (filters: ReviewFilters, cursor: string | null) => ({
   ...(filters.state ? { state: filters.state } : {}),
   ...(filters.school ? { school: filters.school } : {}),
   ...(filters.submitted_before ? { submitted_before: filters.submitted_before } : {}),
+  ...(filters.unattended !== undefined ? { unattended: String(filters.unattended) } : {}),
+  ...(filters.overdue ? { overdue: 'true' } : {}),
   ...(cursor ? { cursor } : {}),
 });
 

@@ -139,6 +139,13 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
                     {dayjs(decision.at).format('YYYY-MM-DD HH:mm')}
                     {item.round > 1 && ` · ${t('reviews:detail.roundValue', { round: decision.round })}`}
                   </Typography.Text>
+                  {decision.by_proxy && decision.acting_organisation_name && (
+                    <div>
+                      <Typography.Text type="warning" data-testid="decision-proxy">
+                        {t('reviews:decisions.byProxy', { org: decision.acting_organisation_name })}
+                      </Typography.Text>
+                    </div>
+                  )}
                   {decision.reason && (
                     <div>
                       <Typography.Text type="danger">{t('reviews:decisions.reason', { reason: decision.reason })}</Typography.Text>

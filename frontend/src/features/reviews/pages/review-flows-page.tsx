@@ -4,6 +4,7 @@ import { Fragment, useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 
+import { OverdueSettings } from '@/features/reviews/components/overdue-settings';
 import { chainOf, useFlows, useSaveFlow, type Flow, type FlowLevel } from '@/features/reviews/api/flows-api';
 import { ApiError } from '@/lib/api-error';
 import { useCurrentUser } from '@/lib/auth/session';
@@ -31,6 +32,7 @@ export function ReviewFlowsPage() {
       )}
       {flows.data?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <OverdueSettings />
         {flows.data?.map((flow) => (
           <FlowCard
             // A saved chain (new updated_at) restarts the card's editing from the server's levels.

@@ -1,9 +1,10 @@
 import { CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import {
   OPEN_STATES,
@@ -90,7 +91,9 @@ export function ReviewQueuePage() {
   const decide = useDecide((id) => setSelected((current) => current.filter((item) => item !== id)));
   const rows = useMemo(() => loadedRows(queue.data), [queue.data]);
   const ids = useMemo(() => rows.map((row) => row.id), [rows]);
-  const filtered = Boolean(filters.kind || filters.school || filters.state || filters.submitted_before);
+  const filtered = Boolean(
+    filters.kind || filters.school || filters.state || filters.submitted_before || filters.unattended !== undefined || filters.overdue,
+  );
   const atSchool = user.organisation.level === 'school';
 
   // A selection keeps only rows still in the queue (decided ones leave it).
@@ -152,7 +155,21 @@ export function ReviewQueuePage() {
       render: (_, item) => {
         const progress = stepProgress(item);
         const level = levelName(t, item.level);
-        return progress ? t('reviews:level', { level, step: progress.step, of: progress.of }) : level;
+        const text = progress ? t('reviews:level', { level, step: progress.step, of: progress.of }) : level;
+        if (!item.unattended) return text;
+        return (
+          <Space size={4} wrap>
+            {text}
+            <Tooltip title={t('reviews:queue.unattendedTip', { org: item.current_org_name ?? '' })}>
+              <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="queue-unattended">
+                {t('reviews:queue.unattended')}
+              </Tag>
+            </Tooltip>
+            <Link to="/users" data-testid="queue-assign-reviewer" style={{ fontSize: 12 }}>
+              {t('reviews:queue.assignReviewer')}
+            </Link>
+          </Space>
+        );
       },
     },
     {
@@ -173,13 +190,18 @@ export function ReviewQueuePage() {
     {
       title: t('reviews:columns.waiting'),
       key: 'waiting',
-      width: 90,
+      width: 100,
       render: (_, item) => {
         const wait = waitingTime(item.submitted_at, now);
+        if (item.overdue) {
+          return (
+            <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="queue-overdue">
+              {t('reviews:queue.overdue', { count: item.waiting_days ?? wait.count })}
+            </Tag>
+          );
+        }
         return (
-          <Typography.Text type={wait.unit === 'days' && wait.count >= 7 ? 'danger' : undefined} data-testid="queue-waiting">
-            {t(`reviews:waiting.${wait.unit}`, { count: wait.count })}
-          </Typography.Text>
+          <Typography.Text data-testid="queue-waiting">{t(`reviews:waiting.${wait.unit}`, { count: wait.count })}</Typography.Text>
         );
       },
     },
@@ -267,6 +289,33 @@ export function ReviewQueuePage() {
           }}
           options={WAITING_DAYS.map((days) => ({ value: days, label: t('reviews:queue.waitingLonger', { count: days }) }))}
         />
+        <Select<'overdue'>
+          aria-label={t('reviews:queue.overdueOnly')}
+          placeholder={t('reviews:queue.overdueOnly')}
+          allowClear
+          style={{ width: 120 }}
+          data-testid="queue-overdue-filter"
+          value={filters.overdue ? 'overdue' : undefined}
+          onChange={(value: 'overdue' | undefined) => setFilters((current) => ({ ...current, overdue: value === 'overdue' || undefined }))}
+          options={[{ value: 'overdue', label: t('reviews:queue.overdueOnly') }]}
+        />
+        {!atSchool && (
+          <Select<'own' | 'unattended'>
+            aria-label={t('reviews:queue.filterAttendance')}
+            placeholder={t('reviews:queue.allAttendance')}
+            allowClear
+            style={{ width: 160 }}
+            data-testid="queue-attendance"
+            value={filters.unattended === undefined ? undefined : filters.unattended ? 'unattended' : 'own'}
+            onChange={(value: 'own' | 'unattended' | undefined) =>
+              setFilters((current) => ({ ...current, unattended: value === undefined ? undefined : value === 'unattended' }))
+            }
+            options={[
+              { value: 'own', label: t('reviews:queue.ownOnly') },
+              { value: 'unattended', label: t('reviews:queue.unattendedOnly') },
+            ]}
+          />
+        )}
       </Space>
       {count > 0 && (
         <Flex

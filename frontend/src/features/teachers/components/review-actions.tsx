@@ -29,9 +29,11 @@ export function ReviewActions({ teacher, timeline, onProblems }: ReviewActionsPr
 
   const onSubmit = async () => {
     try {
-      await submit.mutateAsync();
+      const submission = await submit.mutateAsync();
       onProblems(null);
-      void message.success(t('teachers:review.submitted'));
+      const org = submission.current_org_name;
+      if (submission.unattended && org) void message.warning(t('teachers:review.submittedUnattended', { org }), 8);
+      else void message.success(org ? t('teachers:review.submittedTo', { org }) : t('teachers:review.submitted'));
     } catch (error) {
       const problems = error instanceof ApiError && error.status === 400 ? submitProblems(error.errors) : [];
       if (problems.length > 0) {

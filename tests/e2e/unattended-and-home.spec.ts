@@ -1,0 +1,220 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
+import { PASSWORD, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+
+/** 建兰路小学, demo-school-b's school: it has no school reviewer, so its step is 无人审核 for 七里河区. */
+const SCHOOL = '2162010301';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞慧琳婷雪晨宇浩然欣怡子轩佳琪文博思远';
+
+/** A name no demo teacher has (the demo data uses one-character surnames). */
+function uniqueName(surname: string): string {
+  const pick = () => GIVEN.charAt(Math.floor(Math.random() * GIVEN.length));
+  return `${surname}${pick()}${pick()}${pick()}`;
+}
+
+/** GB 11643 check character: ISO 7064 MOD 11-2 over the first 17 digits. */
+function idCheckCharacter(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
+  return '10X98765432'.charAt(sum % 11);
+}
+
+/** A resident ID number for this birth date and gender (odd sequence for men), random otherwise. */
+function residentId(birthDate: string, male: boolean): string {
+  const sequence = Math.floor(Math.random() * 500) * 2 + (male ? 1 : 0);
+  const first17 = `620102${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
+  return first17 + idCheckCharacter(first17);
+}
+
+async function token(request: APIRequestContext, username: string): Promise<string> {
+  const response = await request.post('/api/v1/auth/token/', { data: { username, password: PASSWORD } });
+  expect(response.ok()).toBeTruthy();
+  return ((await response.json()) as { access: string }).access;
+}
+
+type Json = Record<string, unknown>;
+
+/** A value the catalogue accepts for a required extension indicator (the catalogue test publishes one). */
+function extensionValue(property: Json, dataType: string): unknown {
+  const items = property.items as Json | undefined;
+  if (Array.isArray(property.enum)) return property.enum[0];
+  if (property.type === 'array') return Array.isArray(items?.enum) ? [items.enum[0]] : [];
+  if (property.type === 'boolean' || dataType === 'boolean') return false;
+  if (property.type === 'integer' || property.type === 'number') return 1;
+  if (dataType === 'date') return '2020-01-01';
+  if (dataType === 'year_month') return '2020-01';
+  return '6201002020';
+}
+
+/**
+ * A new draft of the demo school through the API, complete for the catalogue: the one-row indicators of a demo
+ * teacher of the school (which pass it), a new name and ID number, and every required extension of the school's
+ * effective catalogue. `changes` overrides fields (an empty 民族 makes the submit fail).
+ */
+async function createTeacher(request: APIRequestContext, access: string, name: string, changes: Json = {}): Promise<number> {
+  const headers = { Authorization: `Bearer ${access}` };
+  const list = (await (await request.get(`/api/v1/teachers/?school=${SCHOOL}&page_size=1`, { headers })).json()) as { results: Json[] };
+  const templateId = list.results[0]?.id;
+  expect(templateId).toBeTruthy();
+  const template = (await (await request.get(`/api/v1/teachers/${String(templateId)}/`, { headers })).json()) as Json;
+  const schema = (await (await request.get(`/api/v1/catalog/schema/?org=${SCHOOL}`, { headers })).json()) as { groups: Json[] };
+
+  const extra: Json = { ...((template.extra as Json | null) ?? {}) };
+  for (const group of schema.groups) {
+    if (group.many) continue;
+    const properties = ((group.schema as Json).properties ?? {}) as Record<string, Json>;
+    const fields = (((group.ui as Json).fields ?? {}) as Record<string, Json>);
+    for (const [code, hint] of Object.entries(fields)) {
+      if (hint.extension === true && hint.required === true && extra[code] === undefined) {
+        extra[code] = extensionValue(properties[code] ?? {}, String(hint.data_type ?? ''));
+      }
+    }
+  }
+  const body: Json = { ...template };
+  for (const key of ['id', 'teacher_no', 'school_name', 'record_state', 'ever_approved', 'pending_change', 'catalogue_version', 'version', 'created_at', 'updated_at']) {
+    delete body[key];
+  }
+  const birthDate = String(template.birth_date);
+  // A random ID number may exist already: a few tries.
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const response = await request.post('/api/v1/teachers/', {
+      headers,
+      data: { ...body, school: SCHOOL, name, id_number: residentId(birthDate, template.gender === '1'), extra, ...changes },
+    });
+    if (response.status() === 409) continue;
+    expect(response.status(), await response.text()).toBe(201);
+    return ((await response.json()) as { id: number }).id;
+  }
+  throw new Error('no free ID number');
+}
+
+async function submit(request: APIRequestContext, access: string, id: number): Promise<void> {
+  const response = await request.post(`/api/v1/teachers/${String(id)}/submit/`, { headers: { Authorization: `Bearer ${access}` } });
+  expect(response.status(), await response.text()).toBe(201);
+}
+
+async function logout(page: Page): Promise<void> {
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+async function confirmPopover(page: Page, name: RegExp): Promise<void> {
+  await page.locator('.ant-popover:visible').getByRole('button', { name }).click();
+}
+
+/** No code-like token (`teacher_info`, `in_review` …) in what the page shows. */
+async function expectNoCodes(page: Page): Promise<void> {
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+}
+
+test('an unattended school step: the filler is told, the county decides it by proxy; home pages list the to-dos', async ({ page, request }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const filler = await token(request, 'demo-school-b');
+  const name = uniqueName('司马');
+  const draftName = uniqueName('上官');
+  const teacherId = await createTeacher(request, filler, name);
+  await createTeacher(request, filler, draftName);
+
+  // The filler submits: told that 建兰路小学 has no reviewer yet and a level above will act.
+  await login(page, 'demo-school-b');
+  await expectLoggedIn(page);
+  await page.goto(`/teachers/${String(teacherId)}`);
+  await page.getByTestId('submit-archive').click();
+  await confirmPopover(page, /送\s*审/);
+  await expect(page.getByText(/建兰路小学目前没有审核员，将由上级单位代为审核/)).toBeVisible();
+  await snap(page, testInfo, 'submitted-unattended');
+
+  // The filler's home: drafts, and the item waiting at 建兰路小学 marked 无人审核.
+  await page.goto('/');
+  const waiting = page.getByTestId('home-waiting');
+  await expect(waiting).toContainText(name);
+  await expect(waiting).toContainText(/等待 .*建兰路小学 审核/);
+  await expect(waiting.getByTestId('home-unattended').first()).toHaveText('无人审核');
+  await expect(page.getByTestId('home-drafts')).toContainText(draftName);
+  await expect(page.getByTestId('home-failed-imports')).toBeVisible();
+  await expect(page.getByTestId('home-queue-age')).toHaveCount(0);
+  await expectNoCodes(page);
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, 'home-filler');
+
+  // The county reviewer: the age profile at home, the item in its queue as 无人审核, decided by proxy.
+  await logout(page);
+  await login(page, 'demo-county-b');
+  await expectLoggedIn(page);
+  const age = page.getByTestId('home-queue-age');
+  await expect(age).toContainText('待我审核');
+  await expect(age.getByTestId('age-unattended')).not.toContainText(/^0$/);
+  await expect(page.getByTestId('home-drafts')).toContainText(draftName);
+  await expectNoCodes(page);
+  await snap(page, testInfo, 'home-county');
+
+  await page.goto('/reviews');
+  await page.getByTestId('queue-attendance').click();
+  await page.getByTitle('只看无人审核').click();
+  const row = page.getByTestId('review-queue').locator('tbody tr.ant-table-row').filter({ hasText: name });
+  await expect(row.getByTestId('queue-unattended')).toHaveText('无人审核');
+  await expect(row.getByTestId('queue-assign-reviewer')).toHaveAttribute('href', '/users');
+  await expectNoCodes(page);
+  await snap(page, testInfo, 'queue-unattended');
+  await row.getByRole('button', { name: /通\s*过/ }).click();
+  await confirmPopover(page, /通\s*过/);
+  await expect(page.getByText(`已通过“${name}”`)).toBeVisible();
+
+  // Now at the county's own step; its timeline says who decided the school's step.
+  await page.getByTestId('queue-attendance').click();
+  await page.getByTitle('只看本单位').click();
+  const own = page.getByTestId('review-queue').locator('tbody tr.ant-table-row').filter({ hasText: name });
+  await expect(own.getByTestId('queue-unattended')).toHaveCount(0);
+  await own.getByTestId('queue-open').click();
+  await expect(page.getByTestId('decision-proxy')).toContainText('由七里河区代为审核');
+  await snap(page, testInfo, 'timeline-proxy');
+});
+
+test('home and the unattended queue at 390 px', async ({ page, request }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const filler = await token(request, 'demo-school-b');
+  const name = uniqueName('诸葛');
+  const teacherId = await createTeacher(request, filler, name);
+  const submitted = await request.post(`/api/v1/teachers/${String(teacherId)}/submit/`, { headers: { Authorization: `Bearer ${filler}` } });
+  expect(submitted.status()).toBe(201);
+  expect(((await submitted.json()) as { unattended: boolean }).unattended).toBe(true);
+
+  await login(page, 'demo-school-b');
+  await expectLoggedIn(page);
+  await expect(page.getByTestId('home-waiting')).toContainText(name);
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, 'home-filler-390');
+
+  await logout(page);
+  await login(page, 'demo-county-b');
+  await expectLoggedIn(page);
+  await expect(page.getByTestId('home-queue-age')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await snap(page, testInfo, 'home-county-390');
+  await page.goto('/reviews');
+  const row = page.getByTestId('review-queue').locator('tbody tr.ant-table-row').filter({ hasText: name });
+  await expect(row.getByTestId('queue-unattended')).toBeVisible();
+  await snap(page, testInfo, 'queue-unattended-390');
+});
+
+test('a province administrator sets the overdue days next to the review chains', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'demo-province');
+  await expectLoggedIn(page);
+  await page.goto('/review-flows');
+  const card = page.getByTestId('overdue-settings');
+  const input = card.getByLabel('超期天数');
+  await expect(input).toHaveValue('7');
+  await input.fill('10');
+  await card.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存超期天数')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('overdue-settings').getByLabel('超期天数')).toHaveValue('10');
+  await snap(page, testInfo, 'overdue-settings');
+  // Put it back for the other specs (they share the database).
+  await page.getByTestId('overdue-settings').getByLabel('超期天数').fill('7');
+  await page.getByTestId('overdue-settings').getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByText('已保存超期天数')).toBeVisible();
+});
