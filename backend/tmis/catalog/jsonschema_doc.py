@@ -131,6 +131,7 @@ def document(catalogue: EffectiveCatalogue, *, province_tables: list[dict[str, A
                 "schema": group_schema(g),
                 "ui": group_ui(g),
                 "rules": list(g.rules),
+                "needs_record": g.needs_record,
             }
             for g in catalogue.groups
             if g.fields

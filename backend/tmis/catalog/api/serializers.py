@@ -175,6 +175,10 @@ class EffectiveGroupSerializer(serializers.Serializer):
     schema = serializers.DictField(help_text="JSON Schema (draft 2020-12) of one row of the group.")
     ui = serializers.DictField(help_text="UI hints: `order` of fields and per field label, widget, code table …")
     rules = serializers.ListField(child=serializers.DictField(), help_text="Cross-field rules.")
+    needs_record = serializers.BooleanField(
+        help_text="The group holds a core indicator of the school kind: an archive needs at least one record of it "
+        "(a record saying 无 where the group allows it) before it is submitted."
+    )
 
 
 class EffectiveSchemaSerializer(serializers.Serializer):

@@ -2660,6 +2660,8 @@ export interface components {
             rules: {
                 [key: string]: unknown;
             }[];
+            /** @description The group holds a core indicator of the school kind: an archive needs at least one record of it (a record saying 无 where the group allows it) before it is submitted. */
+            needs_record: boolean;
         };
         EffectiveSchema: {
             /** @description The organisation's code. */
