@@ -144,3 +144,13 @@ def add_required_records(teacher_id: int) -> list[str]:
         group_record_save(actor=teacher.created_by, teacher=teacher, group_code=group.code, data=data)
         filled.append(group.code)
     return filled
+
+
+def complete_archive(client, school: str = "2162010201", **overrides: object) -> int:
+    """A complete draft created over the API by `client` (a school's filler), with the records its school kind
+    requires: ready to be submitted. Returns its id."""
+    created = client.post("/api/v1/teachers/", complete_payload(school, **overrides), format="json")
+    assert created.status_code == 201, created.json()
+    teacher_id = created.json()["id"]
+    add_required_records(teacher_id)
+    return teacher_id

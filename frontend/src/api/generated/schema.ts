@@ -2576,6 +2576,8 @@ export interface components {
             readonly name_en: string;
             /** @description Code of the parent item; empty for roots. */
             parent: string;
+            /** @description Pinyin initials of the name (汉族 → hz), for finding an option by what one types. */
+            readonly initials: string;
         };
         CodeName: {
             code: string;
@@ -4263,8 +4265,8 @@ export interface components {
             items: components["schemas"]["SpecCodeItemRequest"][];
         };
         SpecExtension: {
-            /** @description ext_ followed by lower-case letters, digits or _. */
-            code: string;
+            /** @description ext_ followed by lower-case letters, digits or _; empty for a new indicator: made from its name. */
+            code?: string;
             /** @description Code of a national indicator group. */
             group: string;
             name: string;
@@ -4281,8 +4283,8 @@ export interface components {
             order?: number;
         };
         SpecExtensionRequest: {
-            /** @description ext_ followed by lower-case letters, digits or _. */
-            code: string;
+            /** @description ext_ followed by lower-case letters, digits or _; empty for a new indicator: made from its name. */
+            code?: string;
             /** @description Code of a national indicator group. */
             group: string;
             name: string;
