@@ -54,7 +54,7 @@ for (const width of [1440, 390]) {
     await establishment.getByText('是', { exact: true }).click();
     await expect(employment.locator('.ant-form-item-required')).toHaveCount(0);
 
-    await expectNoHorizontalScroll(page);
     await snap(page, testInfo, `forms-new-teacher-${width}`);
+    await expectNoHorizontalScroll(page);
   });
 }
