@@ -37,8 +37,8 @@ async function pickMonth(page: Page, testId: string, month: string): Promise<voi
  * history has the national core ones: 获得学历 and 学位层次 (both coded, picked by name).
  */
 async function fillStudy(page: Page, education: string, degreeLevel: string): Promise<void> {
-  await choose(page, 'record-study_education', new RegExp(`^\\d+ ${education}$`), education);
-  await choose(page, 'record-study_degree_level', new RegExp(`^\\d+ ${degreeLevel}$`));
+  await choose(page, 'record-study_education', new RegExp(`^${education}$`), education);
+  await choose(page, 'record-study_degree_level', new RegExp(`^${degreeLevel}$`));
 }
 
 /** Saves the open record modal and waits for it to close. */

@@ -40,6 +40,9 @@ class Group:
     order: int
     fields: tuple[Field, ...]
     rules: tuple[dict[str, Any], ...]
+    #: a multi-record group holding a core indicator of the school kind: an archive needs at least one record
+    #: (a record saying 无 where the group's key indicator has that code) before it is submitted
+    needs_record: bool = False
 
     def field(self, code: str) -> Field | None:
         return next((f for f in self.fields if f.code == code), None)
@@ -130,6 +133,31 @@ def _extension_field(
     )
 
 
+def _shown(indicator: Indicator, stage: str | None, selected: dict[str, Any]) -> bool:
+    """Whether an indicator of the school kind is in the form: core here, selected by the province, or (for a
+    region, all kinds at once) core for some kind."""
+    if stage is None:
+        return bool(indicator.core_stages) or selected.get(indicator.code) is not None
+    return stage in indicator.core_stages or selected.get(indicator.code) is not None
+
+
+def _rule_required(rules: Any, available: set[str], shown: set[str]) -> set[str]:
+    """The fields a required_if rule can require although the province did not select them: a rule whose condition
+    field is in the form can apply, so the field it requires is shown too (and then its own rules, in turn)."""
+    added: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for rule in rules:
+            field, other = rule.get("field"), rule.get("other")
+            if rule.get("rule") != "required_if" or field not in available or field in shown | added:
+                continue
+            if other is None or other in shown | added:
+                added.add(field)
+                changed = True
+    return added
+
+
 def build(*, province: str | None, version: int, spec: dict[str, Any], stage: str | None) -> EffectiveCatalogue:
     """Apply a province spec (or {} for national defaults) to the national catalogue for one school kind."""
     groups, by_group, tables = _national()
@@ -141,17 +169,19 @@ def build(*, province: str | None, version: int, spec: dict[str, Any], stage: st
     for group in groups:
         # A field with a required_if rule is required only when the rule says so (民族 only for 国籍 156).
         conditional = {r.get("field") for r in group.rules or () if r.get("rule") == "required_if"}
+        candidates = [i for i in by_group[group.code] if stage is None or stage in i.stages]
+        shown = {i.code for i in candidates if _shown(i, stage, selected)}
+        shown |= _rule_required(group.rules or (), {i.code for i in candidates}, shown)
         fields: list[Field] = []
-        for indicator in by_group[group.code]:
-            if stage is not None:
-                if stage not in indicator.stages:
-                    continue
-                core_here = stage in indicator.core_stages
-            else:
-                core_here = set(indicator.core_stages) >= ALL_STAGES  # a region: required only if core everywhere
-            chosen = selected.get(indicator.code)
-            if not (core_here or chosen is not None or (stage is None and indicator.core_stages)):
+        needs_record = False
+        for indicator in candidates:
+            if indicator.code not in shown:
                 continue
+            core_here = (
+                stage in indicator.core_stages if stage is not None else set(indicator.core_stages) >= ALL_STAGES
+            )
+            needs_record = needs_record or (stage is not None and core_here)
+            chosen = selected.get(indicator.code)
             required = (core_here or bool(chosen and chosen.get("required"))) and indicator.code not in conditional
             fields.append(
                 _national_field(indicator, tables, required=required, core=bool(indicator.core_stages), stage=stage)
@@ -160,7 +190,14 @@ def build(*, province: str | None, version: int, spec: dict[str, Any], stage: st
         fields.sort(key=lambda f: (f.order, f.code))
         out.append(
             Group(
-                group.code, group.name, group.name_en, group.many, group.order, tuple(fields), tuple(group.rules or ())
+                group.code,
+                group.name,
+                group.name_en,
+                group.many,
+                group.order,
+                tuple(fields),
+                tuple(group.rules or ()),
+                needs_record=group.many and needs_record,
             )
         )
     return EffectiveCatalogue(province=province, version=version, stage=stage, groups=tuple(out))

@@ -125,6 +125,7 @@ def _group_document(g: Group) -> dict[str, Any]:
         "schema": group_schema(g),
         "ui": group_ui(g),
         "rules": list(g.rules),
+        "needs_record": g.needs_record,
     }
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from pypinyin import Style, lazy_pinyin
 from rest_framework import status
 
 from tmis.audit.services import audit_record
@@ -111,6 +113,25 @@ def _check_tables(tables: Any, out: SpecErrors) -> list[dict[str, Any]]:
     return clean
 
 
+@lru_cache(maxsize=8192)
+def pinyin_initials(text: str) -> str:
+    """The pinyin initials of a name's Chinese characters, its letters and digits as they are, lower-case:
+    女 → n, 汉族 → hz, 中国 → zg (what a person types to find an option)."""
+    letters = "".join(part.lower() for part in lazy_pinyin(text.strip(), style=Style.FIRST_LETTER))
+    return re.sub(r"[^a-z0-9]", "", letters)
+
+
+def extension_code(name: str, *, taken: set[str]) -> str:
+    """The code of a new extension indicator, made from its name: `ext_` + its pinyin initials, `_2`, `_3` … when
+    taken (普通话证书编号 → ext_pthzsbh)."""
+    stem = "ext_" + (pinyin_initials(name)[:36] or "field")
+    code, n = stem, 1
+    while code in taken:
+        n += 1
+        code = f"{stem}_{n}"
+    return code
+
+
 def _check_extensions(extensions: Any, tables: list[dict[str, Any]], out: SpecErrors) -> list[dict[str, Any]]:
     if not isinstance(extensions, list):
         out.add("extensions", "invalid", _("Expected a list of extension indicators."))
@@ -120,9 +141,12 @@ def _check_extensions(extensions: Any, tables: list[dict[str, Any]], out: SpecEr
     national = set(Indicator.objects.values_list("code", flat=True))
     seen: set[str] = set()
     clean = []
+    given = {str(e.get("code") or "").strip() for e in extensions if isinstance(e, dict)}
     for index, ext in enumerate(extensions):
         path = f"extensions.{index}"
-        code = str(ext.get("code", ""))
+        code = str(ext.get("code") or "").strip()
+        if not code:  # a new indicator: the administrator types its name, the code is made from it
+            code = extension_code(str(ext.get("name", "")), taken=national | given | seen)
         if not EXTENSION_CODE.match(code):
             out.add(
                 f"{path}.code",

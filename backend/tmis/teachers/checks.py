@@ -7,6 +7,7 @@ import datetime as dt
 from functools import cache
 from typing import Any
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tmis.catalog.effective import EffectiveCatalogue, Group
@@ -120,6 +121,45 @@ def catalogue_check_many(
                 found.setdefault(f"extra.{key}", []).append(unknown_extension(key))
         for field, problem in control_character_problems(values | {"extra": extra}):
             found.setdefault(field, []).insert(0, problem)
+    return problems
+
+
+def _none_field(group: Group) -> tuple[str, str] | None:
+    """The field by which a record of the group says 无 (nothing applies), and that value's word, if the group has
+    one: its first required indicator, when that is a code with 0/00-无 or a yes/no flag the rest depends on."""
+    first = next((f for f in group.fields if f.required), None)
+    if first is None:
+        return None
+    if first.data_type in {"code", "multi_code"} and set(first.codes or ()) & {"0", "00"}:
+        return first.code, _("none")
+    flags = {r.get("other") for r in group.rules if r.get("rule") == "empty_unless"}
+    if first.data_type == "boolean" and first.code in flags:
+        return first.code, _("no")
+    return None
+
+
+def group_minimum_problems(catalogue: EffectiveCatalogue, counts: dict[str, int]) -> Errors:
+    """The groups of the school kind's core set that have no record yet (`group_required`, keyed by the group's
+    code): part of the whole archive's check (`reviewing.archive_problems`), whichever path submits it."""
+    english = (get_language() or "").startswith("en")
+    problems: Errors = {}
+    for group in catalogue.groups:
+        if not group.needs_record or counts.get(group.code):
+            continue
+        label = group.name_en if english else group.name
+        none = _none_field(group)
+        if none is None:
+            message = _("%(group)s needs at least one record.") % {"group": label}
+        else:
+            field = group.field(none[0])
+            message = _(
+                "%(group)s needs at least one record; if nothing applies, add one with %(field)s = %(none)s."
+            ) % {
+                "group": label,
+                "field": (field.name_en if english else field.name) if field else none[0],
+                "none": none[1],
+            }
+        problems[group.code] = [{"code": "group_required", "message": message}]
     return problems
 
 

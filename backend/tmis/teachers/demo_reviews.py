@@ -25,7 +25,7 @@ PLAN = [
     (3, "returned"),
 ]
 RETURN_REASONS = [
-    "联系电话缺失，请补充手机号码。",
+    "学习经历缺少毕业院校，请补充。",
     "参加工作年月与学习经历不符，请核对。",
     "教职工类别填写有误，请核对。",
 ]
@@ -59,11 +59,13 @@ def load_demo_reviews() -> int:
         approved = teachers[:20]
         # Open change requests on approved archives: two ordinary ones waiting at the school, one of key information
         # already past the school and the county, waiting at the province.
-        for teacher in approved[:2]:
+        # (an indicator of the catalogue in force: 政治面貌, a teacher who joined the party as a probationary member)
+        joined = [t for t in approved if t.political_status != ["01"]][:2]
+        for teacher in joined:
             teacher.refresh_from_db()
-            mobile = {"mobile": "13800000000"}
-            teacher_update(actor=filler, teacher_id=teacher.pk, precondition=Precondition.of(teacher), data=mobile)
-        key = approved[2]
+            party = {"political_status": ["02"]}
+            teacher_update(actor=filler, teacher_id=teacher.pk, precondition=Precondition.of(teacher), data=party)
+        key = next(t for t in approved if t not in joined)
         key.refresh_from_db()
         teacher_update(
             actor=filler, teacher_id=key.pk, precondition=Precondition.of(key), data={"name": key.name + "敏"}

@@ -22,7 +22,7 @@ from tmis.reviews import services as engine
 from tmis.reviews.models import OPEN_STATES, State, Submission
 from tmis.reviews.registry import SubjectKind, register, register_progress
 
-from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, validator_row
+from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, group_minimum_problems, validator_row
 from .group_records import group_record_delete, group_record_save
 from .models import GROUP_MODELS, RecordState, Teacher
 from .selectors import record_state_counts
@@ -34,20 +34,25 @@ TEACHER_INFO, TEACHER_CHANGE, TEACHER_KEY_CHANGE = "teacher_info", "teacher_chan
 SUBMITTABLE = (RecordState.DRAFT, RecordState.RETURNED)
 
 
-def _full_problems(teacher: Teacher) -> Errors:
-    """Every catalogue problem of the archive: the one-row groups and each group record."""
+def archive_problems(teacher: Teacher) -> Errors:
+    """THE check of a whole archive before it is submitted, whichever path submits it (the form, the API, the demo):
+    every catalogue problem of the one-row groups and of each group record, and the groups of the core set that
+    have no record yet (`group_required`)."""
     values = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
     number = crypto.decrypt(teacher.id_key, bytes(teacher.id_cipher), context=ID_CONTEXT)
     _version, problems = catalogue_check(teacher.school, values | {"id_number": number}, dict(teacher.extra))
     catalogue, _tables = effective_for_organisation(organisation=teacher.school)
+    counts: dict[str, int] = {}
     for code, model in GROUP_MODELS.items():
         group = catalogue.group(code)
         if group is None:
             continue
-        for index, record in enumerate(model.objects.filter(teacher=teacher).order_by("id")):
+        records = list(model.objects.filter(teacher=teacher).order_by("id"))
+        counts[code] = len(records)
+        for index, record in enumerate(records):
             for field, found in validate_row(group, validator_row(record, group)).items():
                 problems[f"{code}[{index}].{field}"] = found
-    return problems
+    return problems | group_minimum_problems(catalogue, counts)
 
 
 @transaction.atomic
@@ -58,7 +63,7 @@ def teacher_submit(*, actor: Any, teacher_id: int) -> Submission:
         raise AppError(
             _("Only a draft or a returned archive can be submitted."), code="not_submittable", status_code=409
         )
-    problems = _full_problems(teacher)
+    problems = archive_problems(teacher)
     if problems:
         raise AppError(
             _("The archive does not pass the catalogue's checks yet; fix the fields listed."),

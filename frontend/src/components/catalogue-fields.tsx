@@ -1,15 +1,15 @@
 import { useQueries } from '@tanstack/react-query';
-import { Col, DatePicker, Empty, Form, Input, InputNumber, Row, Select, Space, Switch, Tag } from 'antd';
+import { Col, DatePicker, Empty, Form, Input, InputNumber, Radio, Row, Select, Space, Tag } from 'antd';
 import type { FormRule as Rule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import { codeItemsQueryOptions, type EffectiveGroup, type SpecCodeTable } from '@/lib/catalogue-api';
 import { buildFormFields, type FormField } from '@/lib/catalogue-fields';
-import { codeLabel, localName } from '@/lib/catalogue-names';
+import { localName } from '@/lib/catalogue-names';
 
 type Labels = Map<string, string>;
 
@@ -29,21 +29,52 @@ export function useCodeLabels(fields: FormField[], provinceTables: SpecCodeTable
   return out;
 }
 
+/**
+ * Code → what finds it when typed into a list: its name, its code and (national tables) the name's pinyin
+ * initials (女 → "n", 汉族 → "hz"), lower-case. The same queries as `useCodeLabels` (cached once).
+ */
+export function useCodeSearch(fields: FormField[], provinceTables: SpecCodeTable[], language: string): Map<string, Labels> {
+  const provinceSlugs = new Set(provinceTables.map((table) => table.slug));
+  const national = [...new Set(fields.flatMap((f) => (f.codeTable && !provinceSlugs.has(f.codeTable) ? [f.codeTable] : [])))];
+  const results = useQueries({ queries: national.map((slug) => codeItemsQueryOptions(slug)) });
+  const out = new Map<string, Labels>();
+  const text = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ').toLowerCase();
+  for (const table of provinceTables) {
+    out.set(table.slug, new Map(table.items.map((item) => [item.code, text(item.code, item.name, item.name_en)])));
+  }
+  national.forEach((slug, index) => {
+    const items = results[index]?.data ?? [];
+    out.set(
+      slug,
+      new Map(items.map((item) => [item.code, text(item.code, localName(language, item.name, item.name_en), item.name, item.initials)])),
+    );
+  });
+  return out;
+}
+
+/** Enter in a date picker confirms the typed date; it must not submit (and so validate) the whole form. */
+function keepEnterInPicker(event: KeyboardEvent) {
+  if (event.key === 'Enter') event.preventDefault();
+}
+
 interface FieldInputProps {
   field: FormField;
   labels: Labels | undefined;
+  search: Labels | undefined;
   disabled: boolean;
   /** Injected by Form.Item: value (or checked), onChange, id, aria attributes. */
   [control: string]: unknown;
 }
 
 /** The antd control of one indicator; passes Form.Item's value/onChange/id through to it. */
-function FieldInput({ field, labels, disabled, ...control }: FieldInputProps) {
+function FieldInput({ field, labels, search, disabled, ...control }: FieldInputProps) {
   const { t } = useTranslation('common');
   const off = disabled || field.derived;
+  // Options show names only; typing finds them by name, code or pinyin initials.
   const options = (field.codes ?? [...(labels?.keys() ?? [])]).map((code) => ({
     value: code,
-    label: codeLabel(code, labels?.get(code) ?? ''),
+    label: labels?.get(code) || code,
+    search: search?.get(code) ?? code,
   }));
   switch (field.widget) {
     case 'number':
@@ -58,20 +89,47 @@ function FieldInput({ field, labels, disabled, ...control }: FieldInputProps) {
         />
       );
     case 'date':
-      return <DatePicker {...control} style={{ width: '100%' }} format="YYYY-MM-DD" disabled={off} placeholder={t('form.pickDate')} />;
+      return (
+        <DatePicker
+          {...control}
+          style={{ width: '100%' }}
+          format="YYYY-MM-DD"
+          disabled={off}
+          placeholder={t('form.pickDate')}
+          onKeyDown={keepEnterInPicker}
+        />
+      );
     case 'month':
       return (
-        <DatePicker {...control} picker="month" style={{ width: '100%' }} format="YYYY-MM" disabled={off} placeholder={t('form.pickMonth')} />
+        <DatePicker
+          {...control}
+          picker="month"
+          style={{ width: '100%' }}
+          format="YYYY-MM"
+          disabled={off}
+          placeholder={t('form.pickMonth')}
+          onKeyDown={keepEnterInPicker}
+        />
       );
     case 'switch':
-      return <Switch {...control} disabled={off} />;
+      // Yes/no is one 是/否 choice everywhere; neither is chosen until someone answers.
+      return (
+        <Radio.Group
+          {...control}
+          disabled={off}
+          options={[
+            { value: true, label: t('status.yes') },
+            { value: false, label: t('status.no') },
+          ]}
+        />
+      );
     case 'select':
     case 'multi-select':
       return (
         <Select
           {...control}
           mode={field.widget === 'multi-select' ? 'multiple' : undefined}
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={{ optionFilterProp: 'search' }}
           allowClear
           placeholder={t('form.pick')}
           options={options}
@@ -85,9 +143,9 @@ function FieldInput({ field, labels, disabled, ...control }: FieldInputProps) {
   }
 }
 
-function rulesFor(field: FormField, t: TFunction, enforceRequired: boolean): Rule[] {
+function rulesFor(field: FormField, t: TFunction, enforceRequired: boolean, required: boolean): Rule[] {
   const rules: Rule[] = [];
-  if (enforceRequired && field.required && !field.derived) {
+  if (enforceRequired && required && !field.derived) {
     rules.push({ required: true, message: t('form.required', { label: field.label }) });
   }
   if (field.widget === 'input' && field.pattern) {
@@ -116,7 +174,7 @@ function valueAdapters(field: FormField) {
         normalize: (value: unknown) => value ?? '',
       };
     case 'switch':
-      return { getValueProps: (value: unknown) => ({ checked: value === true }) };
+      return { getValueProps: (value: unknown) => ({ value: typeof value === 'boolean' ? value : undefined }) };
     default:
       return {};
   }
@@ -157,6 +215,11 @@ export function CatalogueFields({
   const all = useMemo(() => buildFormFields(group, i18n.language), [group, i18n.language]);
   const fields = all.filter((field) => (!include || include.includes(field.code)) && !exclude?.includes(field.code));
   const labels = useCodeLabels(fields, provinceTables, i18n.language);
+  const search = useCodeSearch(fields, provinceTables, i18n.language);
+  const conditions = useMemo(() => requiredIfRules(group), [group]);
+  const form = Form.useFormInstance();
+  // The fields a rule requires right now (民族 when 国籍 is 156, 毕业院校 when 学历 is not 无): their `*` follows.
+  const requiredNow = Form.useWatch((values: Record<string, unknown> | undefined) => conditionallyRequired(conditions, values ?? {}), form);
   if (fields.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   return (
     <Row gutter={16}>
@@ -175,17 +238,46 @@ export function CatalogueFields({
               </Space>
             }
             tooltip={field.help || undefined}
-            required={field.required && !field.derived}
-            rules={rulesFor(field, t, enforceRequired)}
+            required={(field.required || requiredNow.split(' ').includes(field.code)) && !field.derived}
+            rules={rulesFor(field, t, enforceRequired, field.required || requiredNow.split(' ').includes(field.code))}
             data-testid={`${testIdPrefix}-${field.code}`}
             {...valueAdapters(field)}
           >
-            <FieldInput field={field} labels={field.codeTable ? labels.get(field.codeTable) : undefined} disabled={disabled} />
+            <FieldInput
+              field={field}
+              labels={field.codeTable ? labels.get(field.codeTable) : undefined}
+              search={field.codeTable ? search.get(field.codeTable) : undefined}
+              disabled={disabled}
+            />
           </Form.Item>
         </Col>
       ))}
     </Row>
   );
+}
+
+interface RequiredIf {
+  field: string;
+  other: string;
+  values: string[];
+}
+
+/** The group's required_if rules: `field` is required while `other` holds one of `values`. */
+export function requiredIfRules(group: EffectiveGroup): RequiredIf[] {
+  return group.rules.flatMap((rule) =>
+    rule.rule === 'required_if' && typeof rule.field === 'string' && typeof rule.other === 'string'
+      ? [{ field: rule.field, other: rule.other, values: Array.isArray(rule.values) ? rule.values.map(String) : [] }]
+      : [],
+  );
+}
+
+/** The codes (space-separated: a stable value for Form.useWatch) of the fields a rule requires for `values`. */
+export function conditionallyRequired(rules: RequiredIf[], values: Record<string, unknown>): string {
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+  const holds = (value: unknown, wanted: string[]) =>
+    Array.isArray(value) ? value.some((item) => wanted.includes(text(item) ?? '')) : value !== '' && wanted.includes(text(value) ?? '');
+  return [...new Set(rules.filter((rule) => holds(values[rule.other], rule.values)).map((rule) => rule.field))].sort().join(' ');
 }
 
 /** Default values of a group's inputs, read from the JSON Schema (`default`). */

@@ -12,6 +12,7 @@ const group: EffectiveGroup = {
   many: false,
   order: 1,
   rules: [],
+  needs_record: false,
   schema: {
     type: 'object',
     properties: {

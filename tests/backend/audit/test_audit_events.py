@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import complete_archive
 from tmis.audit.models import AccessLog
 from tmis.reviews.models import Submission
 
@@ -30,10 +30,7 @@ def _assert_context(event: AccessLog, username: str, request_id: str = "req-audi
 
 def test_every_review_decision_is_recorded(client_for):
     filler, reviewer = client_for("demo-school-a"), client_for("demo-school-a-reviewer")
-    ids = [
-        filler.post("/api/v1/teachers/", complete_payload(name=name), format="json").json()["id"]
-        for name in ("审计甲", "审计乙", "审计丙")
-    ]
+    ids = [complete_archive(filler, name=name) for name in ("审计甲", "审计乙", "审计丙")]
     for teacher in ids:
         assert filler.post(f"/api/v1/teachers/{teacher}/submit/", **CLIENT).status_code == 201
     first, second, third = (Submission.objects.filter(subject_id=i).latest("id").pk for i in ids)

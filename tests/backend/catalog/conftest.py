@@ -51,5 +51,6 @@ def valid_row(basic):
         ethnicity="01",
         political_status=["13"],
         on_establishment=True,
+        grassroots_project="0",  # 否: its dates (required by a rule for a project) stay empty
     )
     return row

@@ -10,7 +10,7 @@ import pytest
 from rest_framework import serializers
 
 import tmis
-from tests.factories.teachers import complete_payload, teacher_payload
+from tests.factories.teachers import complete_archive, teacher_payload
 from tmis.core.text import NoControlCharacters
 from tmis.orgs.models import Organisation
 from tmis.teachers.checks import teacher_check
@@ -94,7 +94,7 @@ def test_catalogue_driven_values_refuse_control_characters():
 
 def test_a_return_reason_keeps_line_breaks_but_not_other_controls(client_for):
     filler = client_for("demo-school-a")
-    teacher = filler.post("/api/v1/teachers/", complete_payload(), format="json").json()["id"]
+    teacher = complete_archive(filler)
     submission = filler.post(f"/api/v1/teachers/{teacher}/submit/").json()["id"]
     reviewer = client_for("demo-school-a-reviewer")
     refused = reviewer.post(f"/api/v1/reviews/{submission}/return/", {"reason": "照片\x07不清楚"}, format="json")

@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 import yaml
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import complete_archive
 
 pytestmark = pytest.mark.django_db
 SCHEMA = yaml.safe_load((Path(__file__).parents[3] / "openapi" / "schema.yaml").read_text())
@@ -39,7 +39,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 
 def test_every_decision_of_a_real_flow_matches_the_schema(client_for):
     filler = client_for("demo-school-a")
-    teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    teacher = complete_archive(filler)
     first = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
     assert filler.post(f"{REVIEWS}{first}/withdraw/").status_code == 200
     second = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from tests.factories.accounts import UserFactory
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import complete_archive
 from tmis.orgs.models import Organisation
 from tmis.reviews.models import Decision, Submission
 
@@ -19,8 +19,8 @@ def test_two_concurrent_approvals_yield_one_decision(demo_logins, client_for):
     filler = client_for("demo-school-a")
     school = Organisation.objects.get(code="2162010201")
     reviewers = [client_for("demo-school-a-reviewer"), client_for(UserFactory(organisation=school, roles=["reviewer"]))]
-    teacher = filler.post("/api/v1/teachers/", complete_payload(), format="json").json()
-    submission = filler.post(f"/api/v1/teachers/{teacher['id']}/submit/").json()["id"]
+    teacher = complete_archive(filler)
+    submission = filler.post(f"/api/v1/teachers/{teacher}/submit/").json()["id"]
 
     barrier = threading.Barrier(2)
     responses: list = [None, None]

@@ -3,7 +3,7 @@ keep the approved values in force until approved, key information climbing to th
 
 import pytest
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import complete_archive
 from tmis.notifications.models import Notification
 from tmis.reviews.models import Decision, Submission
 
@@ -36,9 +36,7 @@ def test_the_whole_review_scenario(client_for):
     # demo-school-a creates three teachers and submits them.
     ids = []
     for name in ("张伟", "李娜", "王芳"):
-        created = filler.post(TEACHERS, complete_payload(name=name, gender="1"), format="json")
-        assert created.status_code == 201, created.json()
-        ids.append(created.json()["id"])
+        ids.append(complete_archive(filler, name=name, gender="1"))
     for teacher_id in ids:
         submitted = filler.post(f"{TEACHERS}{teacher_id}/submit/")
         assert submitted.status_code == 201, submitted.json()
@@ -129,6 +127,7 @@ def test_the_whole_review_scenario(client_for):
         for e in timeline
         if e["action"] in {"filled", "submit", "return"}
     ]
+    steps = [step for n, step in enumerate(steps) if n == 0 or step != steps[n - 1]]  # one per record filled
     assert steps == [
         ("filled", "", "城关区第一实验小学填报员"),
         ("submit", "", "城关区第一实验小学填报员"),
@@ -159,8 +158,8 @@ def test_a_reviewer_cannot_decide_their_own_submission(client_for):
     both.roles = ["filler", "reviewer"]
     both.save()
     client = client_for(both)
-    teacher = client.post(TEACHERS, complete_payload(), format="json").json()
-    submission = client.post(f"{TEACHERS}{teacher['id']}/submit/").json()
+    teacher = complete_archive(client)
+    submission = client.post(f"{TEACHERS}{teacher}/submit/").json()
     response = client.post(f"{REVIEWS}{submission['id']}/approve/")
     assert response.status_code == 403 and response.json()["code"] == "own_submission"
     assert not Decision.objects.filter(action="approve").exists()
@@ -168,7 +167,7 @@ def test_a_reviewer_cannot_decide_their_own_submission(client_for):
 
 def _approved_teacher(client_for) -> int:
     filler = client_for("demo-school-a")
-    teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    teacher = complete_archive(filler)
     submission = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
     client_for("demo-school-a-reviewer").post(f"{REVIEWS}{submission}/approve/")
     client_for("demo-county-a").post(f"{REVIEWS}{submission}/approve/")
@@ -181,23 +180,24 @@ def test_group_record_changes_of_an_approved_archive_wait_for_review(client_for)
     url = f"{TEACHERS}{teacher}/study/"
     response = filler.post(url, {"study_education": "21", "study_major": "数学"}, format="json")
     assert response.status_code == 202 and response.json()["pending_change"] is True
-    assert filler.get(url).json()["results"] == []  # not in force yet
+    submitted_with = filler.get(url).json()["results"]
+    assert len(submitted_with) == 1  # the record the archive was submitted with; the new one is not in force yet
     change = response.json()["change_request"]
     item = client_for("demo-school-a-reviewer").get(f"{REVIEWS}{change}/").json()
     assert item["diff"]["group"]["op"] == "create" and item["diff"]["group"]["data"]["study_major"] == "数学"
     for login in ("demo-school-a-reviewer", "demo-county-a"):
         assert client_for(login).post(f"{REVIEWS}{change}/approve/").status_code == 200
     rows = filler.get(url).json()["results"]
-    assert [row["study_major"] for row in rows] == ["数学"]
+    assert [row["study_major"] for row in rows] == [submitted_with[0]["study_major"], "数学"]
     # Deleting it is a change request too.
-    deleting = filler.delete(f"{url}{rows[0]['id']}/", HTTP_IF_MATCH=rows[0]["etag"])
+    deleting = filler.delete(f"{url}{rows[-1]['id']}/", HTTP_IF_MATCH=rows[-1]["etag"])
     assert deleting.status_code == 202
-    assert len(filler.get(url).json()["results"]) == 1
+    assert len(filler.get(url).json()["results"]) == 2
 
 
 def test_withdraw_before_the_first_decision_only(client_for):
     filler = client_for("demo-school-a")
-    teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    teacher = complete_archive(filler)
     submission = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
     assert client_for("demo-school-b").post(f"{REVIEWS}{submission}/withdraw/").status_code == 404
     withdrawn = filler.post(f"{REVIEWS}{submission}/withdraw/")
@@ -213,7 +213,7 @@ def test_bulk_decisions_report_each_item(client_for):
     filler = client_for("demo-school-a")
     ids = []
     for _ in range(3):
-        teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+        teacher = complete_archive(filler)
         ids.append(filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"])
     reviewer = client_for("demo-school-a-reviewer")
     reviewer.post(f"{REVIEWS}{ids[0]}/approve/")  # already decided at this level
@@ -234,7 +234,7 @@ def test_a_province_configures_its_chain_for_new_submissions(client_for):
     assert flows["teacher_info"] == ["school", "county"]
     assert flows["teacher_key_change"] == ["school", "county", "province"]
     filler = client_for("demo-school-a")
-    before = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    before = complete_archive(filler)
     early = filler.post(f"{TEACHERS}{before}/submit/").json()
     bad = province.patch(
         f"{REVIEWS}flows/teacher_info/", {"levels": ["county", "school"]}, format="json", HTTP_IF_MATCH="*"
@@ -257,7 +257,7 @@ def test_a_province_configures_its_chain_for_new_submissions(client_for):
         HTTP_IF_MATCH='"default"',
     )
     assert changed.status_code == 200 and changed.json()["levels"] == ["school", "county", "city"]
-    after = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    after = complete_archive(filler)
     late = filler.post(f"{TEACHERS}{after}/submit/").json()
     assert early["step_levels"] == ["school", "county"] and late["step_levels"] == ["school", "county", "city"]
 
@@ -270,7 +270,7 @@ def test_submission_needs_a_valid_archive_and_the_queue_counts_queries(client_fo
     refused = filler.post(f"{TEACHERS}{draft}/submit/")
     assert refused.status_code == 400 and "staff_category" in refused.json()["errors"]
     for _ in range(5):
-        teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+        teacher = complete_archive(filler)
         filler.post(f"{TEACHERS}{teacher}/submit/")
     reviewer = client_for("demo-school-a-reviewer")
     with django_assert_max_num_queries(3):

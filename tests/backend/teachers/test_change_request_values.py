@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tests.backend.teachers.test_group_records import _sample_row
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import complete_archive
 from tmis.core.jsonable import jsonable
 from tmis.reviews.models import Submission
 from tmis.teachers.models import GROUP_MODELS, Teacher
@@ -47,7 +47,7 @@ def test_jsonable_turns_every_value_type_into_json():
 
 def _approved_teacher(client_for) -> int:
     filler = client_for("demo-school-a")
-    teacher = filler.post(TEACHERS, complete_payload(), format="json").json()["id"]
+    teacher = complete_archive(filler)
     submission = filler.post(f"{TEACHERS}{teacher}/submit/").json()["id"]
     for login in ("demo-school-a-reviewer", "demo-county-a"):
         assert client_for(login).post(f"{REVIEWS}{submission}/approve/").status_code == 200
@@ -73,7 +73,7 @@ def test_a_treatment_record_of_an_approved_archive_is_a_change_request_with_its_
     diff = client_for("demo-school-a-reviewer").get(f"{REVIEWS}{created.json()['change_request']}/").json()["diff"]
     assert diff["group"]["data"]["annual_salary"] == "98765.40"
     _approve(client_for, created.json()["change_request"])
-    row = filler.get(url).json()["results"][0]
+    row = filler.get(url).json()["results"][-1]  # after the record the archive was submitted with
     record = GROUP_MODELS["treatment"].objects.get(pk=row["id"])
     assert record.annual_salary == Decimal("98765.40") and record.five_insurance == ["1", "2"]
 
@@ -93,7 +93,7 @@ def test_dates_of_an_approved_archives_record_survive_the_change_request(client_
     created = filler.post(url, {"overseas_start_date": "2019-03-04", "overseas_end_date": "2019-09-30"}, format="json")
     assert created.status_code == 202, created.json()
     _approve(client_for, created.json()["change_request"])
-    record = GROUP_MODELS["overseas"].objects.get(teacher_id=teacher)
+    record = GROUP_MODELS["overseas"].objects.filter(teacher_id=teacher).latest("id")  # the submitted one is older
     assert record.overseas_start_date == dt.date(2019, 3, 4) and record.overseas_end_date == dt.date(2019, 9, 30)
 
 

@@ -7,6 +7,7 @@ from tmis.core.text import MULTILINE_STYLE
 from tmis.orgs.models import SchoolStage
 
 from ..models import CatalogueStatus, CodeItem, CodeTable, DataType, Indicator, IndicatorGroup, ProvinceCatalogue
+from ..services import pinyin_initials
 
 
 class CodeTableSerializer(serializers.ModelSerializer):
@@ -20,11 +21,17 @@ class CodeTableSerializer(serializers.ModelSerializer):
 
 class CodeItemSerializer(serializers.ModelSerializer):
     parent = serializers.CharField(source="parent_code", help_text="Code of the parent item; empty for roots.")
+    initials = serializers.SerializerMethodField(
+        help_text="Pinyin initials of the name (汉族 → hz), for finding an option by what one types."
+    )
 
     class Meta:
         model = CodeItem
-        fields = ["code", "name", "name_en", "parent"]
+        fields = ["code", "name", "name_en", "parent", "initials"]
         read_only_fields = fields
+
+    def get_initials(self, obj: CodeItem) -> str:
+        return pinyin_initials(obj.name)
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -87,7 +94,11 @@ class SpecCodeTableSerializer(serializers.Serializer):
 
 
 class SpecExtensionSerializer(serializers.Serializer):
-    code = serializers.CharField(help_text="ext_ followed by lower-case letters, digits or _.")
+    code = serializers.CharField(
+        allow_blank=True,
+        required=False,
+        help_text="ext_ followed by lower-case letters, digits or _; empty for a new indicator: made from its name.",
+    )
     group = serializers.CharField(help_text="Code of a national indicator group.")
     name = serializers.CharField()
     name_en = serializers.CharField(required=False, allow_blank=True)
@@ -175,6 +186,10 @@ class EffectiveGroupSerializer(serializers.Serializer):
     schema = serializers.DictField(help_text="JSON Schema (draft 2020-12) of one row of the group.")
     ui = serializers.DictField(help_text="UI hints: `order` of fields and per field label, widget, code table …")
     rules = serializers.ListField(child=serializers.DictField(), help_text="Cross-field rules.")
+    needs_record = serializers.BooleanField(
+        help_text="The group holds a core indicator of the school kind: an archive needs at least one record of it "
+        "(a record saying 无 where the group allows it) before it is submitted."
+    )
 
 
 class EffectiveSchemaSerializer(serializers.Serializer):

@@ -1,4 +1,5 @@
-"""Demo teachers for `make run`: about 300 complete archives over the 8 demo schools, valid for each school's catalogue.
+"""Demo teachers for `make run`: about 300 complete archives over the 8 demo schools, valid for each school's catalogue
+and holding only what it shows (the indicators of the catalogue in force; no records of a group it has none of).
 
 Every teacher gets the key information and 基本信息 (with 最高学历/学位 and 现任岗位/职务 taken from the records
 below), and records in every many-valued group the school's effective catalogue contains, told as one career:
@@ -10,8 +11,9 @@ years, 教师资格 matching the school kind (幼儿园 / 小学 / 初中 / 高�
 honour), 教育教学 for the last two semesters (courses of the subject and stage), 国内培训 with hours and credits,
 and 技能及证书 (普通话 certificate, plus another for some). The rarer groups are real for a minority — 入选人才项目,
 海外研修, 交流轮岗 for roughly 5–20 % of teachers, everyone else has the table's 无 row (00 / 否 / 0) as the national
-system records it — and 教学科研成果及获奖 (papers, awards, projects, students' prizes, artworks), which has no 无
-code, only for about a third. Months are YYYY-MM, every date lies in the past, codes come from the national tables.
+system records it — and 教学科研成果及获奖 (papers, awards, projects, students' prizes, artworks) for about a third,
+a 成果类型 0-无 row for the rest (each group of the core set needs a record before an archive is submitted).
+Months are YYYY-MM, every date lies in the past, codes come from the national tables.
 
 Each row is checked with the catalogue validator (`validate_row`, on the row the services build) before it is
 written, and a row with any finding stops the load. Records go in with one bulk insert per group and one change

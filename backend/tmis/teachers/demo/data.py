@@ -27,6 +27,8 @@ CHOSEN = {  # sensible values for common indicators (others: the first choosable
     "free_normal_student": "0",
     "marital_status": "20",
 }
+#: The record saying 无 of a group a career may leave empty (教学科研成果及获奖: most teachers have none).
+NONE_ROWS = {"achievements": {"achievement_kind": "0"}}
 
 # Subject → (major, bachelor's degree, master's degree, normal major, course code by stage, 中职 course category).
 SUBJECTS: dict[str, tuple[str, str, str, bool, dict[str, str], str]] = {

@@ -19,7 +19,7 @@ from ..models import GROUP_MODELS, GroupRecord, Teacher
 from ..services import teacher_create
 from ..writes import id_dedup_key, stamp_change
 from .career import career
-from .data import CHOSEN, SCHOOL_CODES
+from .data import CHOSEN, NONE_ROWS, SCHOOL_CODES
 from .people import basic_from_records, demo_person, extension_fallback, indicator_value, school_context, school_duties
 
 
@@ -38,7 +38,9 @@ def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
     for school in schools:
         catalogue, _ = effective_for_organisation(organisation=school)
         basic = catalogue.group("basic")
-        groups = [g for g in catalogue.groups if g.many and g.code in GROUP_MODELS]
+        # only what the catalogue in force shows: a group without indicators here (工作经历 where the province has
+        # not selected any) gets no records, and 基本信息 only its indicators
+        groups = [g for g in catalogue.groups if g.many and g.code in GROUP_MODELS and g.fields]
         ctx = school_context(school)
         people = []
         for _ in range(per_school):
@@ -54,13 +56,13 @@ def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
             data = {f.code: indicator_value(f, person) for f in wanted}
             data = {k: v for k, v in data.items() if v is not None} | person
             derived = basic_from_records(rows)
-            data |= {k: v for k, v in derived.items() if k.startswith(("highest_", "current_")) or basic.field(k)}
+            data |= {k: v for k, v in derived.items() if basic.field(k)}
             age = today.year - person["birth_date"].year
             party = duty in {"11", "12", "21"} or rng.random() < 0.4
             data["political_status"] = ["01"] if party else ["03"] if age <= 28 else ["13"]
             teacher, _warnings = teacher_create(actor=SYSTEM, school_code=school.code, data=data)
             for group in groups:
-                for row in rows.get(group.code, []):
+                for row in rows.get(group.code) or ([NONE_ROWS[group.code]] if group.code in NONE_ROWS else []):
                     records[group.code].append(demo_record(teacher, group, row, person))
             teachers.append(teacher)
             added += 1
@@ -78,7 +80,8 @@ def demo_record(teacher: Teacher, group: Group, row: dict[str, Any], person: dic
     if unknown:
         raise ValueError(f"demo {group.code} row: no such columns {sorted(unknown)}")
     extra = {f.code: extension_fallback(f, person) for f in group.fields if f.extension and f.required}
-    record = model(teacher=teacher, province_code=teacher.province_code, extra=extra, **row)
+    shown = {k: v for k, v in row.items() if group.field(k) is not None}  # nothing the catalogue does not show
+    record = model(teacher=teacher, province_code=teacher.province_code, extra=extra, **shown)
     problems = validate_row(group, validator_row(record, group))
     if problems:
         raise ValueError(f"demo {group.code} row of {teacher.name} is invalid: {problems} in {row}")

@@ -2673,6 +2673,8 @@ export interface components {
             readonly name_en: string;
             /** @description Code of the parent item; empty for roots. */
             parent: string;
+            /** @description Pinyin initials of the name (汉族 → hz), for finding an option by what one types. */
+            readonly initials: string;
         };
         CodeName: {
             code: string;
@@ -2768,6 +2770,8 @@ export interface components {
             rules: {
                 [key: string]: unknown;
             }[];
+            /** @description The group holds a core indicator of the school kind: an archive needs at least one record of it (a record saying 无 where the group allows it) before it is submitted. */
+            needs_record: boolean;
         };
         EffectiveSchema: {
             /** @description The organisation's code. */
@@ -4479,8 +4483,8 @@ export interface components {
             items: components["schemas"]["SpecCodeItemRequest"][];
         };
         SpecExtension: {
-            /** @description ext_ followed by lower-case letters, digits or _. */
-            code: string;
+            /** @description ext_ followed by lower-case letters, digits or _; empty for a new indicator: made from its name. */
+            code?: string;
             /** @description Code of a national indicator group. */
             group: string;
             name: string;
@@ -4497,8 +4501,8 @@ export interface components {
             order?: number;
         };
         SpecExtensionRequest: {
-            /** @description ext_ followed by lower-case letters, digits or _. */
-            code: string;
+            /** @description ext_ followed by lower-case letters, digits or _; empty for a new indicator: made from its name. */
+            code?: string;
             /** @description Code of a national indicator group. */
             group: string;
             name: string;

@@ -111,12 +111,12 @@ const catalog: typeof zhCatalog = {
       selectedCount: '{{count}} selected',
     },
     extensions: {
-      intro: 'Extension indicators are added by the province; their codes start with ext_.',
+      intro: 'Extension indicators are the province\'s own: enter the name, the system makes the code from it.',
       add: 'New extension indicator',
       addTitle: 'New extension indicator',
-      editTitle: 'Edit extension indicator {{code}}',
+      editTitle: 'Edit extension indicator {{name}}',
       remove: 'Delete',
-      removeConfirm: 'Delete extension indicator {{code}}?',
+      removeConfirm: 'Delete extension indicator {{name}}?',
       empty: 'No extension indicators yet. Click “New extension indicator” to add one.',
       saveToDraft: 'Save to draft',
       columns: {

@@ -110,12 +110,12 @@ const catalog = {
       selectedCount: '已选 {{count}} 项',
     },
     extensions: {
-      intro: '扩展指标是本省增加的指标，代码以 ext_ 开头。',
+      intro: '扩展指标是本省增加的指标：填写名称即可，代码由系统根据名称自动生成。',
       add: '新增扩展指标',
       addTitle: '新增扩展指标',
-      editTitle: '编辑扩展指标：{{code}}',
+      editTitle: '编辑扩展指标：{{name}}',
       remove: '删除',
-      removeConfirm: '确定删除扩展指标 {{code}} 吗？',
+      removeConfirm: '确定删除扩展指标 {{name}} 吗？',
       empty: '还没有扩展指标，可以点击“新增扩展指标”。',
       saveToDraft: '保存到草稿',
       columns: {

@@ -16,7 +16,6 @@ import {
 import { localName } from '@/lib/catalogue-names';
 import {
   CODED_TYPES,
-  EXTENSION_CODE,
   LENGTH_TYPES,
   RANGE_TYPES,
   describeSpecErrors,
@@ -25,7 +24,6 @@ import {
 } from '@/features/catalog/utils/spec';
 
 export interface ExtensionFormValues {
-  code: string;
   group: string;
   name: string;
   name_en?: string;
@@ -44,7 +42,6 @@ export function extensionToValues(ext: SpecExtension): ExtensionFormValues {
   const rules = ext.validation ?? {};
   const n = (value: unknown) => (typeof value === 'number' ? value : null);
   return {
-    code: ext.code,
     group: ext.group,
     name: ext.name,
     name_en: ext.name_en ?? '',
@@ -60,7 +57,8 @@ export function extensionToValues(ext: SpecExtension): ExtensionFormValues {
   };
 }
 
-/** The form's values as a spec extension; rules the form does not show are kept from `previous`. */
+/** The form's values as a spec extension; rules the form does not show are kept from `previous`. A new indicator
+ * goes with an empty code: the server makes it from the name (ext_ + pinyin initials), nobody types it. */
 export function valuesToExtension(values: ExtensionFormValues, previous?: SpecExtension): SpecExtension {
   const validation: Record<string, unknown> = { ...(previous?.validation ?? {}) };
   delete validation.max_length;
@@ -72,7 +70,7 @@ export function valuesToExtension(values: ExtensionFormValues, previous?: SpecEx
     if (values.maximum != null) validation.maximum = values.maximum;
   }
   return {
-    code: values.code.trim(),
+    code: previous?.code ?? '',
     group: values.group,
     name: values.name.trim(),
     name_en: (values.name_en ?? '').trim(),
@@ -106,14 +104,10 @@ export function ExtensionFormModal({ spec, index, groups, nationalTables, onSave
   const [saving, setSaving] = useState(false);
   const type = Form.useWatch('type', form) as DataType | undefined;
   const previous = index === null ? undefined : spec.extensions[index];
-  const otherCodes = new Set([
-    ...spec.extensions.filter((_, i) => i !== index).map((ext) => ext.code),
-    ...groups.flatMap((group) => group.indicators.map((indicator) => indicator.code)),
-  ]);
 
   const initialValues: Partial<ExtensionFormValues> = previous
     ? extensionToValues(previous)
-    : { code: 'ext_', required: false, stages: [], type: 'text' };
+    : { required: false, stages: [], type: 'text' };
 
   const onFinish = async (values: ExtensionFormValues) => {
     setSummary([]);
@@ -157,7 +151,7 @@ export function ExtensionFormModal({ spec, index, groups, nationalTables, onSave
     <FormModal<ExtensionFormValues>
       title={
         previous
-          ? t('catalog:province.extensions.editTitle', { code: previous.code })
+          ? t('catalog:province.extensions.editTitle', { name: localName(language, previous.name, previous.name_en) })
           : t('catalog:province.extensions.addTitle')
       }
       form={form}
@@ -171,24 +165,6 @@ export function ExtensionFormModal({ spec, index, groups, nationalTables, onSave
       autoComplete="off"
     >
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item
-            name="code"
-            label={t('catalog:province.extensions.fields.code')}
-            extra={t('catalog:province.extensions.fields.codeHelp')}
-            rules={[
-              { required: true, pattern: EXTENSION_CODE, message: t('catalog:province.extensions.validation.code') },
-              {
-                validator: (_, value: string | undefined) =>
-                  value && otherCodes.has(value.trim())
-                    ? Promise.reject(new Error(t('catalog:province.extensions.validation.codeTaken')))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <Input maxLength={64} placeholder="ext_" />
-          </Form.Item>
-        </Col>
         <Col xs={24} md={12}>
           <Form.Item
             name="group"

@@ -27,13 +27,6 @@ export function ExtensionsTab({ spec, groups, onChange, onEdit }: ExtensionsTabP
 
   const columns: TableColumnsType<{ ext: SpecExtension; index: number }> = [
     {
-      title: t('catalog:province.extensions.columns.code'),
-      key: 'code',
-      width: 200,
-      ellipsis: true,
-      render: (_, { ext }) => <Typography.Text code>{ext.code}</Typography.Text>,
-    },
-    {
       title: t('catalog:province.extensions.columns.name'),
       key: 'name',
       ellipsis: true,
@@ -89,7 +82,7 @@ export function ExtensionsTab({ spec, groups, onChange, onEdit }: ExtensionsTabP
         <RowActions
           onEdit={() => onEdit(index)}
           onRemove={() => onChange(withoutExtension(spec, index))}
-          removeConfirm={t('catalog:province.extensions.removeConfirm', { code: ext.code })}
+          removeConfirm={t('catalog:province.extensions.removeConfirm', { name: localName(language, ext.name, ext.name_en) })}
           removeLabel={t('catalog:province.extensions.remove')}
         />
       ),

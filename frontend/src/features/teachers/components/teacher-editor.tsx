@@ -21,6 +21,7 @@ import {
   archiveFields,
   archiveGroups,
   birthDateFromId,
+  genderFromId,
   sameFormValues,
   toFormValues,
   toRequestBody,
@@ -167,6 +168,8 @@ export function TeacherEditor({
     if ('id_number' in changed || 'id_type' in changed) {
       const birthDate = birthDateFromId(all.id_type, all.id_number);
       if (birthDate && !all.birth_date) form.setFieldValue('birth_date', birthDate);
+      const gender = genderFromId(all.id_type, all.id_number);
+      if (gender && !all.gender) form.setFieldValue('gender', gender);
     }
   };
 

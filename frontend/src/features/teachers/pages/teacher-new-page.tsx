@@ -33,11 +33,11 @@ export function TeacherNewPage() {
         }
       >
         <Form layout="inline">
-          <Form.Item label={t('school.label')} required style={{ marginBottom: 0 }}>
+          <Form.Item label={t('school.label')} required style={{ marginBottom: 0, width: '100%', maxWidth: 480 }}>
             <OrgTreeSelect
               aria-label={t('school.label')}
               placeholder={t('school.placeholder')}
-              style={{ width: 360, maxWidth: '100%' }}
+              style={{ width: '100%' }}
               value={school}
               onChange={setSchool}
             />

@@ -13,6 +13,7 @@ const group = (code: string, order: number, many = true): EffectiveGroup => ({
   schema: {},
   ui: {},
   rules: [],
+  needs_record: false,
 });
 
 const field = (code: string, widget: FormField['widget'] = 'input'): Pick<FormField, 'widget'> & { code: string } => ({ code, widget });

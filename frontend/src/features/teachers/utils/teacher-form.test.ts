@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import {
   birthDateFromId,
+  genderFromId,
   looksLikeIdNumber,
   sameFormValues,
   toFormValues,
@@ -96,5 +97,14 @@ describe('teacher form helpers', () => {
       ),
     ).toEqual(['学位层次：必填', '扩展项：invalid', '学位层次与学历不符']);
     expect(warningLines(undefined, fields)).toEqual([]);
+  });
+});
+
+describe('genderFromId', () => {
+  it('reads the 17th digit of a resident ID number', () => {
+    expect(genderFromId('1', '620102198503120031')).toBe('1');
+    expect(genderFromId('1', '620102198503120020')).toBe('2');
+    expect(genderFromId('2', '620102198503120031')).toBeNull();
+    expect(genderFromId('1', '62010219850312')).toBeNull();
   });
 });

@@ -27,6 +27,14 @@ export function birthDateFromId(idType: unknown, idNumber: unknown): string | nu
   return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
+/** 性别 from a resident ID number (GB 11643: the 17th digit is odd for men): '1' 男, '2' 女, null otherwise. */
+export function genderFromId(idType: unknown, idNumber: unknown): string | null {
+  if (idType !== '1' || typeof idNumber !== 'string') return null;
+  const match = /^\d{16}(\d)[\dXx]$/.exec(idNumber.trim());
+  if (!match) return null;
+  return Number(match[1]) % 2 === 1 ? '1' : '2';
+}
+
 /** Search text that looks like an ID document number (has digits, no spaces, 8+ characters) rather than a name. */
 export function looksLikeIdNumber(text: string): boolean {
   const value = text.trim();
