@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 test('county admin sees only her county, switches to English and logs out', async ({ page }, testInfo) => {
   await login(page, 'demo-county-a');
