@@ -53,6 +53,20 @@ export const teacherKeys = {
   timeline: (id: number) => ['teachers', 'timeline', id] as const,
 };
 
+/** The fields the list shows (rows and cards). */
+export const TEACHER_LIST_FIELDS = [
+  'id',
+  'name',
+  'teacher_no',
+  'gender',
+  'id_number',
+  'school',
+  'school_name',
+  'record_state',
+  'pending_change',
+  'updated_at',
+] as const;
+
 export async function getTeachers(filters: TeacherFilters, cursor: string | null): Promise<TeacherPage> {
   const { codes, full_time_teacher, ...plain } = filters;
   const query: Record<string, string> = {};
@@ -60,6 +74,8 @@ export async function getTeachers(filters: TeacherFilters, cursor: string | null
   if (full_time_teacher !== undefined) query.full_time_teacher = String(full_time_teacher);
   if (cursor) query.cursor = cursor;
   else query.count = 'true';
+  // The list shows a few columns of 70-field archives: a page is 8 KB instead of 90 (a slow link's second).
+  query.fields = TEACHER_LIST_FIELDS.join(',');
   const page = await unwrap(api.GET('/api/v1/teachers/', { params: { query } }));
   return { ...toCursorPage(page), count: page.count, countEstimated: page.count_estimated };
 }
