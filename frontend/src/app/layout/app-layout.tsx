@@ -88,6 +88,9 @@ export function AppLayout() {
             <BankOutlined style={{ fontSize: 20 }} />
             <span>{t('appShortName')}</span>
           </div>
+          {/* A closed menu is not rendered: antd would show the open group as a floating popup beside a zero-width
+              sider. */}
+          {!collapsed && (
           <Menu
             theme="dark"
             mode="inline"
@@ -102,6 +105,7 @@ export function AppLayout() {
             }}
             aria-label={t('appName')}
           />
+          )}
         </Sider>
         {overlay && !collapsed && (
           <div
