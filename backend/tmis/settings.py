@@ -11,6 +11,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
@@ -168,6 +169,21 @@ WHITENOISE_ROOT = FRONTEND_DIST if FRONTEND_DIST.exists() else None
 WHITENOISE_INDEX_FILE = True
 WHITENOISE_USE_FINDERS = True  # Swagger UI assets straight from the installed packages
 WHITENOISE_ALLOW_ALL_ORIGINS = False  # no `Access-Control-Allow-Origin: *`: only our own pages use these files
+# The SPA's build names every file under /assets/ by its content hash: cached for a year, never revalidated. Their
+# .br/.gz siblings are written at build time (frontend/precompress.ts) and WhiteNoise picks the one accepted.
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/"
+IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable"
+
+
+def _spa_cache_headers(headers: Any, path: str, url: str) -> None:
+    """A year's immutable cache for hashed assets; index.html is revalidated on every load (it names them)."""
+    if url.startswith("/assets/"):
+        headers["Cache-Control"] = IMMUTABLE_CACHE_CONTROL
+    elif url in ("/", "/index.html"):
+        headers["Cache-Control"] = "no-cache"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _spa_cache_headers
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 test('county admin lists users and creates one, with API errors at the fields', async ({ page }, testInfo) => {
   await login(page, 'demo-county-a');

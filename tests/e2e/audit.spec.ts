@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { type APIRequestContext } from '@playwright/test';
 
-import { PASSWORD, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, PASSWORD, snap, test } from './helpers';
 
 async function tokenFor(request: APIRequestContext, username: string): Promise<string> {
   const response = await request.post('/api/v1/auth/token/', { data: { username, password: PASSWORD } });

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 
-import { PASSWORD, expectLoggedIn, login, snap } from './helpers';
+import { expect, expectLoggedIn, login, PASSWORD, snap, test } from './helpers';
 
 /** Issue 13: the password policy shown where a password is chosen; TOTP enrolment and a login with the code. */
 

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 
-import { expect, test } from '@playwright/test';
+import { expect, test } from './helpers';
 
 /** Issue 12: the login page downloads at most 250 KB of gzipped JavaScript. */
 const LIMIT_BYTES = 250 * 1024;

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 test('province admin adds an extension indicator, previews it and publishes version 1', async ({ page }, testInfo) => {
   await login(page, 'demo-province');

@@ -1,6 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Page } from '@playwright/test';
 
-import { expectLoggedIn, login, snap } from './helpers';
+import { expect, expectLoggedIn, login, snap, test } from './helpers';
 
 // The Content-Security-Policy (docs/SECURITY.md) allows scripts from our own origin only. These pages must render
 // fully under it, with no violation reported: the login page, a list page after login, and the API docs.

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectProblems, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 test('county admin sees only her county, switches to English and logs out', async ({ page }, testInfo) => {
   await login(page, 'demo-county-a');
@@ -95,6 +93,7 @@ test('province admin browses 甘肃省 → 兰州市 → 城关区', async ({ pa
 });
 
 test('a wrong password shows the error and stays on the login page', async ({ page }, testInfo) => {
+  expectProblems(/^401 POST .*\/api\/v1\/auth\/token\/$/); // the refused login is the point of the test
   await login(page, 'demo-county-a', 'not-the-password');
   await expect(page.getByTestId('login-error')).toBeVisible();
   await expect(page.getByTestId('login-error')).not.toBeEmpty();

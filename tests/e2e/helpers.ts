@@ -1,4 +1,51 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+
+export { expect };
+
+/** Problems the running test expects (a deliberate 400, a 429 of a throttle test …), reset for every test. */
+let expectedProblems: RegExp[] = [];
+
+/**
+ * Declares problems the current test provokes on purpose: each pattern is matched against
+ * `"<status> <METHOD> <url>"` of a response, `"failed <METHOD> <url> <error>"` of a request or the text of a console
+ * error. Anything else fails the test (the console guard below).
+ */
+export function expectProblems(...patterns: RegExp[]): void {
+  expectedProblems.push(...patterns);
+}
+
+/**
+ * Every spec's `test`: a guard fails the test on any console error, uncaught page error, failed request or 4xx/5xx
+ * response of the test's browser context that the test did not declare with {@link expectProblems}. A page only asks
+ * what its user may see, so an unexpected 403 or 404 is an application bug, not noise.
+ */
+export const test = base.extend<{ consoleGuard: undefined }>({
+  consoleGuard: [
+    async ({ context }, use) => {
+      expectedProblems = [];
+      const problems: string[] = [];
+      const note = (text: string) => {
+        if (!expectedProblems.some((pattern) => pattern.test(text))) problems.push(text);
+      };
+      context.on('response', (response) => {
+        if (response.status() >= 400) note(`${response.status()} ${response.request().method()} ${response.url()}`);
+      });
+      context.on('requestfailed', (request) => {
+        const error = request.failure()?.errorText ?? '';
+        // A fetch the page dropped (navigation, a query cancelled on unmount) is not a failure of the server.
+        if (!error.includes('ERR_ABORTED')) note(`failed ${request.method()} ${request.url()} ${error}`);
+      });
+      context.on('console', (message) => {
+        // The browser's "Failed to load resource" line repeats a response the listener above already judged.
+        if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) note(message.text());
+      });
+      context.on('weberror', (error) => note(`page error: ${error.error().message}`));
+      await use(undefined);
+      expect(problems, 'console errors or failed requests the test did not expect').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const PASSWORD = 'Demo@2016';
 

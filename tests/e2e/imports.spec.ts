@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { type Locator, type Page, type TestInfo } from '@playwright/test';
 
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 const SCHOOL = '2162010201';
 const ROWS = 300;

@@ -1,6 +1,4 @@
-import { expect, test } from '@playwright/test';
-
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 for (const viewport of [
   { name: 'desktop', width: 1366, height: 768 },

@@ -1,6 +1,6 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { type Locator } from '@playwright/test';
 
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 /** The 地市级 box of a kind's card, and whether it is ticked. */
 const cityBox = (card: Locator) => card.getByTestId('flow-level-city').locator('input[type="checkbox"]');

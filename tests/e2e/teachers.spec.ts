@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 /** GB 11643 check character: ISO 7064 MOD 11-2 over the first 17 digits. */
 function idCheckCharacter(first17: string): string {

@@ -88,7 +88,9 @@ def spa_index(request: HttpRequest) -> HttpResponse:
             status=503,
             content_type="text/plain; charset=utf-8",
         )
-    return HttpResponse(index.read_bytes(), content_type="text/html; charset=utf-8")
+    response = HttpResponse(index.read_bytes(), content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-cache"  # it names the hashed assets of the build in force
+    return response
 
 
 class ScopedViewSetMixin:

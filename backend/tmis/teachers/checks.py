@@ -39,6 +39,7 @@ COLUMN_FIELDS = tuple(
         "id_cipher",
         "id_digest",
         "id_masked",
+        "id_prefixes",
         "extra",
         "name_pinyin",
         "name_initials",

@@ -26,7 +26,7 @@ from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, group_minimum_pr
 from .group_records import group_record_delete, group_record_save
 from .models import GROUP_MODELS, RecordState, Teacher
 from .selectors import record_state_counts
-from .writes import ID_CONTEXT, apply_values, id_number_of, stamp_change
+from .writes import ID_CONTEXT, apply_values, id_number_of, id_prefix_keys, stamp_change
 
 SUBJECT = "teacher"
 #: The review kinds this app registers (see register_handlers).
@@ -237,6 +237,7 @@ class TeacherChangeHandler(TeacherSubject):
             teacher.id_key, teacher.id_cipher = secret["key"], base64.b64decode(secret["cipher"])
             teacher.id_digest = secret["digest"]
             teacher.id_masked = payload["fields"]["id_number"][1]
+            teacher.id_prefixes = id_prefix_keys(id_number_of(teacher))
         apply_values(teacher, actor=actor, values=values, extra=extra, catalogue_version=teacher.catalogue_version)
         teacher.save()
         stamp_change(teacher)

@@ -3,7 +3,8 @@
 
 - `id_dedup_key`: THE dedup key of an ID document (type + normalised number → keyed digest); every lookup by ID
   document (duplicates, the ID filter, an import's in-file duplicates) builds it here;
-- `id_columns` / `id_number_of`: the protected ID columns of a number (ciphertext, key id, digest, mask), and back;
+- `id_columns` / `id_number_of`: the protected ID columns of a number (ciphertext, key id, digest, mask, prefix
+  blind index), and back;
 - `archive_row`: the stored row of a new archive built from checked values (every column but the primary key);
 - `apply_values`: checked values applied to a loaded archive (with its pinyin, catalogue version and version);
 - `stamp_change` / `change_seqs`: the `teacher_change_seq` stamp of every write (and a group record's new version).
@@ -44,6 +45,24 @@ def id_dedup_key(id_type: str, number: str) -> str:
     return crypto.digest(f"{id_type}:{identity.normalise(number)}")
 
 
+#: The shortest ID prefix `?id_prefix=` looks up (a county's region code) and the length of a blind-index entry.
+ID_PREFIX_MIN = 6
+_PREFIX_KEY_LENGTH = 16
+
+
+def id_prefix_key(prefix: str) -> str:
+    """One blind-index entry: a truncated keyed HMAC of a normalised number's prefix (the key never leaves the
+    server, so the column tells nothing about the numbers; 64 bits keep collisions out of any scope)."""
+    return crypto.digest(f"prefix:{identity.normalise(prefix)}")[:_PREFIX_KEY_LENGTH]
+
+
+def id_prefix_keys(number: str) -> list[str]:
+    """The blind index of a number (`Teacher.id_prefixes`): the key of each of its prefixes from `ID_PREFIX_MIN`
+    characters to the whole number, computed at every write of the number."""
+    normalised = identity.normalise(number)
+    return [id_prefix_key(normalised[:n]) for n in range(ID_PREFIX_MIN, len(normalised) + 1)]
+
+
 def id_columns(id_type: str, number: str) -> dict[str, Any]:
     """The protected ID columns of a document: `id_key` and `id_cipher` (the normalised number, encrypted),
     `id_digest` (the dedup key) and `id_masked` (for lists)."""
@@ -54,6 +73,7 @@ def id_columns(id_type: str, number: str) -> dict[str, Any]:
         "id_cipher": cipher,
         "id_digest": id_dedup_key(id_type, normalised),
         "id_masked": crypto.mask(normalised),
+        "id_prefixes": id_prefix_keys(normalised),
     }
 
 
@@ -114,6 +134,7 @@ def archive_row(
         id_cipher=cipher,
         id_digest=checked.digest,
         id_masked=crypto.mask(number),
+        id_prefixes=id_prefix_keys(number),
         extra=checked.extra,
         name_pinyin=pinyin,
         name_initials=initials,

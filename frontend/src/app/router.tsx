@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, matchPath, type RouteObject } from 'react-router';
 
 import { RequireAuth } from '@/app/require-auth';
 import { PageLoading } from '@/app/routes/page-loading';
@@ -9,7 +9,20 @@ import { ROUTES, type AppRoute, type RouteHandle } from '@/app/routes/route-tabl
 
 // Pages, and the layout behind the login, download when first shown: the login page carries neither.
 const LoginPage = lazy(() => import('@/features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
-const AppLayout = lazy(() => import('@/app/layout/app-layout').then((m) => ({ default: m.AppLayout })));
+const loadLayout = () => import('@/app/layout/app-layout').then((m) => ({ default: m.AppLayout }));
+const AppLayout = lazy(loadLayout);
+
+/**
+ * A cold start on a page behind the login (a bookmark, a reload) downloads the layout's and the page's code while
+ * the session is restored (token refresh, /auth/me), not after: on a slow link each wait is a round trip or more.
+ * The login page starts nothing (its budget is its own code).
+ */
+export function preloadCurrentPage(pathname: string): void {
+  if (pathname === '/login') return;
+  void loadLayout();
+  const route = ROUTES.find((candidate) => matchPath({ path: candidate.path, end: true }, pathname));
+  void route?.page.preload();
+}
 const NotFound = lazy(() => import('@/app/routes/not-found'));
 
 function toRouteObject(route: AppRoute): RouteObject {
@@ -19,6 +32,7 @@ function toRouteObject(route: AppRoute): RouteObject {
 }
 
 export function createAppRouter() {
+  preloadCurrentPage(window.location.pathname);
   return createBrowserRouter([
     {
       path: '/login',

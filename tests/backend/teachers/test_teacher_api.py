@@ -228,3 +228,59 @@ def test_filters_and_ordering(filler_a):
     assert ids(school_stage="primary_secondary", ordering="-name") == [young["id"], old["id"]]
     assert ids(ordering="name") == [old["id"], young["id"]]
     assert ids(school_stage="kindergarten") == []
+
+
+def test_count_and_id_prefix(filler_a, django_assert_max_num_queries):
+    number = resident_id()
+    created = create(filler_a, id_number=number).json()
+    create(filler_a, name="王芳", gender="2", id_number=resident_id(male=False))
+    with django_assert_max_num_queries(4):  # the page and the count (bounded at 10,001 keys)
+        body = filler_a.get("/api/v1/teachers/", {"count": "true"}).json()
+    assert (body["count"], body["count_estimated"]) == (2, False)
+    assert "count" not in filler_a.get("/api/v1/teachers/").json()
+    assert filler_a.get("/api/v1/teachers/", {"id_prefix": number[:6], "count": "true"}).json()["count"] == 2
+    assert filler_a.get("/api/v1/teachers/", {"id_prefix": number[:14], "count": "true"}).json()["count"] == 2
+    for prefix in (number[:17], number):
+        rows = filler_a.get("/api/v1/teachers/", {"id_prefix": prefix}).json()["results"]
+        assert [r["id"] for r in rows] == [created["id"]], prefix
+    other = number[:10] + ("1" if number[10] != "1" else "2")
+    assert filler_a.get("/api/v1/teachers/", {"id_prefix": other}).json()["results"] == []
+    assert filler_a.get("/api/v1/teachers/", {"id_prefix": number[:5]}).status_code == 400
+
+
+def test_id_prefix_stays_in_scope(filler_a, beijing):
+    number = resident_id()
+    create(filler_a, id_number=number)
+    _school, other = beijing
+    assert other.get("/api/v1/teachers/", {"id_prefix": number[:8], "count": "true"}).json()["count"] == 0
+
+
+def test_count_above_the_limit_is_estimated(filler_a, monkeypatch):
+    from tmis.teachers import selectors
+
+    for _ in range(3):
+        create(filler_a, id_number=resident_id())
+    monkeypatch.setattr(selectors, "EXACT_COUNT_LIMIT", 2)
+    body = filler_a.get("/api/v1/teachers/", {"count": "true"}).json()
+    assert body["count_estimated"] is True and body["count"] >= 3
+
+
+def test_coded_state_kind_and_full_time_filters(filler_a):
+    teacher = create(filler_a, ethnicity="01", staff_category="A1").json()
+    other = create(filler_a, name="王芳", gender="2", id_number=resident_id(male=False), ethnicity="02").json()
+    Teacher.objects.filter(pk=other["id"]).update(record_state="approved", backbone_teacher=True)
+
+    def ids(**params):
+        response = filler_a.get("/api/v1/teachers/", params)
+        assert response.status_code == 200, response.json()
+        return [r["id"] for r in response.json()["results"]]
+
+    assert ids(ethnicity="01") == [teacher["id"]]
+    assert ids(gender="2") == [other["id"]]
+    assert ids(record_state="approved") == [other["id"]]
+    assert ids(backbone_teacher="true") == [other["id"]]
+    assert ids(full_time_teacher="true") == [teacher["id"]]
+    assert ids(full_time_teacher="false") == [other["id"]]
+    assert ids(school_stage="primary_secondary", staff_category="A1") == [teacher["id"]]
+    assert ids(political_status="01") == []
+    assert ids(ordering="-updated_at", record_state="approved") == [other["id"]]

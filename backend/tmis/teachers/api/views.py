@@ -19,7 +19,7 @@ from tmis.reviews.api.serializers import SubmissionSerializer
 from ..filters import TeacherFilter
 from ..models import Teacher
 from ..reviewing import change_id_numbers, teacher_submit
-from ..selectors import teacher_group_records, teacher_timeline
+from ..selectors import teacher_count, teacher_group_records, teacher_timeline
 from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
 from .serializers import (
     TeacherArchiveSerializer,
@@ -47,6 +47,22 @@ class TeacherOrdering(OrderingFilter):
         return terms if {"id", "-id"} & set(terms) else [*terms, "id"]
 
 
+class TeacherPagination(KeysFirstCursorPagination):
+    """The teacher list's pages; `?count=true` adds the list's size (`count`, `count_estimated`)."""
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"] = {
+            "type": "integer",
+            "description": "With ?count=true: the archives the list holds (exact up to 10,000).",
+        }
+        response["properties"]["count_estimated"] = {
+            "type": "boolean",
+            "description": "With ?count=true: true when `count` is the planner's estimate (above 10,000).",
+        }
+        return response
+
+
 class IdNumberSerializer(serializers.Serializer):
     id_number = serializers.CharField(help_text="The full, unmasked number.")
     requested = serializers.CharField(
@@ -64,7 +80,7 @@ class TeacherViewSet(
 
     serializer_class = TeacherSerializer
     filterset_class = TeacherFilter
-    pagination_class = KeysFirstCursorPagination
+    pagination_class = TeacherPagination
     keys_first_for = ("q", "name")  # searches: the page's keys come from the covering indexes first
     permission = "teachers.view"
     write_permission = "teachers.change"
@@ -75,6 +91,26 @@ class TeacherViewSet(
 
     def get_scoped_queryset(self) -> QuerySet[Teacher]:
         return Teacher.objects.visible_to(self.request.user).select_related("school")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "count",
+                bool,
+                description="Add `count`: exact up to 10,000 archives, above that an estimate (`count_estimated`).",
+            )
+        ]
+    )
+    def list(self, request: Request) -> Response:
+        """Archives in scope, a page at a time (cursor)."""
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
+        if request.query_params.get("count") in ("true", "1"):
+            count, estimated = teacher_count(queryset)
+            response.data["count"] = count
+            response.data["count_estimated"] = estimated
+        return response
 
     def retrieve(self, request: Request, pk: str) -> Response:
         teacher = self.get_object()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pghistory
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import OpClass
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +33,7 @@ class TeacherQuerySet(ScopedQuerySet):
         "id_key",
         "id_cipher",
         "id_digest",
+        "id_prefixes",
         "name_pinyin",
         "name_initials",
         "version",
@@ -61,6 +62,13 @@ class Teacher(models.Model):
     id_cipher = models.BinaryField(help_text="AES-GCM nonce + ciphertext of the normalised ID number.")
     id_digest = models.CharField(max_length=64, unique=True, help_text="Keyed HMAC of type:number (dedup key).")
     id_masked = models.CharField(max_length=30)
+    id_prefixes = ArrayField(
+        models.CharField(max_length=16),
+        default=list,
+        blank=True,
+        help_text="Blind index of the number's prefixes (6 characters and more): truncated keyed HMACs, written with "
+        "the number, so `?id_prefix=` finds archives without decrypting any.",
+    )
     birth_date = models.DateField()
 
     # The other national indicators of 基本信息 and 联系方式
@@ -152,6 +160,10 @@ class Teacher(models.Model):
             models.Index(fields=["school", "id"], name="teacher_school_idx"),
             # Progress counts by state under any organisation (an index-only range scan, no Python loop).
             models.Index(fields=["org_path", "record_state"], name="teacher_state_idx"),
+            # `?id_prefix=`: containment in the blind index of the number's prefixes.
+            GinIndex(fields=["id_prefixes"], name="teacher_id_prefix_idx"),
+            # The Ministry's list opens on approved archives, newest first (10⁷ rows: no sort of the whole state).
+            models.Index(fields=["record_state", "-updated_at", "-id"], name="teacher_state_updated_idx"),
         ]
 
     def __str__(self) -> str:

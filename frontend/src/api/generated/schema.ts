@@ -1107,7 +1107,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Teacher archives in the caller's scope. ID numbers are always masked here. */
+        /** @description Archives in scope, a page at a time (cursor). */
         get: operations["teachers_list"];
         put?: never;
         /**
@@ -3650,6 +3650,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Teacher"][];
+            /** @description With ?count=true: the archives the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedTeachingRecordList: {
             /**
@@ -10180,28 +10184,82 @@ export interface operations {
                 age_max?: number;
                 /** @description At least this old today (0-150). */
                 age_min?: number;
-                /** @description 现任专业技术职务 code. */
+                /** @description `backbone_teacher` (true/false). */
+                backbone_teacher?: boolean;
+                /** @description `contract_status` code. */
+                contract_status?: string;
+                /** @description Add `count`: exact up to 10,000 archives, above that an estimate (`count_estimated`). */
+                count?: boolean;
+                /** @description `current_post_category` code. */
+                current_post_category?: string;
+                /** @description `current_post_grade` code. */
+                current_post_grade?: string;
+                /** @description `current_professional_title` code. */
                 current_professional_title?: string;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description `dual_qualified_teacher` (true/false). */
+                dual_qualified_teacher?: boolean;
+                /** @description `employment_form` code. */
+                employment_form?: string;
+                /** @description `enterprise_work_duration` code. */
+                enterprise_work_duration?: string;
+                /** @description `ethnicity` code. */
                 ethnicity?: string;
+                /** @description `free_normal_student` code. */
+                free_normal_student?: string;
+                /** @description 专任教师 (教职工类别 of the school kind's code table). */
+                full_time_teacher?: string;
+                /** @description `gender` code. */
                 gender?: string;
-                /** @description 最高学历 code. */
+                /** @description `grassroots_project` code. */
+                grassroots_project?: string;
+                /** @description `health` code. */
+                health?: string;
+                /** @description `highest_degree` code. */
+                highest_degree?: string;
+                /** @description `highest_degree_level` code. */
+                highest_degree_level?: string;
+                /** @description `highest_education` code. */
                 highest_education?: string;
                 /** @description Exact ID number (looked up by digest). */
                 id_number?: string;
+                /** @description The ID number's first 6 or more characters (any document type; looked up in a blind index). */
+                id_prefix?: string;
                 /** @description Document type of id_number (default 1). */
                 id_type?: string;
+                /** @description `it_ability` code. */
+                it_ability?: string;
+                /** @description `learning_origin` code. */
+                learning_origin?: string;
+                /** @description `marital_status` code. */
+                marital_status?: string;
+                /** @description `mental_health_teacher` code. */
+                mental_health_teacher?: string;
                 /** @description Name prefix. */
                 name?: string;
+                /** @description `nationality` code. */
+                nationality?: string;
+                /** @description `new_hire` (true/false). */
+                new_hire?: boolean;
+                /** @description `normal_major_graduate` (true/false). */
+                normal_major_graduate?: boolean;
+                /** @description `on_establishment` (true/false). */
+                on_establishment?: boolean;
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description Organisation code: every school below it. */
                 org?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description 人员状态 code (employment status). */
+                /** @description `personnel_status` code. */
                 personnel_status?: string;
+                /** @description `political_status` code. */
+                political_status?: string;
+                /** @description `preschool_major_graduate` (true/false). */
+                preschool_major_graduate?: boolean;
+                /** @description `preschool_trained` (true/false). */
+                preschool_trained?: boolean;
                 /** @description Name substring, full pinyin or initials prefix. */
                 q?: string;
                 /**
@@ -10222,8 +10280,22 @@ export interface operations {
                  *     * `higher` - Higher education institution
                  */
                 school_stage?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+                /** @description `special_ed_certificate` (true/false). */
+                special_ed_certificate?: boolean;
+                /** @description `special_ed_major_graduate` (true/false). */
+                special_ed_major_graduate?: boolean;
+                /** @description `special_ed_trained` (true/false). */
+                special_ed_trained?: boolean;
+                /** @description `special_grade_teacher` (true/false). */
+                special_grade_teacher?: boolean;
+                /** @description `staff_category` code. */
+                staff_category?: string;
+                /** @description `staff_source` code. */
+                staff_source?: string;
                 teacher_no?: string;
                 updated_since?: string;
+                /** @description `vocational_skill_certificate` (true/false). */
+                vocational_skill_certificate?: boolean;
             };
             header?: never;
             path?: never;

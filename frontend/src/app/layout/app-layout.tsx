@@ -25,7 +25,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useState(() => window.matchMedia('(max-width: 991.98px)').matches);
+  // Below lg the menu is a drawer over the content (it never pushes a phone's page aside) and closes on a choice.
+  const overlay = screens.lg === false;
   const selection = menuSelection(location.pathname);
   const queueCount = useQueueCount(hasCapability(user, 'reviews.decide'));
   const waiting = queueCount.data?.count ?? 0;
@@ -62,6 +64,12 @@ export function AppLayout() {
           width={208}
           theme="dark"
           trigger={null}
+          style={
+            overlay
+              ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 1001, height: '100vh', overflow: 'auto' }
+              : undefined
+          }
+          data-testid="app-menu"
         >
           <div
             style={{
@@ -80,6 +88,9 @@ export function AppLayout() {
             <BankOutlined style={{ fontSize: 20 }} />
             <span>{t('appShortName')}</span>
           </div>
+          {/* A closed menu is not rendered: antd would show the open group as a floating popup beside a zero-width
+              sider. */}
+          {!collapsed && (
           <Menu
             theme="dark"
             mode="inline"
@@ -89,19 +100,29 @@ export function AppLayout() {
             onOpenChange={setOpenKeys}
             items={menuItems}
             onClick={({ key }) => {
+              if (overlay) setCollapsed(true);
               void navigate(key);
             }}
             aria-label={t('appName')}
           />
+          )}
         </Sider>
+        {overlay && !collapsed && (
+          <div
+            data-testid="menu-mask"
+            aria-hidden
+            onClick={() => setCollapsed(true)}
+            style={{ position: 'fixed', inset: 0, zIndex: 1000, background: token.colorBgMask }}
+          />
+        )}
         <Layout style={{ minWidth: 0 }}>
           <Header
             style={{
               background: token.colorBgContainer,
-              padding: '0 16px 0 24px',
+              padding: overlay ? '0 8px 0 16px' : '0 16px 0 24px',
               display: 'flex',
               alignItems: 'center',
-              gap: 16,
+              gap: overlay ? 8 : 16,
               borderBottom: `1px solid ${token.colorBorderSecondary}`,
               height: 56,
               lineHeight: '56px',
@@ -124,7 +145,7 @@ export function AppLayout() {
               <BankOutlined style={{ marginRight: 8, color: token.colorPrimary }} />
               {orgPath}
             </Typography.Text>
-            <Space size="middle" style={{ flexShrink: 0 }}>
+            <Space size={overlay ? 'small' : 'middle'} style={{ flexShrink: 0 }}>
               <LanguageSwitch />
               <JobsIndicator />
               <NotificationBell />
@@ -156,7 +177,7 @@ export function AppLayout() {
               </Dropdown>
             </Space>
           </Header>
-          <Content style={{ padding: 24, minWidth: 0 }}>
+          <Content style={{ padding: overlay ? 12 : 24, minWidth: 0 }}>
             <Breadcrumbs />
             <Outlet />
           </Content>

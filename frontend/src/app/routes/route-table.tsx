@@ -14,12 +14,19 @@ export const MENU_GROUPS = {
 } as const satisfies Record<string, { labelKey: MenuLabelKey; icon: MenuIcon }>;
 export type MenuGroup = keyof typeof MENU_GROUPS;
 
+/** A page downloaded when first shown, whose download can also start early (`preload`, the same module). */
+export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+
+function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  return Object.assign(lazy(load), { preload: load });
+}
+
 /** One screen of the signed-in SPA: where it is, who may open it, and where the menu shows it. */
 export interface AppRoute {
   /** The URL path (React Router syntax), also the menu item's key. */
   path: string;
   /** The page, downloaded when the route is first opened. */
-  page: LazyExoticComponent<ComponentType>;
+  page: LazyPage;
   /** Required to open the page and to see its menu item; none: every signed-in user. */
   capability?: string;
   /** Only users whose organisation is at one of these levels may open the page and see its item. */
@@ -38,7 +45,7 @@ export interface AppRoute {
 export const ROUTES: readonly AppRoute[] = [
   {
     path: '/',
-    page: lazy(() => import('@/features/dashboard/pages/dashboard-page').then((m) => ({ default: m.DashboardPage }))),
+    page: lazyPage(() => import('@/features/dashboard/pages/dashboard-page').then((m) => ({ default: m.DashboardPage }))),
     // Counts of the user's organisation; the auditor (audit log only) starts at the audit page instead.
     capability: 'orgs.view',
     crumbs: ['menu.dashboard'],
@@ -47,27 +54,27 @@ export const ROUTES: readonly AppRoute[] = [
   // 教师信息
   {
     path: '/teachers',
-    page: lazy(() => import('@/app/routes/teachers-with-export')),
+    page: lazyPage(() => import('@/app/routes/teachers-with-export')),
     capability: 'teachers.view',
     crumbs: ['menu.teachers', 'menu.archives'],
     menu: { group: 'teachers', icon: 'idcard' },
   },
   {
     path: '/teachers/import',
-    page: lazy(() => import('@/features/import-export/pages/import-page').then((m) => ({ default: m.ImportPage }))),
+    page: lazyPage(() => import('@/features/import-export/pages/import-page').then((m) => ({ default: m.ImportPage }))),
     capability: 'teachers.change',
     crumbs: ['menu.teachers', 'menu.imports'],
     menu: { group: 'teachers', icon: 'cloudUpload' },
   },
   {
     path: '/teachers/new',
-    page: lazy(() => import('@/features/teachers/pages/teacher-new-page').then((m) => ({ default: m.TeacherNewPage }))),
+    page: lazyPage(() => import('@/features/teachers/pages/teacher-new-page').then((m) => ({ default: m.TeacherNewPage }))),
     capability: 'teachers.change',
     crumbs: ['menu.teachers', 'menu.archives'],
   },
   {
     path: '/teachers/:id',
-    page: lazy(() =>
+    page: lazyPage(() =>
       import('@/features/teachers/pages/teacher-archive-page').then((m) => ({ default: m.TeacherArchivePage })),
     ),
     capability: 'teachers.view',
@@ -75,7 +82,7 @@ export const ROUTES: readonly AppRoute[] = [
   },
   {
     path: '/reviews',
-    page: lazy(() => import('@/features/reviews/pages/review-queue-page').then((m) => ({ default: m.ReviewQueuePage }))),
+    page: lazyPage(() => import('@/features/reviews/pages/review-queue-page').then((m) => ({ default: m.ReviewQueuePage }))),
     capability: 'reviews.decide',
     crumbs: ['menu.teachers', 'menu.reviews'],
     menu: { group: 'teachers', icon: 'audit' },
@@ -83,13 +90,13 @@ export const ROUTES: readonly AppRoute[] = [
   {
     // Where notifications lead: reviewers and fillers alike (the API shows items in the user's scope).
     path: '/reviews/:id',
-    page: lazy(() => import('@/features/reviews/pages/review-page').then((m) => ({ default: m.ReviewPage }))),
+    page: lazyPage(() => import('@/features/reviews/pages/review-page').then((m) => ({ default: m.ReviewPage }))),
     capability: 'teachers.view',
     crumbs: ['menu.teachers', 'menu.reviews'],
   },
   {
     path: '/my-submissions',
-    page: lazy(() =>
+    page: lazyPage(() =>
       import('@/features/reviews/pages/my-submissions-page').then((m) => ({ default: m.MySubmissionsPage })),
     ),
     capability: 'teachers.change',
@@ -99,28 +106,28 @@ export const ROUTES: readonly AppRoute[] = [
   // 系统管理
   {
     path: '/orgs',
-    page: lazy(() => import('@/features/orgs/pages/orgs-page').then((m) => ({ default: m.OrgsPage }))),
+    page: lazyPage(() => import('@/features/orgs/pages/orgs-page').then((m) => ({ default: m.OrgsPage }))),
     capability: 'orgs.view',
     crumbs: ['menu.admin', 'menu.orgs'],
     menu: { group: 'admin', icon: 'apartment' },
   },
   {
     path: '/users',
-    page: lazy(() => import('@/features/users/pages/users-page').then((m) => ({ default: m.UsersPage }))),
+    page: lazyPage(() => import('@/features/users/pages/users-page').then((m) => ({ default: m.UsersPage }))),
     capability: 'users.view',
     crumbs: ['menu.admin', 'menu.users'],
     menu: { group: 'admin', icon: 'team' },
   },
   {
     path: '/catalog',
-    page: lazy(() => import('@/features/catalog/pages/catalogue-page').then((m) => ({ default: m.CataloguePage }))),
+    page: lazyPage(() => import('@/features/catalog/pages/catalogue-page').then((m) => ({ default: m.CataloguePage }))),
     capability: 'orgs.view', // reference data of everyone working with organisations (not the auditor's)
     crumbs: ['menu.admin', 'menu.catalog'],
     menu: { group: 'admin', icon: 'book' },
   },
   {
     path: '/province-catalog',
-    page: lazy(() =>
+    page: lazyPage(() =>
       import('@/features/catalog/pages/province-catalogue-page').then((m) => ({ default: m.ProvinceCataloguePage })),
     ),
     capability: 'catalog.manage',
@@ -130,14 +137,14 @@ export const ROUTES: readonly AppRoute[] = [
   },
   {
     path: '/code-tables',
-    page: lazy(() => import('@/features/catalog/pages/code-tables-page').then((m) => ({ default: m.CodeTablesPage }))),
+    page: lazyPage(() => import('@/features/catalog/pages/code-tables-page').then((m) => ({ default: m.CodeTablesPage }))),
     capability: 'orgs.view',
     crumbs: ['menu.admin', 'menu.codeTables'],
     menu: { group: 'admin', icon: 'table' },
   },
   {
     path: '/review-flows',
-    page: lazy(() =>
+    page: lazyPage(() =>
       import('@/features/reviews/pages/review-flows-page').then((m) => ({ default: m.ReviewFlowsPage })),
     ),
     capability: 'orgs.manage',
@@ -148,14 +155,14 @@ export const ROUTES: readonly AppRoute[] = [
   // 安全审计 (三员分立: the auditor's only screen)
   {
     path: '/audit',
-    page: lazy(() => import('@/features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage }))),
+    page: lazyPage(() => import('@/features/audit/pages/audit-page').then((m) => ({ default: m.AuditPage }))),
     capability: 'audit.view',
     crumbs: ['menu.audit'],
     menu: { icon: 'fileSearch' },
   },
   {
     path: '/profile',
-    page: lazy(() => import('@/features/profile/pages/profile-page').then((m) => ({ default: m.ProfilePage }))),
+    page: lazyPage(() => import('@/features/profile/pages/profile-page').then((m) => ({ default: m.ProfilePage }))),
     crumbs: ['menu.profile'],
   },
 ];

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { codeLabel, useOrg, useOrgCounts, useSchoolCodes, type Organisation } from '@/features/orgs/api/get-orgs';
 import { ApiError } from '@/lib/api-error';
+import { useCurrentUser } from '@/lib/auth/session';
 import { levelsBelow } from '@/lib/org-levels';
 
 interface OrgDetailProps {
@@ -15,9 +16,15 @@ interface OrgDetailProps {
 }
 
 function ParentName({ code }: { code: string }) {
-  const parent = useOrg(code);
-  // The parent of the user's own root is outside their scope (404): show its code only.
-  return <span>{parent.data ? `${parent.data.name}（${code}）` : code}</span>;
+  const user = useCurrentUser();
+  // The parent of the user's own organisation is outside their scope: its name comes with the user's path (the
+  // Ministry above a province is not in it), and the API is asked only about organisations the user may see.
+  const ancestors = user.organisation_path.filter((org) => org.code !== user.organisation.code);
+  const known = ancestors.find((org) => org.code === code);
+  const outside = known !== undefined || code === user.organisation.parent_code;
+  const parent = useOrg(outside ? null : code);
+  const name = known?.name ?? parent.data?.name;
+  return <span>{name ? `${name}（${code}）` : outside ? '—' : code}</span>;
 }
 
 export function OrgDetail({ code, canManage, onAddChild, onEdit }: OrgDetailProps) {

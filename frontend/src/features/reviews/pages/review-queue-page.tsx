@@ -363,6 +363,8 @@ export function ReviewQueuePage() {
         loading={queue.isPending}
         pagination={false}
         tableLayout="fixed"
+        // On a phone the table scrolls inside its card; the page itself never scrolls sideways.
+        scroll={{ x: 720 }}
         data-testid="review-queue"
         rowSelection={
           waitingView

@@ -36,7 +36,8 @@ export function TeacherHeader({ teacher, deletable, onDeleted, actions }: Teache
   const navigate = useNavigate();
   return (
     <Card data-testid="teacher-header">
-      <Flex gap={20} align="flex-start">
+      {/* On a phone the text moves below the photo rather than being squeezed beside it. */}
+      <Flex gap={20} align="flex-start" wrap>
         <Avatar
           shape="square"
           size={72}
@@ -46,7 +47,7 @@ export function TeacherHeader({ teacher, deletable, onDeleted, actions }: Teache
           style={{ flex: 'none', width: 60, height: 76, lineHeight: '76px' }}
           data-testid="teacher-photo"
         />
-        <div style={{ flex: 1, minWidth: 0 }}>
+        <div style={{ flex: '1 1 260px', minWidth: 0 }}>
           <Flex justify="space-between" align="center" gap={12} wrap style={{ marginBottom: 12 }}>
             <Space size={12} wrap>
               <Typography.Title level={4} style={{ margin: 0 }} data-testid="teacher-name">

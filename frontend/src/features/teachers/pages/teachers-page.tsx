@@ -1,17 +1,17 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Input, List, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
-import { OrgTreeSelect } from '@/components/org-tree-select';
-import { RECORD_STATES, useTeachers, type RecordState, type Teacher, type TeacherFilters } from '@/features/teachers/api/teachers-api';
+import { useTeachers, type Teacher, type TeacherFilters, type TeacherPage } from '@/features/teachers/api/teachers-api';
+import { TeacherFiltersBar } from '@/features/teachers/components/teacher-filters';
 import { RecordStateTag } from '@/features/teachers/components/record-state-tag';
 import { looksLikeIdNumber } from '@/features/teachers/utils/teacher-form';
-import { useCapability } from '@/lib/auth/session';
+import { useCapability, useCurrentUser } from '@/lib/auth/session';
 import { codeItemsQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
 import { LoadMore } from '@/components/load-more';
@@ -22,24 +22,40 @@ interface TeachersPageProps {
   actions?: (filters: TeacherFilters) => ReactNode;
 }
 
+/** Where the list opens: the Ministry (every province's archives) starts on approved archives, newest first. */
+export function initialTeacherFilters(level: string | undefined): TeacherFilters {
+  return level === 'central' ? { record_state: 'approved', ordering: '-updated_at' } : {};
+}
+
 export function TeachersPage({ actions }: TeachersPageProps = {}) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
   const navigate = useNavigate();
   const canChange = useCapability('teachers.change');
-  const [filters, setFilters] = useState<TeacherFilters>({});
+  const user = useCurrentUser();
+  const narrow = !Grid.useBreakpoint().md;
+  const [filters, setFilters] = useState<TeacherFilters>(() => initialTeacherFilters(user.organisation.level));
   const [text, setText] = useState('');
   const teachers = useTeachers(filters);
   const genders = useQuery(codeItemsQueryOptions('gender'));
   const genderName = new Map((genders.data ?? []).map((item) => [item.code, localName(i18n.language, item.name, item.name_en)]));
   const rows = loadedRows(teachers.data);
-  const filtered = Boolean(filters.q || filters.id_number || filters.org || filters.record_state);
+  const first: TeacherPage | undefined = teachers.data?.pages[0];
+  const filtered =
+    Object.keys(filters.codes ?? {}).length > 0 ||
+    [filters.q, filters.id_number, filters.id_prefix, filters.org, filters.record_state, filters.school_stage, filters.full_time_teacher].some(
+      (value) => value !== undefined,
+    );
 
   const search = (value: string) => {
     const term = value.trim();
+    const idLike = term && looksLikeIdNumber(term);
+    // A whole number is looked up exactly; 6 to 17 leading characters are a prefix (the region, the birth date …).
+    const prefix = term && /^\d{6,17}$/.test(term);
     setFilters((current) => ({
       ...current,
-      q: term && !looksLikeIdNumber(term) ? term : undefined,
-      id_number: term && looksLikeIdNumber(term) ? term.toUpperCase() : undefined,
+      q: term && !idLike && !prefix ? term : undefined,
+      id_number: idLike && term.length >= 15 ? term.toUpperCase() : undefined,
+      id_prefix: (idLike && term.length < 15) || prefix ? term.toUpperCase() : undefined,
     }));
   };
 
@@ -56,7 +72,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
       title: t('teachers:columns.gender'),
       key: 'gender',
       width: 70,
-      render: (_, teacher) => genderName.get(teacher.gender) ?? teacher.gender,
+      render: (_, teacher) => genderName.get(teacher.gender) ?? '',
     },
     { title: t('teachers:columns.idNumber'), dataIndex: 'id_number', key: 'id_number', width: 180 },
     { title: t('teachers:columns.school'), dataIndex: 'school_name', key: 'school', ellipsis: true },
@@ -104,12 +120,12 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
         </Space>
       }
     >
-      <Space wrap style={{ marginBottom: 16 }} size="middle">
+      <Space wrap style={{ marginBottom: 16 }} size="small">
         <Input.Search
           aria-label={t('teachers:search')}
           placeholder={t('teachers:searchPlaceholder')}
           allowClear
-          style={{ width: 260 }}
+          style={{ width: narrow ? '100%' : 240 }}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
@@ -117,36 +133,49 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
           }}
           onSearch={search}
         />
-        <OrgTreeSelect
-          aria-label={t('teachers:filterOrg')}
-          placeholder={t('teachers:filterOrgPlaceholder')}
-          allowClear
-          style={{ width: 260 }}
-          value={filters.org}
-          onChange={(org) => setFilters((current) => ({ ...current, org }))}
-        />
-        <Select<RecordState>
-          aria-label={t('teachers:filterState')}
-          placeholder={t('teachers:allStates')}
-          allowClear
-          style={{ width: 140 }}
-          value={filters.record_state}
-          onChange={(state) => setFilters((current) => ({ ...current, record_state: state }))}
-          options={RECORD_STATES.map((state) => ({ value: state, label: t(`teachers:states.${state}`) }))}
-        />
+        <TeacherFiltersBar filters={filters} onChange={setFilters} />
       </Space>
       {teachers.isError && <Alert type="error" showIcon title={teachers.error.message} style={{ marginBottom: 16 }} />}
-      <Table<Teacher>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={rows}
-        loading={teachers.isPending}
-        pagination={false}
-        tableLayout="fixed"
-        data-testid="teachers-table"
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
-      />
+      {first?.count !== undefined && (
+        <Typography.Text type="secondary" data-testid="teachers-total" style={{ display: 'block', marginBottom: 8 }}>
+          {t(first.countEstimated ? 'teachers:totalEstimated' : 'teachers:total', { count: first.count })}
+        </Typography.Text>
+      )}
+      {narrow ? (
+        <List<Teacher>
+          data-testid="teachers-cards"
+          dataSource={rows}
+          loading={teachers.isPending}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+          renderItem={(teacher) => (
+            <List.Item key={teacher.id} extra={<RecordStateTag state={teacher.record_state} />}>
+              <List.Item.Meta
+                title={<Link to={`/teachers/${teacher.id}`}>{teacher.name}</Link>}
+                description={
+                  <>
+                    <div>{teacher.school_name}</div>
+                    <div>
+                      {genderName.get(teacher.gender) ?? ''} · {teacher.id_number}
+                    </div>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Table<Teacher>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={rows}
+          loading={teachers.isPending}
+          pagination={false}
+          tableLayout="fixed"
+          data-testid="teachers-table"
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}
+        />
+      )}
       <div style={{ textAlign: 'center', marginTop: 16 }}>
         <LoadMore pages={teachers} shown={rows.length} />
       </div>

@@ -197,6 +197,8 @@ export function UsersPage() {
         loading={users.isPending}
         pagination={false}
         tableLayout="fixed"
+        // On a phone the table scrolls inside its card; the page itself never scrolls sideways.
+        scroll={{ x: 760 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('users:empty')} /> }}
       />
       <div style={{ textAlign: 'center', marginTop: 16 }}>
