@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
 
-import { PASSWORD, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, test, PASSWORD, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
 
 /** Issue 14, "Accounts people can recover": login delays an administrator sees and clears; a temporary password. */
 

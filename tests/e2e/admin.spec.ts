@@ -1,6 +1,7 @@
-import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectProblems, expectNoHorizontalScroll, login, snap, test } from './helpers';
 
 test('county admin lists users and creates one, with API errors at the fields', async ({ page }, testInfo) => {
+  expectProblems(/^400 POST .*\/api\/v1\/users\/$/); // the deliberate bad account, answered at its fields
   await login(page, 'demo-county-a');
   await expectLoggedIn(page);
   await page.getByRole('menuitem', { name: '用户' }).click();

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import { type APIRequestContext, type Page } from '@playwright/test';
 
-import { expect, expectLoggedIn, login, PASSWORD, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectProblems, login, PASSWORD, snap, test } from './helpers';
 
 /** Issue 13: the password policy shown where a password is chosen; TOTP enrolment and a login with the code. */
 
@@ -59,6 +59,8 @@ async function logout(page: Page): Promise<void> {
 }
 
 test('a user changes their password on the profile page, with the rules shown', async ({ page, request }, testInfo) => {
+  // A password the policy refuses, then the old password refused at the next login: both deliberate.
+  expectProblems(/^400 POST .*\/api\/v1\/auth\/password\/$/, /^401 POST .*\/api\/v1\/auth\/token\/$/);
   const username = await newUser(request, ['filler']);
   await login(page, username);
   await expectLoggedIn(page);
@@ -96,6 +98,7 @@ test('a user changes their password on the profile page, with the rules shown', 
 });
 
 test('a reviewer enrols TOTP with the QR code and then logs in with a code', async ({ page, request }, testInfo) => {
+  expectProblems(/^401 POST .*\/api\/v1\/auth\/token\/totp\/$/); // a wrong code, deliberately
   const username = await newUser(request, ['reviewer']);
   await login(page, username);
   await expectLoggedIn(page);

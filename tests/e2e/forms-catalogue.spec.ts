@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 
-import { expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { expect, test, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
 
 const ID_FEMALE = '620102199004150024'; // 17th digit even: 女, born 1990-04-15
 

@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
-import { PASSWORD, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
+import { PASSWORD, expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { createDraft, residentId, token } from './archives';
 
 // Issue 14, "a reviewer must be able to check what they approve": names never codes in the drawer, the archive
 // page and the timeline; the full old and new ID numbers for a reviewer who may see them; a new archive group by
@@ -12,22 +13,9 @@ const CODE_TOKEN = /\b[a-z][a-z_]{3,}\b/;
 
 type Json = Record<string, unknown>;
 
-async function token(request: APIRequestContext, username: string): Promise<string> {
-  const response = await request.post('/api/v1/auth/token/', { data: { username, password: PASSWORD } });
-  expect(response.ok()).toBeTruthy();
-  return ((await response.json()) as { access: string }).access;
-}
-
-function idCheckCharacter(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
-  return '10X98765432'.charAt(sum % 11);
-}
-
-function residentId(birthDate: string, male: boolean): string {
-  const sequence = Math.floor(Math.random() * 500) * 2 + (male ? 1 : 0);
-  const first17 = `620102${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;
-  return first17 + idCheckCharacter(first17);
+/** A complete new draft of the demo school (archives.createDraft). */
+async function createTeacher(request: APIRequestContext, access: string, name: string): Promise<Json> {
+  return createDraft(request, access, SCHOOL, name);
 }
 
 
@@ -41,27 +29,6 @@ function uniqueName(): string {
 
 function auth(access: string) {
   return { Authorization: `Bearer ${access}` };
-}
-
-/** A new draft of the demo school through the API: a demo teacher's one-row values with a new name and ID. */
-async function createTeacher(request: APIRequestContext, access: string, name: string): Promise<Json> {
-  const headers = auth(access);
-  const list = (await (await request.get(`/api/v1/teachers/?school=${SCHOOL}&page_size=1`, { headers })).json()) as { results: Json[] };
-  const template = (await (await request.get(`/api/v1/teachers/${String(list.results[0]?.id)}/`, { headers })).json()) as Json;
-  const body: Json = { ...template };
-  for (const key of ['id', 'teacher_no', 'school_name', 'record_state', 'ever_approved', 'pending_change', 'catalogue_version', 'version', 'created_at', 'updated_at']) {
-    delete body[key];
-  }
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const response = await request.post('/api/v1/teachers/', {
-      headers,
-      data: { ...body, school: SCHOOL, name, id_number: residentId(String(template.birth_date), template.gender === '1') },
-    });
-    if (response.status() === 409) continue;
-    expect(response.status(), await response.text()).toBe(201);
-    return (await response.json()) as Json;
-  }
-  throw new Error('no free ID number');
 }
 
 /** Submits an archive; returns the review item's id. */

@@ -89,7 +89,9 @@ def test_code_table_api_lists_and_searches(client_for):
     ethnicity = next(t for t in tables if t["slug"] == "ethnicity")
     assert ethnicity["item_count"] == 58
     found = client.get("/api/v1/catalog/code-tables/ethnicity/items/", {"q": "汉"}).json()
-    assert {"code": "01", "name": "汉族", "name_en": found[0]["name_en"], "parent": ""} in found
+    han = next(item for item in found if item["code"] == "01")
+    assert han == {"code": "01", "name": "汉族", "name_en": han["name_en"], "parent": "", "initials": han["initials"]}
+    assert han["initials"].lower().startswith("hz")  # 汉族: searchable by pinyin initials
 
 
 def test_items_carry_an_etag_and_answer_304(client_for):

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import add_required_records, complete_payload
 from tmis.accounts.models import User
 from tmis.imports.models import ImportJob
 from tmis.reviews.models import Submission
@@ -21,6 +21,7 @@ MAX_QUERIES = 13  # fixed: one count + one page per section, the queue profile, 
 def _teacher(client, name: str, school: str) -> int:
     created = client.post(TEACHERS, complete_payload(school=school, name=name, gender="1"), format="json")
     assert created.status_code == 201, created.json()
+    add_required_records(created.json()["id"])
     return created.json()["id"]
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import add_required_records, complete_payload
 from tmis.audit.models import AccessLog
 from tmis.reviews.models import Submission
 
@@ -16,6 +16,7 @@ SETTINGS = "/api/v1/reviews/settings/"
 
 def _submitted(client, name: str, school: str, days_ago: int) -> int:
     created = client.post("/api/v1/teachers/", complete_payload(school=school, name=name, gender="1"), format="json")
+    add_required_records(created.json()["id"])
     submitted = client.post(f"/api/v1/teachers/{created.json()['id']}/submit/")
     assert submitted.status_code == 201, submitted.json()
     Submission.objects.filter(pk=submitted.json()["id"]).update(submitted_at=timezone.now() - timedelta(days=days_ago))

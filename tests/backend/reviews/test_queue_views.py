@@ -3,7 +3,7 @@ date; `scope` — everything in the caller's scope in any state; `waiting` (defa
 
 import pytest
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import add_required_records, complete_payload
 from tmis.reviews.models import Submission
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +24,7 @@ def test_decided_and_scope_views(client_for):
     for name in ("张伟", "李娜", "王芳"):
         created = filler.post(TEACHERS, complete_payload(name=name, gender="1"), format="json")
         assert created.status_code == 201, created.json()
+        add_required_records(created.json()["id"])
         ids.append(created.json()["id"])
         assert filler.post(f"{TEACHERS}{created.json()['id']}/submit/").status_code == 201
     first, second, third = (Submission.objects.filter(subject_id=i).latest("id").pk for i in ids)

@@ -3,7 +3,7 @@
 
 import pytest
 
-from tests.factories.teachers import complete_payload
+from tests.factories.teachers import add_required_records, complete_payload
 from tmis.audit.models import AccessLog
 from tmis.reviews.models import Decision, Submission
 
@@ -15,6 +15,7 @@ REVIEWS = "/api/v1/reviews/"
 def _submit(client, name: str, school: str = "2162010201") -> dict:
     created = client.post(TEACHERS, complete_payload(school=school, name=name, gender="1"), format="json")
     assert created.status_code == 201, created.json()
+    add_required_records(created.json()["id"])
     submitted = client.post(f"{TEACHERS}{created.json()['id']}/submit/")
     assert submitted.status_code == 201, submitted.json()
     return submitted.json()

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { CatalogueSpec, IndicatorGroup, Indicator, SchoolStage } from '@/features/catalog/api/catalog-api';
 import { StageTags } from '@/features/catalog/components/stage-tags';
 import { localName } from '@/lib/catalogue-names';
+import { useShowCodes } from '@/lib/show-codes';
 import { optionalIndicators, withSelection } from '@/features/catalog/utils/spec';
 
 interface Row {
@@ -25,6 +26,7 @@ export function OptionalIndicatorsTab({
   const { t, i18n } = useTranslation('catalog');
   const language = i18n.language;
   const byGroup = useMemo(() => optionalIndicators(groups), [groups]);
+  const [showCodes] = useShowCodes();
 
   const columns: TableColumnsType<Row> = [
     {
@@ -39,13 +41,18 @@ export function OptionalIndicatorsTab({
         />
       ),
     },
-    {
-      title: t('browser.columns.code'),
-      key: 'code',
-      width: 200,
-      ellipsis: true,
-      render: (_, { indicator }) => <Typography.Text code>{indicator.code}</Typography.Text>,
-    },
+    // The API's code only for integrators who asked for it (显示接口代码): people read names.
+    ...(showCodes
+      ? [
+          {
+            title: t('browser.columns.code'),
+            key: 'code',
+            width: 200,
+            ellipsis: true,
+            render: (_: unknown, { indicator }: Row) => <Typography.Text code>{indicator.code}</Typography.Text>,
+          },
+        ]
+      : []),
     {
       title: t('browser.columns.name'),
       key: 'name',

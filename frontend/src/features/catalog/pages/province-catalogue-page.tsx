@@ -33,6 +33,7 @@ import { localName } from '@/lib/catalogue-names';
 import { describeSpecErrors, startingSpec, toSpecBody } from '@/features/catalog/utils/spec';
 import { isStale } from '@/lib/api-error';
 import { useCurrentUser } from '@/lib/auth/session';
+import { ShowCodesSwitch } from '@/components/show-codes-switch';
 
 const DATE_TIME = 'YYYY-MM-DD HH:mm';
 
@@ -211,7 +212,7 @@ function ProvinceEditor({ province, provinceName, state, groups }: EditorProps) 
   };
 
   return (
-    <Card title={t('catalog:province.title')}>
+    <Card title={t('catalog:province.title')} extra={<ShowCodesSwitch />}>
       <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ marginBottom: 16 }} bordered>
         <Descriptions.Item label={t('catalog:province.province')}>
           {provinceName}（{province}）

@@ -20,6 +20,8 @@ import {
   type Submission,
   type SubmissionState,
 } from '@/features/reviews/api/reviews-api';
+import { BulkResultAlert } from '@/features/reviews/components/bulk-result-alert';
+import type { BulkSummary } from '@/features/reviews/utils/queue';
 import { ReasonModal } from '@/features/reviews/components/reason-modal';
 import { levelName } from '@/features/reviews/components/review-detail';
 import { ReviewDrawer } from '@/features/reviews/components/review-drawer';
@@ -32,40 +34,11 @@ import {
   submittedBefore,
   summariseBulk,
   waitingTime,
-  type BulkSummary,
 } from '@/features/reviews/utils/queue';
 import { useCurrentUser } from '@/lib/auth/session';
 import { useNow } from '@/lib/use-now';
 import { LoadMore } from '@/components/load-more';
 import { loadedRows } from '@/lib/cursor-pages';
-
-function BulkResultAlert({ summary, onClose }: { summary: BulkSummary; onClose: () => void }) {
-  const { t } = useTranslation('reviews');
-  const failed = summary.failed.length;
-  return (
-    <Alert
-      type={failed > 0 ? 'warning' : 'success'}
-      showIcon
-      closable={{ onClose }}
-      style={{ marginBottom: 16 }}
-      data-testid="bulk-result"
-      title={
-        failed > 0
-          ? t('queue.bulkResult', { succeeded: summary.succeeded, failed })
-          : t('queue.bulkAllDone', { succeeded: summary.succeeded })
-      }
-      description={
-        failed > 0 && (
-          <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-            {summary.failed.map((item) => (
-              <li key={item.id}>{t('queue.bulkFailedItem', { name: item.name, message: item.message ?? item.code ?? '' })}</li>
-            ))}
-          </ul>
-        )
-      }
-    />
-  );
-}
 
 /**
  * 信息审核: the items waiting at the reviewer's organisation, the longest waiting first. Filters by kind, school,
