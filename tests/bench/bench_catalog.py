@@ -46,6 +46,7 @@ def rows(required: dict[str, dict]) -> list[dict]:
             "school_entry_month": "2010-09",
             "on_establishment": True,
             "personnel_status": "100",
+            "grassroots_project": "0",  # 否: the project's dates, required by a rule for a project, stay empty
         }
         if n % 100 == 0:  # 1% bad rows
             row["birth_date"] = "1985-02-30"
