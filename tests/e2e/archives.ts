@@ -24,6 +24,14 @@ export async function token(request: APIRequestContext, username: string): Promi
   return ((await response.json()) as { access: string }).access;
 }
 
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞慧琳婷雪晨宇浩然欣怡子轩佳琪文博思远';
+
+/** A name no demo teacher has: the demo data uses one-character surnames, so `surname` is a two-character one. */
+export function uniqueTeacherName(surname: string): string {
+  const pick = () => GIVEN.charAt(Math.floor(Math.random() * GIVEN.length));
+  return `${surname}${pick()}${pick()}${pick()}`;
+}
+
 /** GB 11643 check character: ISO 7064 MOD 11-2 over the first 17 digits. */
 function idCheckCharacter(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -1,7 +1,7 @@
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 import { PASSWORD, expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
-import { createDraft, residentId, token } from './archives';
+import { createDraft, uniqueTeacherName, residentId, token } from './archives';
 
 // Issue 14, "a reviewer must be able to check what they approve": names never codes in the drawer, the archive
 // page and the timeline; the full old and new ID numbers for a reviewer who may see them; a new archive group by
@@ -19,13 +19,8 @@ async function createTeacher(request: APIRequestContext, access: string, name: s
 }
 
 
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞慧琳婷雪晨宇浩然欣怡子轩佳琪文博思远';
-
-/** A name no demo teacher has (the demo data uses one-character surnames). */
-function uniqueName(): string {
-  const pick = () => GIVEN.charAt(Math.floor(Math.random() * GIVEN.length));
-  return `司马${pick()}${pick()}${pick()}`;
-}
+/** A name no demo teacher has. */
+const uniqueName = (): string => uniqueTeacherName('司马');
 
 function auth(access: string) {
   return { Authorization: `Bearer ${access}` };

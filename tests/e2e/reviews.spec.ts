@@ -1,16 +1,11 @@
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 import { expect, expectLoggedIn, expectNoHorizontalScroll, expectProblems, login, PASSWORD, snap, test } from './helpers';
-import { createDraft, token } from './archives';
+import { createDraft, uniqueTeacherName, token } from './archives';
 
 const SCHOOL = '2162010201';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅鹏飞慧琳婷雪晨宇浩然欣怡子轩佳琪文博思远';
-
-/** A name no demo teacher has (the demo data uses one-character surnames). */
-function uniqueName(): string {
-  const pick = () => GIVEN.charAt(Math.floor(Math.random() * GIVEN.length));
-  return `欧阳${pick()}${pick()}${pick()}`;
-}
+/** A name no demo teacher has. */
+const uniqueName = (): string => uniqueTeacherName('欧阳');
 
 type Json = Record<string, unknown>;
 
@@ -19,11 +14,6 @@ async function createTeacher(request: APIRequestContext, access: string, name: s
   return Number((await createDraft(request, access, SCHOOL, name, changes)).id);
 }
 
-/**
- * A new draft of the demo school through the API, complete for the catalogue: the one-row indicators of a demo
- * teacher of the school (which pass it), a new name and ID number, and every required extension of the school's
- * effective catalogue. `changes` overrides fields (an empty 民族 makes the submit fail).
- */
 async function submit(request: APIRequestContext, access: string, id: number): Promise<void> {
   const response = await request.post(`/api/v1/teachers/${String(id)}/submit/`, { headers: { Authorization: `Bearer ${access}` } });
   expect(response.status(), await response.text()).toBe(201);
