@@ -79,11 +79,15 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   await page.goto(`/teachers/${String(teacherId)}`);
   await expect(page.getByTestId('teacher-name')).toHaveText(name);
   await expect(page.getByTestId('record-state')).toContainText('草稿');
+  // One list of what is missing stands on the draft before any submit; the refused submit turns it red.
+  const problems = page.getByTestId('missing-items');
+  await expect(problems).toContainText('基本信息 · 民族');
+  await expect(problems).toHaveClass(/ant-alert-warning/);
   await page.getByTestId('submit-archive').click();
   await confirmPopover(page, /送\s*审/);
-  const problems = page.getByTestId('submit-problems');
+  await expect(problems).toHaveClass(/ant-alert-error/);
   await expect(problems).toContainText('需要完善');
-  await expect(problems).toContainText('基本信息 · 民族');
+  await expect(page.getByTestId('missing-items')).toHaveCount(1);
   await expect(page.getByTestId('record-state')).toContainText('草稿');
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'archive-submit-problems');
@@ -94,6 +98,7 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   await choose(page, 'field-ethnicity', /汉族/, '汉族');
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText(/已保存/).first()).toBeVisible();
+  await expect(problems).toHaveCount(0); // nothing left to complete: the list is gone
   await page.getByTestId('submit-archive').click();
   await confirmPopover(page, /送\s*审/);
   await expect(page.getByTestId('record-state')).toContainText('已提交');

@@ -55,6 +55,23 @@ class TeacherResultSerializer(TeacherSerializer):
         return self.context.get("warnings", {})
 
 
+class ArchiveProblemSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+class ArchiveProblemsSerializer(serializers.Serializer):
+    """What the archive still lacks before it can be submitted: the submit's own check, asked at any time."""
+
+    count = serializers.IntegerField(help_text="How many places have a problem (the keys of `errors`).")
+    errors = serializers.DictField(
+        child=ArchiveProblemSerializer(many=True),
+        help_text="Place → problems, as a refused submit lists them: an indicator (`ethnicity`), a record's "
+        "indicator (`study[0].study_major`), or a group of the core set without any record (`study`, code "
+        "`group_required`).",
+    )
+
+
 class TeacherWriteSerializer(serializers.ModelSerializer):
     """Input of create (school required) and update (any subset). Types are checked here; codes, formats and
     cross-field rules by the catalogue validator."""

@@ -18,10 +18,11 @@ from tmis.reviews.api.serializers import SubmissionSerializer
 
 from ..filters import TeacherFilter
 from ..models import Teacher
-from ..reviewing import change_id_numbers, teacher_submit
+from ..reviewing import archive_problems, change_id_numbers, teacher_submit
 from ..selectors import teacher_count, teacher_group_records, teacher_timeline
 from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
 from .serializers import (
+    ArchiveProblemsSerializer,
     TeacherArchiveSerializer,
     TeacherResultSerializer,
     TeacherSerializer,
@@ -84,7 +85,12 @@ class TeacherViewSet(
     keys_first_for = ("q", "name")  # searches: the page's keys come from the covering indexes first
     permission = "teachers.view"
     write_permission = "teachers.change"
-    action_permissions = {"id_number": "teachers.view_id", "submit": "teachers.change", "timeline": "teachers.view"}
+    action_permissions = {
+        "id_number": "teachers.view_id",
+        "submit": "teachers.change",
+        "timeline": "teachers.view",
+        "problems": "teachers.view",
+    }
     filter_backends = [DjangoFilterBackend, TeacherOrdering]
     ordering_fields = ["name", "teacher_no", "updated_at", "id"]  # ?ordering=name | -updated_at …
     ordering = ["id"]
@@ -153,6 +159,15 @@ class TeacherViewSet(
         400 lists them per field (`study[0].study_major` for group records)."""
         submission = teacher_submit(actor=request.user, teacher_id=self.get_object().pk)
         return Response(SubmissionSerializer(submission, context={"request": request}).data, status=201)
+
+    @extend_schema(operation_id="teachers_problems", responses=ArchiveProblemsSerializer)
+    @action(detail=True, pagination_class=None, filter_backends=[])
+    def problems(self, request: Request, pk: str) -> Response:
+        """What the archive still lacks before it can be submitted — the one list a filler works through: every
+        catalogue problem of the archive and its records, and each core-set group without a record. The same
+        check a submit runs, so an empty list means the submit will pass it."""
+        errors = archive_problems(self.get_object())
+        return Response(ArchiveProblemsSerializer({"count": len(errors), "errors": errors}).data)
 
     @extend_schema(operation_id="teachers_timeline", responses=TimelineEntrySerializer(many=True))
     @action(detail=True, pagination_class=None, filter_backends=[])

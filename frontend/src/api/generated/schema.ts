@@ -1178,6 +1178,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teachers/{id}/problems/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description What the archive still lacks before it can be submitted — the one list a filler works through: every
+         *     catalogue problem of the archive and its records, and each core-set group without a record. The same
+         *     check a submit runs, so an empty list means the submit will pass it.
+         */
+        get: operations["teachers_problems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/{id}/submit/": {
         parameters: {
             query?: never;
@@ -2537,6 +2558,19 @@ export interface components {
             student_award_month?: string;
             student_award_description?: string;
             extra?: unknown;
+        };
+        ArchiveProblem: {
+            code: string;
+            message: string;
+        };
+        /** @description What the archive still lacks before it can be submitted: the submit's own check, asked at any time. */
+        ArchiveProblems: {
+            /** @description How many places have a problem (the keys of `errors`). */
+            count: number;
+            /** @description Place → problems, as a refused submit lists them: an indicator (`ethnicity`), a record's indicator (`study[0].study_major`), or a group of the core set without any record (`study`, code `group_required`). */
+            errors: {
+                [key: string]: components["schemas"]["ArchiveProblem"][];
+            };
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -10788,6 +10822,73 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdNumber"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_problems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArchiveProblems"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */

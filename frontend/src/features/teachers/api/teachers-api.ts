@@ -51,7 +51,11 @@ export const teacherKeys = {
   list: (filters: TeacherFilters) => ['teachers', 'list', filters] as const,
   detail: (id: number) => ['teachers', 'detail', id] as const,
   timeline: (id: number) => ['teachers', 'timeline', id] as const,
+  /** Under the archive's key: whatever reloads the archive (a save, a record's write, a submit) asks again. */
+  problems: (id: number) => ['teachers', 'detail', id, 'problems'] as const,
 };
+
+export type ArchiveProblems = components['schemas']['ArchiveProblems'];
 
 /** The fields the list shows (rows and cards). */
 export const TEACHER_LIST_FIELDS = [
@@ -149,7 +153,10 @@ export function useUpdateTeacher(id: number) {
       }
       const teacher: Teacher = result;
       queryClient.setQueryData(teacherKeys.detail(id), { teacher, etag });
-      return queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: teacherKeys.problems(id) }),
+        queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+      ]);
     },
   });
 }
@@ -191,6 +198,16 @@ export const timelineQueryOptions = (id: number) =>
 
 export function useTimeline(id: number) {
   return useQuery(timelineQueryOptions(id));
+}
+
+/** What the archive still lacks before it can be submitted: the submit's own check, asked at any time. */
+export function getArchiveProblems(id: number): Promise<ArchiveProblems> {
+  return unwrap(api.GET('/api/v1/teachers/{id}/problems/', { params: { path: { id } } }));
+}
+
+/** The one list of what is missing, for an archive its filler can still submit (`enabled`). */
+export function useArchiveProblems(id: number, enabled: boolean) {
+  return useQuery({ queryKey: teacherKeys.problems(id), queryFn: () => getArchiveProblems(id), enabled });
 }
 
 /** Submits a draft, or resubmits a returned archive; 400 lists every catalogue problem per field. */

@@ -51,17 +51,19 @@ export function PendingChangeAlert({ submission }: { submission: number | null }
   );
 }
 
-interface SubmitProblemsAlertProps {
+interface MissingItemsAlertProps {
   school: string;
   problems: Problem[];
-  onClose: () => void;
+  /** A submit was just refused for these: the list turns red. */
+  refused: boolean;
 }
 
 /**
- * What a refused submit listed, by group and indicator name (a record's problems with its position), each
- * linking to the group's tab.
+ * THE list of what the archive still lacks before it can be submitted (the submit's own check, kept current): each
+ * item by group and indicator name (a record's with its position, a group without any record by the group's
+ * name), linking to the group's tab.
  */
-export function SubmitProblemsAlert({ school, problems, onClose }: SubmitProblemsAlertProps) {
+export function MissingItemsAlert({ school, problems, refused }: MissingItemsAlertProps) {
   const { t, i18n } = useTranslation('teachers');
   const schema = useQuery(effectiveSchemaQueryOptions(school));
   const language = i18n.language;
@@ -77,6 +79,9 @@ export function SubmitProblemsAlert({ school, problems, onClose }: SubmitProblem
   }, [schema.data, language]);
 
   const lines = problems.map((problem) => {
+    // A group of the core set without any record is keyed by the group's code (its message names the group).
+    const wholeGroup = problem.group === null ? lookup.find((candidate) => candidate.code === problem.field) : undefined;
+    if (wholeGroup) return { key: problem.key, tab: wholeGroup.code, place: wholeGroup.name, message: problem.messages.join('；') };
     const group = problem.group
       ? lookup.find((candidate) => candidate.code === problem.group)
       : lookup.find((candidate) => !candidate.many && candidate.labels.has(problem.field));
@@ -93,10 +98,9 @@ export function SubmitProblemsAlert({ school, problems, onClose }: SubmitProblem
 
   return (
     <Alert
-      type="error"
+      type={refused ? 'error' : 'warning'}
       showIcon
-      closable={{ onClose }}
-      data-testid="submit-problems"
+      data-testid="missing-items"
       title={t('review.problemsTitle', { count: problems.length })}
       description={
         <>

@@ -67,7 +67,7 @@ interface TeacherEditorProps {
 
 /**
  * The 基本信息 / 联系方式 form of an archive, generated from the school's effective catalogue: key information
- * first, API errors at the fields and in a summary, warnings listed after a save, unsaved changes guarded.
+ * first, API errors at the fields and in a summary, warnings at their fields after a save (the archive page lists what is missing), unsaved changes guarded.
  *
  * The form edits one version of the archive (`held`). A newer version replaces it when the form is clean, or
  * when it differs only outside the form (a study-history row was added: the version moves on, these fields do
@@ -110,7 +110,6 @@ export function TeacherEditor({
     if (held) return toFormValues(held.teacher, fields);
     return Object.fromEntries(groups.flatMap((group) => Object.entries(schemaDefaults(group))));
   }, [held, fields, groups]);
-  const warningList = warningLines(warnings, fields);
 
   // A newer version of the archive (saved, reloaded, or moved on by a group record's write).
   if (record && held && record !== held && fields.length > 0) {
@@ -257,22 +256,6 @@ export function TeacherEditor({
           style={{ marginBottom: 16 }}
           title={t('teachers:duplicateExisting', { name: existing.name ?? '', school: existing.school_name ?? existing.school ?? '' })}
           action={existing.id !== undefined && <Link to={`/teachers/${existing.id}`}>{t('teachers:openExisting')}</Link>}
-        />
-      )}
-      {warningList.length > 0 && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          data-testid="save-warnings"
-          title={t('teachers:savedWithWarnings', { count: warningList.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {warningList.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          }
         />
       )}
       <Form<FormValues>

@@ -1,16 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Result, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 
-import { useTeacher, useTimeline, type Teacher } from '@/features/teachers/api/teachers-api';
+import { teacherKeys, useArchiveProblems, useTeacher, useTimeline, type Teacher } from '@/features/teachers/api/teachers-api';
 import { ArchiveTabs } from '@/features/teachers/components/archive-tabs';
-import { PendingChangeAlert, ReturnAlert, SubmitProblemsAlert } from '@/features/teachers/components/review-banners';
+import { MissingItemsAlert, PendingChangeAlert, ReturnAlert } from '@/features/teachers/components/review-banners';
 import { ReviewActions } from '@/features/teachers/components/review-actions';
 import { TeacherHeader } from '@/features/teachers/components/teacher-header';
 import type { Warnings } from '@/features/teachers/components/teacher-editor';
 import { isDeletable } from '@/features/teachers/utils/archive';
-import { archiveFieldErrors, pendingChangeSubmission, returnNotice, type Problem } from '@/features/teachers/utils/review';
+import {
+  archiveFieldErrors,
+  pendingChangeSubmission,
+  returnNotice,
+  submitProblems,
+  type Problem,
+} from '@/features/teachers/utils/review';
 import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/auth/session';
 
@@ -25,8 +32,21 @@ export function TeacherArchivePage() {
   const canChange = useCapability('teachers.change');
   const query = useTeacher(id);
   const timeline = useTimeline(id);
-  const [problems, setProblems] = useState<Problem[] | null>(null);
-  const fieldErrors = useMemo(() => archiveFieldErrors(problems), [problems]);
+  const queryClient = useQueryClient();
+  // After a refused submit the list turns red and its items sit at their fields, until a submit goes through.
+  const [refused, setRefused] = useState(false);
+  const loaded = query.data?.teacher;
+  // The one list of what is missing, while the filler may still submit the archive: kept current by every write.
+  const submittable =
+    canChange && !!loaded && (loaded.record_state === 'draft' || loaded.record_state === 'returned') && !loaded.pending_change;
+  const missing = useArchiveProblems(id, submittable);
+  const missingItems = useMemo(() => (missing.data ? submitProblems(missing.data.errors) : []), [missing.data]);
+  const fieldErrors = useMemo(() => archiveFieldErrors(refused ? missingItems : null), [refused, missingItems]);
+  const onSubmitted = (problems: Problem[] | null) => {
+    setRefused(problems !== null);
+    // The refusal ran the same check as the list: the list asks again, so both say the same.
+    if (problems) void queryClient.invalidateQueries({ queryKey: teacherKeys.problems(id) });
+  };
   // After a delete the page empties first (no form left to guard), then goes back to the list.
   const [deleted, setDeleted] = useState(false);
   useEffect(() => {
@@ -67,11 +87,11 @@ export function TeacherArchivePage() {
         teacher={teacher}
         deletable={canChange && isDeletable(teacher)}
         onDeleted={() => setDeleted(true)}
-        actions={canChange && <ReviewActions teacher={teacher} timeline={timeline.data} onProblems={setProblems} />}
+        actions={canChange && <ReviewActions teacher={teacher} timeline={timeline.data} onProblems={onSubmitted} />}
       />
       {returned && <ReturnAlert entry={returned} change={teacher.record_state !== 'returned'} />}
-      {problems && problems.length > 0 && (
-        <SubmitProblemsAlert school={teacher.school} problems={problems} onClose={() => setProblems(null)} />
+      {submittable && missingItems.length > 0 && (
+        <MissingItemsAlert school={teacher.school} problems={missingItems} refused={refused} />
       )}
       {locked && (
         <Alert type="info" showIcon title={t('teachers:locked', { state: t(`teachers:states.${teacher.record_state}`) })} />
