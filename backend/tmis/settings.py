@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tmis.audit",
     "tmis.imports",
     "tmis.exports",
+    "tmis.changes",
     "procrastinate.contrib.django",
 ]
 
@@ -234,7 +235,11 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
     "EXCEPTION_HANDLER": "tmis.core.errors.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"login": os.environ.get("TMIS_LOGIN_RATE", "30/min")},
+    "DEFAULT_THROTTLE_RATES": {
+        "login": os.environ.get("TMIS_LOGIN_RATE", "30/min"),
+        # Nationwide look-ups of an ID document before a transfer (tmis.changes), per user.
+        "teacher_lookup": os.environ.get("TMIS_LOOKUP_RATE", "60/hour"),
+    },
     "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": None,
 }

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from tmis.accounts.api.roles_views import UserRolesApi
 from tmis.audit.api.security_settings import SecuritySettingsApi
+from tmis.changes.api.views import TeacherLookupApi
 from tmis.core.views import HealthApi, spa_index
 
 handler400 = "tmis.core.views.bad_request"
@@ -21,7 +22,10 @@ api_v1 = [
     path("security/settings/", SecuritySettingsApi.as_view(), name="security-settings"),
     path("orgs/", include("tmis.orgs.api.urls")),
     path("catalog/", include("tmis.catalog.api.urls")),
+    # Before the teachers' router: `lookup/` would otherwise read as an archive's id.
+    path("teachers/lookup/", TeacherLookupApi.as_view(), name="teacher-lookup"),
     path("teachers/", include("tmis.teachers.api.urls")),
+    path("changes/", include("tmis.changes.api.urls")),
     path("reviews/", include("tmis.reviews.api.urls")),
     path("notifications/", include("tmis.notifications.api.urls")),
     path("imports/", include("tmis.imports.api.urls")),

@@ -4,6 +4,8 @@ training credits, rotation) plug in through `tmis.reviews.registry`; the engine 
 
 from __future__ import annotations
 
+from typing import Any, Self
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
@@ -51,6 +53,13 @@ class ReviewFlow(models.Model):
 class SubmissionQuerySet(ScopedQuerySet):
     scope_path_field = "org_path"
 
+    def visible_to(self, user: Any) -> Self:
+        """The origin's subtree, and for a two-sided chain (a transfer) the second origin's subtree too."""
+        path = getattr(user, "scope_path", None) if user is not None and user.is_authenticated else None
+        if not path:
+            return self.none()
+        return self.filter(Q(org_path__startswith=path) | Q(second_path__startswith=path))
+
 
 class Submission(models.Model):
     kind = models.CharField(max_length=30, help_text="A registered subject kind (`tmis.reviews.registry`).")
@@ -59,6 +68,13 @@ class Submission(models.Model):
     subject_label = models.CharField(max_length=100, help_text="For queues: e.g. the teacher's name.")
     school = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     org_path = models.CharField(max_length=255, db_collation="C", help_text="The school's path (scope).")
+    second_path = models.CharField(
+        max_length=255,
+        db_collation="C",
+        blank=True,
+        default="",
+        help_text="A two-sided chain (a transfer): the second origin's path, whose subtree sees the item too.",
+    )
     step_levels = ArrayField(models.CharField(max_length=10), help_text="The chain, copied at submission.")
     step_orgs = ArrayField(models.BigIntegerField(), help_text="The organisation deciding each step.")
     current_step = models.PositiveSmallIntegerField(default=0)
@@ -82,6 +98,7 @@ class Submission(models.Model):
             ),
             models.Index(fields=["subject_type", "subject_id", "id"], name="submission_subject_idx"),
             models.Index(fields=["submitted_by", "submitted_at"], name="submission_mine_idx"),
+            models.Index(fields=["second_path"], name="submission_second_path_idx", condition=~Q(second_path="")),
         ]
         constraints = [
             models.UniqueConstraint(

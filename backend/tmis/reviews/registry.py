@@ -2,9 +2,9 @@
 `AppConfig.ready()` — a key, a label, the handler that knows the subject, and the chain a province starts from and
 may change. The engine (services, selectors, API) reads kinds only through this module and knows no subject app.
 
-A two-sided chain (transfers: the receiving school's levels, then the sending school's) will register a kind whose
-handler names a second origin; the engine keeps one origin per kind until then, and nothing here assumes a chain
-starts and ends in one subtree except `SubjectHandler.origin`.
+A two-sided chain (transfers: the receiving school's levels, then the sending school's) is a submission with a
+second origin (`services.submit(second_school=…)`): each side climbs its own province's chain of the kind, and when
+the two origins lie in different provinces each side adds the kind's `cross_province_levels`.
 """
 
 from __future__ import annotations
@@ -68,12 +68,20 @@ class SubjectKind:
     allowed_levels: tuple[str, ...] = LEVEL_ORDER
     derived_from: str | None = None
     extra_levels: tuple[str, ...] = ()
+    #: Two-sided chains across provinces: the levels each side adds (transfers: the province).
+    cross_province_levels: tuple[str, ...] = ()
     view_capability: str = "reviews.view"
     submit_capability: str = "reviews.submit"
     decide_capability: str = "reviews.decide"
 
     def __post_init__(self) -> None:
-        for levels in (self.default_levels, self.required_levels, self.allowed_levels, self.extra_levels):
+        for levels in (
+            self.default_levels,
+            self.required_levels,
+            self.allowed_levels,
+            self.extra_levels,
+            self.cross_province_levels,
+        ):
             if any(level not in LEVEL_ORDER for level in levels):
                 raise ValueError(f"{self.key}: unknown level in {levels}")
         if self.derived_from is None and not set(self.required_levels) <= set(self.default_levels):

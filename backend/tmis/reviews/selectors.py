@@ -94,7 +94,9 @@ def open_review_counts(*, path: str, kind: str | None = None) -> dict[str, int]:
 def open_review_figures(*, path: str, kind: str | None = None, overdue_days: int | None = None) -> dict[str, dict]:
     """Open items under an organisation path by the level deciding them now, in one aggregate query: `open` (all),
     `overdue` (waiting longer than `overdue_days`, 超期) and `unattended` (nobody at the step can decide, 无人审核)."""
-    items = Submission.objects.filter(org_path__startswith=path, state__in=OPEN_STATES)
+    items = Submission.objects.filter(
+        Q(org_path__startswith=path) | Q(second_path__startswith=path), state__in=OPEN_STATES
+    )
     if kind:
         items = items.filter(kind=kind)
     overdue = overdue_condition(overdue_days) if overdue_days is not None else Q(pk__in=[])

@@ -18,7 +18,7 @@ from tmis.orgs.models import Organisation
 from .attendance import is_attended
 from .flows import flow_levels, flow_set
 from .models import OPEN_STATES, Action, Decision, State, Submission
-from .registry import get_kind, handler_for
+from .registry import LEVEL_ORDER, SubjectKind, get_kind, handler_for
 
 __all__ = ["BULK_LIMIT", "MIN_REASON", "decide", "decide_many", "flow_levels", "flow_set", "submit", "withdraw"]
 
@@ -33,6 +33,25 @@ def _steps(school: Organisation, levels: list[str]) -> tuple[list[str], list[int
     ancestors["school"] = school
     chosen = [(level, ancestors[level]) for level in levels if level in ancestors]
     return [level for level, _org in chosen], [org.pk for _level, org in chosen]
+
+
+def _chain(kind: SubjectKind, school: Organisation, second: Organisation | None) -> tuple[list[str], list[int]]:
+    """The steps of a chain from one origin, or from two (each side its own province's levels of the kind, plus the
+    kind's `cross_province_levels` when the sides lie in different provinces)."""
+    first_levels = flow_levels(school=school, kind=kind.key)
+    if second is None:
+        return _steps(school, first_levels)
+    second_levels = flow_levels(school=second, kind=kind.key)
+    if school.province_code != second.province_code:
+        first_levels = _with_levels(first_levels, kind.cross_province_levels)
+        second_levels = _with_levels(second_levels, kind.cross_province_levels)
+    levels, orgs = _steps(school, first_levels)
+    more_levels, more_orgs = _steps(second, second_levels)
+    return levels + more_levels, orgs + more_orgs
+
+
+def _with_levels(levels: list[str], extra: tuple[str, ...]) -> list[str]:
+    return sorted(set(levels) | set(extra), key=LEVEL_ORDER.index)
 
 
 def _record(
@@ -115,10 +134,13 @@ def submit(
     label: str | None = None,
     school: Organisation | None = None,
     payload: dict[str, Any] | None = None,
+    second_school: Organisation | None = None,
 ) -> Submission:
     """Start a review (or a new round of a returned one for the same subject and kind). The kind's handler names
     the subject, the organisation the chain climbs from and whether the actor may submit; a subject app that has
-    them at hand passes `label` and `school`. A change request's `payload` is stored as JSON holds it (`jsonable`:
+    them at hand passes `label` and `school`. `second_school` makes the chain two-sided (a transfer): the levels of
+    `school`'s side, then those of the second school's side, each from its own province's chain of the kind; both
+    subtrees see the item. A change request's `payload` is stored as JSON holds it (`jsonable`:
     money, dates and lists as their exact text), so the subject's handler reads it back through its fields."""
     payload = jsonable(payload) if payload is not None else None
     subject_kind = get_kind(kind)
@@ -128,7 +150,7 @@ def submit(
     subject_type = subject_type or subject_kind.subject_type
     label = label if label is not None else handler.label(subject_id)
     school = school if school is not None else handler.origin(subject_id)
-    levels, orgs = _steps(school, flow_levels(school=school, kind=kind))
+    levels, orgs = _chain(subject_kind, school, second_school)
     now = timezone.now()
     returned = (
         Submission.objects.select_for_update()
@@ -155,6 +177,7 @@ def submit(
         )
     submission.subject_label = label[:100]
     submission.school, submission.org_path = school, school.path
+    submission.second_path = second_school.path if second_school is not None else ""
     submission.current_step, submission.current_org_id = 0, orgs[0]
     submission.state, submission.submitted_by, submission.submitted_at = State.SUBMITTED, actor, now
     try:

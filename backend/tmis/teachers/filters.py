@@ -14,6 +14,8 @@ from .models import RecordState, Teacher
 from .writes import ID_PREFIX_MIN, id_dedup_key, id_prefix_key
 
 MAX_AGE = 150
+#: `?status=`: the list shows current teachers unless asked otherwise.
+STATUSES = ("current", "left", "all")
 
 #: The coded indicators of 基本信息 (one code each; 政治面貌 holds several) and its yes/no ones: each is a filter of
 #: the list by its stored code (`?ethnicity=01`, `?backbone_teacher=true`). The SPA offers them by name.
@@ -110,6 +112,13 @@ class TeacherFilter(_CodedFilters):
         method="filter_full_time_teacher", help_text="专任教师 (教职工类别 of the school kind's code table)."
     )
     updated_since = IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    status = django_filters.ChoiceFilter(
+        choices=[(s, s) for s in STATUSES],
+        method="filter_status",
+        help_text="`current` (default): teachers serving; `left`: inactive archives (retired, resigned … kept "
+        "read-only); `all`: both.",
+    )
+    employment_status = django_filters.CharFilter(help_text="教职工当前状态 code (set by teacher changes).")
 
     class Meta:
         model = Teacher
@@ -125,6 +134,15 @@ class TeacherFilter(_CodedFilters):
             "record_state",
             "updated_since",
         ]
+
+    def filter_queryset(self, queryset: QuerySet[Teacher]) -> QuerySet[Teacher]:
+        queryset = super().filter_queryset(queryset)
+        return queryset if "status" in self.data else queryset.filter(active=True)
+
+    def filter_status(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
+        if value == "all":
+            return queryset
+        return queryset.filter(active=value != "left")
 
     def filter_org(self, queryset: QuerySet[Teacher], name: str, value: str) -> QuerySet[Teacher]:
         org = organisation_in_scope(user=self.request.user, code=value)

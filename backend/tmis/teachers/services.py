@@ -72,6 +72,8 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
     school = organisation_in_scope(user=actor, code=school_code, level=Level.SCHOOL)
     if school is None:
         raise field_error("school", "not_found", _("No school with this code in your scope."))
+    if not data.get("personnel_status"):  # a new archive serves at its school; teacher changes move it on
+        data = {**data, "personnel_status": "100"}
     checked = teacher_check(school=school, data=data)
     if checked.errors:
         raise AppError(_("The key information is incomplete or invalid."), code="invalid", errors=checked.errors)
@@ -91,7 +93,21 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
 
 
 def ensure_editable(teacher: Teacher) -> None:
-    """409 while the archive is in review or a change of it waits for review."""
+    """409 while the archive is in review, a change of it waits for review, a teacher change (transfer, leave …)
+    is open, or the teacher has left (an inactive archive is read-only)."""
+    if teacher.open_change is not None:
+        raise AppError(
+            _("A transfer or status change of this teacher is open; the archive changes only through it."),
+            code="change_open",
+            status_code=status.HTTP_409_CONFLICT,
+            extra={"open_change": teacher.open_change},
+        )
+    if not teacher.active:
+        raise AppError(
+            _("The teacher has left; the archive is kept read-only (a return re-activates it)."),
+            code="inactive",
+            status_code=status.HTTP_409_CONFLICT,
+        )
     if teacher.record_state in LOCKED_STATES:
         raise AppError(
             _("The archive is in review and cannot be changed until it is decided."),
@@ -118,6 +134,12 @@ def teacher_update(
         precondition.check(teacher)
     ensure_editable(teacher)
     current = {f: getattr(teacher, f) for f in COLUMN_FIELDS}
+    if "personnel_status" in data and (data["personnel_status"] or "") != current["personnel_status"]:
+        raise field_error(
+            "personnel_status",
+            "set_by_changes",
+            _("The personnel status changes only through a teacher change (secondment, leave, return)."),
+        )
     values = current | {k: v for k, v in data.items() if k in COLUMN_FIELDS}
     extra = dict(data["extra"]) if "extra" in data else dict(teacher.extra)
     old_number = id_number_of(teacher)

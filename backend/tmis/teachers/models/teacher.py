@@ -131,6 +131,14 @@ class Teacher(models.Model):
     record_state = models.CharField(max_length=10, choices=RecordState.choices, default=RecordState.DRAFT)
     ever_approved = models.BooleanField(default=False, help_text="Once approved, an archive is never deleted.")
     pending_change = models.BooleanField(default=False, help_text="A change request is open (review engine).")
+    # Set only by teacher changes (tmis.changes): 教职工当前状态 and whether the archive is a current teacher's.
+    employment_status = models.CharField(max_length=2, default="11", help_text="教职工当前状态 (JY/T 1001 code).")
+    active = models.BooleanField(
+        default=True, help_text="A current teacher; False after leaving (kept, read-only, found by ID lookup)."
+    )
+    open_change = models.BigIntegerField(
+        null=True, blank=True, help_text="The open teacher change (transfer, leave …) that locks the archive."
+    )
     catalogue_version = models.PositiveIntegerField(default=0, help_text="Catalogue version validated against.")
     version = models.PositiveIntegerField(default=1, help_text="Optimistic concurrency: the ETag.")
     change_seq = models.BigIntegerField(default=0, db_index=True, help_text="teacher_change_seq at the last write.")
@@ -148,11 +156,15 @@ class Teacher(models.Model):
             # filter on most (scope and name search), so finding a page reads no table row — index-only scans.
             # In scope order, for a county or school's teachers:
             models.Index(
-                fields=["org_path", "id"], include=["name", "name_pinyin", "name_initials"], name="teacher_scope_idx"
+                fields=["org_path", "id"],
+                include=["name", "name_pinyin", "name_initials", "active"],
+                name="teacher_scope_idx",
             ),
             # In id order, for a province-wide search (the scope is nearly every row):
             models.Index(
-                fields=["id"], include=["org_path", "name", "name_pinyin", "name_initials"], name="teacher_keys_idx"
+                fields=["id"],
+                include=["org_path", "name", "name_pinyin", "name_initials", "active"],
+                name="teacher_keys_idx",
             ),
             models.Index(OpClass("name", name="varchar_pattern_ops"), name="teacher_name_prefix_idx"),
             models.Index(fields=["name_pinyin"], name="teacher_pinyin_idx"),

@@ -1,4 +1,5 @@
-"""Load the demo data (idempotent): demo schools in 城关区 and 七里河区 and the demo logins.
+"""Load the demo data (idempotent): demo schools in 城关区 and 七里河区 (甘肃) and one in 东城区 (北京), and the demo
+logins.
 
 Password for every demo login: Demo@2016 — accepted only while DEBUG or TMIS_DEMO is on.
 """
@@ -30,6 +31,8 @@ DEMO_SCHOOLS = [
     ("620103", "3162010302", "兰州市七里河区九年制学校", "312", "11", "112", "831"),
     ("620103", "3662010303", "兰州市七里河区职业中等专业学校", "365", "21", "111", "831"),
     ("620103", "5162010304", "兰州市七里河区特殊教育学校", "511", "11", "111", "831"),
+    # A second province, for transfers across provinces (issue 15).
+    ("110101", "2111010101", "北京市东城区史家胡同小学", "211", "11", "111", "831"),
 ]
 
 # (username, display name, organisation code, roles)
@@ -42,6 +45,11 @@ DEMO_USERS = [
     ("demo-school-a", "城关区第一实验小学填报员", "2162010201", ["filler"]),
     ("demo-school-a-reviewer", "城关区第一实验小学审核员", "2162010201", ["reviewer"]),
     ("demo-school-b", "七里河区建兰路小学填报员", "2162010301", ["filler"]),
+    ("demo-school-b-reviewer", "七里河区建兰路小学审核员", "2162010301", ["reviewer"]),
+    ("demo-province-bj", "北京市管理员", "110000", ["admin", "reviewer"]),
+    ("demo-county-bj", "东城区审核员", "110101", ["reviewer", "admin"]),
+    ("demo-school-bj", "东城区史家胡同小学填报员", "2111010101", ["filler"]),
+    ("demo-school-bj-reviewer", "东城区史家胡同小学审核员", "2111010101", ["reviewer"]),
     # 三员分立: the system, security and audit administrators of the Ministry and of the demo province.
     ("demo-sysadmin", "教育部系统管理员", "000000", ["sysadmin"]),
     ("demo-secadmin", "教育部安全管理员", "000000", ["secadmin"]),
