@@ -277,6 +277,7 @@ SPECTACULAR_SETTINGS = {
         "ExportStateEnum": "tmis.exports.models.ExportState",
         "SubmissionStateEnum": "tmis.reviews.models.State",
         "LevelsEnum": "tmis.reviews.registry.LEVEL_ORDER",
+        "ChangeKindEnum": "tmis.changes.models.Kind",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

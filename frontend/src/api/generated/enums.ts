@@ -6,6 +6,10 @@ import type { components } from './schema';
 export type BulkActionEnum = components['schemas']['BulkActionEnum'];
 export const bulkActionEnumValues = ['approve', 'return'] as const satisfies readonly BulkActionEnum[];
 
+/** Every value of `ChangeKindEnum`, in the API's order. */
+export type ChangeKindEnum = components['schemas']['ChangeKindEnum'];
+export const changeKindEnumValues = ['transfer', 'secondment', 'leave', 'retire', 'retire_cadre', 'resign', 'leave_job', 'dismiss', 'contract_end', 'death', 'missing', 'return'] as const satisfies readonly ChangeKindEnum[];
+
 /** Every value of `CreatableLevelEnum`, in the API's order. */
 export type CreatableLevelEnum = components['schemas']['CreatableLevelEnum'];
 export const creatableLevelEnumValues = ['province', 'city', 'county', 'school'] as const satisfies readonly CreatableLevelEnum[];
@@ -36,7 +40,7 @@ export const jobStateEnumValues = ['queued', 'running', 'done', 'failed', 'cance
 
 /** Every value of `KindEnum`, in the API's order. */
 export type KindEnum = components['schemas']['KindEnum'];
-export const kindEnumValues = ['teacher_info', 'teacher_change', 'teacher_key_change'] as const satisfies readonly KindEnum[];
+export const kindEnumValues = ['teacher_info', 'teacher_change', 'teacher_key_change', 'transfer', 'teacher_status'] as const satisfies readonly KindEnum[];
 
 /** Every value of `LevelsEnum`, in the API's order. */
 export type LevelsEnum = components['schemas']['LevelsEnum'];

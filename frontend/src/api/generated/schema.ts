@@ -500,6 +500,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Teacher changes (教师变动): transfers, secondment and leave, leaving and return. Decisions go through
+         *     `/reviews/{submission}/approve|return/` like every other review subject.
+         */
+        get: operations["changes_list"];
+        put?: never;
+        /**
+         * @description Apply for a change; its review starts at once (the answer's `submission`). A transfer is applied for by
+         *     the receiving side with the teacher's ID document (`id_type`, `id_number`) and `to_school`; every other
+         *     kind by the teacher's own side with `teacher`. 409 `change_open` (with `open_change`) while another change
+         *     of the teacher is open.
+         */
+        post: operations["changes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/changes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Teacher changes (教师变动): transfers, secondment and leave, leaving and return. Decisions go through
+         *     `/reviews/{submission}/approve|return/` like every other review subject.
+         */
+        get: operations["changes_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/exports/": {
         parameters: {
             query?: never;
@@ -2244,6 +2290,27 @@ export interface paths {
         patch: operations["teachers_work_partial_update"];
         trace?: never;
     };
+    "/api/v1/teachers/lookup/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Whether an archive holds this ID document anywhere in the country, before applying for a transfer: the
+         *     teacher number, the masked name, the province and the county — never more. Written to the access log;
+         *     limited per user per hour (429 with Retry-After beyond).
+         */
+        get: operations["teachers_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/": {
         parameters: {
             query?: never;
@@ -2701,6 +2768,87 @@ export interface components {
             readonly published_at: string | null;
             readonly published_by: string | null;
         };
+        /**
+         * @description A change as either side sees it: the receiving side of a transfer reads the masked name until it completes;
+         *     once a teacher has transferred out, this line is all the sending side keeps.
+         */
+        Change: {
+            readonly id: number;
+            readonly kind: components["schemas"]["ChangeKindEnum"];
+            readonly kind_name: string;
+            /** @default submitted */
+            readonly state: components["schemas"]["SubmissionStateEnum"];
+            readonly teacher: number;
+            readonly teacher_no: string;
+            /** @description Full, or masked (张*伟) for the receiving side before completion. */
+            readonly name: string;
+            readonly from_school: string;
+            readonly from_school_name: string;
+            readonly from_province_name: string;
+            readonly to_school: string | null;
+            readonly to_school_name: string | null;
+            readonly to_province_name: string;
+            /** Format: date */
+            readonly effective_date: string;
+            /** Format: date */
+            readonly end_date: string | null;
+            readonly reason: string;
+            /** @description 人员状态 the change sets (secondment, leave). */
+            readonly personnel_status: string;
+            /** @description 教职工当前状态 the change sets (leaving, return). */
+            readonly employment_status: string;
+            readonly submission: number | null;
+            /** @description Who decides now (open changes). */
+            readonly current_org_name: string | null;
+            /** @description `sending` (the teacher's school of record) or `receiving`. */
+            readonly side: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly completed_at: string | null;
+            /**
+             * Format: date-time
+             * @description A temporary state ended (end date or return).
+             */
+            readonly ended_at: string | null;
+        };
+        ChangeCreateRequest: {
+            kind: components["schemas"]["ChangeKindEnum"];
+            /** @description The teacher's id — the own side's changes (leave, leaving, return). */
+            teacher?: number;
+            /** @description A transfer's applicant: the ID document type (code table). */
+            id_type?: string;
+            /** @description A transfer's applicant: the number. */
+            id_number?: string;
+            /** @description The receiving school's code (a transfer, a return elsewhere). */
+            to_school?: string;
+            /** Format: date */
+            effective_date: string;
+            /**
+             * Format: date
+             * @description A secondment or a leave.
+             */
+            end_date?: string | null;
+            reason: string;
+            /** @description 人员状态 a secondment (201-202) or leave sets. */
+            personnel_status?: string;
+        };
+        /**
+         * @description * `transfer` - Transfer
+         *     * `secondment` - Secondment
+         *     * `leave` - Leave
+         *     * `retire` - Retirement
+         *     * `retire_cadre` - Retirement (veteran cadre)
+         *     * `resign` - Resignation
+         *     * `leave_job` - Leaving the post
+         *     * `dismiss` - Dismissal
+         *     * `contract_end` - End of contract
+         *     * `death` - Death
+         *     * `missing` - Whereabouts unknown
+         *     * `return` - Return
+         * @enum {string}
+         */
+        ChangeKindEnum: "transfer" | "secondment" | "leave" | "retire" | "retire_cadre" | "resign" | "leave_job" | "dismiss" | "contract_end" | "death" | "missing" | "return";
         CodeItem: {
             readonly code: string;
             readonly name: string;
@@ -3206,9 +3354,11 @@ export interface components {
          * @description * `teacher_info` - Teacher information
          *     * `teacher_change` - Change of teacher information
          *     * `teacher_key_change` - Change of key information
+         *     * `transfer` - Transfer
+         *     * `teacher_status` - Change of status
          * @enum {string}
          */
-        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change";
+        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status";
         /**
          * @description * `school` - school
          *     * `county` - county
@@ -3230,6 +3380,20 @@ export interface components {
         LogoutRequest: {
             /** @description The refresh token to revoke; without it, the browser's refresh cookie. */
             refresh?: string;
+        };
+        /** @description Only whether an archive holds the document, and where: never more. */
+        Lookup: {
+            found: boolean;
+            /** @description The national teacher number. */
+            teacher_no?: string;
+            /** @description 张*伟 */
+            name_masked?: string;
+            /** @description False: the teacher has left (a return comes first). */
+            active?: boolean;
+            /** @description Another change of the teacher is open. */
+            change_open?: boolean;
+            province?: components["schemas"]["Place"] | null;
+            county?: components["schemas"]["Place"] | null;
         };
         Me: {
             readonly id: number;
@@ -3474,6 +3638,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AuditEvent"][];
+        };
+        PaginatedChangeList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Change"][];
         };
         PaginatedEthicsRecordList: {
             /**
@@ -4147,6 +4324,10 @@ export interface components {
             id: number;
             display_name: string;
         };
+        Place: {
+            code: string;
+            name: string;
+        };
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -4640,6 +4821,8 @@ export interface components {
              *     * `teacher_info` - Teacher information
              *     * `teacher_change` - Change of teacher information
              *     * `teacher_key_change` - Change of key information
+             *     * `transfer` - Transfer
+             *     * `teacher_status` - Change of status
              */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
@@ -4682,6 +4865,8 @@ export interface components {
              *     * `teacher_info` - Teacher information
              *     * `teacher_change` - Change of teacher information
              *     * `teacher_key_change` - Change of key information
+             *     * `transfer` - Transfer
+             *     * `teacher_status` - Change of status
              */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
@@ -4851,6 +5036,12 @@ export interface components {
             readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
             readonly pending_change: boolean;
+            /** @description 教职工当前状态 (JY/T 1001 code). */
+            readonly employment_status: string;
+            /** @description A current teacher; False after leaving (kept, read-only, found by ID lookup). */
+            readonly active: boolean;
+            /** @description The open teacher change (transfer, leave …) that locks the archive. */
+            readonly open_change: number | null;
             /** @description Catalogue version validated against. */
             readonly catalogue_version: number;
             /** @description Optimistic concurrency: the ETag. */
@@ -4937,6 +5128,12 @@ export interface components {
             readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
             readonly pending_change: boolean;
+            /** @description 教职工当前状态 (JY/T 1001 code). */
+            readonly employment_status: string;
+            /** @description A current teacher; False after leaving (kept, read-only, found by ID lookup). */
+            readonly active: boolean;
+            /** @description The open teacher change (transfer, leave …) that locks the archive. */
+            readonly open_change: number | null;
             /** @description Catalogue version validated against. */
             readonly catalogue_version: number;
             /** @description Optimistic concurrency: the ETag. */
@@ -5052,6 +5249,12 @@ export interface components {
             readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
             readonly pending_change: boolean;
+            /** @description 教职工当前状态 (JY/T 1001 code). */
+            readonly employment_status: string;
+            /** @description A current teacher; False after leaving (kept, read-only, found by ID lookup). */
+            readonly active: boolean;
+            /** @description The open teacher change (transfer, leave …) that locks the archive. */
+            readonly open_change: number | null;
             /** @description Catalogue version validated against. */
             readonly catalogue_version: number;
             /** @description Optimistic concurrency: the ETag. */
@@ -7522,6 +7725,236 @@ export interface operations {
             };
         };
     };
+    changes_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /**
+                 * @description `in`: transfers into the caller's subtree (待调入); `out`: its teachers transferring out (待调出); `all` (default): every change the caller sees.
+                 *
+                 *     * `in` - in
+                 *     * `out` - out
+                 *     * `all` - all
+                 */
+                direction?: "all" | "in" | "out";
+                /**
+                 * @description * `transfer` - Transfer
+                 *     * `secondment` - Secondment
+                 *     * `leave` - Leave
+                 *     * `retire` - Retirement
+                 *     * `retire_cadre` - Retirement (veteran cadre)
+                 *     * `resign` - Resignation
+                 *     * `leave_job` - Leaving the post
+                 *     * `dismiss` - Dismissal
+                 *     * `contract_end` - End of contract
+                 *     * `death` - Death
+                 *     * `missing` - Whereabouts unknown
+                 *     * `return` - Return
+                 */
+                kind?: "contract_end" | "death" | "dismiss" | "leave" | "leave_job" | "missing" | "resign" | "retire" | "retire_cadre" | "return" | "secondment" | "transfer";
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: "approved" | "in_review" | "returned" | "submitted" | "withdrawn";
+                /** @description One archive's changes (its 变动 tab). */
+                teacher?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedChangeList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeCreateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ChangeCreateRequest"];
+                "multipart/form-data": components["schemas"]["ChangeCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Change"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this teacher change. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Change"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     exports_list: {
         parameters: {
             query?: {
@@ -9173,8 +9606,10 @@ export interface operations {
                  *     * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
+                 *     * `transfer` - Transfer
+                 *     * `teacher_status` - Change of status
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description Number of results to return per page. */
@@ -9563,8 +9998,10 @@ export interface operations {
                  *     * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
+                 *     * `transfer` - Transfer
+                 *     * `teacher_status` - Change of status
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description A school's code. */
@@ -9877,8 +10314,10 @@ export interface operations {
                  *     * `teacher_info` - Teacher information
                  *     * `teacher_change` - Change of teacher information
                  *     * `teacher_key_change` - Change of key information
+                 *     * `transfer` - Transfer
+                 *     * `teacher_status` - Change of status
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change";
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description Number of results to return per page. */
@@ -10236,6 +10675,8 @@ export interface operations {
                 dual_qualified_teacher?: boolean;
                 /** @description `employment_form` code. */
                 employment_form?: string;
+                /** @description 教职工当前状态 code (set by teacher changes). */
+                employment_status?: string;
                 /** @description `enterprise_work_duration` code. */
                 enterprise_work_duration?: string;
                 /** @description `ethnicity` code. */
@@ -10326,6 +10767,14 @@ export interface operations {
                 staff_category?: string;
                 /** @description `staff_source` code. */
                 staff_source?: string;
+                /**
+                 * @description `current` (default): teachers serving; `left`: inactive archives (retired, resigned … kept read-only); `all`: both.
+                 *
+                 *     * `current` - current
+                 *     * `left` - left
+                 *     * `all` - all
+                 */
+                status?: "all" | "current" | "left";
                 teacher_no?: string;
                 updated_since?: string;
                 /** @description `vocational_skill_certificate` (true/false). */
@@ -17828,6 +18277,66 @@ export interface operations {
             };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_lookup: {
+        parameters: {
+            query: {
+                /** @description The number. */
+                id_number: string;
+                /** @description ID document type (code table). */
+                id_type: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lookup"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -59,6 +59,8 @@ const reviews: typeof zhReviews = {
     teacher_info: 'New archive',
     teacher_change: 'Change',
     teacher_key_change: 'Key information change',
+    transfer: 'Transfer',
+    teacher_status: 'Change of status',
   },
   states: {
     submitted: 'Submitted',

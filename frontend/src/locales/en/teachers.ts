@@ -134,6 +134,8 @@ const teachers: typeof zhTeachers = {
       teacher_info: 'New archive',
       teacher_change: 'Change',
       teacher_key_change: 'Key information change',
+      transfer: 'Transfer',
+      teacher_status: 'Change of status',
     },
     level: '{{level}} review',
     reason: 'Reason: {{reason}}',

@@ -59,6 +59,8 @@ const reviews = {
     teacher_info: '新建档案',
     teacher_change: '信息变更',
     teacher_key_change: '关键信息变更',
+    transfer: '调动',
+    teacher_status: '人员状态变动',
   } satisfies Record<KindEnum, string>,
   states: {
     submitted: '待审核',

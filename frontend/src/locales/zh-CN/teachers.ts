@@ -134,6 +134,8 @@ const teachers = {
       teacher_info: '新建档案',
       teacher_change: '信息变更',
       teacher_key_change: '关键信息变更',
+      transfer: '调动',
+      teacher_status: '人员状态变动',
     } satisfies Record<KindEnum, string>,
     level: '{{level}}审核',
     reason: '退回原因：{{reason}}',

@@ -7,6 +7,8 @@ const KIND_COLOURS: Record<ReviewKind, string> = {
   teacher_info: 'blue',
   teacher_change: 'gold',
   teacher_key_change: 'volcano',
+  transfer: 'purple',
+  teacher_status: 'cyan',
 };
 
 const STATE_COLOURS: Record<SubmissionState, string> = {
