@@ -52,6 +52,13 @@ def _jobs_inline_and_files(settings, tmp_path_factory):
 
 
 @pytest.fixture
+def school_b_unattended(db):
+    """建兰路小学 (demo-school-b's school) with its reviewer deactivated: nobody at the school can decide, so its
+    step is 无人审核 for 七里河区 and the levels above (tmis.reviews.attendance)."""
+    User.objects.filter(username="demo-school-b-reviewer").update(is_active=False)
+
+
+@pytest.fixture
 def api() -> APIClient:
     return APIClient()
 

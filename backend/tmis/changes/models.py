@@ -41,6 +41,8 @@ OPEN_CHANGE_STATES = (ChangeState.SUBMITTED, ChangeState.IN_REVIEW)
 
 
 class ChangeQuerySet(ScopedQuerySet):
+    scope_path_field = "from_path"  # and `to_path`: see visible_to
+
     def visible_to(self, user: Any) -> Self:
         """Both sides: the subtree of the school the teacher belonged to when the change was made, and of the school
         a transfer goes to."""

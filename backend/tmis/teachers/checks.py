@@ -22,6 +22,8 @@ from . import identity
 from .models import GroupRecord, Teacher
 from .writes import CheckedTeacher
 
+#: 人员状态 在本单位任职: a new archive's, unless its data says otherwise.
+SERVING = "100"
 #: 关键信息: what a draft needs, and what must be valid before anything is saved.
 KEY_FIELDS = ("name", "gender", "nationality", "id_type", "id_number", "birth_date")
 #: National indicators stored as columns (everything of 基本信息 and 联系方式 except the protected ID number).
@@ -217,6 +219,8 @@ def teachers_check(
     prepared = []
     for data in rows:
         values = {k: v for k, v in data.items() if k in _COLUMN_FIELD_SET}
+        # A new archive serves at its school (人员状态 100) unless it says otherwise; teacher changes move it on.
+        values["personnel_status"] = values.get("personnel_status") or SERVING
         extra = dict(data.get("extra") or {})
         number = identity.normalise(str(data.get("id_number") or ""))
         prepared.append((values, extra, number))

@@ -72,8 +72,6 @@ def teacher_create(*, actor: Any, school_code: str, data: dict[str, Any]) -> tup
     school = organisation_in_scope(user=actor, code=school_code, level=Level.SCHOOL)
     if school is None:
         raise field_error("school", "not_found", _("No school with this code in your scope."))
-    if not data.get("personnel_status"):  # a new archive serves at its school; teacher changes move it on
-        data = {**data, "personnel_status": "100"}
     checked = teacher_check(school=school, data=data)
     if checked.errors:
         raise AppError(_("The key information is incomplete or invalid."), code="invalid", errors=checked.errors)

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def teachers():
-    load_demo_teachers(per_school=8)
+    load_demo_teachers(per_school=10)
     return Teacher.objects.filter(org_path__startswith="/000000/620000/")
 
 

@@ -72,12 +72,15 @@ def test_children_of_own_root_stay_inside(client_for, login):
 # 三员分立: the separated administrators of the Ministry and of the province (tests/backend/audit/test_separation.py).
 SEPARATED_CENTRAL = {"demo-sysadmin", "demo-secadmin", "demo-auditor"}
 SEPARATED_PROVINCE = {"demo-province-sysadmin", "demo-province-secadmin", "demo-province-auditor"}
+# Logins of the second demo province (北京, for transfers across provinces) and 建兰路小学's reviewer.
+BEIJING = {"demo-province-bj", "demo-county-bj", "demo-school-bj", "demo-school-bj-reviewer"}
+SCHOOL_B_REVIEWER = "demo-school-b-reviewer"
 USERS_VISIBLE = {
-    "demo-central": set(OWN) | SEPARATED_CENTRAL | SEPARATED_PROVINCE,
-    "demo-province": set(OWN) - {"demo-central"} | SEPARATED_PROVINCE,
-    "demo-city": set(OWN) - {"demo-central", "demo-province"},
+    "demo-central": set(OWN) | SEPARATED_CENTRAL | SEPARATED_PROVINCE | BEIJING | {SCHOOL_B_REVIEWER},
+    "demo-province": set(OWN) - {"demo-central"} | SEPARATED_PROVINCE | {SCHOOL_B_REVIEWER},
+    "demo-city": set(OWN) - {"demo-central", "demo-province"} | {SCHOOL_B_REVIEWER},
     "demo-county-a": {"demo-county-a", "demo-school-a", "demo-school-a-reviewer"},
-    "demo-county-b": {"demo-county-b", "demo-school-b"},
+    "demo-county-b": {"demo-county-b", "demo-school-b", SCHOOL_B_REVIEWER},
 }
 
 

@@ -31,7 +31,7 @@ def _submit(client, teacher_id: int) -> int:
     return submitted.json()["id"]
 
 
-def test_a_school_fillers_home_lists_their_todos(client_for, django_assert_max_num_queries):
+def test_a_school_fillers_home_lists_their_todos(client_for, school_b_unattended, django_assert_max_num_queries):
     filler = client_for("demo-school-b")
     school = "2162010301"
     draft = _teacher(filler, "草稿甲", school)

@@ -42,7 +42,7 @@ def test_the_province_sets_the_overdue_days(client_for):
     assert filler.patch(SETTINGS, {"overdue_days": 9}, format="json", HTTP_IF_MATCH=changed["ETag"]).status_code == 403
 
 
-def test_overdue_items_are_flagged_and_counted(client_for):
+def test_overdue_items_are_flagged_and_counted(client_for, school_b_unattended):
     filler = client_for("demo-school-b")
     old = _submitted(filler, "周八", "2162010301", 10)
     new = _submitted(filler, "吴九", "2162010301", 1)

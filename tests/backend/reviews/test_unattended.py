@@ -1,9 +1,11 @@
-"""Nothing stuck with nobody able to act: 建兰路小学 (demo-school-b's school) has no school reviewer, so its step is
-无人审核 for 七里河区 (and every level above), which decides it by proxy; a step with a reviewer stays its own."""
+"""Nothing stuck with nobody able to act: while 建兰路小学 (demo-school-b's school) has no active school reviewer,
+its step is 无人审核 for 七里河区 (and every level above), which decides it by proxy; a step with a reviewer stays
+its own."""
 
 import pytest
 
 from tests.factories.teachers import add_required_records, complete_payload
+from tmis.accounts.models import User
 from tmis.audit.models import AccessLog
 from tmis.reviews.models import Decision, Submission
 
@@ -21,7 +23,7 @@ def _submit(client, name: str, school: str = "2162010201") -> dict:
     return submitted.json()
 
 
-def test_an_unattended_school_step_is_decided_by_proxy_from_the_county(client_for):
+def test_an_unattended_school_step_is_decided_by_proxy_from_the_county(client_for, school_b_unattended):
     filler = client_for("demo-school-b")
     county = client_for("demo-county-b")
     submitted = _submit(filler, "赵敏", school="2162010301")
@@ -65,7 +67,6 @@ def test_a_step_with_a_reviewer_is_refused_to_the_level_above(client_for):
 
 
 def test_a_deactivated_reviewer_leaves_the_step_unattended(client_for, django_assert_max_num_queries):
-    from tmis.accounts.models import User
 
     submitted = _submit(client_for("demo-school-a"), "孙丽")
     User.objects.filter(username="demo-school-a-reviewer").update(is_active=False)

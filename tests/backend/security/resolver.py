@@ -19,6 +19,7 @@ from django.db import models
 from tmis.accounts.models import User
 from tmis.audit.models import AccessLog
 from tmis.catalog.models import CodeTable
+from tmis.changes.models import TeacherChange
 from tmis.core.job_kinds import job_kinds
 from tmis.orgs.models import Organisation
 from tmis.reviews.models import Submission
@@ -89,6 +90,18 @@ def _scoped(model: type[models.Model]) -> Callable[[re.Match, Login], Targets]:
     return resolve
 
 
+def _change(match: re.Match, login: Login) -> Targets:
+    """A teacher change is seen by both sides: inside when either school lies in the scope."""
+    inside = TeacherChange.objects.visible_to(login.user).order_by("pk").first()
+    outside = (
+        TeacherChange.objects.exclude(from_path__startswith=login.scope)
+        .exclude(to_path__startswith=login.scope)
+        .order_by("pk")
+        .first()
+    )
+    return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
+
+
 def _audit_event(match: re.Match, login: Login) -> Targets:
     """An audit event: inside is one recorded by an actor in the login's subtree; outside, one from elsewhere (the
     Ministry's auditor reads every event, anonymous ones included: nothing is outside its scope)."""
@@ -143,6 +156,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/catalog/provinces/\{{code\}}/([a-z-]+/)*", lambda m, login: _organisation(m, login, level="province")),
     (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
     (rf"{API}/users/\{{id\}}/([a-z-]+/)?", _scoped(User)),
+    (rf"{API}/changes/\{{id\}}/", _change),
     (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
     (rf"{API}/audit/events/\{{id\}}/", _audit_event),
     (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),

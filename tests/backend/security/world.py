@@ -21,6 +21,7 @@ from rest_framework_simplejwt.tokens import RefreshToken
 from tests.factories.orgs import SchoolFactory
 from tests.factories.teachers import complete_payload, resident_id
 from tmis.accounts.models import User
+from tmis.changes.demo import load_demo_changes
 from tmis.core.scope import SYSTEM
 from tmis.notifications.models import Notification
 from tmis.orgs.models import Organisation
@@ -74,6 +75,7 @@ def build() -> None:
     call_command("load_demo", verbosity=0)
     load_demo_teachers(per_school=PER_SCHOOL)
     load_demo_reviews()
+    load_demo_changes()
     _second_province()
     users = list(User.objects.filter(is_demo=True, is_active=True).select_related("organisation"))
     fillers = [u for u in users if u.has_capability("reviews.submit")]

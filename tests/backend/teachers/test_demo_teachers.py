@@ -53,7 +53,7 @@ def _group_row_count() -> int:
 
 
 def test_demo_teachers_are_complete_valid_and_load_once():
-    assert load_demo_teachers(per_school=3) == 24
+    assert load_demo_teachers(per_school=3) == 27
     rows = _group_row_count()
     assert load_demo_teachers(per_school=3) == 0
     assert _group_row_count() == rows, "loading twice adds nothing"

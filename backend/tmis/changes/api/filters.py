@@ -3,11 +3,13 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
 
+from tmis.core.filters import FilterSet
+
 from ..models import ChangeState, Kind, TeacherChange
 from ..selectors import DIRECTIONS
 
 
-class ChangeFilter(filters.FilterSet):
+class ChangeFilter(FilterSet):
     direction = filters.ChoiceFilter(
         choices=[(d, d) for d in DIRECTIONS],
         method="_direction",
@@ -16,7 +18,9 @@ class ChangeFilter(filters.FilterSet):
     )
     state = filters.ChoiceFilter(choices=ChangeState.choices)
     kind = filters.ChoiceFilter(choices=Kind.choices)
-    teacher = filters.NumberFilter(field_name="teacher_id", help_text="One archive's changes (its 变动 tab).")
+    teacher = filters.NumberFilter(
+        field_name="teacher_id", min_value=1, max_value=2**63 - 1, help_text="One archive's changes (its 变动 tab)."
+    )
 
     class Meta:
         model = TeacherChange
