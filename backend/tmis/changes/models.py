@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tmis.core.scope import ScopedQuerySet
 from tmis.orgs.models import Organisation
+from tmis.reviews.models import State
 
 
 class Kind(models.TextChoices):
@@ -29,13 +30,8 @@ class Kind(models.TextChoices):
     RETURN = "return", _("Return")
 
 
-class ChangeState(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    IN_REVIEW = "in_review", _("In review")
-    APPROVED = "approved", _("Approved")
-    RETURNED = "returned", _("Returned")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-
+#: A change's state is its review's (the engine's states: submitted, in review, approved, returned, withdrawn).
+ChangeState = State
 
 OPEN_CHANGE_STATES = (ChangeState.SUBMITTED, ChangeState.IN_REVIEW)
 

@@ -10,21 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from tmis.orgs.models import Organisation
-from tmis.reviews.models import State, Submission
+from tmis.reviews.models import Submission
 from tmis.reviews.registry import SubjectKind, register
 from tmis.teachers.models import Teacher
 
 from .completion import apply_change
 from .kinds import STATUS_REVIEW, SUBJECT, TRANSFER_REVIEW
 from .models import ChangeState, TeacherChange
-
-STATES = {
-    State.SUBMITTED: ChangeState.SUBMITTED,
-    State.IN_REVIEW: ChangeState.IN_REVIEW,
-    State.APPROVED: ChangeState.APPROVED,
-    State.RETURNED: ChangeState.RETURNED,
-    State.WITHDRAWN: ChangeState.WITHDRAWN,
-}
 
 
 def describe_change(change: TeacherChange) -> dict[str, Any]:
@@ -78,7 +70,7 @@ class ChangeSubject:
     def state_changed(self, submission: Submission) -> None:
         """The change follows its review; once decided (or withdrawn) the archive is unlocked — a returned or
         withdrawn change has touched nothing else."""
-        state = STATES[State(submission.state)]
+        state = ChangeState(submission.state)
         changes: dict[str, Any] = {"state": state}
         if state == ChangeState.APPROVED:
             changes["completed_at"] = timezone.now()
