@@ -174,3 +174,13 @@ def test_bad_applications_say_what_is_wrong(client_for):
         "/api/v1/teachers/", {**document_of(teacher)}, format="json"
     )  # nationwide dedup still refuses a second registration
     assert draft.status_code in (400, 409)
+
+
+def test_completing_a_transfer_reads_and_writes_a_bounded_number_of_rows(client_for, django_assert_max_num_queries):
+    teacher = approved_teacher(client_for, SCHOOL_A)
+    submission = _apply(client_for("demo-school-b"), teacher, SCHOOL_B).json()["submission"]
+    approve_all(client_for, submission, ["demo-school-b-reviewer", "demo-county-b", "demo-school-a-reviewer"])
+    last = client_for("demo-county-a")
+    # Whatever the archive holds: the records move with the teacher's path, not one by one.
+    with django_assert_max_num_queries(28):
+        assert last.post(f"{REVIEWS}{submission}/approve/").status_code == 200
