@@ -103,6 +103,23 @@ export const ROUTES: readonly AppRoute[] = [
     crumbs: ['menu.teachers', 'menu.mySubmissions'],
     menu: { group: 'teachers', icon: 'fileDone' },
   },
+  {
+    path: '/changes',
+    page: lazyPage(() => import('@/features/changes/pages/changes-page').then((m) => ({ default: m.ChangesPage }))),
+    capability: 'teachers.view',
+    crumbs: ['menu.teachers', 'menu.changes'],
+    menu: { group: 'teachers', icon: 'swap' },
+  },
+  {
+    // The receiving school applies for a transfer (pull model).
+    path: '/changes/transfer',
+    page: lazyPage(() =>
+      import('@/features/changes/pages/transfer-wizard-page').then((m) => ({ default: m.TransferWizardPage })),
+    ),
+    capability: 'teachers.change',
+    crumbs: ['menu.teachers', 'menu.transferApply'],
+    menu: { group: 'teachers', icon: 'userAdd' },
+  },
   // 系统管理
   {
     path: '/orgs',

@@ -1,0 +1,104 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+
+import { api } from '@/api/client';
+import type { components } from '@/api/generated/schema';
+import { ApiError, toApiError, unwrap } from '@/lib/api-error';
+import { cursorPagesOptions, toCursorPage, type CursorPage } from '@/lib/cursor-pages';
+import { teacherKeys } from '@/features/teachers/api/teachers-api';
+import { retryAfterSeconds, type ChangeQuery, type ChangeState } from '@/features/changes/utils/changes';
+
+export type Change = components['schemas']['Change'];
+export type ChangeCreate = components['schemas']['ChangeCreateRequest'];
+export type Lookup = components['schemas']['Lookup'];
+
+export const changeKeys = {
+  all: ['changes'] as const,
+  list: (query: ChangeQuery) => ['changes', 'list', query] as const,
+};
+
+async function getChangesPage(
+  query: ChangeQuery,
+  state: ChangeState | undefined,
+  cursor: string | null,
+): Promise<CursorPage<Change>> {
+  const params = {
+    ...(query.direction ? { direction: query.direction } : {}),
+    ...(state ? { state } : {}),
+    ...(query.teacher ? { teacher: query.teacher } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
+  return toCursorPage(await unwrap(api.GET('/api/v1/changes/', { params: { query: params } })));
+}
+
+/**
+ * Changes newest first. Several states (the open ones: submitted and in review) are asked one after the other:
+ * the cursor holds the state it is in (`state|cursor`), so "load more" goes through the first, then the next.
+ */
+export async function getChanges(query: ChangeQuery, cursor: string | null): Promise<CursorPage<Change>> {
+  const states = query.states ?? [undefined];
+  let index = 0;
+  let inner: string | null = null;
+  if (cursor) {
+    const bar = cursor.indexOf('|');
+    index = Number(cursor.slice(0, bar));
+    inner = cursor.slice(bar + 1) || null;
+  }
+  const page = await getChangesPage(query, states[index], inner);
+  if (page.nextCursor) return { results: page.results, nextCursor: `${String(index)}|${page.nextCursor}` };
+  return { results: page.results, nextCursor: index + 1 < states.length ? `${String(index + 1)}|` : null };
+}
+
+export function useChanges(query: ChangeQuery, enabled = true) {
+  return useInfiniteQuery({
+    ...cursorPagesOptions(changeKeys.list(query), (cursor) => getChanges(query, cursor)),
+    enabled,
+  });
+}
+
+/** A 429 of the look-up, with how long to wait. */
+export class LookupThrottled extends Error {
+  constructor(readonly seconds: number | null) {
+    super('throttled');
+  }
+}
+
+/** Whether an archive anywhere holds this ID document: the number, the masked name, province and county. */
+export async function lookupTeacher(idType: string, idNumber: string): Promise<Lookup> {
+  const { data, error, response } = await api.GET('/api/v1/teachers/lookup/', {
+    params: { query: { id_type: idType, id_number: idNumber } },
+  });
+  if (response.status === 429) throw new LookupThrottled(retryAfterSeconds(response.headers.get('Retry-After')));
+  if (!response.ok || data === undefined) throw toApiError(error, response);
+  return data;
+}
+
+export function useLookup() {
+  return useMutation({ mutationFn: ({ idType, idNumber }: { idType: string; idNumber: string }) => lookupTeacher(idType, idNumber) });
+}
+
+export function createChange(body: ChangeCreate): Promise<Change> {
+  return unwrap(api.POST('/api/v1/changes/', { body }));
+}
+
+/** Applies for a change; the archive (locked now), the lists and the review queue ask again. */
+export function useCreateChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createChange,
+    onSuccess: (change) =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: changeKeys.all }),
+        queryClient.invalidateQueries({ queryKey: teacherKeys.detail(change.teacher) }),
+        queryClient.invalidateQueries({ queryKey: teacherKeys.timeline(change.teacher) }),
+        queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['reviews'] }),
+      ]),
+  });
+}
+
+/** The open change's 409 names it (`open_change`). */
+export function openChangeOf(error: unknown): number | null {
+  if (!(error instanceof ApiError) || error.code !== 'change_open') return null;
+  const id = error.body.open_change;
+  return typeof id === 'number' ? id : null;
+}
