@@ -74,9 +74,7 @@ export const ROUTES: readonly AppRoute[] = [
   },
   {
     path: '/teachers/:id',
-    page: lazyPage(() =>
-      import('@/features/teachers/pages/teacher-archive-page').then((m) => ({ default: m.TeacherArchivePage })),
-    ),
+    page: lazyPage(() => import('@/app/routes/teacher-archive-with-changes')),
     capability: 'teachers.view',
     crumbs: ['menu.teachers', 'menu.archives'],
   },

@@ -4,8 +4,13 @@ import { api } from '@/api/client';
 import type { components } from '@/api/generated/schema';
 import { ApiError, toApiError, unwrap } from '@/lib/api-error';
 import { cursorPagesOptions, toCursorPage, type CursorPage } from '@/lib/cursor-pages';
-import { teacherKeys } from '@/features/teachers/api/teachers-api';
-import { retryAfterSeconds, type ChangeQuery, type ChangeState } from '@/features/changes/utils/changes';
+import {
+  nextStatesCursor,
+  retryAfterSeconds,
+  splitStatesCursor,
+  type ChangeQuery,
+  type ChangeState,
+} from '@/features/changes/utils/changes';
 
 export type Change = components['schemas']['Change'];
 export type ChangeCreate = components['schemas']['ChangeCreateRequest'];
@@ -36,16 +41,9 @@ async function getChangesPage(
  */
 export async function getChanges(query: ChangeQuery, cursor: string | null): Promise<CursorPage<Change>> {
   const states = query.states ?? [undefined];
-  let index = 0;
-  let inner: string | null = null;
-  if (cursor) {
-    const bar = cursor.indexOf('|');
-    index = Number(cursor.slice(0, bar));
-    inner = cursor.slice(bar + 1) || null;
-  }
+  const { index, inner } = splitStatesCursor(cursor);
   const page = await getChangesPage(query, states[index], inner);
-  if (page.nextCursor) return { results: page.results, nextCursor: `${String(index)}|${page.nextCursor}` };
-  return { results: page.results, nextCursor: index + 1 < states.length ? `${String(index + 1)}|` : null };
+  return { results: page.results, nextCursor: nextStatesCursor(index, page.nextCursor, states.length) };
 }
 
 export function useChanges(query: ChangeQuery, enabled = true) {
@@ -85,12 +83,11 @@ export function useCreateChange() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: createChange,
-    onSuccess: (change) =>
+    onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: changeKeys.all }),
-        queryClient.invalidateQueries({ queryKey: teacherKeys.detail(change.teacher) }),
-        queryClient.invalidateQueries({ queryKey: teacherKeys.timeline(change.teacher) }),
-        queryClient.invalidateQueries({ queryKey: ['teachers', 'list'] }),
+        // The archive (now locked: open_change), its timeline and the lists (the teachers feature's keys).
+        queryClient.invalidateQueries({ queryKey: ['teachers'] }),
         queryClient.invalidateQueries({ queryKey: ['reviews'] }),
       ]),
   });

@@ -8,7 +8,7 @@ import { LoadMore } from '@/components/load-more';
 import type { Change } from '@/features/changes/api/changes-api';
 import { ChangeKindTag, ChangeStateTag } from '@/features/changes/components/change-tags';
 import { PERSONNEL_STATUS, STAFF_CURRENT_STATUS, useCodeName } from '@/features/changes/components/use-code-name';
-import { archiveVisible, isTwoSided, placeName, type ChangeState } from '@/features/changes/utils/changes';
+import { archiveVisible, isTwoSided, placeName } from '@/features/changes/utils/changes';
 
 interface ChangesTableProps {
   rows: Change[];
@@ -62,7 +62,7 @@ export function ChangesTable({ rows, loading, pages, empty, oneTeacher = false, 
     { title: t('columns.kind'), key: 'kind', width: 150, render: (_, change) => kind(change) },
     { title: t('columns.route'), key: 'route', ellipsis: true, render: (_, change) => <Route change={change} /> },
     { title: t('columns.effectiveDate'), key: 'date', width: 120, render: (_, change) => dates(change) },
-    { title: t('columns.state'), key: 'state', width: 90, render: (_, change) => <ChangeStateTag state={change.state as ChangeState} /> },
+    { title: t('columns.state'), key: 'state', width: 90, render: (_, change) => <ChangeStateTag state={change.state} /> },
     { title: t('columns.deciding'), key: 'deciding', width: 150, ellipsis: true, render: (_, change) => change.current_org_name ?? '—' },
   ];
 
@@ -75,7 +75,7 @@ export function ChangesTable({ rows, loading, pages, empty, oneTeacher = false, 
           loading={loading}
           locale={{ emptyText: emptyNode }}
           renderItem={(change) => (
-            <List.Item key={change.id} extra={<ChangeStateTag state={change.state as ChangeState} />}>
+            <List.Item key={change.id} extra={<ChangeStateTag state={change.state} />}>
               <List.Item.Meta
                 title={
                   <Space size={8} wrap>

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 
 import { openChangeOf, useCreateChange, type Change } from '@/features/changes/api/changes-api';
 import { LookupCard, LookupStep, type LookupResult } from '@/features/changes/components/lookup-step';
-import { SchoolSelect } from '@/features/reviews/components/school-select';
+import { SchoolSelect } from '@/components/school-select';
 import { useCurrentUser } from '@/lib/auth/session';
 import { applyApiErrors } from '@/lib/form-errors';
 

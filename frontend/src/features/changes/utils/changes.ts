@@ -1,5 +1,7 @@
 import type { ChangeKindEnum } from '@/api/generated/enums';
 
+export { placeName } from '@/lib/teacher-changes';
+
 /** The states of a change still in review (the archive is locked meanwhile). */
 export const OPEN_STATES = ['submitted', 'in_review'] as const;
 export type ChangeState = 'submitted' | 'in_review' | 'approved' | 'returned' | 'withdrawn';
@@ -90,63 +92,6 @@ export function archiveChangeActions(teacher: ArchiveState, canChange: boolean):
   };
 }
 
-/** The change description a review item of kind `transfer` / `teacher_status` carries in `diff.change`. */
-export interface ChangeDescription {
-  id: number;
-  kind: ChangeKindEnum;
-  kind_name: string;
-  teacher_no: string;
-  name_masked: string;
-  from_school_name: string;
-  from_province_name: string;
-  to_school_name: string;
-  to_province_name: string;
-  effective_date: string;
-  end_date: string | null;
-  reason: string;
-  personnel_status: string;
-  employment_status: string;
-}
-
-const str = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-/** Reads `diff.change` of a change's review item; null for any other item. */
-export function changeFromDiff(diff: Record<string, unknown> | null | undefined): ChangeDescription | null {
-  const change = diff?.change;
-  if (typeof change !== 'object' || change === null) return null;
-  const c = change as Record<string, unknown>;
-  if (typeof c.kind !== 'string') return null;
-  return {
-    id: typeof c.id === 'number' ? c.id : 0,
-    kind: c.kind as ChangeKindEnum,
-    kind_name: str(c.kind_name),
-    teacher_no: str(c.teacher_no),
-    name_masked: str(c.name_masked),
-    from_school_name: str(c.from_school_name),
-    from_province_name: str(c.from_province_name),
-    to_school_name: str(c.to_school_name),
-    to_province_name: str(c.to_province_name),
-    effective_date: str(c.effective_date),
-    end_date: typeof c.end_date === 'string' ? c.end_date : null,
-    reason: str(c.reason),
-    personnel_status: str(c.personnel_status),
-    employment_status: str(c.employment_status),
-  };
-}
-
-/** Review kinds whose subject is a teacher change (not an archive: no 查看档案). */
-export const CHANGE_REVIEW_KINDS = ['transfer', 'teacher_status'] as const;
-
-export function isChangeReview(kind: string): boolean {
-  return (CHANGE_REVIEW_KINDS as readonly string[]).includes(kind);
-}
-
-/** "甘肃省 城关区第一小学": the province is named only when the two sides are in different provinces. */
-export function placeName(school: string, province: string, otherProvince: string): string {
-  if (!school) return '';
-  return province && otherProvince && province !== otherProvince ? `${province} ${school}` : school;
-}
-
 /** Seconds to wait from a 429's Retry-After (null when absent or unreadable). */
 export function retryAfterSeconds(header: string | null | undefined): number | null {
   if (!header) return null;
@@ -173,4 +118,21 @@ export function isTwoSided(change: Pick<ChangeSides, 'from_school' | 'to_school'
 export function archiveVisible(change: ChangeSides): boolean {
   if (isTwoSided(change) && change.state === 'approved') return change.side === 'receiving';
   return change.side === 'sending';
+}
+
+/**
+ * A list over several states is read one state after the other: its cursor is `<state index>|<the API's cursor>`
+ * (an empty API cursor: the first page of that state).
+ */
+export function splitStatesCursor(cursor: string | null): { index: number; inner: string | null } {
+  if (!cursor) return { index: 0, inner: null };
+  const bar = cursor.indexOf('|');
+  const index = Number(cursor.slice(0, bar));
+  return { index: Number.isInteger(index) && index >= 0 ? index : 0, inner: cursor.slice(bar + 1) || null };
+}
+
+/** The cursor after a page of state `index`: its next page, else the next state's first, else none. */
+export function nextStatesCursor(index: number, apiNext: string | null, states: number): string | null {
+  if (apiNext) return `${String(index)}|${apiNext}`;
+  return index + 1 < states ? `${String(index + 1)}|` : null;
 }

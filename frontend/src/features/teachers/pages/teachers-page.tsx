@@ -42,7 +42,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
   const first: TeacherPage | undefined = teachers.data?.pages[0];
   const filtered =
     Object.keys(filters.codes ?? {}).length > 0 ||
-    [filters.q, filters.id_number, filters.id_prefix, filters.org, filters.record_state, filters.school_stage, filters.full_time_teacher].some(
+    [filters.q, filters.id_number, filters.id_prefix, filters.org, filters.status, filters.record_state, filters.school_stage, filters.full_time_teacher].some(
       (value) => value !== undefined,
     );
 

@@ -38,7 +38,7 @@ export function SchoolSelect({ value, onChange, placeholder, style, ...rest }: S
       aria-label={rest['aria-label']}
       style={style}
       value={value}
-      onChange={(code, option) => onChange(code, option && !Array.isArray(option) ? String(option.label) : undefined)}
+      onChange={(code, option) => onChange(code, option && !Array.isArray(option) && typeof option.label === 'string' ? option.label : undefined)}
       allowClear
       placeholder={placeholder}
       showSearch={{ searchValue: search, onSearch: setSearch, filterOption: false }}
