@@ -35,7 +35,7 @@ const changes: typeof zhChanges = {
     return: 'Return',
   },
   states: {
-    submitted: 'Submitted',
+    submitted: 'In review',
     in_review: 'In review',
     approved: 'Completed',
     returned: 'Returned',
@@ -55,7 +55,7 @@ const changes: typeof zhChanges = {
     found: 'Teacher found',
     province: 'Province',
     county: 'County',
-    inactive: 'The teacher has left (the archive is read-only): a return or re-employment comes first.',
+    inactive: 'The teacher has left (the archive is read-only): this application is a re-employment at the receiving school.',
     changeOpen: 'Another change of this teacher is in review; apply once it is decided.',
     throttled: 'Too many look-ups; try again in {{seconds}} seconds.',
     throttledSoon: 'Too many look-ups; try again later.',

@@ -34,8 +34,9 @@ const changes = {
     missing: '下落不明',
     return: '返岗/返聘',
   } satisfies Record<ChangeKindEnum, string>,
+  // A change waits for some level from the start: 审核中 either way (the list names who decides now).
   states: {
-    submitted: '待审核',
+    submitted: '审核中',
     in_review: '审核中',
     approved: '已完成',
     returned: '已退回',
@@ -55,7 +56,7 @@ const changes = {
     found: '找到教师',
     province: '所在省份',
     county: '所在区县',
-    inactive: '该教师已离开教师岗位（档案只读）：需先由原单位办理返聘，或以返岗方式申请。',
+    inactive: '该教师已离开教师岗位（档案只读）：本申请将作为返聘到调入学校办理。',
     changeOpen: '该教师另有一项变动正在审核，审核结束前不能申请调动。',
     throttled: '查询过于频繁，请 {{seconds}} 秒后再试。',
     throttledSoon: '查询过于频繁，请稍后再试。',
