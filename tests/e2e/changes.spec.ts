@@ -44,6 +44,12 @@ async function logout(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/login/);
 }
 
+/** Resizes the window and waits until the layout has followed (the menu folds away below 768 px). */
+async function resize(page: Page, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
+  await expect(async () => expectNoHorizontalScroll(page)).toPass({ timeout: 10_000 });
+}
+
 async function pickDate(page: Page, testId: string, value: string): Promise<void> {
   const input = page.getByTestId(testId).locator('input');
   await input.click();
@@ -63,7 +69,7 @@ test('a transfer: the receiving school applies by ID document, both sides see it
   const teacher = await approvedArchive(request, name);
 
   // The receiving school's filler runs the wizard; the look-up answers the masked name only.
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, 1440);
   await login(page, 'demo-school-b');
   await expectLoggedIn(page);
   await page.getByRole('menuitem', { name: /调动申请/ }).click();
@@ -87,10 +93,9 @@ test('a transfer: the receiving school applies by ID document, both sides see it
   await page.getByTestId('transfer-next').click();
   await expect(page.getByTestId('transfer-confirm')).toContainText(SCHOOL_B_NAME);
   await expect(page.getByTestId('transfer-confirm')).toContainText('2026-09-01');
-  await page.setViewportSize({ width: 390, height: 844 });
-  await expectNoHorizontalScroll(page);
+  await resize(page, 390);
   await snap(page, testInfo, 'transfer-confirm-390');
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, 1440);
   const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/changes/') && r.request().method() === 'POST');
   await page.getByTestId('transfer-submit').click();
   const change = (await (await created).json()) as { id: number; submission: number; name: string };
@@ -110,12 +115,12 @@ test('a transfer: the receiving school applies by ID document, both sides see it
   await expect(incoming).toContainText(SCHOOL_B_NAME);
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'changes-in-1440');
-  await page.setViewportSize({ width: 390, height: 844 });
+  await resize(page, 390);
   await expect(page.getByTestId('changes-table-cards')).toBeVisible();
   await expect(changeRow(page, teacher.teacherNo)).toContainText(masked(name));
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'changes-in-390');
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, 1440);
   await logout(page);
 
   // The receiving school's reviewer: the queue's drawer describes the transfer and offers no archive.
@@ -142,9 +147,9 @@ test('a transfer: the receiving school applies by ID document, both sides see it
   await expect(page.getByTestId('review-open-archive')).toHaveCount(0);
   await expect(page.getByTestId('review-detail').getByRole('link')).toHaveCount(0);
   await snap(page, testInfo, 'review-transfer-drawer-1440');
-  await page.setViewportSize({ width: 390, height: 844 });
+  await resize(page, 390);
   await snap(page, testInfo, 'review-transfer-drawer-390');
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, 1440);
   const decided = page.waitForResponse((r) => r.url().endsWith(`/reviews/${String(change.submission)}/approve/`));
   await page.getByTestId('drawer-approve').click();
   expect((await decided).status()).toBe(200);
@@ -161,11 +166,11 @@ test('a transfer: the receiving school applies by ID document, both sides see it
   await expect(outgoing.getByRole('link', { name })).toBeVisible(); // the archive is still the sending school's
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'changes-out-1440');
-  await page.setViewportSize({ width: 390, height: 844 });
+  await resize(page, 390);
   await expect(changeRow(page, teacher.teacherNo)).toContainText(name);
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'changes-out-390');
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, 1440);
   // The archive is locked while the transfer is in review.
   await page.goto(`/teachers/${String(teacher.id)}`);
   await expect(page.getByTestId('open-change-alert')).toBeVisible();
@@ -191,7 +196,7 @@ test('an archive’s school lends a teacher out: the dialog names the states and
   const name = uniqueTeacherName('诸葛');
   const teacher = await approvedArchive(request, name);
 
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await resize(page, 1440);
   await login(page, 'demo-school-a');
   await expectLoggedIn(page);
   await page.goto(`/teachers/${String(teacher.id)}`);

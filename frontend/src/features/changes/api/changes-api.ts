@@ -5,9 +5,8 @@ import type { components } from '@/api/generated/schema';
 import { ApiError, toApiError, unwrap } from '@/lib/api-error';
 import { cursorPagesOptions, toCursorPage, type CursorPage } from '@/lib/cursor-pages';
 import {
-  nextStatesCursor,
+  readStates,
   retryAfterSeconds,
-  splitStatesCursor,
   type ChangeQuery,
   type ChangeState,
 } from '@/features/changes/utils/changes';
@@ -36,14 +35,12 @@ async function getChangesPage(
 }
 
 /**
- * Changes newest first. Several states (the open ones: submitted and in review) are asked one after the other:
- * the cursor holds the state it is in (`state|cursor`), so "load more" goes through the first, then the next.
+ * Changes newest first. Several states (the open ones: submitted and in review) are asked one after the other
+ * (utils `readStates`): "load more" goes through the first state's pages, then the next's.
  */
-export async function getChanges(query: ChangeQuery, cursor: string | null): Promise<CursorPage<Change>> {
-  const states = query.states ?? [undefined];
-  const { index, inner } = splitStatesCursor(cursor);
-  const page = await getChangesPage(query, states[index], inner);
-  return { results: page.results, nextCursor: nextStatesCursor(index, page.nextCursor, states.length) };
+export function getChanges(query: ChangeQuery, cursor: string | null): Promise<CursorPage<Change>> {
+  const states: readonly (ChangeState | undefined)[] = query.states ?? [undefined];
+  return readStates(states, cursor, (state, inner) => getChangesPage(query, state, inner));
 }
 
 export function useChanges(query: ChangeQuery, enabled = true) {

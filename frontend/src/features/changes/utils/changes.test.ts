@@ -6,8 +6,7 @@ import {
   isAway,
   isOpenState,
   isTwoSided,
-  nextStatesCursor,
-  splitStatesCursor,
+  readStates,
   retryAfterSeconds,
   tabQuery,
   TEMPORARY_KINDS,
@@ -81,14 +80,29 @@ describe('retryAfterSeconds', () => {
   });
 });
 
-describe('the cursor over several states', () => {
-  it('goes through every page of the first state, then the next', () => {
-    expect(splitStatesCursor(null)).toEqual({ index: 0, inner: null });
-    expect(nextStatesCursor(0, 'abc', 2)).toBe('0|abc');
-    expect(splitStatesCursor('0|abc')).toEqual({ index: 0, inner: 'abc' });
-    expect(nextStatesCursor(0, null, 2)).toBe('1|');
-    expect(splitStatesCursor('1|')).toEqual({ index: 1, inner: null });
-    expect(nextStatesCursor(1, null, 2)).toBeNull();
-    expect(nextStatesCursor(0, null, 1)).toBeNull();
+describe('readStates', () => {
+  // Two states: 'a' has two pages, 'b' one (empty), 'c' one.
+  const pages: Record<string, Record<string, { results: number[]; nextCursor: string | null }>> = {
+    a: { '': { results: [1, 2], nextCursor: 'a2' }, a2: { results: [3], nextCursor: null } },
+    b: { '': { results: [], nextCursor: null } },
+    c: { '': { results: [4], nextCursor: null } },
+  };
+  const asked: string[] = [];
+  const fetchPage = (state: string, cursor: string | null) => {
+    asked.push(`${state}:${cursor ?? ''}`);
+    return Promise.resolve(pages[state]?.[cursor ?? ''] ?? { results: [], nextCursor: null });
+  };
+
+  it('goes through every page of a state, then straight on into the next states', async () => {
+    const first = await readStates(['a', 'b', 'c'], null, fetchPage);
+    expect(first).toEqual({ results: [1, 2], nextCursor: '0|a2' });
+    const second = await readStates(['a', 'b', 'c'], first.nextCursor, fetchPage);
+    // The end of 'a' goes on through the empty 'b' into 'c': no empty page while states remain.
+    expect(second).toEqual({ results: [3, 4], nextCursor: null });
+    expect(asked).toEqual(['a:', 'a:a2', 'b:', 'c:']);
+  });
+
+  it('reads a single state (no filter) as the API pages it', async () => {
+    expect(await readStates(['c'], null, fetchPage)).toEqual({ results: [4], nextCursor: null });
   });
 });

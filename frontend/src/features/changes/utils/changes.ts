@@ -121,18 +121,28 @@ export function archiveVisible(change: ChangeSides): boolean {
 }
 
 /**
- * A list over several states is read one state after the other: its cursor is `<state index>|<the API's cursor>`
- * (an empty API cursor: the first page of that state).
+ * A list over several states is read one state after the other: its cursor is `<state index>|<the API's cursor>`.
+ * A page that ends a state goes straight on with the next state's first page, so no page is empty while more
+ * states remain. `fetchPage` asks the API for one state's page.
  */
-export function splitStatesCursor(cursor: string | null): { index: number; inner: string | null } {
-  if (!cursor) return { index: 0, inner: null };
-  const bar = cursor.indexOf('|');
-  const index = Number(cursor.slice(0, bar));
-  return { index: Number.isInteger(index) && index >= 0 ? index : 0, inner: cursor.slice(bar + 1) || null };
-}
-
-/** The cursor after a page of state `index`: its next page, else the next state's first, else none. */
-export function nextStatesCursor(index: number, apiNext: string | null, states: number): string | null {
-  if (apiNext) return `${String(index)}|${apiNext}`;
-  return index + 1 < states ? `${String(index + 1)}|` : null;
+export async function readStates<T, S>(
+  states: readonly S[],
+  cursor: string | null,
+  fetchPage: (state: S, cursor: string | null) => Promise<{ results: T[]; nextCursor: string | null }>,
+): Promise<{ results: T[]; nextCursor: string | null }> {
+  let index = 0;
+  let inner: string | null = null;
+  if (cursor) {
+    const bar = cursor.indexOf('|');
+    const parsed = Number(cursor.slice(0, bar));
+    index = Number.isInteger(parsed) && parsed >= 0 ? parsed : 0;
+    inner = cursor.slice(bar + 1) || null;
+  }
+  const results: T[] = [];
+  for (; index < states.length; index += 1, inner = null) {
+    const page = await fetchPage(states[index] as S, inner);
+    results.push(...page.results);
+    if (page.nextCursor) return { results, nextCursor: `${String(index)}|${page.nextCursor}` };
+  }
+  return { results, nextCursor: null };
 }
