@@ -63,7 +63,7 @@ export function ChangesTable({ rows, loading, pages, empty, oneTeacher = false, 
     { title: t('columns.route'), key: 'route', ellipsis: true, render: (_, change) => <Route change={change} /> },
     { title: t('columns.effectiveDate'), key: 'date', width: 120, render: (_, change) => dates(change) },
     { title: t('columns.state'), key: 'state', width: 90, render: (_, change) => <ChangeStateTag state={change.state} /> },
-    { title: t('columns.deciding'), key: 'deciding', width: 150, ellipsis: true, render: (_, change) => change.current_org_name ?? '—' },
+    { title: t('columns.deciding'), key: 'deciding', width: 190, ellipsis: true, render: (_, change) => change.current_org_name ?? '—' },
   ];
 
   return (
