@@ -229,4 +229,13 @@ test('an archive’s school lends a teacher out: the dialog names the states and
   await expect(line).toContainText('2027-07-31');
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'archive-changes-tab-1440');
+
+  // The teacher list shows current teachers by default; 已离开 and 全部 ask the API for the others.
+  await page.goto('/teachers');
+  await expect(page.getByRole('combobox', { name: '在职状态' })).toBeVisible();
+  const left = page.waitForRequest((r) => r.url().includes('/api/v1/teachers/?') && r.url().includes('status=left'));
+  await page.getByRole('combobox', { name: '在职状态' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '已离开' }).click();
+  await left;
+  await expect(page.getByTestId('teachers-table')).toBeVisible();
 });

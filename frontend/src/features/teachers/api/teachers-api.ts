@@ -73,6 +73,7 @@ export const TEACHER_LIST_FIELDS = [
   'school_name',
   'record_state',
   'pending_change',
+  'active',
   'updated_at',
 ] as const;
 
