@@ -2,7 +2,7 @@ import { Alert, Button, Card, DatePicker, Descriptions, Flex, Form, Input, Resul
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 
 import { openChangeOf, useCreateChange, type Change } from '@/features/changes/api/changes-api';
 import { LookupCard, LookupStep, type LookupResult } from '@/features/changes/components/lookup-step';
@@ -42,6 +42,7 @@ const DETAIL_FIELDS = ['to_school', 'effective_date', 'reason'] as const;
 export function TransferWizardPage() {
   const { t } = useTranslation(['changes', 'common']);
   const user = useCurrentUser();
+  const navigate = useNavigate();
   const atSchool = user.organisation.level === 'school';
   const [step, setStep] = useState(0);
   const [lookup, setLookup] = useState<LookupResult | null>(null);
@@ -101,9 +102,9 @@ export function TransferWizardPage() {
             </span>
           }
           extra={[
-            <Link key="list" to="/changes?tab=in" data-testid="transfer-to-list">
-              <Button type="primary">{t('changes:wizard.toList')}</Button>
-            </Link>,
+            <Button key="list" type="primary" onClick={() => void navigate('/changes?tab=in')} data-testid="transfer-to-list">
+              {t('changes:wizard.toList')}
+            </Button>,
             <Button key="again" onClick={restart}>
               {t('changes:wizard.again')}
             </Button>,
