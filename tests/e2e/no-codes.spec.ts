@@ -125,6 +125,8 @@ test('no page of the demo data shows a code where a name belongs', async ({ cont
     await visit(page, found, '/my-submissions', 'school my-submissions');
     await visit(page, found, '/teachers/import', 'school import');
     await visit(page, found, '/teachers/new', 'school new archive');
+    await visit(page, found, '/changes?tab=all', 'school changes');
+    await visit(page, found, '/changes/transfer', 'school transfer wizard');
     await openNotifications(page, found, 'school');
   });
   await as('demo-county-a', async (page) => {
@@ -132,6 +134,7 @@ test('no page of the demo data shows a code where a name belongs', async ({ cont
     await openNotifications(page, found, 'county');
     await walkFirstArchive(page, found, 'county');
     await visit(page, found, '/orgs', 'county orgs');
+    await visit(page, found, '/changes?tab=all', 'county changes');
   });
   await as('demo-province', async (page) => {
     await walkQueue(page, found, 'province');

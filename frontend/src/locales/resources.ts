@@ -1,5 +1,6 @@
 import zhAudit from '@/locales/zh-CN/audit';
 import zhAuth from '@/locales/zh-CN/auth';
+import zhChanges from '@/locales/zh-CN/changes';
 import zhCatalog from '@/locales/zh-CN/catalog';
 import zhCommon from '@/locales/zh-CN/common';
 import zhDashboard from '@/locales/zh-CN/dashboard';
@@ -21,6 +22,7 @@ export const zhCN = {
   catalog: zhCatalog,
   teachers: zhTeachers,
   reviews: zhReviews,
+  changes: zhChanges,
   importExport: zhImportExport,
   audit: zhAudit,
 } as const;

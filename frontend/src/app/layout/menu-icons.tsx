@@ -11,8 +11,10 @@ import {
   OrderedListOutlined,
   SettingOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   TableOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -33,8 +35,10 @@ export const MENU_ICONS = {
   orderedList: <OrderedListOutlined />,
   setting: <SettingOutlined />,
   solution: <SolutionOutlined />,
+  swap: <SwapOutlined />,
   team: <TeamOutlined />,
   table: <TableOutlined />,
+  userAdd: <UserAddOutlined />,
 } satisfies Record<string, ReactNode>;
 
 export type MenuIcon = keyof typeof MENU_ICONS;

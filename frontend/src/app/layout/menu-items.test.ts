@@ -68,25 +68,27 @@ describe('menu by capabilities', () => {
   it('shows the teacher archives to users who may view teachers', () => {
     expect(keys(['teachers.view', 'orgs.view'], 'school')).toEqual([
       ['/', undefined],
-      ['teachers', ['/teachers']],
+      ['teachers', ['/teachers', '/changes']],
       ['admin', ['/orgs', '/catalog', '/code-tables']],
     ]);
     expect(menuSelection('/teachers/12')).toEqual({ selected: '/teachers', open: ['teachers'] });
   });
 
   it('shows the review queue to reviewers and my submissions to fillers', () => {
-    expect(keys(['orgs.view', 'teachers.view', 'reviews.decide'], 'school')[1]).toEqual(['teachers', ['/teachers', '/reviews']]);
+    expect(keys(['orgs.view', 'teachers.view', 'reviews.decide'], 'school')[1]).toEqual(['teachers', ['/teachers', '/reviews', '/changes']]);
     expect(keys(['orgs.view', 'teachers.view', 'teachers.change'], 'school')[1]).toEqual([
       'teachers',
-      ['/teachers', '/teachers/import', '/my-submissions'],
+      ['/teachers', '/teachers/import', '/my-submissions', '/changes', '/changes/transfer'],
     ]);
     expect(menuSelection('/reviews')).toEqual({ selected: '/reviews', open: ['teachers'] });
     expect(menuSelection('/reviews/31')).toEqual({ selected: '/reviews', open: ['teachers'] });
     expect(menuSelection('/my-submissions')).toEqual({ selected: '/my-submissions', open: ['teachers'] });
+    expect(menuSelection('/changes')).toEqual({ selected: '/changes', open: ['teachers'] });
+    expect(menuSelection('/changes/transfer')).toEqual({ selected: '/changes/transfer', open: ['teachers'] });
   });
 
   it('shows the import page to fillers and highlights it, not the archives, on its path', () => {
-    expect(keys(['orgs.view', 'teachers.view'], 'county')[1]).toEqual(['teachers', ['/teachers']]);
+    expect(keys(['orgs.view', 'teachers.view'], 'county')[1]).toEqual(['teachers', ['/teachers', '/changes']]);
     expect(menuSelection('/teachers/import')).toEqual({ selected: '/teachers/import', open: ['teachers'] });
     expect(menuSelection('/teachers/new')).toEqual({ selected: '/teachers', open: ['teachers'] });
     expect(menuSelection('/teachers/important')).toEqual({ selected: '/teachers', open: ['teachers'] });

@@ -74,9 +74,7 @@ export const ROUTES: readonly AppRoute[] = [
   },
   {
     path: '/teachers/:id',
-    page: lazyPage(() =>
-      import('@/features/teachers/pages/teacher-archive-page').then((m) => ({ default: m.TeacherArchivePage })),
-    ),
+    page: lazyPage(() => import('@/app/routes/teacher-archive-with-changes')),
     capability: 'teachers.view',
     crumbs: ['menu.teachers', 'menu.archives'],
   },
@@ -102,6 +100,23 @@ export const ROUTES: readonly AppRoute[] = [
     capability: 'teachers.change',
     crumbs: ['menu.teachers', 'menu.mySubmissions'],
     menu: { group: 'teachers', icon: 'fileDone' },
+  },
+  {
+    path: '/changes',
+    page: lazyPage(() => import('@/features/changes/pages/changes-page').then((m) => ({ default: m.ChangesPage }))),
+    capability: 'teachers.view',
+    crumbs: ['menu.teachers', 'menu.changes'],
+    menu: { group: 'teachers', icon: 'swap' },
+  },
+  {
+    // The receiving school applies for a transfer (pull model).
+    path: '/changes/transfer',
+    page: lazyPage(() =>
+      import('@/features/changes/pages/transfer-wizard-page').then((m) => ({ default: m.TransferWizardPage })),
+    ),
+    capability: 'teachers.change',
+    crumbs: ['menu.teachers', 'menu.transferApply'],
+    menu: { group: 'teachers', icon: 'userAdd' },
   },
   // 系统管理
   {

@@ -14,6 +14,8 @@ const common: typeof zhCommon = {
     imports: 'Import',
     reviews: 'Review queue',
     mySubmissions: 'My submissions',
+    changes: 'Teacher changes',
+    transferApply: 'Apply for a transfer',
     admin: 'Administration',
     orgs: 'Organisations',
     users: 'Users',

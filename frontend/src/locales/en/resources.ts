@@ -1,6 +1,7 @@
 import enAudit from '@/locales/en/audit';
 import enAuth from '@/locales/en/auth';
 import enCatalog from '@/locales/en/catalog';
+import enChanges from '@/locales/en/changes';
 import enCommon from '@/locales/en/common';
 import enDashboard from '@/locales/en/dashboard';
 import enImportExport from '@/locales/en/import-export';
@@ -22,6 +23,7 @@ const en: LanguageResources = {
   catalog: enCatalog,
   teachers: enTeachers,
   reviews: enReviews,
+  changes: enChanges,
   importExport: enImportExport,
   audit: enAudit,
 };

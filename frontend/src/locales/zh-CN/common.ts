@@ -14,6 +14,8 @@ const common = {
     imports: '批量导入',
     reviews: '信息审核',
     mySubmissions: '我的提交',
+    changes: '教师变动',
+    transferApply: '调动申请',
     admin: '系统管理',
     orgs: '机构',
     users: '用户',

@@ -9,11 +9,13 @@ import { Link } from 'react-router';
 import { ChangeTable } from '@/components/change-table';
 import type { Decision, SubmissionDetail } from '@/features/reviews/api/reviews-api';
 import { ArchiveSummary } from '@/features/reviews/components/archive-summary';
+import { ChangeSummary } from '@/features/reviews/components/change-summary';
 import { FullIdCheck } from '@/features/reviews/components/full-id-check';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { chainStatus } from '@/features/reviews/utils/queue';
 import { isLevel } from '@/lib/org-levels';
 import { changeSetFromDiff } from '@/lib/review-changes';
+import { changeFromDiff, isChangeReview } from '@/lib/teacher-changes';
 
 const ACTION_COLOURS: Record<Decision['action'], string> = {
   submit: 'blue',
@@ -47,8 +49,10 @@ function Section({ title, children }: { title: string; children: React.ReactNode
  * navigate.
  */
 export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail; newTab?: boolean }) {
-  const { t } = useTranslation(['reviews', 'common']);
+  const { t } = useTranslation(['reviews', 'common', 'changes']);
   const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
+  // A teacher change (transfer, leave …) is described by itself: the receiving side may not open the archive.
+  const teacherChange = useMemo(() => (isChangeReview(item.kind) ? changeFromDiff(item.diff) : null), [item.kind, item.diff]);
   const statuses = chainStatus(item);
   const archiveHref = `/teachers/${String(item.subject.id)}`;
   const toArchive = (children: React.ReactNode, testId: string) =>
@@ -76,7 +80,7 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
           {
             key: 'teacher',
             label: t('reviews:detail.teacher'),
-            children: toArchive(item.subject.name, 'review-teacher'),
+            children: teacherChange ? <span data-testid="review-teacher">{item.subject.name}</span> : toArchive(item.subject.name, 'review-teacher'),
           },
           { key: 'kind', label: t('reviews:detail.kind'), children: <KindTag kind={item.kind} /> },
           { key: 'school', label: t('reviews:detail.school'), children: item.school_name },
@@ -106,8 +110,10 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
           }))}
         />
       </Section>
-      <Section title={changes ? t('reviews:detail.changes') : t('reviews:detail.content')}>
-        {changes ? (
+      <Section title={teacherChange ? t('changes:review.title') : changes ? t('reviews:detail.changes') : t('reviews:detail.content')}>
+        {teacherChange ? (
+          <ChangeSummary change={teacherChange} transfer={item.kind === 'transfer'} />
+        ) : changes ? (
           <>
             <ChangeTable school={item.school} changes={changes} />
             {idChanged && <FullIdCheck teacherId={item.subject.id} submission={item.id} />}

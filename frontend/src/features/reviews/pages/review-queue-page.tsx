@@ -26,7 +26,7 @@ import { ReasonModal } from '@/features/reviews/components/reason-modal';
 import { levelName } from '@/features/reviews/components/review-detail';
 import { ReviewDrawer } from '@/features/reviews/components/review-drawer';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
-import { SchoolSelect } from '@/features/reviews/components/school-select';
+import { SchoolSelect } from '@/components/school-select';
 import { useDecide } from '@/features/reviews/components/use-decide';
 import {
   WAITING_DAYS,

@@ -18,6 +18,9 @@ export const RECORD_STATES: readonly RecordState[] = recordStateEnumValues;
 
 export type SchoolStage = components['schemas']['SchoolStageEnum'];
 
+export const TEACHER_STATUSES = ['current', 'left', 'all'] as const;
+export type TeacherStatus = (typeof TEACHER_STATUSES)[number];
+
 export interface TeacherFilters {
   q?: string;
   id_number?: string;
@@ -25,6 +28,8 @@ export interface TeacherFilters {
   id_prefix?: string;
   org?: string;
   record_state?: RecordState;
+  /** 在职 (the API's default) / 已离开 (left: retired, resigned …) / 全部. */
+  status?: TeacherStatus;
   school_stage?: SchoolStage;
   full_time_teacher?: boolean;
   ordering?: string;
@@ -68,6 +73,7 @@ export const TEACHER_LIST_FIELDS = [
   'school_name',
   'record_state',
   'pending_change',
+  'active',
   'updated_at',
 ] as const;
 

@@ -1,7 +1,7 @@
-import { HistoryOutlined } from '@ant-design/icons';
+import { HistoryOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Flex, Grid, Space, Spin, Tabs, Tag } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 
@@ -11,7 +11,7 @@ import { GroupRecordsPanel } from '@/features/teachers/components/group-records-
 import { OutsideValues, outsideHeld } from '@/features/teachers/components/outside-values';
 import { TeacherEditor, type Warnings } from '@/features/teachers/components/teacher-editor';
 import { TimelinePanel } from '@/features/teachers/components/timeline-panel';
-import { TIMELINE_TAB, archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
+import { CHANGES_TAB, TIMELINE_TAB, archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
 import { ARCHIVE_GROUPS } from '@/features/teachers/utils/teacher-form';
 import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
@@ -24,6 +24,8 @@ interface ArchiveTabsProps {
   onReload: () => Promise<unknown>;
   /** Problems a refused submit found in the one-row groups, by field. */
   fieldErrors?: Record<string, string[]>;
+  /** The 变动 tab's content (the archive's teacher changes); no tab without it. */
+  changesPanel?: ReactNode;
 }
 
 const isFormGroup = (code: string) => (ARCHIVE_GROUPS as readonly string[]).includes(code);
@@ -37,8 +39,8 @@ const OUTSIDE_TAB = 'outside';
  * outside the catalogue in force (records of a group it does not select, values of indicators it leaves out)
  * gets read-only tabs marked 目录外, so no held data is invisible.
  */
-export function ArchiveTabs({ record, editable, initialWarnings, onReload, fieldErrors }: ArchiveTabsProps) {
-  const { t, i18n } = useTranslation(['teachers', 'common']);
+export function ArchiveTabs({ record, editable, initialWarnings, onReload, fieldErrors, changesPanel }: ArchiveTabsProps) {
+  const { t, i18n } = useTranslation(['teachers', 'common', 'changes']);
   const { teacher } = record;
   const schema = useQuery(effectiveSchemaQueryOptions(teacher.school));
   const [searchParams, setSearchParams] = useSearchParams();
@@ -63,9 +65,10 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
   const outsideFields = useMemo(() => outsideHeld(outsideGroups, archive.data, i18n.language), [outsideGroups, archive.data, i18n.language]);
   const groups = useMemo(() => [...inForce, ...outsideTables], [inForce, outsideTables]);
   const timelineShown = searchParams.get('tab') === TIMELINE_TAB;
+  const changesShown = searchParams.get('tab') === CHANGES_TAB && changesPanel !== undefined;
   const outsideShown = searchParams.get('tab') === OUTSIDE_TAB && outsideFields.length > 0;
   const active = resolveTab(searchParams.get('tab'), groups);
-  const activeGroup = timelineShown || outsideShown ? undefined : groups.find((group) => group.code === active);
+  const activeGroup = timelineShown || outsideShown || changesShown ? undefined : groups.find((group) => group.code === active);
   const isOutside = (code: string) => outsideTables.some((group) => group.code === code);
 
   const showTab = useCallback(
@@ -84,7 +87,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
   if (schema.isError) {
     return <Alert type="error" showIcon title={t('teachers:schemaError', { message: schema.error.message })} />;
   }
-  if (!schema.data || (!activeGroup && !timelineShown && !outsideShown)) {
+  if (!schema.data || (!activeGroup && !timelineShown && !outsideShown && !changesShown)) {
     return (
       <Card>
         <div style={{ textAlign: 'center', padding: 48 }}>
@@ -128,6 +131,17 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
       </Space>
     ),
   });
+  if (changesPanel !== undefined) {
+    items.push({
+      key: CHANGES_TAB,
+      label: (
+        <Space size={4} data-testid={`tab-${CHANGES_TAB}`}>
+          <SwapOutlined />
+          <span>{t('changes:archive.tab')}</span>
+        </Space>
+      ),
+    });
+  }
   const formShown = activeGroup !== undefined && !activeGroup.many;
 
   return (
@@ -135,7 +149,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
       <Flex vertical={!sideTabs} gap={sideTabs ? 24 : 0}>
         <Tabs
           aria-label={t('teachers:tabs.label')}
-          activeKey={activeGroup?.code ?? (outsideShown ? OUTSIDE_TAB : TIMELINE_TAB)}
+          activeKey={activeGroup?.code ?? (outsideShown ? OUTSIDE_TAB : changesShown ? CHANGES_TAB : TIMELINE_TAB)}
           onChange={showTab}
           items={items}
           tabPlacement={sideTabs ? 'start' : 'top'}
@@ -170,6 +184,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
           {outsideShown && archive.data && (
             <OutsideValues fields={outsideFields} archive={archive.data} provinceTables={schema.data.province_code_tables} />
           )}
+          {changesShown && changesPanel}
           {timelineShown && <TimelinePanel teacherId={teacher.id} school={teacher.school} />}
         </div>
       </Flex>

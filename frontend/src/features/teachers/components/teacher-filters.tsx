@@ -5,7 +5,14 @@ import { useTranslation } from 'react-i18next';
 
 import { schoolStageEnumValues } from '@/api/generated/enums';
 import { OrgTreeSelect } from '@/components/org-tree-select';
-import { RECORD_STATES, type RecordState, type SchoolStage, type TeacherFilters } from '@/features/teachers/api/teachers-api';
+import {
+  RECORD_STATES,
+  TEACHER_STATUSES,
+  type RecordState,
+  type SchoolStage,
+  type TeacherFilters,
+  type TeacherStatus,
+} from '@/features/teachers/api/teachers-api';
 import { codeItemsQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
 
@@ -74,7 +81,7 @@ function CodeFilter({ field, table, value, onChange }: { field: Field; table: st
 /** The teacher list's filters: school or organisation, record state, school kind, 专任教师, and on demand every coded
  * indicator of 基本信息 — each offered by name. */
 export function TeacherFiltersBar({ filters, onChange }: TeacherFiltersBarProps) {
-  const { t } = useTranslation(['teachers', 'orgs']);
+  const { t } = useTranslation(['teachers', 'orgs', 'changes']);
   const [more, setMore] = useState(Object.keys(filters.codes ?? {}).length > 0);
   const setCode = (field: string, value?: string) => {
     const codes = Object.fromEntries(Object.entries(filters.codes ?? {}).filter(([key]) => key !== field));
@@ -93,6 +100,14 @@ export function TeacherFiltersBar({ filters, onChange }: TeacherFiltersBarProps)
         style={{ width: 240 }}
         value={filters.org}
         onChange={(org) => onChange({ ...filters, org })}
+      />
+      <Select<TeacherStatus>
+        aria-label={t('changes:statusFilter.label')}
+        style={{ width: 110 }}
+        value={filters.status ?? 'current'}
+        onChange={(status) => onChange({ ...filters, status: status === 'current' ? undefined : status })}
+        options={TEACHER_STATUSES.map((status) => ({ value: status, label: t(`changes:statusFilter.${status}`) }))}
+        data-testid="filter-status"
       />
       <Select<RecordState>
         aria-label={t('teachers:filterState')}

@@ -21,18 +21,19 @@ interface TeacherHeaderProps {
   actions?: ReactNode;
 }
 
-/** 人员状态 by its name (the national code table `personnel-status`). */
-function PersonnelStatus({ code }: { code: string }) {
+/** A code value by its name: 人员状态 (`personnel-status`), 教职工当前状态 (`staff-current-status`). */
+function CodeName({ table, code }: { table: string; code: string }) {
   const { i18n } = useTranslation();
-  const items = useQuery(codeItemsQueryOptions('personnel-status'));
+  const items = useQuery(codeItemsQueryOptions(table));
   if (!code) return <>—</>;
   const item = items.data?.find((candidate) => candidate.code === code);
-  return <>{item ? localName(i18n.language, item.name, item.name_en) : code}</>;
+  // Until the table is in, nothing rather than the bare code (UX.md: names, never codes).
+  return <>{item ? localName(i18n.language, item.name, item.name_en) : ''}</>;
 }
 
 /** The archive's header card: photo placeholder, name and states, national number, school, ID number. */
 export function TeacherHeader({ teacher, deletable, onDeleted, actions }: TeacherHeaderProps) {
-  const { t } = useTranslation(['teachers', 'common']);
+  const { t } = useTranslation(['teachers', 'common', 'changes']);
   const navigate = useNavigate();
   return (
     <Card data-testid="teacher-header">
@@ -77,7 +78,12 @@ export function TeacherHeader({ teacher, deletable, onDeleted, actions }: Teache
             <Descriptions.Item label={t('teachers:header.school')}>{teacher.school_name}</Descriptions.Item>
             <Descriptions.Item label={t('teachers:header.personnelStatus')}>
               <span data-testid="personnel-status">
-                <PersonnelStatus code={teacher.personnel_status} />
+                <CodeName table="personnel-status" code={teacher.personnel_status} />
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('changes:archive.employmentStatus')}>
+              <span data-testid="employment-status">
+                <CodeName table="staff-current-status" code={teacher.employment_status} />
               </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('teachers:header.idNumber')}>

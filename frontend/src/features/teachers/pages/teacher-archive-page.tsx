@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Result, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 
 import { teacherKeys, useArchiveProblems, useTeacher, useTimeline, type Teacher } from '@/features/teachers/api/teachers-api';
 import { ArchiveTabs } from '@/features/teachers/components/archive-tabs';
@@ -10,7 +10,7 @@ import { MissingItemsAlert, PendingChangeAlert, ReturnAlert } from '@/features/t
 import { ReviewActions } from '@/features/teachers/components/review-actions';
 import { TeacherHeader } from '@/features/teachers/components/teacher-header';
 import type { Warnings } from '@/features/teachers/components/teacher-editor';
-import { isDeletable } from '@/features/teachers/utils/archive';
+import { CHANGES_TAB, isDeletable } from '@/features/teachers/utils/archive';
 import {
   archiveFieldErrors,
   pendingChangeSubmission,
@@ -23,8 +23,15 @@ import { useCapability } from '@/lib/auth/session';
 
 const LOCKED_STATES: readonly Teacher['record_state'][] = ['submitted', 'in_review'];
 
-export function TeacherArchivePage() {
-  const { t } = useTranslation(['teachers', 'common']);
+interface TeacherArchivePageProps {
+  /** The header's change actions (借出/离岗 …; the changes feature, composed by app/). */
+  changeActions?: (teacher: Teacher) => ReactNode;
+  /** The 变动 tab's content: the archive's changes. */
+  changesPanel?: (teacherId: number) => ReactNode;
+}
+
+export function TeacherArchivePage({ changeActions, changesPanel }: TeacherArchivePageProps = {}) {
+  const { t } = useTranslation(['teachers', 'common', 'changes']);
   const navigate = useNavigate();
   const location = useLocation();
   const params = useParams();
@@ -77,7 +84,8 @@ export function TeacherArchivePage() {
   const { teacher } = query.data;
   const locked = LOCKED_STATES.includes(teacher.record_state);
   // An open change request: the approved values stay in force and the archive takes no further change.
-  const editable = canChange && !locked && !teacher.pending_change;
+  // An open teacher change (transfer, leave …) locks the archive too; a teacher who has left keeps a read-only one.
+  const editable = canChange && !locked && !teacher.pending_change && teacher.open_change === null && teacher.active;
   const returned = timeline.data ? returnNotice(teacher, timeline.data) : null;
   const pendingSubmission = timeline.data ? pendingChangeSubmission(teacher, timeline.data) : null;
 
@@ -87,7 +95,14 @@ export function TeacherArchivePage() {
         teacher={teacher}
         deletable={canChange && isDeletable(teacher)}
         onDeleted={() => setDeleted(true)}
-        actions={canChange && <ReviewActions teacher={teacher} timeline={timeline.data} onProblems={onSubmitted} />}
+        actions={
+          canChange && (
+            <>
+              <ReviewActions teacher={teacher} timeline={timeline.data} onProblems={onSubmitted} />
+              {changeActions?.(teacher)}
+            </>
+          )
+        }
       />
       {returned && <ReturnAlert entry={returned} change={teacher.record_state !== 'returned'} />}
       {submittable && missingItems.length > 0 && (
@@ -97,8 +112,18 @@ export function TeacherArchivePage() {
         <Alert type="info" showIcon title={t('teachers:locked', { state: t(`teachers:states.${teacher.record_state}`) })} />
       )}
       {teacher.pending_change && <PendingChangeAlert submission={pendingSubmission} />}
+      {teacher.open_change !== null && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="open-change-alert"
+          title={t('changes:archive.openAlert')}
+          action={<Link to={`/teachers/${String(teacher.id)}?tab=${CHANGES_TAB}`}>{t('changes:archive.openLink')}</Link>}
+        />
+      )}
+      {!teacher.active && <Alert type="warning" showIcon data-testid="inactive-alert" title={t('changes:archive.inactiveAlert')} />}
       {!canChange && <Alert type="info" showIcon title={t('teachers:readOnly')} />}
-      <ArchiveTabs key={teacher.id} record={query.data} editable={editable} initialWarnings={initialWarnings} onReload={() => query.refetch()} fieldErrors={fieldErrors} />
+      <ArchiveTabs key={teacher.id} record={query.data} editable={editable} initialWarnings={initialWarnings} onReload={() => query.refetch()} fieldErrors={fieldErrors} changesPanel={changesPanel?.(teacher.id)} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Grid, Input, List, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Grid, Input, List, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
@@ -20,6 +20,21 @@ import { loadedRows } from '@/lib/cursor-pages';
 interface TeachersPageProps {
   /** More toolbar buttons for the applied filters (the app composes them, e.g. 导出 from the export feature). */
   actions?: (filters: TeacherFilters) => ReactNode;
+}
+
+/** The name linking to the archive, marked 已离开 for a teacher who has left (the list's 已离开 / 全部). */
+function TeacherName({ teacher }: { teacher: Teacher }) {
+  const { t } = useTranslation('changes');
+  return (
+    <Space size={4}>
+      <Link to={`/teachers/${teacher.id}`}>{teacher.name}</Link>
+      {!teacher.active && (
+        <Tag style={{ marginInlineEnd: 0 }} data-testid="teacher-left">
+          {t('statusFilter.left')}
+        </Tag>
+      )}
+    </Space>
+  );
 }
 
 /** Where the list opens: the Ministry (every province's archives) starts on approved archives, newest first. */
@@ -42,7 +57,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
   const first: TeacherPage | undefined = teachers.data?.pages[0];
   const filtered =
     Object.keys(filters.codes ?? {}).length > 0 ||
-    [filters.q, filters.id_number, filters.id_prefix, filters.org, filters.record_state, filters.school_stage, filters.full_time_teacher].some(
+    [filters.q, filters.id_number, filters.id_prefix, filters.org, filters.status, filters.record_state, filters.school_stage, filters.full_time_teacher].some(
       (value) => value !== undefined,
     );
 
@@ -65,7 +80,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
       key: 'name',
       width: 110,
       ellipsis: true,
-      render: (_, teacher) => <Link to={`/teachers/${teacher.id}`}>{teacher.name}</Link>,
+      render: (_, teacher) => <TeacherName teacher={teacher} />,
     },
     { title: t('teachers:columns.teacherNo'), dataIndex: 'teacher_no', key: 'teacher_no', width: 170 },
     {
@@ -150,7 +165,7 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
           renderItem={(teacher) => (
             <List.Item key={teacher.id} extra={<RecordStateTag state={teacher.record_state} />}>
               <List.Item.Meta
-                title={<Link to={`/teachers/${teacher.id}`}>{teacher.name}</Link>}
+                title={<TeacherName teacher={teacher} />}
                 description={
                   <>
                     <div>{teacher.school_name}</div>

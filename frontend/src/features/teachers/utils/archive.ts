@@ -8,6 +8,9 @@ export const TABLE_COLUMNS = 5;
 /** The tab after the groups: the archive's history (`?tab=timeline`). */
 export const TIMELINE_TAB = 'timeline';
 
+/** The tab of the archive's teacher changes (`?tab=changes`), beside the history. */
+export const CHANGES_TAB = 'changes';
+
 /** The archive's tabs: every group of the effective catalogue, in the national order. */
 export function archiveTabs(groups: readonly EffectiveGroup[]): EffectiveGroup[] {
   return [...groups].sort((a, b) => a.order - b.order);

@@ -8,7 +8,8 @@ import { unwrap } from '@/lib/api-error';
 
 interface SchoolSelectProps {
   value?: string;
-  onChange: (code: string | undefined) => void;
+  /** The code chosen (undefined: cleared), with the school's name. */
+  onChange: (code: string | undefined, name?: string) => void;
   placeholder?: string;
   style?: React.CSSProperties;
   'aria-label'?: string;
@@ -37,7 +38,7 @@ export function SchoolSelect({ value, onChange, placeholder, style, ...rest }: S
       aria-label={rest['aria-label']}
       style={style}
       value={value}
-      onChange={(code) => onChange(code)}
+      onChange={(code, option) => onChange(code, option && !Array.isArray(option) && typeof option.label === 'string' ? option.label : undefined)}
       allowClear
       placeholder={placeholder}
       showSearch={{ searchValue: search, onSearch: setSearch, filterOption: false }}
