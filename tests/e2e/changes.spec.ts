@@ -153,6 +153,11 @@ test('a transfer: the receiving school applies by ID document, both sides see it
   const decided = page.waitForResponse((r) => r.url().endsWith(`/reviews/${String(change.submission)}/approve/`));
   await page.getByTestId('drawer-approve').click();
   expect((await decided).status()).toBe(200);
+  // With more items waiting (the demo transfers) the drawer moves on to the next one: close it.
+  const title = page.locator('.ant-drawer-title');
+  await expect(title.filter({ hasText: masked(name) })).toHaveCount(0);
+  if (await title.isVisible()) await page.locator('.ant-drawer-close').click();
+  await expect(title).toBeHidden();
   await logout(page);
 
   // The receiving county approves (API); the sending school sees it under 待调出 with the full name.
