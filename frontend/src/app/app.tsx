@@ -1,13 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
 
 import { AppProvider } from '@/app/provider';
 import { createAppRouter } from '@/app/router';
 import { setSessionExpiredHandler } from '@/lib/auth/auth-fetch';
-import { createQueryClient } from '@/lib/query-client';
 
-export function App() {
-  const [queryClient] = useState(createQueryClient);
+/** The SPA; `queryClient` is main's, which the cold start (app/boot) has begun to fill. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const [router] = useState(() => {
     const appRouter = createAppRouter();
     setSessionExpiredHandler(() => {

@@ -5,23 +5,26 @@ import { RequireAuth } from '@/app/require-auth';
 import { PageLoading } from '@/app/routes/page-loading';
 import { RouteError } from '@/app/routes/route-error';
 import { RouteGate } from '@/app/routes/route-gate';
-import { ROUTES, type AppRoute, type RouteHandle } from '@/app/routes/route-table';
+import { lazyPage, ROUTES, type AppRoute, type RouteHandle } from '@/app/routes/route-table';
 
 // Pages, and the layout behind the login, download when first shown: the login page carries neither.
 const LoginPage = lazy(() => import('@/features/auth/pages/login-page').then((m) => ({ default: m.LoginPage })));
-const loadLayout = () => import('@/app/layout/app-layout').then((m) => ({ default: m.AppLayout }));
-const AppLayout = lazy(loadLayout);
+const AppLayout = lazyPage(() => import('@/app/layout/app-layout').then((m) => ({ default: m.AppLayout })));
+
+/** The route of the table a path opens (none: not found, or the login). */
+export function routeOf(pathname: string): AppRoute | undefined {
+  return ROUTES.find((candidate) => matchPath({ path: candidate.path, end: true }, pathname));
+}
 
 /**
  * A cold start on a page behind the login (a bookmark, a reload) downloads the layout's and the page's code while
  * the session is restored (token refresh, /auth/me), not after: on a slow link each wait is a round trip or more.
- * The login page starts nothing (its budget is its own code).
+ * The login page starts nothing (its budget is its own code). Called by app/boot, after the session's first calls.
  */
 export function preloadCurrentPage(pathname: string): void {
   if (pathname === '/login') return;
-  void loadLayout();
-  const route = ROUTES.find((candidate) => matchPath({ path: candidate.path, end: true }, pathname));
-  void route?.page.preload();
+  void AppLayout.preload();
+  void routeOf(pathname)?.page.preload();
 }
 const NotFound = lazy(() => import('@/app/routes/not-found'));
 
@@ -32,7 +35,6 @@ function toRouteObject(route: AppRoute): RouteObject {
 }
 
 export function createAppRouter() {
-  preloadCurrentPage(window.location.pathname);
   return createBrowserRouter([
     {
       path: '/login',

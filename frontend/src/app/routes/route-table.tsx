@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { QueryClient } from '@tanstack/react-query';
+import { createElement, lazy, type ComponentType } from 'react';
 
 import type { MenuIcon } from '@/app/layout/menu-icons';
 import type { Level } from '@/lib/org-levels';
@@ -15,10 +16,28 @@ export const MENU_GROUPS = {
 export type MenuGroup = keyof typeof MENU_GROUPS;
 
 /** A page downloaded when first shown, whose download can also start early (`preload`, the same module). */
-export type LazyPage = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+export type LazyPage = ComponentType & { preload: () => Promise<unknown> };
 
-function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
-  return Object.assign(lazy(load), { preload: load });
+/**
+ * React's `lazy`, except that a page whose code has arrived (preloaded during the cold start's session restore)
+ * renders at once: `lazy` would suspend once more on its first render, and React holds a revealed Suspense
+ * boundary back for up to 300 ms — once for the layout and once more for the page.
+ */
+export function lazyPage(load: () => Promise<{ default: ComponentType }>): LazyPage {
+  let loaded: ComponentType | undefined;
+  const preload = () =>
+    load().then((module) => {
+      loaded = module.default;
+      return module;
+    });
+  const Lazy = lazy(preload);
+  const Page = () => (loaded ? createElement(loaded) : createElement(Lazy));
+  return Object.assign(Page, { preload });
+}
+
+/** What a route's cold start may ask for while its code downloads (the module downloads with the call). */
+export interface RoutePrefetch {
+  prefetchRoute: (queryClient: QueryClient, level: string | undefined) => Promise<void>;
 }
 
 /** One screen of the signed-in SPA: where it is, who may open it, and where the menu shows it. */
@@ -27,6 +46,8 @@ export interface AppRoute {
   path: string;
   /** The page, downloaded when the route is first opened. */
   page: LazyPage;
+  /** Data the page asks for first, fetched in parallel with its code on a cold start (app/boot). */
+  prefetch?: () => Promise<RoutePrefetch>;
   /** Required to open the page and to see its menu item; none: every signed-in user. */
   capability?: string;
   /** Only users whose organisation is at one of these levels may open the page and see its item. */
@@ -55,6 +76,7 @@ export const ROUTES: readonly AppRoute[] = [
   {
     path: '/teachers',
     page: lazyPage(() => import('@/app/routes/teachers-with-export')),
+    prefetch: () => import('@/features/teachers/api/teacher-list-prefetch'),
     capability: 'teachers.view',
     crumbs: ['menu.teachers', 'menu.archives'],
     menu: { group: 'teachers', icon: 'idcard' },

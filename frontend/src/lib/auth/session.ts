@@ -11,8 +11,28 @@ export type CurrentUser = components['schemas']['Me'];
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-export function fetchMe(): Promise<CurrentUser> {
-  return unwrap(api.GET('/api/v1/auth/me/'));
+/** What a reload may assume of the user before /auth/me answers (app/boot's prefetch); no secret, and only a hint. */
+export type UserHint = Pick<CurrentUser, 'capabilities'> & { level?: CurrentUser['organisation']['level'] };
+const USER_HINT_KEY = 'tmis.user';
+
+export function userHint(): UserHint | null {
+  try {
+    const hint = JSON.parse(window.localStorage.getItem(USER_HINT_KEY) ?? 'null') as UserHint | null;
+    return Array.isArray(hint?.capabilities) ? hint : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchMe(): Promise<CurrentUser> {
+  const user = await unwrap(api.GET('/api/v1/auth/me/'));
+  try {
+    const hint: UserHint = { capabilities: user.capabilities, level: user.organisation.level };
+    window.localStorage.setItem(USER_HINT_KEY, JSON.stringify(hint));
+  } catch {
+    // no storage: a reload waits for /auth/me
+  }
+  return user;
 }
 
 export const meQueryOptions = () =>

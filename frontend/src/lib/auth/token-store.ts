@@ -55,6 +55,7 @@ function clear(): void {
   try {
     window.localStorage.removeItem(SESSION_MARKER_KEY);
     window.localStorage.removeItem('tmis.refresh'); // the refresh token kept there before issue 14
+    window.localStorage.removeItem('tmis.user'); // the user hint of lib/auth/session
   } catch {
     // ignore
   }

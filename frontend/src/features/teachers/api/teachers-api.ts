@@ -90,8 +90,17 @@ export async function getTeachers(filters: TeacherFilters, cursor: string | null
   return { ...toCursorPage(page), count: page.count, countEstimated: page.count_estimated };
 }
 
+/** The list's infinite query: the page's hook and the cold start's prefetch (app/boot) share it. */
+export const teacherListOptions = (filters: TeacherFilters) =>
+  cursorPagesOptions(teacherKeys.list(filters), (cursor) => getTeachers(filters, cursor));
+
 export function useTeachers(filters: TeacherFilters) {
-  return useInfiniteQuery(cursorPagesOptions(teacherKeys.list(filters), (cursor) => getTeachers(filters, cursor)));
+  return useInfiniteQuery(teacherListOptions(filters));
+}
+
+/** Where the list opens: the Ministry (every province's archives) starts on approved archives, newest first. */
+export function initialTeacherFilters(level: string | undefined): TeacherFilters {
+  return level === 'central' ? { record_state: 'approved', ordering: '-updated_at' } : {};
 }
 
 const etagOf = (response: Response, teacher: { etag: string }) => response.headers.get('ETag') ?? teacher.etag;

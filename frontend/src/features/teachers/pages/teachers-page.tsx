@@ -7,7 +7,13 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 
-import { useTeachers, type Teacher, type TeacherFilters, type TeacherPage } from '@/features/teachers/api/teachers-api';
+import {
+  initialTeacherFilters,
+  useTeachers,
+  type Teacher,
+  type TeacherFilters,
+  type TeacherPage,
+} from '@/features/teachers/api/teachers-api';
 import { TeacherFiltersBar } from '@/features/teachers/components/teacher-filters';
 import { RecordStateTag } from '@/features/teachers/components/record-state-tag';
 import { looksLikeIdNumber } from '@/features/teachers/utils/teacher-form';
@@ -35,11 +41,6 @@ function TeacherName({ teacher }: { teacher: Teacher }) {
       )}
     </Space>
   );
-}
-
-/** Where the list opens: the Ministry (every province's archives) starts on approved archives, newest first. */
-export function initialTeacherFilters(level: string | undefined): TeacherFilters {
-  return level === 'central' ? { record_state: 'approved', ordering: '-updated_at' } : {};
 }
 
 export function TeachersPage({ actions }: TeachersPageProps = {}) {
