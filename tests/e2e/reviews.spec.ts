@@ -211,6 +211,8 @@ test('a reviewer approves one item and returns another in bulk; a change of the 
   page,
   request,
 }, testInfo) => {
+  // Two logins, bulk decisions and a change request among the demo items (transfers too): over 60 s when loaded.
+  test.slow();
   const filler = await token(request, 'demo-school-a');
   const approved = uniqueName();
   const returned = uniqueName();

@@ -3,9 +3,33 @@ import { type APIRequestContext, type Page } from '@playwright/test';
 import { expect, test, PASSWORD, expectLoggedIn, expectNoHorizontalScroll, login, snap } from './helpers';
 import { createDraft, token, uniqueTeacherName as uniqueName } from './archives';
 
-/** 建兰路小学, demo-school-b's school: it has no school reviewer, so its step is 无人审核 for 七里河区. */
+/** 建兰路小学, demo-school-b's school: while its reviewer is inactive, its step is 无人审核 for 七里河区. */
 const SCHOOL = '2162010301';
+const SCHOOL_REVIEWER = 'demo-school-b-reviewer';
 type Json = Record<string, unknown>;
+
+/** The school's reviewer on leave (deactivated by the county's administrator) for these tests, back afterwards. */
+async function setReviewerActive(request: APIRequestContext, active: boolean): Promise<void> {
+  const access = await token(request, 'demo-county-b');
+  const headers = { Authorization: `Bearer ${access}` };
+  const found = await request.get(`/api/v1/users/?q=${SCHOOL_REVIEWER}`, { headers });
+  expect(found.status(), await found.text()).toBe(200);
+  const user = ((await found.json()) as { results: Json[] }).results.find((row) => row.username === SCHOOL_REVIEWER);
+  expect(user).toBeTruthy();
+  const url = `/api/v1/users/${String(user?.id)}/`;
+  const current = await request.get(url, { headers });
+  const etag = current.headers().etag ?? '';
+  const changed = await request.patch(url, { headers: { ...headers, 'If-Match': etag }, data: { is_active: active } });
+  expect(changed.status(), await changed.text()).toBe(200);
+}
+
+test.beforeAll(async ({ request }) => {
+  await setReviewerActive(request, false);
+});
+
+test.afterAll(async ({ request }) => {
+  await setReviewerActive(request, true);
+});
 
 /** A complete new draft of the school (archives.createDraft); its id. */
 async function createTeacher(request: APIRequestContext, access: string, name: string, changes: Json = {}): Promise<number> {
