@@ -33,8 +33,6 @@ class Kind(models.TextChoices):
 #: A change's state is its review's (the engine's states: submitted, in review, approved, returned, withdrawn).
 ChangeState = State
 
-OPEN_CHANGE_STATES = (ChangeState.SUBMITTED, ChangeState.IN_REVIEW)
-
 
 class ChangeQuerySet(ScopedQuerySet):
     scope_path_field = "from_path"  # and `to_path`: see visible_to

@@ -21,7 +21,7 @@ from tmis.teachers.writes import id_dedup_key
 
 from .completion import end_temporary_state
 from .kinds import LEAVING, STATUS_REVIEW, SUBJECT, TEMPORARY, TRANSFER_REVIEW, mask_name
-from .models import OPEN_CHANGE_STATES, ChangeState, Kind, TeacherChange
+from .models import ChangeState, Kind, TeacherChange
 
 __all__ = ["ChangeRequest", "change_create", "end_due_states"]
 
@@ -209,7 +209,3 @@ def end_due_states(*, today: dt.date | None = None) -> int:
                 end_temporary_state(change)
                 ended += 1
     return ended
-
-
-def is_open(change: TeacherChange) -> bool:
-    return change.state in OPEN_CHANGE_STATES
