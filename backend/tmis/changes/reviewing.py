@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
@@ -69,15 +70,16 @@ class ChangeSubject:
 
     def state_changed(self, submission: Submission) -> None:
         """The change follows its review; once decided (or withdrawn) the archive is unlocked — a returned or
-        withdrawn change has touched nothing else."""
+        withdrawn change has touched nothing else; an approved one was unlocked by `apply_change`, in the same
+        write that applied it."""
         state = ChangeState(submission.state)
         changes: dict[str, Any] = {"state": state}
         if state == ChangeState.APPROVED:
             changes["completed_at"] = timezone.now()
         TeacherChange.objects.filter(pk=submission.subject_id).update(**changes)
-        if state not in (ChangeState.SUBMITTED, ChangeState.IN_REVIEW):
-            teacher_id = TeacherChange.objects.values_list("teacher_id", flat=True).get(pk=submission.subject_id)
-            Teacher.objects.filter(pk=teacher_id, open_change=submission.subject_id).update(open_change=None)
+        if state not in (ChangeState.SUBMITTED, ChangeState.IN_REVIEW, ChangeState.APPROVED):
+            teacher = TeacherChange.objects.filter(pk=submission.subject_id).values("teacher_id")
+            Teacher.objects.filter(pk=Subquery(teacher), open_change=submission.subject_id).update(open_change=None)
 
     def apply(self, submission: Submission) -> None:
         change = (
@@ -85,7 +87,7 @@ class ChangeSubject:
             .select_related("to_school")
             .get(pk=submission.subject_id)
         )
-        apply_change(change, actor=submission.submitted_by)
+        apply_change(change, actor_id=submission.submitted_by_id)
 
 
 def register_handlers() -> None:

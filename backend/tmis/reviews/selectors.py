@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from .attendance import attended_condition, unattended_below, with_attendance
 from .models import OPEN_STATES, Action, Decision, Submission
@@ -62,6 +62,13 @@ def queue_view(*, user: Any, view: str, unattended: bool | None = None) -> Query
     return review_queue(user=user, unattended=unattended)
 
 
+def decisions_with_names() -> Prefetch:
+    """A submission's decisions with who took them and for which organisation, in one query."""
+    return Prefetch(
+        "decisions", queryset=Decision.objects.select_related("actor", "organisation", "acting_organisation")
+    )
+
+
 def my_submissions(*, user: Any) -> QuerySet[Submission]:
     items = Submission.objects.filter(submitted_by=user).select_related("school", "submitted_by", "current_org")
     return with_attendance(items).order_by("-id")
@@ -72,7 +79,7 @@ def submission_history(*, user: Any, subject_type: str, subject_id: int) -> Quer
         Submission.objects.visible_to(user)
         .filter(subject_type=subject_type, subject_id=subject_id)
         .select_related("school", "submitted_by")
-        .prefetch_related("decisions__actor", "decisions__organisation", "decisions__acting_organisation")
+        .prefetch_related(decisions_with_names())
         .order_by("id")
     )
 

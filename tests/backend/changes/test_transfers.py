@@ -182,5 +182,5 @@ def test_completing_a_transfer_reads_and_writes_a_bounded_number_of_rows(client_
     approve_all(client_for, submission, ["demo-school-b-reviewer", "demo-county-b", "demo-school-a-reviewer"])
     last = client_for("demo-county-a")
     # Whatever the archive holds: the records move with the teacher's path, not one by one.
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(21):
         assert last.post(f"{REVIEWS}{submission}/approve/").status_code == 200

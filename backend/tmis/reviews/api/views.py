@@ -28,6 +28,7 @@ from ..registry import KIND_CHOICES, kind_keys, progress_for
 from ..review_settings import overdue_condition, overdue_days_for
 from ..selectors import (
     QUEUE_VIEWS,
+    decisions_with_names,
     kinds_visible_to,
     my_submissions,
     open_review_figures,
@@ -137,7 +138,7 @@ class ReviewViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
             items = with_attendance(
                 Submission.objects.visible_to(user)
                 .select_related("school", "submitted_by", "current_org")
-                .prefetch_related("decisions__actor", "decisions__organisation", "decisions__acting_organisation")
+                .prefetch_related(decisions_with_names())
             )
         visible = kinds_visible_to(user)
         return items if visible is None else items.filter(kind__in=visible)
