@@ -14,7 +14,7 @@ from .roles import Role, capabilities_for
 
 
 class UserQuerySet(ScopedQuerySet):
-    scope_path_field = "organisation__path"
+    scope_path_fields = ("organisation__path",)
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):  # type: ignore[misc]

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet
 
 from tmis.orgs.models import Level, Organisation
 
-from .effective import EffectiveCatalogue, Group, build
+from .effective import EffectiveCatalogue, Group, build, table_codes
 from .models import CatalogueStatus, CodeTable, Indicator, IndicatorGroup, ProvinceCatalogue
 
 
@@ -19,6 +19,11 @@ def code_table_list(*, text: str = "") -> QuerySet[CodeTable]:
     if text.strip():
         tables = tables.filter(Q(slug__contains=text) | Q(name__contains=text) | Q(name_en__icontains=text))
     return tables
+
+
+def choosable_codes(slug: str) -> tuple[str, ...]:
+    """The codes a value of the national table `slug` may take now (leaf codes only where the table says so)."""
+    return table_codes(slug, CodeTable.objects.values_list("version", flat=True).get(slug=slug))
 
 
 def code_item_list(*, table: CodeTable, text: str = "", parent: str | None = None) -> QuerySet[Any]:

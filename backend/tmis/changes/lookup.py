@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from tmis.audit.services import audit_record
+from tmis.catalog.selectors import choosable_codes
 from tmis.core.errors import field_error
 from tmis.orgs.models import Organisation
 from tmis.teachers import identity
@@ -17,12 +18,10 @@ from tmis.teachers.writes import id_dedup_key
 
 from .kinds import mask_name
 
-ID_TYPES = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "A", "B", "C", "D", "Z"}
-
 
 def teacher_lookup(*, actor: Any, id_type: str, id_number: str) -> dict[str, Any]:
     """`found` False, or where the archive is. One indexed read of the dedup key, one of the two ancestors."""
-    if id_type not in ID_TYPES:
+    if id_type not in choosable_codes("id-type"):
         raise field_error("id_type", "invalid_choice", _("Choose the type of ID document."))
     number = identity.normalise(id_number or "")
     if not number:

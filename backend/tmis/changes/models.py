@@ -4,8 +4,6 @@ last level approves. The row is also what the sending school keeps of a teacher 
 
 from __future__ import annotations
 
-from typing import Any, Self
-
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -35,15 +33,9 @@ ChangeState = State
 
 
 class ChangeQuerySet(ScopedQuerySet):
-    scope_path_field = "from_path"  # and `to_path`: see visible_to
-
-    def visible_to(self, user: Any) -> Self:
-        """Both sides: the subtree of the school the teacher belonged to when the change was made, and of the school
-        a transfer goes to."""
-        path = getattr(user, "scope_path", None) if user is not None and user.is_authenticated else None
-        if not path:
-            return self.none()
-        return self.filter(Q(from_path__startswith=path) | Q(to_path__startswith=path))
+    #: both sides: the subtree of the school the teacher belonged to when the change was made, and of the school a
+    #: transfer goes to
+    scope_path_fields = ("from_path", "to_path")
 
 
 class TeacherChange(models.Model):

@@ -12,16 +12,17 @@ from django.utils.translation import gettext_lazy
 
 from tmis.orgs.models import Organisation
 from tmis.reviews.models import Submission
-from tmis.reviews.registry import SubjectKind, register
+from tmis.reviews.registry import SubjectKind, register, register_related
 from tmis.teachers.models import Teacher
 
 from .completion import apply_change
 from .kinds import STATUS_REVIEW, SUBJECT, TRANSFER_REVIEW
-from .models import ChangeState, TeacherChange
+from .models import ChangeState, Kind, TeacherChange
 
 
 def describe_change(change: TeacherChange) -> dict[str, Any]:
-    """What a reviewer on either side reads: never more personal data than the masked name and the number."""
+    """What a reviewer on either side reads: never more personal data than the masked name and the number. Stored
+    with the review item when it is submitted (a change does not change after), so a queue reads no row per item."""
     provinces = dict(
         Organisation.objects.filter(
             code__in={change.from_school.province_code, getattr(change.to_school, "province_code", None)}
@@ -29,23 +30,25 @@ def describe_change(change: TeacherChange) -> dict[str, Any]:
     )
     to = change.to_school
     return {
-        "change": {
-            "id": change.pk,
-            "kind": change.kind,
-            "kind_name": str(change.get_kind_display()),
-            "teacher_no": change.teacher_no,
-            "name_masked": change.name_masked,
-            "from_school_name": change.from_school.name,
-            "from_province_name": provinces.get(change.from_school.province_code, ""),
-            "to_school_name": to.name if to else "",
-            "to_province_name": provinces.get(to.province_code, "") if to else "",
-            "effective_date": change.effective_date.isoformat(),
-            "end_date": change.end_date.isoformat() if change.end_date else None,
-            "reason": change.reason,
-            "personnel_status": change.personnel_status,
-            "employment_status": change.employment_status,
-        }
+        "id": change.pk,
+        "kind": change.kind,
+        "teacher_no": change.teacher_no,
+        "name_masked": change.name_masked,
+        "from_school_name": change.from_school.name,
+        "from_province_name": provinces.get(change.from_school.province_code, ""),
+        "to_school_name": to.name if to else "",
+        "to_province_name": provinces.get(to.province_code, "") if to else "",
+        "effective_date": change.effective_date.isoformat(),
+        "end_date": change.end_date.isoformat() if change.end_date else None,
+        "reason": change.reason,
+        "personnel_status": change.personnel_status,
+        "employment_status": change.employment_status,
     }
+
+
+def _described(description: dict[str, Any]) -> dict[str, Any]:
+    """The stored description with the kind's name in the reader's language."""
+    return {"change": {**description, "kind_name": str(Kind(description["kind"]).label)}}
 
 
 class ChangeSubject:
@@ -66,7 +69,8 @@ class ChangeSubject:
         return TeacherChange.objects.visible_to(actor).filter(pk=subject_id).exists()
 
     def describe(self, submission: Submission) -> dict[str, Any] | None:
-        return describe_change(self._change(submission.subject_id))
+        stored = (submission.payload or {}).get("change")
+        return _described(stored or describe_change(self._change(submission.subject_id)))
 
     def state_changed(self, submission: Submission) -> None:
         """The change follows its review; once decided (or withdrawn) the archive is unlocked — a returned or
@@ -114,3 +118,9 @@ def register_handlers() -> None:
             required_levels=both,
         )
     )
+    register_related(parent_type="teacher", subject_type=SUBJECT, subjects=changes_of_teacher)
+
+
+def changes_of_teacher(teacher_id: int) -> list[int]:
+    """The ids of a teacher's changes: their reviews belong on the archive's timeline."""
+    return list(TeacherChange.objects.filter(teacher_id=teacher_id).values_list("pk", flat=True))

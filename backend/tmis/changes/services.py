@@ -22,6 +22,7 @@ from tmis.teachers.writes import id_dedup_key
 from .completion import end_temporary_state
 from .kinds import LEAVING, STATUS_REVIEW, SUBJECT, TEMPORARY, TRANSFER_REVIEW, mask_name
 from .models import ChangeState, Kind, TeacherChange
+from .reviewing import describe_change
 
 __all__ = ["ChangeRequest", "change_create", "end_due_states"]
 
@@ -180,6 +181,7 @@ def change_create(*, actor: Any, request: ChangeRequest) -> TeacherChange:
         label=change.name_masked if change.two_sided else change.teacher_name,
         school=to_school if to_school is not None else teacher.school,
         second_school=teacher.school if to_school is not None else None,
+        payload={"change": describe_change(change)},
     )
     change.submission = submission
     change.save(update_fields=["submission"])

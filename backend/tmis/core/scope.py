@@ -3,7 +3,8 @@
 A user sees the subtree of their own organisation. Every scoped model's queryset inherits
 `ScopedQuerySet` and names the column holding the materialised organisation path
 (`/000000/620000/620100/620102/…/`); `visible_to(user)` is one indexed `LIKE 'prefix%'` predicate
-(a btree index on a column with collation "C", which serves LIKE-prefix and ORDER BY alike).
+(a btree index on a column with collation "C", which serves LIKE-prefix and ORDER BY alike). A row that belongs to
+two places (a transfer: the sending and the receiving school) names both columns and is seen from either.
 Views never filter by organisation by hand: `ScopedViewSetMixin` applies it.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any, Protocol, Self
 
 from django.db import models
+from django.db.models import Q
 
 
 class ScopedUser(Protocol):
@@ -22,14 +24,23 @@ class ScopedUser(Protocol):
 
 
 class ScopedQuerySet(models.QuerySet):
-    #: lookup path of the materialised organisation path on this model, e.g. "path" or "org_path"
-    scope_path_field: str = "org_path"
+    #: lookup paths of the materialised organisation path(s) on this model, e.g. ("path",) or ("org_path",); a row
+    #: lies in a scope when any of them does
+    scope_path_fields: tuple[str, ...] = ("org_path",)
+
+    @classmethod
+    def scope_condition(cls, path: str) -> Q:
+        """The rows whose path (any of them) lies in the subtree `path`."""
+        condition = Q()
+        for field in cls.scope_path_fields:
+            condition |= Q(**{f"{field}__startswith": path})
+        return condition
 
     def visible_to(self, user: Any) -> Self:
         path = getattr(user, "scope_path", None) if user is not None and user.is_authenticated else None
         if not path:
             return self.none()
-        return self.filter(**{f"{self.scope_path_field}__startswith": path})
+        return self.filter(self.scope_condition(path))
 
 
 class OwnedQuerySet(ScopedQuerySet):

@@ -37,7 +37,7 @@ class Origin(models.TextChoices):
 
 
 class OrganisationQuerySet(ScopedQuerySet):
-    scope_path_field = "path"
+    scope_path_fields = ("path",)
 
 
 class Organisation(models.Model):

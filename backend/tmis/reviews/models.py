@@ -4,8 +4,6 @@ training credits, rotation) plug in through `tmis.reviews.registry`; the engine 
 
 from __future__ import annotations
 
-from typing import Any, Self
-
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import Q
@@ -51,14 +49,8 @@ class ReviewFlow(models.Model):
 
 
 class SubmissionQuerySet(ScopedQuerySet):
-    scope_path_field = "org_path"
-
-    def visible_to(self, user: Any) -> Self:
-        """The origin's subtree, and for a two-sided chain (a transfer) the second origin's subtree too."""
-        path = getattr(user, "scope_path", None) if user is not None and user.is_authenticated else None
-        if not path:
-            return self.none()
-        return self.filter(Q(org_path__startswith=path) | Q(second_path__startswith=path))
+    #: the origin's subtree, and for a two-sided chain (a transfer) the second origin's subtree too
+    scope_path_fields = ("org_path", "second_path")
 
 
 class Submission(models.Model):

@@ -99,10 +99,16 @@ class SubjectKind:
 ProgressProvider = Callable[[str], dict[str, int]]
 
 
+#: Subjects whose reviews belong on another subject's history — a teacher's changes on the archive's timeline:
+#: function(parent subject id) → the related subjects' ids.
+RelatedSubjects = Callable[[int], list[int]]
+
+
 @dataclass
 class _Registry:
     kinds: dict[str, SubjectKind] = field(default_factory=dict)
     progress: dict[str, ProgressProvider] = field(default_factory=dict)
+    related: dict[str, dict[str, RelatedSubjects]] = field(default_factory=dict)
 
 
 _REGISTRY = _Registry()
@@ -114,6 +120,16 @@ def register(kind: SubjectKind) -> SubjectKind:
         raise ValueError(f"{kind.key}: register {kind.derived_from} first")
     _REGISTRY.kinds[kind.key] = kind
     return kind
+
+
+def register_related(*, parent_type: str, subject_type: str, subjects: RelatedSubjects) -> None:
+    """Reviews of `subject_type` whose subjects `subjects(parent id)` names belong on that parent's history."""
+    _REGISTRY.related.setdefault(parent_type, {})[subject_type] = subjects
+
+
+def related_subjects(parent_type: str, parent_id: int) -> dict[str, list[int]]:
+    """subject type → ids of the subjects related to one parent (one call per registered type)."""
+    return {kind: subjects(parent_id) for kind, subjects in _REGISTRY.related.get(parent_type, {}).items()}
 
 
 def unregister(key: str) -> None:

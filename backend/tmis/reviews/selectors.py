@@ -7,8 +7,8 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from .attendance import attended_condition, unattended_below, with_attendance
-from .models import OPEN_STATES, Action, Decision, Submission
-from .registry import kinds
+from .models import OPEN_STATES, Action, Decision, Submission, SubmissionQuerySet
+from .registry import kinds, related_subjects
 from .review_settings import overdue_condition
 
 
@@ -74,10 +74,18 @@ def my_submissions(*, user: Any) -> QuerySet[Submission]:
     return with_attendance(items).order_by("-id")
 
 
-def submission_history(*, user: Any, subject_type: str, subject_id: int) -> QuerySet[Submission]:
+def submission_history(*, subject_type: str, subject_id: int, user: Any = None) -> QuerySet[Submission]:
+    """Every review of a subject and of the subjects registered as related to it (a teacher's changes), oldest
+    first, with their decisions; only those in `user`'s scope when given. Without `user` the caller has checked
+    that the reader may see the subject: its history comes with it, whichever organisation filled it (an archive
+    that moved keeps the reviews made at its former school)."""
+    condition = Q(subject_type=subject_type, subject_id=subject_id)
+    for related_type, ids in related_subjects(subject_type, subject_id).items():
+        if ids:
+            condition |= Q(subject_type=related_type, subject_id__in=ids)
+    items = Submission.objects.filter(condition) if user is None else Submission.objects.visible_to(user)
     return (
-        Submission.objects.visible_to(user)
-        .filter(subject_type=subject_type, subject_id=subject_id)
+        items.filter(condition)
         .select_related("school", "submitted_by")
         .prefetch_related(decisions_with_names())
         .order_by("id")
@@ -101,9 +109,7 @@ def open_review_counts(*, path: str, kind: str | None = None) -> dict[str, int]:
 def open_review_figures(*, path: str, kind: str | None = None, overdue_days: int | None = None) -> dict[str, dict]:
     """Open items under an organisation path by the level deciding them now, in one aggregate query: `open` (all),
     `overdue` (waiting longer than `overdue_days`, 超期) and `unattended` (nobody at the step can decide, 无人审核)."""
-    items = Submission.objects.filter(
-        Q(org_path__startswith=path) | Q(second_path__startswith=path), state__in=OPEN_STATES
-    )
+    items = Submission.objects.filter(SubmissionQuerySet.scope_condition(path), state__in=OPEN_STATES)
     if kind:
         items = items.filter(kind=kind)
     overdue = overdue_condition(overdue_days) if overdue_days is not None else Q(pk__in=[])

@@ -59,6 +59,7 @@ def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
     import pghistory.models
 
     from tmis.accounts.models import User
+    from tmis.reviews.registry import get_kind, handler_for, kind_keys
     from tmis.reviews.selectors import submission_history
 
     events = list(pghistory.models.Events.objects.references(teacher).order_by("pgh_created_at", "pgh_id"))
@@ -86,11 +87,13 @@ def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
                 "group": group,
                 "record": event.pgh_obj_id if group else None,
                 "changes": {field: {"old": pair[0], "new": pair[1]} for field, pair in diff.items()},
+                "kind_name": "",
+                "diff": None,
             }
         )
     if not entries:  # loaded in bulk, before history: the creation is still shown
         entries.append(_created(teacher))
-    for submission in submission_history(user=user, subject_type="teacher", subject_id=teacher.pk):
+    for submission in submission_history(subject_type="teacher", subject_id=teacher.pk):
         changes = {
             field: {"old": pair[0], "new": pair[1]} for field, pair in submission.payload.get("fields", {}).items()
         }
@@ -99,6 +102,11 @@ def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
                 "old": operation.get("old"),
                 "new": operation.get("data"),
             }
+        kind = get_kind(submission.kind) if submission.kind in kind_keys() else None
+        # A related subject (a change of the teacher) is told by its description: what, from where to where, when.
+        diff = (
+            handler_for(submission.kind).describe(submission) if kind and submission.subject_type != "teacher" else None
+        )
         for decision in submission.decisions.all():
             entries.append(
                 {
@@ -113,6 +121,8 @@ def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
                     "group": None,
                     "record": None,
                     "changes": changes if decision.action == "submit" else {},
+                    "kind_name": str(kind.label) if kind else submission.kind,
+                    "diff": diff if decision.action == "submit" else None,
                 }
             )
     entries.sort(key=lambda entry: entry["at"])
@@ -132,6 +142,8 @@ def _created(teacher: Teacher) -> dict[str, Any]:
         "group": None,
         "record": None,
         "changes": {},
+        "kind_name": "",
+        "diff": None,
     }
 
 

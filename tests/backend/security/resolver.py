@@ -3,7 +3,7 @@ scope and objects outside it. A path whose parameters no rule here resolves rais
 cannot slip past the BOLA matrix — add its rule.
 
 Scope is the one rule of ARCHITECTURE §3 (`tmis.core.scope`): each model's queryset names the column holding the
-materialised organisation path (`scope_path_field`); jobs are, besides, their owner's alone; notifications are
+materialised organisation path(s) (`scope_path_fields`); jobs are, besides, their owner's alone; notifications are
 their recipient's. Code tables and review-chain kinds are the same for everyone (no "outside").
 """
 
@@ -43,13 +43,13 @@ class Targets:
 
 def _split(queryset: models.QuerySet, login: Login, *, prefer: Callable[[Any], bool] | None = None) -> tuple:
     """(an object inside the login's scope, one outside), either None when there is none."""
-    path = f"{queryset.scope_path_field}__startswith"
-    inside_qs = queryset.filter(**{path: login.scope}).order_by("pk")
+    in_scope = queryset.scope_condition(login.scope)
+    inside_qs = queryset.filter(in_scope).order_by("pk")
     inside = None
     if prefer is not None:
         inside = next((obj for obj in inside_qs[:50] if prefer(obj)), None)
     inside = inside or inside_qs.first()
-    return inside, queryset.exclude(**{path: login.scope}).order_by("pk").first()
+    return inside, queryset.exclude(in_scope).order_by("pk").first()
 
 
 def _teacher(match: re.Match, login: Login, name: str) -> Targets:
@@ -88,18 +88,6 @@ def _scoped(model: type[models.Model]) -> Callable[[re.Match, Login], Targets]:
         return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
 
     return resolve
-
-
-def _change(match: re.Match, login: Login) -> Targets:
-    """A teacher change is seen by both sides: inside when either school lies in the scope."""
-    inside = TeacherChange.objects.visible_to(login.user).order_by("pk").first()
-    outside = (
-        TeacherChange.objects.exclude(from_path__startswith=login.scope)
-        .exclude(to_path__startswith=login.scope)
-        .order_by("pk")
-        .first()
-    )
-    return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
 
 
 def _audit_event(match: re.Match, login: Login) -> Targets:
@@ -156,7 +144,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/catalog/provinces/\{{code\}}/([a-z-]+/)*", lambda m, login: _organisation(m, login, level="province")),
     (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
     (rf"{API}/users/\{{id\}}/([a-z-]+/)?", _scoped(User)),
-    (rf"{API}/changes/\{{id\}}/", _change),
+    (rf"{API}/changes/\{{id\}}/", _scoped(TeacherChange)),
     (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
     (rf"{API}/audit/events/\{{id\}}/", _audit_event),
     (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),

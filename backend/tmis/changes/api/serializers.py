@@ -4,7 +4,9 @@ from typing import Any
 
 from rest_framework import serializers
 
-from ..models import ChangeState, Kind, TeacherChange
+from tmis.reviews.models import OPEN_STATES
+
+from ..models import Kind, TeacherChange
 from ..selectors import shows_full_name
 
 
@@ -93,7 +95,7 @@ class ChangeSerializer(serializers.ModelSerializer):
 
     def get_current_org_name(self, obj: TeacherChange) -> str | None:
         submission = obj.submission
-        if submission is None or obj.state not in (ChangeState.SUBMITTED, ChangeState.IN_REVIEW):
+        if submission is None or obj.state not in OPEN_STATES:
             return None
         return submission.current_org.name if submission.current_org else None
 

@@ -137,3 +137,11 @@ class TimelineEntrySerializer(serializers.Serializer):
         child=serializers.DictField(),
         help_text="Field → {old, new}: what a change did, or what a change request asks for (ID numbers masked).",
     )
+    kind_name = serializers.CharField(
+        allow_blank=True, help_text="The review kind's name in the reader's language (blank for a row's change)."
+    )
+    diff = serializers.DictField(
+        allow_null=True,
+        help_text="On the submit of a teacher change (transfer, leave, leaving, return): its description in "
+        "`change` — kind and kind_name, both schools and provinces, dates, reason; null otherwise.",
+    )

@@ -13,7 +13,7 @@ from .teacher import Teacher
 
 
 class GroupRecordQuerySet(ScopedQuerySet):
-    scope_path_field = "teacher__org_path"
+    scope_path_fields = ("teacher__org_path",)
 
 
 class GroupRecord(models.Model):

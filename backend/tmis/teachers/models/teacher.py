@@ -23,7 +23,7 @@ class RecordState(models.TextChoices):
 
 
 class TeacherQuerySet(ScopedQuerySet):
-    scope_path_field = "org_path"
+    scope_path_fields = ("org_path",)
 
 
 @pghistory.track(

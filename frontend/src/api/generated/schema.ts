@@ -5444,6 +5444,12 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+            /** @description The review kind's name in the reader's language (blank for a row's change). */
+            kind_name: string;
+            /** @description On the submit of a teacher change (transfer, leave, leaving, return): its description in `change` — kind and kind_name, both schools and provinces, dates, reason; null otherwise. */
+            diff: {
+                [key: string]: unknown;
+            } | null;
         };
         /**
          * @description * `filled` - filled

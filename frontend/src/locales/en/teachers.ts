@@ -140,6 +140,12 @@ const teachers: typeof zhTeachers = {
     level: '{{level}} review',
     reason: 'Reason: {{reason}}',
     view: 'View the review item',
+    change: {
+      line: '{{what}}, {{when}}. Reason: {{reason}}',
+      move: '{{from}} → {{to}}',
+      from: 'from {{date}}',
+      period: '{{from}} to {{to}}',
+    },
   },
 
   remove: {

@@ -140,6 +140,12 @@ const teachers = {
     level: '{{level}}审核',
     reason: '退回原因：{{reason}}',
     view: '查看审核详情',
+    change: {
+      line: '{{what}}，{{when}}。原因：{{reason}}',
+      move: '{{from}} → {{to}}',
+      from: '{{date}} 起',
+      period: '{{from}} 至 {{to}}',
+    },
   },
   remove: {
     button: '删除档案',

@@ -1,6 +1,7 @@
 import { Alert, Empty, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -8,6 +9,7 @@ import { ChangeTable } from '@/components/change-table';
 import { useTimeline, type TimelineEntry } from '@/features/teachers/api/teachers-api';
 import { entryChanges, entryLabel, visibleEntries, type EntryLabel } from '@/features/teachers/utils/review';
 import { isLevel } from '@/lib/org-levels';
+import { changeFromDiff, placeName, type ChangeDescription } from '@/lib/teacher-changes';
 import { useCatalogueIndex } from '@/lib/use-catalogue-index';
 
 const COLOURS: Record<EntryLabel, string> = {
@@ -23,10 +25,19 @@ const COLOURS: Record<EntryLabel, string> = {
   other: 'gray',
 };
 
-const KINDS = ['teacher_info', 'teacher_change', 'teacher_key_change'] as const;
-type Kind = (typeof KINDS)[number];
-const isKind = (kind: string | null): kind is Kind => kind !== null && (KINDS as readonly string[]).includes(kind);
+const KIND_COLOURS: Record<string, string> = { teacher_key_change: 'volcano', transfer: 'purple', teacher_status: 'cyan' };
 const ROW_EVENTS: readonly string[] = ['filled', 'changed', 'removed'];
+
+/** One line for a teacher change: what, from where to where (or which dates), and why. */
+function changeLine(change: ChangeDescription, t: TFunction<['teachers', 'common']>): string {
+  const from = placeName(change.from_school_name, change.from_province_name, change.to_province_name);
+  const to = placeName(change.to_school_name, change.to_province_name, change.from_province_name);
+  const when = change.end_date
+    ? t('teachers:timeline.change.period', { from: change.effective_date, to: change.end_date })
+    : t('teachers:timeline.change.from', { date: change.effective_date });
+  const what = to ? t('teachers:timeline.change.move', { from, to }) : change.kind_name;
+  return t('teachers:timeline.change.line', { what, when, reason: change.reason });
+}
 
 interface EntryProps {
   entry: TimelineEntry;
@@ -39,14 +50,15 @@ function Entry({ entry, school, groupName }: EntryProps) {
   const label = entryLabel(entry);
   const changes = entryChanges(entry);
   const rowEvent = ROW_EVENTS.includes(entry.action);
+  const change = changeFromDiff(entry.diff);
   const level = isLevel(entry.level) ? t('teachers:timeline.level', { level: t(`common:levels.${entry.level}`) }) : entry.level;
   return (
     <div data-testid="timeline-entry" data-action={entry.action}>
       <Space size={8} wrap>
         <Typography.Text strong>{t(`teachers:timeline.actions.${label}`, { group: entry.group ? groupName(entry.group) : '' })}</Typography.Text>
-        {isKind(entry.kind) && entry.kind !== 'teacher_info' && (
-          <Tag color={entry.kind === 'teacher_key_change' ? 'volcano' : 'gold'} style={{ marginInlineEnd: 0 }}>
-            {t(`teachers:timeline.kinds.${entry.kind}`)}
+        {entry.kind && entry.kind !== 'teacher_info' && entry.kind_name && (
+          <Tag color={KIND_COLOURS[entry.kind] ?? 'gold'} style={{ marginInlineEnd: 0 }}>
+            {entry.kind_name}
           </Tag>
         )}
         {rowEvent && entry.submission !== null && (
@@ -65,6 +77,11 @@ function Entry({ entry, school, groupName }: EntryProps) {
           <Link to={`/reviews/${String(entry.submission)}`}>{t('teachers:timeline.view')}</Link>
         )}
       </Space>
+      {change && (
+        <div style={{ marginTop: 4 }} data-testid="timeline-change">
+          <Typography.Text>{changeLine(change, t)}</Typography.Text>
+        </div>
+      )}
       {entry.reason && (
         <div style={{ marginTop: 4 }}>
           <Typography.Text type="danger" data-testid="timeline-reason">

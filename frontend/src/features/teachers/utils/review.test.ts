@@ -25,6 +25,8 @@ const entry = (action: string, extra: Partial<TimelineEntry> = {}): TimelineEntr
   group: null,
   record: null,
   changes: {},
+  kind_name: '',
+  diff: null,
   ...extra,
 });
 
