@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tmis.imports",
     "tmis.exports",
     "tmis.changes",
+    "tmis.reports",
     "procrastinate.contrib.django",
 ]
 

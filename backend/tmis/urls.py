@@ -32,6 +32,7 @@ api_v1 = [
     path("exports/", include("tmis.exports.api.urls")),
     path("jobs/", include("tmis.core.api.urls_jobs")),
     path("home/", include("tmis.home.api.urls")),
+    path("reports/", include("tmis.reports.api.urls")),
 ]
 
 urlpatterns = [

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
+import factory
+
 from tmis.core import idnumbers
+from tmis.orgs.models import Organisation
+from tmis.teachers.models import Teacher
+from tmis.teachers.writes import stamp_change
 
 _serial = itertools.count(1)
 
@@ -154,3 +160,32 @@ def complete_archive(client, school: str = "2162010201", **overrides: object) ->
     teacher_id = created.json()["id"]
     add_required_records(teacher_id)
     return teacher_id
+
+
+class TeacherRowFactory(factory.django.DjangoModelFactory):
+    """An archive row written directly (no catalogue check, no review): for tests of what reads the archive in bulk
+    (reports), where thousands of varied rows matter more than each one's history. The ID columns are placeholders;
+    `change_seq` is stamped from the sequence as every real write does."""
+
+    class Meta:
+        model = Teacher
+
+    school = factory.LazyFunction(lambda: Organisation.objects.get(code="2162010201"))
+    org_path = factory.LazyAttribute(lambda o: o.school.path)
+    province_code = factory.LazyAttribute(lambda o: o.school.province_code)
+    teacher_no = factory.Sequence(lambda n: f"62{2026}{n + 500_000_000:09d}X"[:16])
+    name = factory.Sequence(lambda n: f"测试{n}")
+    gender = factory.Iterator(["1", "2"])
+    nationality = "156"
+    id_type = "1"
+    id_key = "test"
+    id_cipher = b""
+    id_digest = factory.Sequence(lambda n: f"report-test-{n}")
+    id_masked = "620102********0000"
+    birth_date = factory.Sequence(lambda n: dt.date(1960 + n % 42, 1 + n % 12, 1 + n % 28))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        teacher = super()._create(model_class, *args, **kwargs)
+        stamp_change(teacher)
+        return teacher

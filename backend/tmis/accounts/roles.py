@@ -37,9 +37,19 @@ class Role(models.TextChoices):
 #: - `auditor` (审计管理员): reads the audit trail (`audit.view`) and nothing else (their own profile).
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
-        {"orgs.view", "teachers.view", "teachers.change", "teachers.view_id", "reviews.view", "reviews.submit"}
+        {
+            "orgs.view",
+            "teachers.view",
+            "teachers.change",
+            "teachers.view_id",
+            "reviews.view",
+            "reviews.submit",
+            "reports.view",
+        }
     ),
-    Role.REVIEWER: frozenset({"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id", "reviews.view"}),
+    Role.REVIEWER: frozenset(
+        {"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id", "reviews.view", "reports.view"}
+    ),
     Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view"}),
     # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
     Role.ADMIN: frozenset(

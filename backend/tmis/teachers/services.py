@@ -23,11 +23,12 @@ from tmis.orgs.selectors import organisation_in_scope
 
 from . import identity, numbers
 from .checks import COLUMN_FIELDS, catalogue_check, json_value, key_errors, teacher_check
-from .models import RecordState, Teacher
+from .models import DeletedTeacher, RecordState, Teacher
 from .writes import (
     actor_id,
     apply_values,
     archive_row,
+    change_seqs,
     id_columns,
     id_dedup_key,
     id_number_of,
@@ -194,4 +195,5 @@ def teacher_delete(*, actor: Any, teacher: Teacher, precondition: Precondition |
             code="not_deletable",
             status_code=status.HTTP_409_CONFLICT,
         )
+    DeletedTeacher.objects.create(teacher_id=teacher.pk, org_path=teacher.org_path, change_seq=change_seqs(1)[0])
     teacher.delete()

@@ -2,6 +2,6 @@
 which refer to the archive — one package, so neither module imports the other's package back."""
 
 from .groups import GROUP_MODELS, GroupRecord
-from .teacher import RecordState, Teacher, TeacherQuerySet
+from .teacher import DeletedTeacher, RecordState, Teacher, TeacherQuerySet
 
-__all__ = ["GROUP_MODELS", "GroupRecord", "RecordState", "Teacher", "TeacherQuerySet"]
+__all__ = ["GROUP_MODELS", "DeletedTeacher", "GroupRecord", "RecordState", "Teacher", "TeacherQuerySet"]

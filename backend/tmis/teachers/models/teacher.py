@@ -180,3 +180,16 @@ class Teacher(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.teacher_no})"
+
+
+class DeletedTeacher(models.Model):
+    """A deleted draft's tombstone (ARCHITECTURE §9a): what follows the archive by `change_seq` (summary tables,
+    feeds) learns of the deletion the same way it learns of a write."""
+
+    teacher_id = models.BigIntegerField(primary_key=True)
+    org_path = models.CharField(max_length=255, db_collation="C")
+    change_seq = models.BigIntegerField(db_index=True)
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"deleted teacher {self.teacher_id}"

@@ -924,6 +924,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/children/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The same per child organisation (the drill-down), largest first. */
+        get: operations["reports_children"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/dimensions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The dimensions reports count by, with their names and the pairs kept. */
+        get: operations["reports_dimensions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An organisation's subtree: current teachers, by one dimension or a kept pair. */
+        get: operations["reports_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviews/": {
         parameters: {
             query?: never;
@@ -2849,6 +2900,19 @@ export interface components {
          * @enum {string}
          */
         ChangeKindEnum: "transfer" | "secondment" | "leave" | "retire" | "retire_cadre" | "resign" | "leave_job" | "dismiss" | "contract_end" | "death" | "missing" | "return";
+        ChildSummary: {
+            organisation: components["schemas"]["OrganisationRef"];
+            total: number;
+            rows: components["schemas"]["SummaryRow"][];
+        };
+        ChildrenSummary: {
+            organisation: components["schemas"]["OrganisationRef"];
+            by: components["schemas"]["DimensionRef"][];
+            /** @description Every child organisation, largest first. */
+            children: components["schemas"]["ChildSummary"][];
+            /** Format: date-time */
+            refreshed_at: string | null;
+        };
         CodeItem: {
             readonly code: string;
             readonly name: string;
@@ -2927,6 +2991,18 @@ export interface components {
          * @enum {string}
          */
         DecisionActionEnum: "submit" | "approve" | "return" | "withdraw";
+        Dimension: {
+            key: string;
+            name: string;
+            /** @description Dimensions it may be combined with in `by`. */
+            pairs_with: string[];
+        };
+        DimensionRef: {
+            /** @description The dimension (`gender`, `age_band` …). */
+            key: string;
+            /** @description Its name in the reader's language. */
+            name: string;
+        };
         DraftItem: {
             id: number;
             name: string;
@@ -4916,6 +4992,26 @@ export interface components {
             city: number;
             county: number;
             school: number;
+        };
+        Summary: {
+            organisation: components["schemas"]["OrganisationRef"];
+            by: components["schemas"]["DimensionRef"][];
+            /** @description Current teachers of the subtree (within school_type and staff). */
+            total: number;
+            /** @description Counts per value (or pair of values) of `by`. */
+            rows: components["schemas"]["SummaryRow"][];
+            /**
+             * Format: date-time
+             * @description When the summary tables were last brought up to date.
+             */
+            refreshed_at: string | null;
+        };
+        SummaryRow: {
+            /** @description One code per `by`; '' is not filled. */
+            codes: string[];
+            /** @description The codes' names in the reader's language. */
+            names: string[];
+            count: number;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -9583,6 +9679,198 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_children: {
+        parameters: {
+            query?: {
+                /** @description One dimension, or a kept pair separated by a comma (`gender,age_band`); empty: the headcount only. Dimensions: gender, age_band, ethnicity, political_status, education, title, post_level, staff_category, employment_status, personnel_status, urban_rural, record_state. Pairs: gender,age_band. */
+                by?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Only schools of this kind. */
+                school_type?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+                /** @description `fulltime`: 专任教师 only (default all). */
+                staff?: "all" | "fulltime";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildrenSummary"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_dimensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dimension"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_summary: {
+        parameters: {
+            query?: {
+                /** @description One dimension, or a kept pair separated by a comma (`gender,age_band`); empty: the headcount only. Dimensions: gender, age_band, ethnicity, political_status, education, title, post_level, staff_category, employment_status, personnel_status, urban_rural, record_state. Pairs: gender,age_band. */
+                by?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Only schools of this kind. */
+                school_type?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+                /** @description `fulltime`: 专任教师 only (default all). */
+                staff?: "all" | "fulltime";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,80 @@
+"""`GET /api/v1/reports/summary/` and `/children/`: figures from the summary tables (never a count over the archive),
+for an organisation in the caller's scope."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from tmis.core.permissions import HasCapability
+from tmis.orgs.selectors import organisation_parameter
+
+from ..dimensions import DIMENSIONS, PAIRS, SCHOOL_TYPES
+from ..selectors import breakdown, children_summary, org_summary
+from .serializers import ChildrenSummarySerializer, DimensionSerializer, SummarySerializer
+
+PARAMETERS = [
+    OpenApiParameter("org", str, description="An organisation's code in your scope (default: your own)."),
+    OpenApiParameter(
+        "by",
+        str,
+        description="One dimension, or a kept pair separated by a comma (`gender,age_band`); empty: the headcount "
+        f"only. Dimensions: {', '.join(DIMENSIONS)}. Pairs: {'; '.join(','.join(pair) for pair in PAIRS)}.",
+    ),
+    OpenApiParameter("school_type", str, enum=list(SCHOOL_TYPES), description="Only schools of this kind."),
+    OpenApiParameter("staff", str, enum=["all", "fulltime"], description="`fulltime`: 专任教师 only (default all)."),
+]
+
+
+def _request_breakdown(request: Request):  # noqa: ANN202
+    params = request.query_params
+    return breakdown(
+        by=params.get("by", ""), school_type=params.get("school_type", ""), staff=params.get("staff", "all")
+    )
+
+
+class SummaryApi(APIView):
+    """An organisation's subtree: current teachers, by one dimension or a kept pair."""
+
+    permission_classes = [HasCapability]
+    permission = "reports.view"
+
+    @extend_schema(operation_id="reports_summary", parameters=PARAMETERS, responses=SummarySerializer)
+    def get(self, request: Request) -> Response:
+        chosen = _request_breakdown(request)
+        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        return Response(SummarySerializer(org_summary(organisation=organisation, breakdown=chosen)).data)
+
+
+class ChildrenApi(APIView):
+    """The same per child organisation (the drill-down), largest first."""
+
+    permission_classes = [HasCapability]
+    permission = "reports.view"
+
+    @extend_schema(operation_id="reports_children", parameters=PARAMETERS, responses=ChildrenSummarySerializer)
+    def get(self, request: Request) -> Response:
+        chosen = _request_breakdown(request)
+        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        return Response(ChildrenSummarySerializer(children_summary(organisation=organisation, breakdown=chosen)).data)
+
+
+class DimensionsApi(APIView):
+    """The dimensions reports count by, with their names and the pairs kept."""
+
+    permission_classes = [HasCapability]
+    permission = "reports.view"
+
+    @extend_schema(operation_id="reports_dimensions", responses=DimensionSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        rows = [
+            {
+                "key": key,
+                "name": str(dimension.label),
+                "pairs_with": [b if a == key else a for a, b in PAIRS if key in (a, b)],
+            }
+            for key, dimension in DIMENSIONS.items()
+        ]
+        return Response(DimensionSerializer(rows, many=True).data)
