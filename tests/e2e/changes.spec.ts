@@ -1,61 +1,16 @@
-import { type APIRequestContext, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 
-import { createDraft, token, uniqueTeacherName } from './archives';
+import { uniqueTeacherName } from './archives';
 import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { approve, approvedArchive, logout, masked, pickDate, SCHOOL_B_NAME } from './teacher-changes';
 
 // Issue 15, 教师变动: the receiving school applies for a transfer with the teacher's ID document (masked look-up),
 // both sides review it through the queue, and each side's list shows it; an archive's own school lends a teacher out.
-
-const SCHOOL_A = '2162010201'; // 城关区 (sending)
-const SCHOOL_B_NAME = '七里河区建兰路小学'; // 2162010301, 七里河区 (receiving)
-const REVIEWS = '/api/v1/reviews/';
-
-type Json = Record<string, unknown>;
-
-async function approve(request: APIRequestContext, submission: number, logins: string[]): Promise<void> {
-  for (const login of logins) {
-    const access = await token(request, login);
-    const response = await request.post(`${REVIEWS}${String(submission)}/approve/`, { headers: { Authorization: `Bearer ${access}` } });
-    expect(response.status(), `${login}: ${await response.text()}`).toBe(200);
-  }
-}
-
-/** An approved archive of school A (submitted by its filler, approved by the school and the county): id and number. */
-async function approvedArchive(request: APIRequestContext, name: string): Promise<{ id: number; idNumber: string; teacherNo: string }> {
-  const filler = await token(request, 'demo-school-a');
-  const headers = { Authorization: `Bearer ${filler}` };
-  const created = await createDraft(request, filler, SCHOOL_A, name);
-  const id = Number(created.id);
-  const submitted = await request.post(`/api/v1/teachers/${String(id)}/submit/`, { headers });
-  expect(submitted.status(), await submitted.text()).toBe(201);
-  await approve(request, Number(((await submitted.json()) as Json).id), ['demo-school-a-reviewer', 'demo-county-a']);
-  const full = (await (await request.get(`/api/v1/teachers/${String(id)}/id-number/`, { headers })).json()) as { id_number: string };
-  const archive = (await (await request.get(`/api/v1/teachers/${String(id)}/`, { headers })).json()) as Json;
-  expect(archive.record_state).toBe('approved');
-  return { id, idNumber: full.id_number, teacherNo: String(archive.teacher_no) };
-}
-
-/** 张*伟: the first character and, from three characters, the last (the API's mask). */
-const masked = (name: string): string => `${name.charAt(0)}${'*'.repeat(name.length - 2)}${name.charAt(name.length - 1)}`;
-
-async function logout(page: Page): Promise<void> {
-  await page.getByTestId('account-menu').click();
-  await page.getByRole('menuitem', { name: '退出登录' }).click();
-  await expect(page).toHaveURL(/\/login/);
-}
 
 /** Resizes the window and waits until the layout has followed (the menu folds away below 768 px). */
 async function resize(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: width > 800 ? 900 : 844 });
   await expect(async () => expectNoHorizontalScroll(page)).toPass({ timeout: 10_000 });
-}
-
-async function pickDate(page: Page, testId: string, value: string): Promise<void> {
-  const input = page.getByTestId(testId).locator('input');
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect(input).toHaveValue(value);
 }
 
 /** A row (table) or card (phone) of a change list holding `text`. */

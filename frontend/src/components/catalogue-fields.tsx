@@ -3,13 +3,14 @@ import { Col, DatePicker, Empty, Form, Input, InputNumber, Radio, Row, Select, S
 import type { FormRule as Rule } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TFunction } from 'i18next';
-import { useMemo, type KeyboardEvent } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import { codeItemsQueryOptions, type EffectiveGroup, type SpecCodeTable } from '@/lib/catalogue-api';
 import { buildFormFields, type FormField } from '@/lib/catalogue-fields';
 import { localName } from '@/lib/catalogue-names';
+import { keepEnterInPicker } from '@/lib/keep-enter';
 
 type Labels = Map<string, string>;
 
@@ -50,11 +51,6 @@ export function useCodeSearch(fields: FormField[], provinceTables: SpecCodeTable
     );
   });
   return out;
-}
-
-/** Enter in a date picker confirms the typed date; it must not submit (and so validate) the whole form. */
-function keepEnterInPicker(event: KeyboardEvent) {
-  if (event.key === 'Enter') event.preventDefault();
 }
 
 interface FieldInputProps {

@@ -62,7 +62,12 @@ export async function lookupTeacher(idType: string, idNumber: string): Promise<L
   const { data, error, response } = await api.GET('/api/v1/teachers/lookup/', {
     params: { query: { id_type: idType, id_number: idNumber } },
   });
-  if (response.status === 429) throw new LookupThrottled(retryAfterSeconds(response.headers.get('Retry-After')));
+  if (response.status === 429) {
+    // The header, else the body's `retry_after` (the API sends both).
+    const body: unknown = error;
+    const inBody = typeof body === 'object' && body !== null && 'retry_after' in body ? String(body.retry_after) : null;
+    throw new LookupThrottled(retryAfterSeconds(response.headers.get('Retry-After')) ?? retryAfterSeconds(inBody));
+  }
   if (!response.ok || data === undefined) throw toApiError(error, response);
   return data;
 }

@@ -21,11 +21,12 @@ export function ChangeStateTag({ state }: { state: ChangeState }) {
   );
 }
 
-export function ChangeKindTag({ kind }: { kind: ChangeKindEnum }) {
+/** A change's kind: the API's localised `kind_name` (the locale's name only if the API sent none). */
+export function ChangeKindTag({ kind, name }: { kind: ChangeKindEnum; name?: string }) {
   const { t } = useTranslation('changes');
   return (
     <Tag color={kind === 'transfer' ? 'purple' : 'cyan'} style={{ marginInlineEnd: 0 }} data-testid="change-kind">
-      {t(`kinds.${kind}`)}
+      {name || t(`kinds.${kind}`)}
     </Tag>
   );
 }

@@ -44,12 +44,16 @@ export function ChangesTable({ rows, loading, pages, empty, oneTeacher = false, 
     archiveVisible(change) ? <Link to={`/teachers/${String(change.teacher)}`}>{change.name}</Link> : change.name;
   const dates = (change: Change) =>
     change.end_date ? `${change.effective_date} ${t('endDate', { date: change.end_date })}` : change.effective_date;
-  const kind = (change: Change) => (
-    <Space size={4} wrap>
-      <ChangeKindTag kind={change.kind} />
-      {statusOf(change) && <Typography.Text type="secondary">{statusOf(change)}</Typography.Text>}
-    </Space>
-  );
+  // The state the change sets, unless it only repeats the kind (退休 sets 教职工当前状态 退休).
+  const kind = (change: Change) => {
+    const status = statusOf(change);
+    return (
+      <Space size={4} wrap>
+        <ChangeKindTag kind={change.kind} name={change.kind_name} />
+        {status && status !== change.kind_name && <Typography.Text type="secondary">{status}</Typography.Text>}
+      </Space>
+    );
+  };
   const emptyNode = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
 
   const columns: TableColumnsType<Change> = [

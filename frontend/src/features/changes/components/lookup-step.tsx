@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { LookupThrottled, useLookup, type Lookup } from '@/features/changes/api/changes-api';
 import { ID_TYPE, useCodeName } from '@/features/changes/components/use-code-name';
+import { waitAmount } from '@/features/changes/utils/changes';
 import { ApiError } from '@/lib/api-error';
 
 export interface LookupResult {
@@ -73,7 +74,9 @@ export function LookupStep({ value, onFound }: LookupStepProps) {
   const errorText =
     error instanceof LookupThrottled
       ? error.seconds
-        ? t('wizard.throttled', { seconds: error.seconds })
+        ? t(waitAmount(error.seconds).unit === 'seconds' ? 'wizard.throttled' : 'wizard.throttledMinutes', {
+            count: waitAmount(error.seconds).count,
+          })
         : t('wizard.throttledSoon')
       : error instanceof ApiError && !error.errors.id_number
         ? error.message

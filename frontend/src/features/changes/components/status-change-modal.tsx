@@ -8,6 +8,7 @@ import { useCreateChange } from '@/features/changes/api/changes-api';
 import { PERSONNEL_STATUS, useCodeName } from '@/features/changes/components/use-code-name';
 import { END_DATE_REQUIRED, LEAVING_KINDS, TEMPORARY_KINDS, type TemporaryKind } from '@/features/changes/utils/changes';
 import { applyApiErrors } from '@/lib/form-errors';
+import { keepEnterInPicker } from '@/lib/keep-enter';
 
 /** Which of the archive's own-side changes the dialog applies for. */
 export type StatusChangeMode = 'temporary' | 'leaving' | 'return';
@@ -129,7 +130,7 @@ export function StatusChangeModal({ teacherId, mode, onClose }: StatusChangeModa
             rules={[{ required: true, message: t('changes:dialog.effectiveDateRequired') }]}
             data-testid="change-effective-date"
           >
-            <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} onKeyDown={keepEnterInPicker} />
           </Form.Item>
           {mode === 'temporary' && (
             <Form.Item
@@ -149,7 +150,7 @@ export function StatusChangeModal({ teacherId, mode, onClose }: StatusChangeModa
                 }),
               ]}
             >
-              <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
+              <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} onKeyDown={keepEnterInPicker} />
             </Form.Item>
           )}
           <Form.Item

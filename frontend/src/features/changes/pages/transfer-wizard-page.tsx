@@ -9,6 +9,7 @@ import { LookupCard, LookupStep, type LookupResult } from '@/features/changes/co
 import { SchoolSelect } from '@/components/school-select';
 import { useCurrentUser } from '@/lib/auth/session';
 import { applyApiErrors } from '@/lib/form-errors';
+import { keepEnterInPicker } from '@/lib/keep-enter';
 
 interface DetailValues {
   to_school?: string;
@@ -179,7 +180,7 @@ export function TransferWizardPage() {
             rules={[{ required: true, message: t('changes:wizard.effectiveDateRequired') }]}
             data-testid="transfer-effective-date"
           >
-            <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} />
+            <DatePicker format="YYYY-MM-DD" style={{ width: 200 }} onKeyDown={keepEnterInPicker} />
           </Form.Item>
           <Form.Item
             name="reason"

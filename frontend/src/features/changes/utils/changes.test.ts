@@ -10,6 +10,7 @@ import {
   retryAfterSeconds,
   tabQuery,
   TEMPORARY_KINDS,
+  waitAmount,
 } from '@/features/changes/utils/changes';
 
 const serving = { record_state: 'approved', active: true, open_change: null, pending_change: false, personnel_status: '100' };
@@ -77,6 +78,14 @@ describe('retryAfterSeconds', () => {
     expect(retryAfterSeconds('2.5')).toBe(3);
     expect(retryAfterSeconds(null)).toBeNull();
     expect(retryAfterSeconds('Wed, 21 Oct 2015 07:28:00 GMT')).toBeNull();
+  });
+});
+
+describe('waitAmount', () => {
+  it('says a wait under a minute in seconds, a longer one in minutes rounded up', () => {
+    expect(waitAmount(42)).toEqual({ unit: 'seconds', count: 42 });
+    expect(waitAmount(60)).toEqual({ unit: 'minutes', count: 1 });
+    expect(waitAmount(3377)).toEqual({ unit: 'minutes', count: 57 });
   });
 });
 

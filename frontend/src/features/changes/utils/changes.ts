@@ -99,6 +99,11 @@ export function retryAfterSeconds(header: string | null | undefined): number | n
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : null;
 }
 
+/** How a wait is said: seconds below a minute, else whole minutes rounded up (3377 s → 57 minutes). */
+export function waitAmount(seconds: number): { unit: 'seconds' | 'minutes'; count: number } {
+  return seconds < 60 ? { unit: 'seconds', count: seconds } : { unit: 'minutes', count: Math.ceil(seconds / 60) };
+}
+
 interface ChangeSides {
   state: string;
   side: string;

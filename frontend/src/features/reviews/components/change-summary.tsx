@@ -15,17 +15,18 @@ function useCodeName(table: string, code: string): string {
 
 /**
  * A teacher change under review (kinds `transfer` and `teacher_status`), from the item's `diff.change`: what either
- * side's reviewer may read — the masked name and the number, never the archive.
+ * side's reviewer may read — the masked name and the number, never the archive. `name` is the item's own label
+ * (the API masks it for a transfer; a change of the teacher's own side, reviewed there, names the teacher in full).
  */
-export function ChangeSummary({ change, transfer }: { change: ChangeDescription; transfer: boolean }) {
+export function ChangeSummary({ change, transfer, name }: { change: ChangeDescription; transfer: boolean; name?: string }) {
   const { t } = useTranslation('changes');
   const personnel = useCodeName('personnel-status', change.personnel_status);
   const staff = useCodeName('staff-current-status', change.employment_status);
   const from = placeName(change.from_school_name, change.from_province_name, change.to_province_name);
   const to = placeName(change.to_school_name, change.to_province_name, change.from_province_name);
   const items = [
-    { key: 'kind', label: t('review.kind'), children: <Tag color={transfer ? 'purple' : 'cyan'}>{t(`kinds.${change.kind}`)}</Tag> },
-    { key: 'name', label: t('review.name'), children: <span data-testid="change-name">{change.name_masked}</span> },
+    { key: 'kind', label: t('review.kind'), children: <Tag color={transfer ? 'purple' : 'cyan'}>{change.kind_name || t(`kinds.${change.kind}`)}</Tag> },
+    { key: 'name', label: t('review.name'), children: <span data-testid="change-name">{name || change.name_masked}</span> },
     { key: 'no', label: t('review.teacherNo'), children: change.teacher_no },
     { key: 'from', label: t('review.from'), children: <span data-testid="change-from">{from}</span> },
     ...(to ? [{ key: 'to', label: t('review.to'), children: <span data-testid="change-to">{to}</span> }] : []),

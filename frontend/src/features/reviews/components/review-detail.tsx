@@ -112,7 +112,7 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
       </Section>
       <Section title={teacherChange ? t('changes:review.title') : changes ? t('reviews:detail.changes') : t('reviews:detail.content')}>
         {teacherChange ? (
-          <ChangeSummary change={teacherChange} transfer={item.kind === 'transfer'} />
+          <ChangeSummary change={teacherChange} transfer={item.kind === 'transfer'} name={item.subject.name} />
         ) : changes ? (
           <>
             <ChangeTable school={item.school} changes={changes} />

@@ -31,15 +31,22 @@ interface TeachersPageProps {
 /** The name linking to the archive, marked 已离开 for a teacher who has left (the list's 已离开 / 全部). */
 function TeacherName({ teacher }: { teacher: Teacher }) {
   const { t } = useTranslation('changes');
+  // A long name gives way (ellipsis, the full name on hover); the tag is never cut.
   return (
-    <Space size={4}>
-      <Link to={`/teachers/${teacher.id}`}>{teacher.name}</Link>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4, maxWidth: '100%', verticalAlign: 'middle' }}>
+      <Link
+        to={`/teachers/${teacher.id}`}
+        title={teacher.name}
+        style={{ minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      >
+        {teacher.name}
+      </Link>
       {!teacher.active && (
-        <Tag style={{ marginInlineEnd: 0 }} data-testid="teacher-left">
+        <Tag style={{ marginInlineEnd: 0, flex: 'none' }} data-testid="teacher-left">
           {t('statusFilter.left')}
         </Tag>
       )}
-    </Space>
+    </span>
   );
 }
 
@@ -79,7 +86,8 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
     {
       title: t('teachers:columns.name'),
       key: 'name',
-      width: 110,
+      // 已离开 / 全部人员 tag the teachers who have left: room for a name and the tag.
+      width: filters.status === 'left' || filters.status === 'all' ? 170 : 110,
       ellipsis: true,
       render: (_, teacher) => <TeacherName teacher={teacher} />,
     },
