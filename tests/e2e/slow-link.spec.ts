@@ -5,10 +5,10 @@ import { expect, login, test } from './helpers';
 // with the browser cache disabled until the list's rows are rendered — every script, style and API call on the
 // throttled link. Chromium's throttling (CDP Network.emulateNetworkConditions), three runs, the median printed.
 
-// The issue's target is 2.5 s; measured medians were 3.1-3.4 s, and are 2.8-3.0 s since the cold start asks for the
-// refresh, then /auth/me and the list together, before the page's code (app/boot.ts). Not met (docs/BENCHMARKS.md,
-// with what remains: ~70 code files over HTTP/1.1's six connections, then the rendering). The test prints the figure
-// and fails on a regression past GUARD_MS, not on the unmet target.
+// The issue's target is 2.5 s: met since the signed-in shell is one file (frontend/chunking.ts, vite.config.ts) and
+// downloads beside the token refresh (app/boot.ts) — medians 1.8-1.9 s, from 2.8 s (docs/BENCHMARKS.md). The test
+// prints the figure and the verdict, and fails on a regression past GUARD_MS (the shared test machine's load moves
+// the figure by several hundred ms, so not on the target itself).
 const TARGET_MS = 2_500;
 const GUARD_MS = 5_000;
 const RUNS = 3;

@@ -19,7 +19,7 @@ export function routeOf(pathname: string): AppRoute | undefined {
 /**
  * A cold start on a page behind the login (a bookmark, a reload) downloads the layout's and the page's code while
  * the session is restored (token refresh, /auth/me), not after: on a slow link each wait is a round trip or more.
- * The login page starts nothing (its budget is its own code). Called by app/boot, after the session's first calls.
+ * The login page starts nothing (its budget is its own code). Called by app/boot, right after the token refresh.
  */
 export function preloadCurrentPage(pathname: string): void {
   if (pathname === '/login') return;
