@@ -114,3 +114,23 @@ def test_dimensions_name_their_pairs(client_for):
     body = client_for("demo-county-a").get("/api/v1/reports/dimensions/", HTTP_ACCEPT_LANGUAGE="zh-hans").json()
     gender = next(d for d in body if d["key"] == "gender")
     assert gender["name"] == "性别" and gender["pairs_with"] == ["age_band"]
+
+
+def test_the_figures_download_as_xlsx_with_names(client_for, archive):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    county = client_for("demo-county-a")
+    response = county.get("/api/v1/reports/children/xlsx/", {"by": "gender"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = CalamineWorkbook.from_filelike(io.BytesIO(response.content)).get_sheet_by_index(0).to_python()
+    assert rows[1][:3] == ["机构", "代码", "教师数"] and "男" in rows[1]
+    body = county.get(CHILDREN, {"by": "gender"}).json()
+    first = body["children"][0]
+    assert rows[2][1] == first["organisation"]["code"] and rows[2][2] == first["total"]
+    summary = county.get("/api/v1/reports/summary/xlsx/", {"by": "gender"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(summary.content)).get_sheet_by_index(0).to_python()
+    assert sheet[1] == ["性别", "教师数"] and sheet[-1][0] == "合计"
+    assert county.get("/api/v1/reports/summary/xlsx/", {"org": "620103"}).status_code == 400

@@ -3,7 +3,11 @@ for an organisation in the caller's scope."""
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from urllib.parse import quote
+
+from django.http import HttpResponse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,6 +17,7 @@ from tmis.orgs.selectors import organisation_parameter
 
 from ..dimensions import DIMENSIONS, PAIRS, SCHOOL_TYPES
 from ..selectors import breakdown, children_summary, org_summary
+from ..workbook import XLSX_TYPE, children_workbook, summary_workbook
 from .serializers import ChildrenSummarySerializer, DimensionSerializer, SummarySerializer
 
 PARAMETERS = [
@@ -59,6 +64,48 @@ class ChildrenApi(APIView):
         chosen = _request_breakdown(request)
         organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
         return Response(ChildrenSummarySerializer(children_summary(organisation=organisation, breakdown=chosen)).data)
+
+
+def _attachment(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+class SummaryXlsxApi(APIView):
+    """The summary's figures as an XLSX workbook (names, not codes)."""
+
+    permission_classes = [HasCapability]
+    permission = "reports.view"
+
+    @extend_schema(
+        operation_id="reports_summary_xlsx",
+        parameters=PARAMETERS,
+        responses={(200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="The figures, XLSX.")},
+    )
+    def get(self, request: Request) -> HttpResponse:
+        chosen = _request_breakdown(request)
+        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        content = summary_workbook(org_summary(organisation=organisation, breakdown=chosen))
+        return _attachment(content, f"{organisation.name}-{chosen.stored}.xlsx")
+
+
+class ChildrenXlsxApi(APIView):
+    """The drill-down's figures as an XLSX workbook: a row per child organisation, a column per value."""
+
+    permission_classes = [HasCapability]
+    permission = "reports.view"
+
+    @extend_schema(
+        operation_id="reports_children_xlsx",
+        parameters=PARAMETERS,
+        responses={(200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="The figures, XLSX.")},
+    )
+    def get(self, request: Request) -> HttpResponse:
+        chosen = _request_breakdown(request)
+        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        content = children_workbook(children_summary(organisation=organisation, breakdown=chosen))
+        return _attachment(content, f"{organisation.name}-{chosen.stored}-children.xlsx")
 
 
 class DimensionsApi(APIView):

@@ -941,6 +941,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/children/xlsx/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The drill-down's figures as an XLSX workbook: a row per child organisation, a column per value. */
+        get: operations["reports_children_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/dimensions/": {
         parameters: {
             query?: never;
@@ -967,6 +984,23 @@ export interface paths {
         };
         /** @description An organisation's subtree: current teachers, by one dimension or a kept pair. */
         get: operations["reports_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/summary/xlsx/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The summary's figures as an XLSX workbook (names, not codes). */
+        get: operations["reports_summary_xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9770,6 +9804,80 @@ export interface operations {
             };
         };
     };
+    reports_children_xlsx: {
+        parameters: {
+            query?: {
+                /** @description One dimension, or a kept pair separated by a comma (`gender,age_band`); empty: the headcount only. Dimensions: gender, age_band, ethnicity, political_status, education, title, post_level, staff_category, employment_status, personnel_status, urban_rural, record_state. Pairs: gender,age_band. */
+                by?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Only schools of this kind. */
+                school_type?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+                /** @description `fulltime`: 专任教师 only (default all). */
+                staff?: "all" | "fulltime";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, XLSX. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     reports_dimensions: {
         parameters: {
             query?: never;
@@ -9840,6 +9948,80 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Summary"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_summary_xlsx: {
+        parameters: {
+            query?: {
+                /** @description One dimension, or a kept pair separated by a comma (`gender,age_band`); empty: the headcount only. Dimensions: gender, age_band, ethnicity, political_status, education, title, post_level, staff_category, employment_status, personnel_status, urban_rural, record_state. Pairs: gender,age_band. */
+                by?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Only schools of this kind. */
+                school_type?: "higher" | "kindergarten" | "primary_secondary" | "secondary_vocational" | "special";
+                /** @description `fulltime`: 专任教师 only (default all). */
+                staff?: "all" | "fulltime";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures, XLSX. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
