@@ -111,9 +111,11 @@ $(VENV)/.bench-installed: $(VENV)/.installed backend/pyproject.toml
 
 bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_orgs.py
+	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_reports_national.py
 	$(DEVDB) --database tmis_bench -- $(PY) tests/bench/bench_catalog.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_teachers.py
 	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_imports.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_exports.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_changes.py
+	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_reports_province.py
 	$(DEVDB) --database tmis_bench_crypto --fresh -- $(PY) tests/bench/bench_crypto.py

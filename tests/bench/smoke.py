@@ -25,9 +25,9 @@ HERE = Path(__file__).resolve().parent
 MANAGE = HERE.parents[1] / "backend" / "manage.py"
 # Each group runs in order on one fresh copy of the template.
 GROUPS = [
-    ["bench_orgs.py"],
+    ["bench_orgs.py", "bench_reports_national.py"],
     ["bench_catalog.py"],
-    ["bench_teachers.py", "bench_exports.py", "bench_changes.py"],
+    ["bench_teachers.py", "bench_exports.py", "bench_changes.py", "bench_reports_province.py"],
     ["bench_imports.py"],
     ["bench_crypto.py"],
 ]
