@@ -62,6 +62,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "roles.assign",
             "teachers.view",
             "reports.view",
+            "reports.snapshot",
             "catalog.manage",
             "reviews.view",
         }

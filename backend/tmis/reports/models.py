@@ -6,6 +6,7 @@ and adds the new one (idempotent: a teacher refreshed twice adds nothing)."""
 
 from __future__ import annotations
 
+import pgtrigger
 from django.db import models
 
 
@@ -71,3 +72,51 @@ class RefreshState(models.Model):
 
     def __str__(self) -> str:
         return f"summary refreshed to change_seq {self.last_seq}"
+
+
+#: Snapshots are append-only in the database itself: an UPDATE or DELETE of a row is refused (pgtrigger).
+IMMUTABLE = pgtrigger.Protect(name="immutable", operation=pgtrigger.Update | pgtrigger.Delete)
+
+
+class MonthlySnapshot(models.Model):
+    """The monthly deployment progress report (月报表, decision 8) as it stood when taken: on the 1st of each month
+    by the periodic job, or on demand by a central or province administrator. Append-only."""
+
+    period = models.CharField(max_length=7, db_collation="C", help_text="YYYY-MM: the month it reports.")
+    taken_at = models.DateTimeField(auto_now_add=True)
+    taken_by = models.ForeignKey("accounts.User", null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        indexes = [models.Index(fields=["period", "-taken_at"], name="snapshot_period_idx")]
+        triggers = [IMMUTABLE]
+
+    def __str__(self) -> str:
+        return f"月报 {self.period} ({self.taken_at:%Y-%m-%d %H:%M})"
+
+
+class SnapshotRow(models.Model):
+    """One organisation's figures in a snapshot, per school kind ('' = every kind, with the accounts issued)."""
+
+    id = models.BigAutoField(primary_key=True)
+    snapshot = models.ForeignKey(MonthlySnapshot, on_delete=models.PROTECT, related_name="rows")
+    organisation_id = models.BigIntegerField()
+    parent_id = models.BigIntegerField(null=True)
+    school_type = models.CharField(max_length=24, blank=True)
+    schools_expected = models.IntegerField(help_text="Schools that should report (应报学校数).")
+    schools_submitted = models.IntegerField(help_text="Schools with at least one archive sent for review.")
+    schools_approved = models.IntegerField(help_text="Schools whose every archive is approved (at least one).")
+    collected = models.IntegerField(help_text="Current archives (已采集).")
+    submitted = models.IntegerField(help_text="Archives sent for review: submitted, in review, approved, returned.")
+    approved = models.IntegerField()
+    returned = models.IntegerField()
+    accounts = models.IntegerField(null=True, help_text="Active accounts issued in the subtree ('' rows only).")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["snapshot", "parent_id"], name="snapshot_children_idx"),
+            models.Index(fields=["snapshot", "organisation_id"], name="snapshot_org_idx"),
+        ]
+        triggers = [IMMUTABLE]
+
+    def __str__(self) -> str:
+        return f"snapshot {self.snapshot_id} org {self.organisation_id} {self.school_type or 'all'}"

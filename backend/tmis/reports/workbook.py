@@ -8,6 +8,7 @@ from typing import Any
 
 import xlsxwriter
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -64,5 +65,58 @@ def children_workbook(children: dict[str, Any]) -> bytes:
         for offset, key in enumerate(columns, start=3):
             sheet.write_number(line, offset, counts.get(key, 0))
     sheet.freeze_panes(2, 1)
+    workbook.close()
+    return out.getvalue()
+
+
+MONTHLY_COLUMNS = [
+    ("schools_expected", gettext_lazy("Schools that should report")),
+    ("schools_submitted", gettext_lazy("Schools that have submitted")),
+    ("schools_approved", gettext_lazy("Schools fully approved")),
+    ("teachers_expected", gettext_lazy("Teachers expected")),
+    ("collected", gettext_lazy("Teachers collected")),
+    ("submitted", gettext_lazy("Submitted")),
+    ("approved", gettext_lazy("Approved")),
+    ("returned", gettext_lazy("Returned")),
+    ("collection_rate", gettext_lazy("Collection rate")),
+    ("approval_rate", gettext_lazy("Approval rate")),
+    ("accounts", gettext_lazy("Accounts issued")),
+]
+
+
+def monthly_workbook(report: dict[str, Any]) -> bytes:
+    """附件3 as provinces send it: a row per child organisation and school kind, then the organisation's total."""
+    out, workbook = _workbook()
+    bold = workbook.add_format({"bold": True})
+    percent = workbook.add_format({"num_format": "0.0%"})
+    sheet = workbook.add_worksheet(report["period"])
+    title = _("Monthly report on the deployment of the teacher management information system")
+    sheet.write_string(0, 0, f"{report['organisation']['name']} {title} {report['period']}", bold)
+    headers = [_("Organisation"), _("School type"), *[str(label) for _key, label in MONTHLY_COLUMNS]]
+    for column, header in enumerate(headers):
+        sheet.set_column(column, column, 24 if column == 0 else 12)
+        sheet.write_string(1, column, header, bold)
+    line = 2
+
+    def write(name: str, kind: str, values: dict[str, Any], style: Any = None) -> None:
+        nonlocal line
+        sheet.write_string(line, 0, name, style)
+        sheet.write_string(line, 1, kind, style)
+        for offset, (key, _label) in enumerate(MONTHLY_COLUMNS, start=2):
+            value = values.get(key)
+            if value is None:
+                sheet.write_blank(line, offset, None)
+            elif key.endswith("_rate"):
+                sheet.write_number(line, offset, value, percent)
+            else:
+                sheet.write_number(line, offset, value, style)
+        line += 1
+
+    for child in report["children"]:
+        write(child["organisation"]["name"], _("All"), child["total"])
+        for kind in child["by_type"]:
+            write(child["organisation"]["name"], kind["school_type_name"], kind)
+    write(_("Total"), _("All"), report["total"], bold)
+    sheet.freeze_panes(2, 2)
     workbook.close()
     return out.getvalue()

@@ -22,6 +22,7 @@ from tmis.catalog.models import CodeTable
 from tmis.changes.models import TeacherChange
 from tmis.core.job_kinds import job_kinds
 from tmis.orgs.models import Organisation
+from tmis.reports.models import MonthlySnapshot
 from tmis.reviews.models import Submission
 from tmis.reviews.registry import kind_keys
 from tmis.teachers.models import GROUP_MODELS, Teacher
@@ -154,6 +155,11 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
         _global("slug", lambda: list(CodeTable.objects.order_by("slug").values_list("slug", flat=True)[:1])),
     ),
     (rf"{API}/reviews/flows/\{{kind\}}/", _global("kind", lambda: kind_keys()[:1])),
+    # A period is the whole instance's; the rows read are the `org` parameter's, checked like any organisation.
+    (
+        rf"{API}/reports/monthly/\{{period\}}/([a-z-]+/)?",
+        _global("period", lambda: list(MonthlySnapshot.objects.values_list("period", flat=True)[:1])),
+    ),
 ]
 
 

@@ -25,6 +25,7 @@ from tmis.changes.demo import load_demo_changes
 from tmis.core.scope import SYSTEM
 from tmis.notifications.models import Notification
 from tmis.orgs.models import Organisation
+from tmis.reports.monthly import take_snapshot
 from tmis.reviews.models import Submission
 from tmis.teachers.demo import load_demo_teachers
 from tmis.teachers.demo_reviews import load_demo_reviews
@@ -77,6 +78,7 @@ def build() -> None:
     load_demo_reviews()
     load_demo_changes()
     _second_province()
+    take_snapshot(period="2026-11")  # a monthly report to read (its rows are scoped by `org`)
     users = list(User.objects.filter(is_demo=True, is_active=True).select_related("organisation"))
     fillers = [u for u in users if u.has_capability("reviews.submit")]
     # A submission in every school that has a filler login (the first school has its review states already).

@@ -975,6 +975,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/monthly/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The snapshots, newest first; POST takes the current month's now (central or province administrators). */
+        get: operations["reports_monthly_list"];
+        put?: never;
+        /** @description The snapshots, newest first; POST takes the current month's now (central or province administrators). */
+        post: operations["reports_monthly_take"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{period}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A period's report (its latest snapshot) for an organisation: its figures and each child's, per school kind. */
+        get: operations["reports_monthly_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/monthly/{period}/xlsx/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The same as the XLSX form provinces send (附件3). */
+        get: operations["reports_monthly_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ranking/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 通报: the children ranked by approval rate, with the change since the previous period. */
+        get: operations["reports_ranking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/summary/": {
         parameters: {
             query?: never;
@@ -3214,6 +3283,37 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        Figures: {
+            /** @description 应报学校数 */
+            schools_expected: number;
+            /** @description Schools with at least one archive sent for review. */
+            schools_submitted: number;
+            /** @description Schools whose every archive is approved. */
+            schools_approved: number;
+            /** @description The statistics headcount (not yet entered). */
+            teachers_expected: number | null;
+            collected: number;
+            submitted: number;
+            approved: number;
+            returned: number;
+            /** @description Active accounts issued (every-kind rows only). */
+            accounts: number | null;
+            /**
+             * Format: double
+             * @description collected ÷ teachers_expected.
+             */
+            collection_rate: number | null;
+            /**
+             * Format: double
+             * @description submitted ÷ collected.
+             */
+            submission_rate: number | null;
+            /**
+             * Format: double
+             * @description approved ÷ collected.
+             */
+            approval_rate: number | null;
+        };
         /** @description One kind's review chain in the caller's province. */
         Flow: {
             readonly province: string;
@@ -3469,6 +3569,39 @@ export interface components {
          * @enum {string}
          */
         KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status";
+        KindFigures: {
+            /** @description 应报学校数 */
+            schools_expected: number;
+            /** @description Schools with at least one archive sent for review. */
+            schools_submitted: number;
+            /** @description Schools whose every archive is approved. */
+            schools_approved: number;
+            /** @description The statistics headcount (not yet entered). */
+            teachers_expected: number | null;
+            collected: number;
+            submitted: number;
+            approved: number;
+            returned: number;
+            /** @description Active accounts issued (every-kind rows only). */
+            accounts: number | null;
+            /**
+             * Format: double
+             * @description collected ÷ teachers_expected.
+             */
+            collection_rate: number | null;
+            /**
+             * Format: double
+             * @description submitted ÷ collected.
+             */
+            submission_rate: number | null;
+            /**
+             * Format: double
+             * @description approved ÷ collected.
+             */
+            approval_rate: number | null;
+            school_type: string;
+            school_type_name: string;
+        };
         /**
          * @description * `school` - school
          *     * `county` - county
@@ -3531,6 +3664,20 @@ export interface components {
          * @enum {string}
          */
         ModeEnum: "create" | "upsert";
+        MonthlyEntry: {
+            organisation: components["schemas"]["OrganisationRef"];
+            total: components["schemas"]["Figures"];
+            by_type: components["schemas"]["KindFigures"][];
+        };
+        MonthlyReport: {
+            organisation: components["schemas"]["OrganisationRef"];
+            total: components["schemas"]["Figures"];
+            by_type: components["schemas"]["KindFigures"][];
+            period: string;
+            /** Format: date-time */
+            taken_at: string;
+            children: components["schemas"]["MonthlyEntry"][];
+        };
         MyDecision: {
             /** @description `approve` or `return` (the decision's action). */
             action: string;
@@ -4601,6 +4748,29 @@ export interface components {
             /** @description Unattended items below the caller's organisation (无人审核). */
             unattended: number;
         };
+        Ranking: {
+            period: string;
+            previous_period: string | null;
+            organisation: components["schemas"]["OrganisationRef"];
+            children: components["schemas"]["RankingEntry"][];
+        };
+        RankingEntry: {
+            rank: number;
+            organisation: components["schemas"]["OrganisationRef"];
+            /** Format: double */
+            approval_rate: number | null;
+            /**
+             * Format: double
+             * @description Since the previous period (null: none).
+             */
+            approval_change: number | null;
+            /** Format: double */
+            submission_rate: number | null;
+            /** Format: double */
+            submission_change: number | null;
+            collected: number;
+            approved: number;
+        };
         /**
          * @description * `draft` - Draft
          *     * `submitted` - Submitted
@@ -4788,6 +4958,15 @@ export interface components {
             certificate_issuer?: string;
             certificate_no?: string;
             extra?: unknown;
+        };
+        Snapshot: {
+            id: number;
+            /** @description YYYY-MM: the month it reports. */
+            period: string;
+            /** Format: date-time */
+            taken_at: string;
+            /** @description Null: the monthly job. */
+            taken_by?: string | null;
         };
         SpecCodeItem: {
             code: string;
@@ -9906,6 +10085,326 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_monthly_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_monthly_take: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Snapshot"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_monthly_read: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path: {
+                /** @description YYYY-MM. */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReport"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_monthly_xlsx: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path: {
+                /** @description YYYY-MM. */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report, XLSX. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_ranking: {
+        parameters: {
+            query: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description YYYY-MM. */
+                period: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ranking"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

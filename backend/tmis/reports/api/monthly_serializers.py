@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from tmis.orgs.api.serializers import OrganisationRefSerializer
+
+
+class SnapshotSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    period = serializers.CharField(help_text="YYYY-MM: the month it reports.")
+    taken_at = serializers.DateTimeField()
+    taken_by = serializers.CharField(
+        source="taken_by.display_name", allow_null=True, default=None, help_text="Null: the monthly job."
+    )
+
+
+class FiguresSerializer(serializers.Serializer):
+    schools_expected = serializers.IntegerField(help_text="应报学校数")
+    schools_submitted = serializers.IntegerField(help_text="Schools with at least one archive sent for review.")
+    schools_approved = serializers.IntegerField(help_text="Schools whose every archive is approved.")
+    teachers_expected = serializers.IntegerField(
+        allow_null=True, help_text="The statistics headcount (not yet entered)."
+    )
+    collected = serializers.IntegerField()
+    submitted = serializers.IntegerField()
+    approved = serializers.IntegerField()
+    returned = serializers.IntegerField()
+    accounts = serializers.IntegerField(allow_null=True, help_text="Active accounts issued (every-kind rows only).")
+    collection_rate = serializers.FloatField(allow_null=True, help_text="collected ÷ teachers_expected.")
+    submission_rate = serializers.FloatField(allow_null=True, help_text="submitted ÷ collected.")
+    approval_rate = serializers.FloatField(allow_null=True, help_text="approved ÷ collected.")
+
+
+class KindFiguresSerializer(FiguresSerializer):
+    school_type = serializers.CharField()
+    school_type_name = serializers.CharField()
+
+
+class MonthlyEntrySerializer(serializers.Serializer):
+    organisation = OrganisationRefSerializer()
+    total = FiguresSerializer()
+    by_type = KindFiguresSerializer(many=True)
+
+
+class MonthlyReportSerializer(MonthlyEntrySerializer):
+    period = serializers.CharField()
+    taken_at = serializers.DateTimeField()
+    children = MonthlyEntrySerializer(many=True)
+
+
+class RankingEntrySerializer(serializers.Serializer):
+    rank = serializers.IntegerField()
+    organisation = OrganisationRefSerializer()
+    approval_rate = serializers.FloatField(allow_null=True)
+    approval_change = serializers.FloatField(allow_null=True, help_text="Since the previous period (null: none).")
+    submission_rate = serializers.FloatField(allow_null=True)
+    submission_change = serializers.FloatField(allow_null=True)
+    collected = serializers.IntegerField()
+    approved = serializers.IntegerField()
+
+
+class RankingSerializer(serializers.Serializer):
+    period = serializers.CharField()
+    previous_period = serializers.CharField(allow_null=True)
+    organisation = OrganisationRefSerializer()
+    children = RankingEntrySerializer(many=True)

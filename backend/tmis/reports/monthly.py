@@ -1,0 +1,94 @@
+"""The monthly deployment progress report (月报表, decision 8): a snapshot of every organisation's figures per
+school kind, taken from the summary tables (brought up to date first) in one set-based statement, then never changed
+(the tables refuse UPDATE and DELETE). Rates are computed when read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tmis.core.errors import AppError
+from tmis.orgs.models import Level
+
+from .models import MonthlySnapshot
+from .refresh import refresh
+
+#: Every path's organisations: `<alias>.path` → the ancestors' ids and parents, the organisation itself included.
+_ANCESTORS = """
+    CROSS JOIN LATERAL generate_series(2, array_length(string_to_array({path}, '/'), 1) - 1) AS i
+    JOIN orgs_organisation a ON a.path = array_to_string((string_to_array({path}, '/'))[1:i], '/') || '/'
+"""
+
+#: The per-school figures from the summary's record-state cells summed up every school's path, per school kind and
+#: for every kind (''), the latter with the accounts issued in the subtree.
+_ROWS_SQL = f"""
+    WITH schools AS (
+        SELECT s.id, s.path, s.school_stage,
+               coalesce(sum(c.count), 0) AS collected,
+               coalesce(sum(c.count) FILTER (WHERE c.value <> 'draft'), 0) AS submitted,
+               coalesce(sum(c.count) FILTER (WHERE c.value = 'approved'), 0) AS approved,
+               coalesce(sum(c.count) FILTER (WHERE c.value = 'returned'), 0) AS returned
+        FROM orgs_organisation s
+        LEFT JOIN reports_summary c ON c.organisation_id = s.id AND c.dimension = 'record_state'
+        WHERE s.level = 'school'
+        GROUP BY s.id
+    ),
+    figures AS (
+        SELECT a.id AS organisation_id, a.parent_id, s.school_stage, grouping(s.school_stage) AS every_kind,
+               count(*) AS schools_expected,
+               count(*) FILTER (WHERE s.submitted > 0) AS schools_submitted,
+               count(*) FILTER (WHERE s.collected > 0 AND s.approved = s.collected) AS schools_approved,
+               sum(s.collected) AS collected, sum(s.submitted) AS submitted, sum(s.approved) AS approved,
+               sum(s.returned) AS returned
+        FROM schools s {_ANCESTORS.format(path="s.path")}
+        GROUP BY GROUPING SETS ((a.id, a.parent_id, s.school_stage), (a.id, a.parent_id))
+    ),
+    accounts AS (
+        SELECT a.id AS organisation_id, count(*) AS accounts
+        FROM accounts_user u JOIN orgs_organisation o ON o.id = u.organisation_id {_ANCESTORS.format(path="o.path")}
+        WHERE u.is_active
+        GROUP BY a.id
+    )
+    INSERT INTO reports_snapshotrow
+        (snapshot_id, organisation_id, parent_id, school_type, schools_expected, schools_submitted, schools_approved,
+         collected, submitted, approved, returned, accounts)
+    SELECT %(snapshot)s, f.organisation_id, f.parent_id,
+           CASE WHEN f.every_kind = 1 THEN '' ELSE coalesce(nullif(f.school_stage, ''), 'other') END,
+           f.schools_expected, f.schools_submitted, f.schools_approved, f.collected, f.submitted, f.approved,
+           f.returned, CASE WHEN f.every_kind = 1 THEN coalesce(u.accounts, 0) END
+    FROM figures f LEFT JOIN accounts u ON u.organisation_id = f.organisation_id
+    UNION ALL  -- regions without schools yet: zeros, and their accounts
+    SELECT %(snapshot)s, o.id, o.parent_id, '', 0, 0, 0, 0, 0, 0, 0, coalesce(u.accounts, 0)
+    FROM orgs_organisation o LEFT JOIN accounts u ON u.organisation_id = o.id
+    WHERE o.level <> 'school' AND NOT EXISTS (SELECT 1 FROM figures f WHERE f.organisation_id = o.id)
+"""
+
+
+def current_period() -> str:
+    return timezone.localdate().strftime("%Y-%m")
+
+
+def snapshot_on_demand(*, actor: Any) -> MonthlySnapshot:
+    """A central or province administrator takes the current month's report now (the job takes it on the 1st)."""
+    level = getattr(getattr(actor, "organisation", None), "level", None)
+    if level not in (Level.CENTRAL, Level.PROVINCE):
+        raise AppError(
+            _("Only the Ministry or a province takes a monthly report on demand."),
+            code="permission_denied",
+            status_code=403,
+        )
+    return take_snapshot(actor=actor)
+
+
+@transaction.atomic
+def take_snapshot(*, actor: Any = None, period: str | None = None) -> MonthlySnapshot:
+    """Bring the summary up to date, then copy every organisation's figures into a new snapshot of `period` (the
+    month it reports; by default the current one)."""
+    refresh()
+    snapshot = MonthlySnapshot.objects.create(period=period or current_period(), taken_by=actor)
+    with connection.cursor() as cursor:
+        cursor.execute(_ROWS_SQL, {"snapshot": snapshot.pk})
+    return snapshot
