@@ -209,6 +209,18 @@ test('the city drills down to its counties by bar and by list, and back up by th
   await expectDrawn(page.getByTestId('chart-children'));
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'city-drilled-390');
+
+  // In English: the texts and the API's names follow (Accept-Language).
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByTestId('headline-figures')).toContainText('Staff in all');
+  await expect(page.getByTestId('chart-children')).toContainText('Units below, ranked');
+  await expect(page.getByTestId('chart-pyramid-chart')).toHaveAttribute('aria-label', /Age by gender: Male \d+, Female \d+/);
+  await expect(page.getByTestId('chart-education').getByRole('button', { name: 'Download data' })).toBeVisible();
+  await expectDrawn(page.getByTestId('chart-pyramid'));
+  await snap(page, testInfo, 'city-drilled-english');
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await expect(page.getByTestId('headline-figures')).toContainText('教职工总数');
 });
 
 test('a school keeps its own home: to-dos, no dashboard', async ({ page }, testInfo) => {

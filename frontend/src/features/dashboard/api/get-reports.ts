@@ -1,4 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 
 import { api } from '@/api/client';
 import type { components, operations } from '@/api/generated/schema';
@@ -42,10 +43,11 @@ function toQuery({ org, by, schoolType, staff }: ReportParams): ReportQuery {
   return { org, by, staff, ...(schoolType ? { school_type: schoolType } : {}) };
 }
 
+/** The API names codes in the reader's language (Accept-Language): the language is part of every key. */
 export const reportKeys = {
   all: ['reports'] as const,
-  summary: (params: ReportParams) => ['reports', 'summary', toQuery(params)] as const,
-  children: (params: ReportParams) => ['reports', 'children', toQuery(params)] as const,
+  summary: (params: ReportParams, language: string) => ['reports', 'summary', toQuery(params), language] as const,
+  children: (params: ReportParams, language: string) => ['reports', 'children', toQuery(params), language] as const,
 };
 
 export function getSummary(params: ReportParams): Promise<Summary> {
@@ -59,18 +61,24 @@ export function getChildren(params: ReportParams): Promise<ChildrenSummary> {
 /** The summary tables change every minute at most: a minute's cache, the previous figures kept while filters change. */
 const FRESH_MS = 60_000;
 
-export const summaryQueryOptions = (params: ReportParams) =>
-  queryOptions({ queryKey: reportKeys.summary(params), queryFn: () => getSummary(params), staleTime: FRESH_MS });
+export const summaryQueryOptions = (params: ReportParams, language: string) =>
+  queryOptions({ queryKey: reportKeys.summary(params, language), queryFn: () => getSummary(params), staleTime: FRESH_MS });
 
-export const childrenQueryOptions = (params: ReportParams) =>
-  queryOptions({ queryKey: reportKeys.children(params), queryFn: () => getChildren(params), staleTime: FRESH_MS });
+export const childrenQueryOptions = (params: ReportParams, language: string) =>
+  queryOptions({
+    queryKey: reportKeys.children(params, language),
+    queryFn: () => getChildren(params),
+    staleTime: FRESH_MS,
+  });
 
 export function useSummary(params: ReportParams) {
-  return useQuery({ ...summaryQueryOptions(params), placeholderData: keepPreviousData });
+  const { i18n } = useTranslation();
+  return useQuery({ ...summaryQueryOptions(params, i18n.language), placeholderData: keepPreviousData });
 }
 
 export function useChildrenSummary(params: ReportParams) {
-  return useQuery({ ...childrenQueryOptions(params), placeholderData: keepPreviousData });
+  const { i18n } = useTranslation();
+  return useQuery({ ...childrenQueryOptions(params, i18n.language), placeholderData: keepPreviousData });
 }
 
 /** The figures of one chart as XLSX (names, not codes; the server names the file). */

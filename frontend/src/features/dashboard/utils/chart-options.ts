@@ -85,7 +85,8 @@ export function pyramidOption(pyramid: Pyramid): EChartsCoreOption {
       type: 'value',
       min: -edge,
       max: edge,
-      axisLabel: { formatter: (value: number) => formatCount(value) },
+      // The ends are 1.25 × the largest bar, rarely a tick of the axis's own step: not labelled.
+      axisLabel: { formatter: (value: number) => formatCount(value), showMinLabel: false, showMaxLabel: false },
     },
     yAxis: {
       type: 'category',
