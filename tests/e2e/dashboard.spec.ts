@@ -223,6 +223,34 @@ test('the city drills down to its counties by bar and by list, and back up by th
   await expect(page.getByTestId('headline-figures')).toContainText('教职工总数');
 });
 
+test('the headline figures show before echarts arrives; the login page never loads it', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+  });
+  await page.goto('/login');
+  await expect(page.getByRole('button', { name: /登\s*录/ })).toBeVisible();
+  expect(scripts.filter((path) => path.includes('echart'))).toEqual([]);
+
+  // echarts held back: the figures are there, the charts wait in their skeletons.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/echart-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await login(page, 'demo-county-a');
+  await expect(page.getByTestId('headline-teachers')).toBeVisible();
+  expect(await figure(page, 'headline-teachers')).toBeGreaterThan(0);
+  await expect(page.getByTestId('chart-pyramid').getByTestId('chart-loading')).toBeVisible();
+  await expect(page.locator('canvas')).toHaveCount(0);
+  release();
+  await expectDrawn(page.getByTestId('chart-pyramid'));
+  expect(scripts.filter((path) => path.includes('echart')).length).toBe(1);
+});
+
 test('a school keeps its own home: to-dos, no dashboard', async ({ page }, testInfo) => {
   await login(page, 'demo-school-a');
   await expectLoggedIn(page);
