@@ -255,6 +255,7 @@ test('a school keeps its own home: to-dos, no dashboard', async ({ page }, testI
   await login(page, 'demo-school-a');
   await expectLoggedIn(page);
   await expect(page.getByText(/欢迎/)).toBeVisible();
+  await expect(page.getByTestId('home-todos')).toBeVisible();
   await expect(page.getByTestId('reports-dashboard')).toHaveCount(0);
   await snap(page, testInfo, 'school-home');
 });
