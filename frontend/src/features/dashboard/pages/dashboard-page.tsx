@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 import { useOrgCounts } from '@/features/dashboard/api/get-org-counts';
 import { HomeTodosPanel } from '@/features/dashboard/components/home-todos';
-import { useCurrentUser } from '@/lib/auth/session';
+import { ReportsDashboard } from '@/features/dashboard/components/reports-dashboard';
+import { hasCapability, useCurrentUser } from '@/lib/auth/session';
 import { levelsBelow } from '@/lib/org-levels';
 
 export function DashboardPage() {
@@ -13,6 +14,8 @@ export function DashboardPage() {
   const org = user.organisation;
   const counts = useOrgCounts(org.code);
   const shownLevels = levelsBelow(org.level);
+  // County and above: the dashboard of their subtree; a school keeps its own progress (the to-dos).
+  const reports = org.level !== 'school' && hasCapability(user, 'reports.view');
   const orgPath = user.organisation_path.map((item) => item.name).join(' / ');
 
   return (
@@ -26,7 +29,8 @@ export function DashboardPage() {
         </Typography.Text>
       </Card>
       <HomeTodosPanel />
-      {shownLevels.length > 0 && (
+      {reports && <ReportsDashboard />}
+      {!reports && shownLevels.length > 0 && (
       <Card
         title={
           <span>
