@@ -1,6 +1,6 @@
 """The summary tables on the province-scale archive (`make bench`, after bench_teachers.py on its database):
-a full rebuild of 1,000,000 teachers, and the incremental refresh after CHANGES archives were written (approved,
-a new title, a move to another school — stamped as every write is).
+a full rebuild of 1,000,000 teachers, the incremental refresh after CHANGES archives were written (approved,
+a new title, a move to another school — stamped as every write is), and the monthly report's snapshot.
 
 Prints the rebuild's time once and the refresh's p50/p95 over RUNS rounds. TMIS_BENCH_SMOKE=1: tiny.
 """
@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 from stats import percentile
 
+from tmis.reports.monthly import take_snapshot
 from tmis.reports.refresh import rebuild, refresh
 
 CHANGES = size("BENCH_REPORT_CHANGES", 10_000, 50)
@@ -69,6 +70,15 @@ def main() -> None:
     print(
         f"| refresh after {CHANGES:,} changed archives ({RUNS} rounds) | {percentile(samples, 50):.2f} "
         f"| {percentile(samples, 95):.2f} |"
+    )
+    snapshots = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        take_snapshot(period="2026-11")
+        snapshots.append(time.perf_counter() - started)
+    print(
+        f"| the province's monthly snapshot ({RUNS} runs) | {percentile(snapshots, 50):.2f} "
+        f"| {percentile(snapshots, 95):.2f} |"
     )
 
 
