@@ -136,6 +136,14 @@ test('离岗: the dialog names the states, the change is in review on the 变动
   await page.getByTestId('open-change-alert').getByRole('link').click();
   await expect(page).toHaveURL(/[?&]tab=changes\b/);
   await expect(page.getByTestId('archive-changes-table').locator('.ant-table-row')).toHaveCount(1);
+
+  // The 时间线 tells it too: the kind's name, the dates and the reason, by name.
+  await page.goto(`/teachers/${String(teacher.id)}?tab=timeline`);
+  const told = page.getByTestId('timeline-change');
+  await expect(told).toHaveCount(1);
+  await expect(told).toContainText('离岗');
+  await expect(told).toContainText('原因：');
+  await snap(page, testInfo, 'leave-timeline');
 });
 
 test('离退: approved through the reviewers the archive is read-only and out of the current list; 返聘 brings it back', async ({
