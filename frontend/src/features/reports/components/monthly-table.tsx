@@ -1,4 +1,4 @@
-import { Table, Typography } from 'antd';
+import { Grid, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -41,7 +41,8 @@ export function monthlyRows(report: MonthlyReport): Row[] {
     name: child.organisation.name,
     organisation: child.organisation,
     figures: child.total,
-    ...(child.by_type.length > 0
+    // A school is of one kind: its kind's row would repeat it.
+    ...(child.by_type.length > 0 && child.organisation.level !== 'school'
       ? {
           children: child.by_type.map((kind) => ({
             key: `${child.organisation.code}:${kind.school_type}`,
@@ -56,18 +57,22 @@ export function monthlyRows(report: MonthlyReport): Row[] {
 /** 月报表: one row per child organisation (a link drilling down, schools excepted), the total row at the foot. */
 export function MonthlyTable({ report, orgLink }: { report: MonthlyReport; orgLink: (code: string) => string }) {
   const { t } = useTranslation('reports');
+  // The names stay in view while the figures scroll, except on a phone (they would hide the figures).
+  const wide = Grid.useBreakpoint().md !== false;
   const countColumn = ([label, field]: (typeof COUNTS)[number]) => ({
     key: field,
     title: t(`columns.${label}`),
     align: 'right' as const,
-    render: (_: unknown, row: Row) => formatCount(row.figures[field]),
+    render: (_: unknown, row: Row) =>
+      // The statistics headcount is not entered yet: the same reason as the collection rate's.
+      field === 'teachers_expected' && row.figures[field] === null ? <RateCell rate={null} collection /> : formatCount(row.figures[field]),
   });
   const columns: ColumnsType<Row> = [
     {
       key: 'name',
       title: t('columns.organisation'),
-      fixed: 'left',
-      width: 200,
+      fixed: wide ? 'left' : undefined,
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (_, row) =>
         row.organisation && row.organisation.level !== 'school' ? (
           <Link to={orgLink(row.organisation.code)} title={t('choose.drillDown', { name: row.name })} data-testid="report-drill">

@@ -10,7 +10,8 @@ import { choosePeriod } from '@/features/reports/utils/figures';
 export function useReportScope() {
   const [searchParams, setSearchParams] = useSearchParams();
   const snapshots = useSnapshots();
-  const periods = (snapshots.data ?? []).map((snapshot) => snapshot.period);
+  // A month may have been taken more than once (its report is the latest): each month once, newest first.
+  const periods = [...new Set((snapshots.data ?? []).map((snapshot) => snapshot.period))];
   const period = choosePeriod(periods, searchParams.get('period'));
   const org = searchParams.get('org') ?? undefined;
 
