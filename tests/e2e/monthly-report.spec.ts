@@ -70,6 +70,14 @@ test('a province takes the snapshot, reads the monthly report, drills down, down
   await snap(page, testInfo, 'ranking-print');
   await page.emulateMedia({ media: 'screen' });
 
+  // In English.
+  await page.getByTestId('language-switch').getByText('English').click();
+  await expect(page.getByTestId('ranking-title')).toContainText('deployment and use of the national teacher management information system');
+  await expect(page.getByTestId('ranking-table')).toContainText('Approval rate');
+  await snap(page, testInfo, 'ranking-english-1440');
+  await page.getByTestId('language-switch').getByText('中文').click();
+  await expect(page.getByTestId('ranking-title')).toContainText('通报');
+
   // A phone.
   await page.setViewportSize({ width: 390, height: 844 });
   await expectNoHorizontalScroll(page);
