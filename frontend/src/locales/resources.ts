@@ -7,6 +7,7 @@ import zhDashboard from '@/locales/zh-CN/dashboard';
 import zhImportExport from '@/locales/zh-CN/import-export';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
+import zhReports from '@/locales/zh-CN/reports';
 import zhReviews from '@/locales/zh-CN/reviews';
 import zhTeachers from '@/locales/zh-CN/teachers';
 import zhUsers from '@/locales/zh-CN/users';
@@ -25,6 +26,7 @@ export const zhCN = {
   changes: zhChanges,
   importExport: zhImportExport,
   audit: zhAudit,
+  reports: zhReports,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

@@ -93,4 +93,13 @@ describe('menu by capabilities', () => {
     expect(menuSelection('/teachers/new')).toEqual({ selected: '/teachers', open: ['teachers'] });
     expect(menuSelection('/teachers/important')).toEqual({ selected: '/teachers', open: ['teachers'] });
   });
+  it('shows 统计分析 (月报表 · 通报) to users who may view reports, between the teachers and administration', () => {
+    expect(keys(['orgs.view', 'teachers.view', 'reports.view'], 'county')).toEqual([
+      ['/', undefined],
+      ['teachers', ['/teachers', '/changes']],
+      ['reports', ['/reports/monthly', '/reports/ranking']],
+      ['admin', ['/orgs', '/catalog', '/code-tables']],
+    ]);
+    expect(menuSelection('/reports/ranking')).toEqual({ selected: '/reports/ranking', open: ['reports'] });
+  });
 });

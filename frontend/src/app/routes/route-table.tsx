@@ -11,6 +11,7 @@ export type MenuLabelKey = `menu.${keyof (typeof zhCommon)['menu']}`;
 /** The menu's groups, in the order of UX.md; a route names its group, the group's own item has no page. */
 export const MENU_GROUPS = {
   teachers: { labelKey: 'menu.teachers', icon: 'solution' },
+  reports: { labelKey: 'menu.reports', icon: 'barChart' },
   admin: { labelKey: 'menu.admin', icon: 'setting' },
 } as const satisfies Record<string, { labelKey: MenuLabelKey; icon: MenuIcon }>;
 export type MenuGroup = keyof typeof MENU_GROUPS;
@@ -139,6 +140,23 @@ export const ROUTES: readonly AppRoute[] = [
     capability: 'teachers.change',
     crumbs: ['menu.teachers', 'menu.transferApply'],
     menu: { group: 'teachers', icon: 'userAdd' },
+  },
+  // 统计分析
+  {
+    path: '/reports/monthly',
+    page: lazyPage(() =>
+      import('@/features/reports/pages/monthly-report-page').then((m) => ({ default: m.MonthlyReportPage })),
+    ),
+    capability: 'reports.view',
+    crumbs: ['menu.reports', 'menu.monthlyReport'],
+    menu: { group: 'reports', icon: 'fileText' },
+  },
+  {
+    path: '/reports/ranking',
+    page: lazyPage(() => import('@/features/reports/pages/ranking-page').then((m) => ({ default: m.RankingPage }))),
+    capability: 'reports.view',
+    crumbs: ['menu.reports', 'menu.ranking'],
+    menu: { group: 'reports', icon: 'notification' },
   },
   // 系统管理
   {

@@ -7,6 +7,7 @@ import enDashboard from '@/locales/en/dashboard';
 import enImportExport from '@/locales/en/import-export';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
+import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
 import enUsers from '@/locales/en/users';
@@ -26,6 +27,7 @@ const en: LanguageResources = {
   changes: enChanges,
   importExport: enImportExport,
   audit: enAudit,
+  reports: enReports,
 };
 
 export default en;

@@ -1,0 +1,60 @@
+import type zhReports from '@/locales/zh-CN/reports';
+
+const reports: typeof zhReports = {
+  choose: {
+    period: 'Month',
+    organisation: 'Organisation',
+    drillDown: 'Show the units under “{{name}}”',
+  },
+  monthly: {
+    title: 'Monthly report',
+    hint: 'Progress of collecting, submitting and reviewing teacher information at every level, from the snapshot taken on the 1st of each month (Annex 3).',
+    takenAt: 'Snapshot taken {{time}}',
+    download: 'Download XLSX',
+    downloaded: 'Downloaded {{name}}',
+    take: 'Take this month’s snapshot',
+    taken: 'Snapshot of {{period}} taken',
+    empty: 'No monthly snapshot yet. One is taken on the 1st of each month; Ministry and province administrators may also take this month’s now.',
+    total: 'Total',
+    byType: 'By school kind',
+    noChildren: 'This organisation has no units under it.',
+  },
+  columns: {
+    organisation: 'Organisation',
+    schoolType: 'School kind',
+    schoolsExpected: 'Schools expected',
+    schoolsSubmitted: 'Schools submitted',
+    schoolsApproved: 'Schools approved',
+    teachersExpected: 'Headcount',
+    collected: 'Collected',
+    submitted: 'Submitted',
+    approved: 'Approved',
+    returned: 'Returned',
+    accounts: 'Accounts',
+    collectionRate: 'Collection rate',
+    submissionRate: 'Submission rate',
+    approvalRate: 'Approval rate',
+    schools: 'Schools',
+    teachers: 'Teachers',
+    rates: 'Rates',
+  },
+  tooltips: {
+    collectionRate: 'The statistics headcount is not entered yet, so the collection rate cannot be computed.',
+    rate: 'Nothing to divide by.',
+    noPrevious: 'No previous period to compare with.',
+  },
+  ranking: {
+    title: 'Progress notice',
+    hint: 'Units ranked by approval rate; the change since the previous period ({{previous}}) in percentage points.',
+    hintFirst: 'Units ranked by approval rate; this is the first period, with nothing to compare with.',
+    noticeTitle: '{{org}}: deployment and use of the national teacher management information system ({{period}})',
+    print: 'Print',
+    rank: 'Rank',
+    approvalChange: 'Change',
+    submissionChange: 'Change',
+    empty: 'This organisation has no units under it to rank.',
+    footer: 'Source: monthly snapshot of the national teacher management information system ({{time}})',
+  },
+};
+
+export default reports;
