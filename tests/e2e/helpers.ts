@@ -59,6 +59,20 @@ export async function login(page: Page, username: string, password = PASSWORD): 
   expect((await answered).status(), `login of ${username} was throttled`).not.toBe(429);
 }
 
+/**
+ * Shows the menu item `item` of the group `group`. Groups start open, but one that appears only once the session's
+ * capabilities arrive may start closed: click the group only while the item is hidden (a click on an open group
+ * would close it).
+ */
+export async function openMenuItem(page: Page, group: string, item: string): Promise<void> {
+  const menu = page.getByTestId('app-menu');
+  const target = menu.getByRole('menuitem', { name: item });
+  await expect(async () => {
+    if (!(await target.isVisible())) await menu.getByRole('menuitem', { name: group }).click();
+    await expect(target).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 export async function expectLoggedIn(page: Page): Promise<void> {
   await expect(page.getByTestId('org-path')).toBeVisible();
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, openMenuItem, snap, test } from './helpers';
 
 /** 月报表 and 通报 (统计分析): a province takes the month's snapshot, drills down, downloads the form, ranks. */
 test.describe.configure({ mode: 'serial' });
@@ -11,12 +11,8 @@ test('a province takes the snapshot, reads the monthly report, drills down, down
   await expectLoggedIn(page);
 
   // Through the menu: 统计分析 → 月报表.
-  // The group may re-render closed while the session settles (auth/me): open it until its item shows.
+  await openMenuItem(page, '统计分析', '月报表');
   const menu = page.getByTestId('app-menu');
-  await expect(async () => {
-    if (!(await menu.getByText('月报表').isVisible())) await menu.getByText('统计分析').click();
-    await expect(menu.getByText('月报表')).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
   await menu.getByText('月报表').click();
   await expect(page).toHaveURL(/\/reports\/monthly$/);
   await expect(page.getByText('各级教育行政部门的教师信息采集')).toBeVisible();

@@ -1,6 +1,6 @@
 import { type Locator } from '@playwright/test';
 
-import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, openMenuItem, snap, test } from './helpers';
 
 /** The 地市级 box of a kind's card, and whether it is ticked. */
 const cityBox = (card: Locator) => card.getByTestId('flow-level-city').locator('input[type="checkbox"]');
@@ -60,7 +60,6 @@ test('a province admin adds the city level to teacher information and sees locke
 test('the review chains are not in the menu of a county administrator', async ({ page }) => {
   await login(page, 'demo-county-a');
   await expectLoggedIn(page);
-  await page.getByRole('menuitem', { name: '系统管理' }).click();
-  await expect(page.getByRole('menuitem', { name: '机构' })).toBeVisible();
+  await openMenuItem(page, '系统管理', '机构');
   await expect(page.getByRole('menuitem', { name: '审核流程' })).toHaveCount(0);
 });
