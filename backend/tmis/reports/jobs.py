@@ -29,10 +29,10 @@ async def rebuild_summary(timestamp: int) -> None:
 @app.periodic(cron="5 1 1 * *")  # 01:05 on the 1st of every month: the month just ended
 @app.task(name="reports.monthly_snapshot", queue="maintenance", queueing_lock="reports_monthly")
 async def monthly_snapshot(timestamp: int) -> None:
-    await sync_to_async(take_snapshot)(period=_previous_month(timestamp))
+    await sync_to_async(take_snapshot)(period=previous_month(timestamp))
 
 
-def _previous_month(timestamp: int) -> str:
+def previous_month(timestamp: int) -> str:
     """The month before the one `timestamp` (the job's scheduled time, local) falls in: the report of the 1st."""
     day = dt.datetime.fromtimestamp(timestamp, tz=timezone.get_current_timezone()).date().replace(day=1)
     return (day - dt.timedelta(days=1)).strftime("%Y-%m")

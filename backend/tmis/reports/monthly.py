@@ -14,13 +14,8 @@ from tmis.core.errors import AppError
 from tmis.orgs.models import Level
 
 from .models import MonthlySnapshot
+from .paths import ancestors_join
 from .refresh import refresh
-
-#: Every path's organisations: `<alias>.path` → the ancestors' ids and parents, the organisation itself included.
-_ANCESTORS = """
-    CROSS JOIN LATERAL generate_series(2, array_length(string_to_array({path}, '/'), 1) - 1) AS i
-    JOIN orgs_organisation a ON a.path = array_to_string((string_to_array({path}, '/'))[1:i], '/') || '/'
-"""
 
 #: The per-school figures from the summary's record-state cells summed up every school's path, per school kind and
 #: for every kind (''), the latter with the accounts issued in the subtree.
@@ -43,12 +38,12 @@ _ROWS_SQL = f"""
                count(*) FILTER (WHERE s.collected > 0 AND s.approved = s.collected) AS schools_approved,
                sum(s.collected) AS collected, sum(s.submitted) AS submitted, sum(s.approved) AS approved,
                sum(s.returned) AS returned
-        FROM schools s {_ANCESTORS.format(path="s.path")}
+        FROM schools s {ancestors_join("s.path")}
         GROUP BY GROUPING SETS ((a.id, a.parent_id, s.school_stage), (a.id, a.parent_id))
     ),
     accounts AS (
         SELECT a.id AS organisation_id, count(*) AS accounts
-        FROM accounts_user u JOIN orgs_organisation o ON o.id = u.organisation_id {_ANCESTORS.format(path="o.path")}
+        FROM accounts_user u JOIN orgs_organisation o ON o.id = u.organisation_id {ancestors_join("o.path")}
         WHERE u.is_active
         GROUP BY a.id
     )

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from .dimensions import DIMENSIONS, cell_keys, full_time_sql
 from .models import RefreshState
+from .paths import ancestors_join
 
 #: change_seq values below the cursor read again by each run (idempotent): writes committed late are not missed.
 OVERLAP = 2_000
@@ -63,10 +64,7 @@ def _cells_sql(signed: str) -> str:
         schools AS (SELECT DISTINCT school_id FROM cells),
         ancestors AS (
             SELECT s.id AS school_id, a.id AS organisation_id, a.parent_id
-            FROM schools JOIN orgs_organisation s ON s.id = schools.school_id
-            CROSS JOIN LATERAL generate_series(2, array_length(string_to_array(s.path, '/'), 1) - 1) AS i
-            JOIN orgs_organisation a
-              ON a.path = array_to_string((string_to_array(s.path, '/'))[1:i], '/') || '/'
+            FROM schools JOIN orgs_organisation s ON s.id = schools.school_id {ancestors_join("s.path")}
         )
         INSERT INTO reports_summary
             (organisation_id, parent_id, school_type, fulltime, dimension, value, value2, count)

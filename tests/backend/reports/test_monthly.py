@@ -140,7 +140,7 @@ def test_the_xlsx_form(client_for):
 
 
 def test_the_job_takes_the_month_just_ended():
-    from tmis.reports.jobs import _previous_month
+    from tmis.reports.jobs import previous_month
 
     first = dt.datetime(2027, 1, 1, 1, 5, tzinfo=dt.UTC).timestamp()
-    assert _previous_month(int(first)) == "2026-12"
+    assert previous_month(int(first)) == "2026-12"

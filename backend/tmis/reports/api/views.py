@@ -13,10 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tmis.core.permissions import HasCapability
+from tmis.orgs.models import Organisation
 from tmis.orgs.selectors import organisation_parameter
 
 from ..dimensions import DIMENSIONS, PAIRS, SCHOOL_TYPES
-from ..selectors import breakdown, children_summary, org_summary
+from ..selectors import Breakdown, breakdown, children_summary, org_summary
 from ..workbook import XLSX_TYPE, children_workbook, summary_workbook
 from .serializers import ChildrenSummarySerializer, DimensionSerializer, SummarySerializer
 
@@ -33,36 +34,38 @@ PARAMETERS = [
 ]
 
 
-def _request_breakdown(request: Request):  # noqa: ANN202
+def _request_scope(request: Request) -> tuple[Organisation, Breakdown]:
+    """The organisation (`org`, in the caller's scope) and the breakdown the request asks for (each a 400 naming
+    its parameter)."""
     params = request.query_params
-    return breakdown(
+    chosen = breakdown(
         by=params.get("by", ""), school_type=params.get("school_type", ""), staff=params.get("staff", "all")
     )
+    return organisation_parameter(user=request.user, code=params.get("org")), chosen
 
 
-class SummaryApi(APIView):
-    """An organisation's subtree: current teachers, by one dimension or a kept pair."""
+class ReportApi(APIView):
+    """Every report reads with `reports.view`."""
 
     permission_classes = [HasCapability]
     permission = "reports.view"
+
+
+class SummaryApi(ReportApi):
+    """An organisation's subtree: current teachers, by one dimension or a kept pair."""
 
     @extend_schema(operation_id="reports_summary", parameters=PARAMETERS, responses=SummarySerializer)
     def get(self, request: Request) -> Response:
-        chosen = _request_breakdown(request)
-        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        organisation, chosen = _request_scope(request)
         return Response(SummarySerializer(org_summary(organisation=organisation, breakdown=chosen)).data)
 
 
-class ChildrenApi(APIView):
+class ChildrenApi(ReportApi):
     """The same per child organisation (the drill-down), largest first."""
-
-    permission_classes = [HasCapability]
-    permission = "reports.view"
 
     @extend_schema(operation_id="reports_children", parameters=PARAMETERS, responses=ChildrenSummarySerializer)
     def get(self, request: Request) -> Response:
-        chosen = _request_breakdown(request)
-        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        organisation, chosen = _request_scope(request)
         return Response(ChildrenSummarySerializer(children_summary(organisation=organisation, breakdown=chosen)).data)
 
 
@@ -72,11 +75,8 @@ def _attachment(content: bytes, name: str) -> HttpResponse:
     return response
 
 
-class SummaryXlsxApi(APIView):
+class SummaryXlsxApi(ReportApi):
     """The summary's figures as an XLSX workbook (names, not codes)."""
-
-    permission_classes = [HasCapability]
-    permission = "reports.view"
 
     @extend_schema(
         operation_id="reports_summary_xlsx",
@@ -84,17 +84,13 @@ class SummaryXlsxApi(APIView):
         responses={(200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="The figures, XLSX.")},
     )
     def get(self, request: Request) -> HttpResponse:
-        chosen = _request_breakdown(request)
-        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        organisation, chosen = _request_scope(request)
         content = summary_workbook(org_summary(organisation=organisation, breakdown=chosen))
         return _attachment(content, f"{organisation.name}-{chosen.stored}.xlsx")
 
 
-class ChildrenXlsxApi(APIView):
+class ChildrenXlsxApi(ReportApi):
     """The drill-down's figures as an XLSX workbook: a row per child organisation, a column per value."""
-
-    permission_classes = [HasCapability]
-    permission = "reports.view"
 
     @extend_schema(
         operation_id="reports_children_xlsx",
@@ -102,17 +98,13 @@ class ChildrenXlsxApi(APIView):
         responses={(200, XLSX_TYPE): OpenApiResponse(OpenApiTypes.BINARY, description="The figures, XLSX.")},
     )
     def get(self, request: Request) -> HttpResponse:
-        chosen = _request_breakdown(request)
-        organisation = organisation_parameter(user=request.user, code=request.query_params.get("org"))
+        organisation, chosen = _request_scope(request)
         content = children_workbook(children_summary(organisation=organisation, breakdown=chosen))
         return _attachment(content, f"{organisation.name}-{chosen.stored}-children.xlsx")
 
 
-class DimensionsApi(APIView):
+class DimensionsApi(ReportApi):
     """The dimensions reports count by, with their names and the pairs kept."""
-
-    permission_classes = [HasCapability]
-    permission = "reports.view"
 
     @extend_schema(operation_id="reports_dimensions", responses=DimensionSerializer(many=True))
     def get(self, request: Request) -> Response:
