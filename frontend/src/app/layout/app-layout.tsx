@@ -8,6 +8,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 
 import { Breadcrumbs } from '@/app/layout/breadcrumbs';
 import { buildMenuItems, menuSelection } from '@/app/layout/menu-items';
+import { useOpenGroups } from '@/app/layout/use-open-groups';
 import { LanguageSwitch } from '@/components/language-switch';
 import { JobsIndicator } from '@/features/import-export/components/jobs-indicator';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
@@ -41,8 +42,7 @@ export function AppLayout() {
     ),
   };
   const menuItems = buildMenuItems(user.capabilities, t, user.organisation.level, badges);
-  // Groups start open: the menu is short, and officials should see every screen they may use.
-  const [openKeys, setOpenKeys] = useState<string[]>(() =>
+  const [openKeys, onOpenChange] = useOpenGroups(
     menuItems.flatMap((item) => (item && 'children' in item && item.key ? [String(item.key)] : [])),
   );
 
@@ -96,8 +96,8 @@ export function AppLayout() {
             mode="inline"
             selectedKeys={[selection.selected]}
             // The group of the page shown stays open, whatever antd's menu did with the user's open groups.
-          openKeys={[...new Set([...openKeys, ...selection.open])]}
-            onOpenChange={setOpenKeys}
+            openKeys={[...new Set([...openKeys, ...selection.open])]}
+            onOpenChange={onOpenChange}
             items={menuItems}
             onClick={({ key }) => {
               if (overlay) setCollapsed(true);
