@@ -221,6 +221,18 @@ test('the city drills down to its counties by bar and by list, and back up by th
   await snap(page, testInfo, 'city-drilled-english');
   await page.getByTestId('language-switch').getByText('中文').click();
   await expect(page.getByTestId('headline-figures')).toContainText('教职工总数');
+
+  // A county's schools open their teacher lists: the list filtered to the school, the filter naming it.
+  const school = page.getByTestId('children-list').getByRole('link', { name: '兰州市城关区第一实验小学' });
+  await school.click();
+  await expect(page).toHaveURL(/\/teachers\?org=\w+/);
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows.first()).toBeVisible();
+  await expect(page.getByText('兰州市城关区第一实验小学（', { exact: false }).first()).toBeVisible();
+  const schools = await rows.locator('td').filter({ hasText: /学校|幼儿园|小学|中学/ }).allInnerTexts();
+  expect(schools.length).toBeGreaterThan(0);
+  for (const name of schools) expect(name).toContain('兰州市城关区第一实验小学');
+  await snap(page, testInfo, 'county-school-teachers');
 });
 
 test('the headline figures show before echarts arrives; the login page never loads it', async ({ page }) => {

@@ -74,6 +74,17 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, id, st
     enabled: debounced.length > 0,
   });
 
+  // A value given from outside (a link's `?org=`) that the loaded tree does not hold yet: its name is asked for once.
+  const knownValue =
+    !value || titles[value] !== undefined || nodes.some((node) => node.id === value) ||
+    (roots.data ?? []).some((org) => org.code === value);
+  const valueOrg = useQuery({
+    queryKey: ['orgs', 'detail', value],
+    queryFn: () => unwrap(api.GET('/api/v1/orgs/{code}/', { params: { path: { code: value ?? '' } } })),
+    enabled: !knownValue,
+    staleTime: 5 * 60 * 1000,
+  });
+
   const treeData = useMemo<SimpleNode[]>(() => {
     if (debounced) {
       return (found.data ?? []).map((org) => ({ id: org.code, value: org.code, title: label(org), isLeaf: true }));
@@ -88,10 +99,11 @@ export function OrgTreeSelect({ value, onChange, placeholder, allowClear, id, st
     const all = [...rootNodes, ...nodes.filter((node) => !seen.has(node.id))];
     // A value picked from search results (or typed) may not be in the loaded tree: keep its label.
     if (value && !all.some((node) => node.id === value)) {
-      all.push({ id: value, value, title: titles[value] ?? value, isLeaf: true });
+      const named = valueOrg.data?.code === value ? label(valueOrg.data) : undefined;
+      all.push({ id: value, value, title: titles[value] ?? named ?? value, isLeaf: true });
     }
     return all;
-  }, [debounced, found.data, roots.data, nodes, value, titles]);
+  }, [debounced, found.data, roots.data, nodes, value, titles, valueOrg.data]);
 
   const loadData = async (node: { value?: string | number | null }) => {
     const code = String(node.value);

@@ -63,6 +63,7 @@ const dashboard: typeof zhDashboard = {
     children: 'Units below, ranked',
     childrenHint: 'Most staff first, in parts by review state; the approved share at the end',
     childrenDrill: 'click a bar or a unit’s name to see its figures',
+    childrenTeachers: 'click a school’s name to open its teachers',
     sep: '; ',
     childrenTop: 'the chart shows the {{count}} largest',
     childrenList: 'Units below',

@@ -61,6 +61,7 @@ const dashboard = {
     children: '下级单位排名',
     childrenHint: '按教职工人数从多到少，按信息审核状态分段，末端为审核通过率',
     childrenDrill: '点击条形或单位名称，查看该单位的统计',
+    childrenTeachers: '点击学校名称，查看该校的教师名单',
     sep: '；',
     childrenTop: '图中为人数最多的 {{count}} 个单位',
     childrenList: '下级单位列表',

@@ -1,6 +1,7 @@
 import { Button, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import {
   downloadChildrenXlsx,
@@ -18,7 +19,7 @@ const BY = 'record_state';
 interface ChildrenRankingProps {
   scope: ReportScope;
   orgName: string;
-  /** Opens a child's dashboard; schools are not opened (the drill-down stops at the county). */
+  /** Opens a child's dashboard; a school opens its teacher list instead (the charts stop at the county). */
   onDrill: (code: string) => void;
 }
 
@@ -36,6 +37,7 @@ export function ChildrenRanking({ scope, orgName, onDrill }: ChildrenRankingProp
   const approvedLabel = t('reports.rate');
   const drillable = (child: ChildFigure | undefined) => child !== undefined && child.level !== 'school';
   const canDrill = bars?.children.some(drillable) ?? false;
+  const hasSchools = bars?.children.some((child) => child.level === 'school') ?? false;
   const option = useMemo(
     () => (shown ? childrenOption(shown, approvedLabel, canDrill) : undefined),
     [shown, approvedLabel, canDrill],
@@ -80,6 +82,10 @@ export function ChildrenRanking({ scope, orgName, onDrill }: ChildrenRankingProp
               >
                 {name}
               </Button>
+            ) : child.level === 'school' ? (
+              <Link to={`/teachers?org=${encodeURIComponent(child.code)}`} data-testid={`teachers-of-${child.code}`}>
+                {name}
+              </Link>
             ) : (
               <Typography.Text>{name}</Typography.Text>
             ),
@@ -104,6 +110,7 @@ export function ChildrenRanking({ scope, orgName, onDrill }: ChildrenRankingProp
         <>
           {t('reports.childrenHint')}
           {canDrill && `${t('reports.sep')}${t('reports.childrenDrill')}`}
+          {hasSchools && `${t('reports.sep')}${t('reports.childrenTeachers')}`}
           {(bars?.children.length ?? 0) > CHART_LIMIT && `${t('reports.sep')}${t('reports.childrenTop', { count: CHART_LIMIT })}`}
         </>
       }

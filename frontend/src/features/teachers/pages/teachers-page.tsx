@@ -5,7 +5,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import {
   initialTeacherFilters,
@@ -56,7 +56,13 @@ export function TeachersPage({ actions }: TeachersPageProps = {}) {
   const canChange = useCapability('teachers.change');
   const user = useCurrentUser();
   const narrow = !Grid.useBreakpoint().md;
-  const [filters, setFilters] = useState<TeacherFilters>(() => initialTeacherFilters(user.organisation.level));
+  // `?org=CODE` (the dashboard's drill-down to a school) opens the list on that organisation's archives.
+  const [searchParams] = useSearchParams();
+  const [filters, setFilters] = useState<TeacherFilters>(() => {
+    const initial = initialTeacherFilters(user.organisation.level);
+    const org = searchParams.get('org');
+    return org ? { ...initial, org } : initial;
+  });
   const [text, setText] = useState('');
   const teachers = useTeachers(filters);
   const genders = useQuery(codeItemsQueryOptions('gender'));
