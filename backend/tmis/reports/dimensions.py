@@ -15,11 +15,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from tmis.orgs.models import SchoolStage
+from tmis.teachers.filters import FULL_TIME_TEACHER, FULL_TIME_TEACHER_DEFAULT
 from tmis.teachers.models import RecordState
 
-#: 专任教师: the 教职工类别 code of a full-time teacher in each school kind's table (decision 1).
-FULL_TIME_CODES = {SchoolStage.KINDERGARTEN.value: "04"}
-FULL_TIME_DEFAULT = "A1"
+#: 专任教师: the 教职工类别 code of a full-time teacher in each school kind's table (decision 1), as the teacher list's
+#: filter has it.
+FULL_TIME_CODES = {str(stage): code for stage, code in FULL_TIME_TEACHER.items()}
+FULL_TIME_DEFAULT = FULL_TIME_TEACHER_DEFAULT
 
 #: 教职工类别's table per school kind, where it is not the general `staff-category` (catalogue: code_table_by_stage).
 STAFF_CATEGORY_TABLES = {

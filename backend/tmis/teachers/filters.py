@@ -64,7 +64,8 @@ FULL_TIME_TEACHER = {SchoolStage.KINDERGARTEN: "04"}
 FULL_TIME_TEACHER_DEFAULT = "A1"
 
 
-def _full_time_teachers() -> Q:
+def full_time_teacher_q() -> Q:
+    """专任教师: the 教职工类别 code of a full-time teacher in the school kind's own table (decision 1)."""
     kinds = list(FULL_TIME_TEACHER)
     condition = Q(staff_category=FULL_TIME_TEACHER_DEFAULT) & ~Q(school__school_stage__in=kinds)
     for kind, code in FULL_TIME_TEACHER.items():
@@ -172,7 +173,7 @@ class TeacherFilter(_CodedFilters):
     def filter_full_time_teacher(self, queryset: QuerySet[Teacher], name: str, value: bool | None) -> QuerySet[Teacher]:
         if value is None:
             return queryset
-        return queryset.filter(_full_time_teachers()) if value else queryset.exclude(_full_time_teachers())
+        return queryset.filter(full_time_teacher_q()) if value else queryset.exclude(full_time_teacher_q())
 
     def filter_age_min(self, queryset: QuerySet[Teacher], name: str, value: float) -> QuerySet[Teacher]:
         return queryset.filter(birth_date__lte=_years_ago(int(value)))

@@ -12,6 +12,7 @@ from tmis.catalog.validation import validate_row
 from tmis.core import crypto
 from tmis.teachers.checks import COLUMN_FIELDS, GROUP_RECORD_FIELDS, json_value
 from tmis.teachers.demo import SchoolContext, career, demo_person, load_demo_teachers
+from tmis.teachers.filters import full_time_teacher_q
 from tmis.teachers.models import GROUP_MODELS, Teacher
 from tmis.teachers.writes import ID_CONTEXT
 
@@ -100,6 +101,14 @@ def test_demo_teachers_are_complete_valid_and_load_once():
                     value = getattr(record, field)
                     if isinstance(value, dt.date) or (field.endswith(("_month", "_start", "_end")) and value):
                         assert str(value) <= today.isoformat(), (code, field, value, *where)
+    # 教职工类别: the teachers are 专任教师 (A1; 04 in a kindergarten's table), the school's head an administrator.
+    fulltime = Teacher.objects.filter(full_time_teacher_q()).count()
+    assert fulltime >= len(teachers) * 2 // 3, (fulltime, len(teachers))
+    assert {t.staff_category for t in teachers.values() if t.school.school_stage == "kindergarten"} <= {
+        "01",
+        "02",
+        "04",
+    }
     kinds = {r.achievement_kind for pk in teachers for r in records[pk]["achievements"]}
     assert "0" in kinds and kinds - {"0"}, "some teachers have achievements, the others a record saying 无"
 

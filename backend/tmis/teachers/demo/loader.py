@@ -20,7 +20,15 @@ from ..services import teacher_create
 from ..writes import id_dedup_key, stamp_change
 from .career import career
 from .data import CHOSEN, NONE_ROWS, SCHOOL_CODES
-from .people import basic_from_records, demo_person, extension_fallback, indicator_value, school_context, school_duties
+from .people import (
+    basic_from_records,
+    demo_person,
+    extension_fallback,
+    indicator_value,
+    school_context,
+    school_duties,
+    staff_category,
+)
 
 
 def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
@@ -55,6 +63,8 @@ def load_demo_teachers(*, per_school: int = 38, seed: int = 2016) -> int:
             wanted = [f for f in basic.fields if (f.required or f.code in CHOSEN) and not f.extension]
             data = {f.code: indicator_value(f, person) for f in wanted}
             data = {k: v for k, v in data.items() if v is not None} | person
+            if (category := basic.field("staff_category")) is not None:
+                data["staff_category"] = staff_category(category, duty)
             derived = basic_from_records(rows)
             data |= {k: v for k, v in derived.items() if basic.field(k)}
             age = today.year - person["birth_date"].year

@@ -69,6 +69,20 @@ def indicator_value(field: Field, person: dict[str, Any]) -> Any:
     return None
 
 
+#: 教职工类别 of a school leader by 校级职务, per code table (kindergartens have their own): the head and the party
+#: secretary are administrators (园长, 副园长); every other demo teacher is a 专任教师.
+LEADER_STAFF_CATEGORY = {"11": ("A3", "01"), "12": ("A3", "02"), "21": ("A3", "02")}
+FULL_TIME_STAFF_CATEGORY = ("A1", "04")
+
+
+def staff_category(field: Field, duty: str) -> str | None:
+    """The demo's 教职工类别 from the school's own code table (`field.codes`): 专任教师 unless a leader."""
+    for code in LEADER_STAFF_CATEGORY.get(duty, FULL_TIME_STAFF_CATEGORY):
+        if code in (field.codes or ()):
+            return code
+    return indicator_value(field, {})
+
+
 def demo_person(rng: random.Random, region: str, n: int, today: dt.date) -> dict[str, Any]:
     """Who a demo teacher is. The random draws keep their order (the same names and ID numbers as ever); work and
     school entry are capped so that everyone has worked at this school through the whole of last year."""
