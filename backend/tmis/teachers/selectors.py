@@ -52,7 +52,7 @@ def teacher_group_records(teacher: Teacher) -> dict[str, list[GroupRecord]]:
 _EVENT_ACTIONS = {"insert": "filled", "update": "changed", "delete": "removed"}
 
 
-def teacher_timeline(*, user: Any, teacher: Teacher) -> list[dict[str, Any]]:
+def teacher_timeline(*, teacher: Teacher) -> list[dict[str, Any]]:
     """Oldest first: every row change of the archive and its group records (django-pghistory: who, when, which
     fields from what to what, and the review item that applied it), and every review event (submit, approve,
     return, withdraw) with who, when, level and reason."""

@@ -174,9 +174,7 @@ class TeacherViewSet(
     def timeline(self, request: Request, pk: str) -> Response:
         """The archive's history: who filled what (field-level before/after), who submitted, approved or returned
         it, and when — oldest first."""
-        return Response(
-            TimelineEntrySerializer(teacher_timeline(user=request.user, teacher=self.get_object()), many=True).data
-        )
+        return Response(TimelineEntrySerializer(teacher_timeline(teacher=self.get_object()), many=True).data)
 
     @extend_schema(operation_id="teachers_archive", responses=TeacherArchiveSerializer)
     @action(detail=True)
