@@ -110,6 +110,11 @@ class SnapshotRow(models.Model):
     approved = models.IntegerField()
     returned = models.IntegerField()
     accounts = models.IntegerField(null=True, help_text="Active accounts issued in the subtree ('' rows only).")
+    teachers_expected = models.IntegerField(
+        null=True, help_text="The statistics headcount (教职工) of the schools that have one; null: none entered."
+    )
+    problems = models.IntegerField(null=True, help_text="Archives with a data-quality issue (问题数据).")
+    contact = models.CharField(max_length=200, blank=True, help_text="The working group's contact ('' rows only).")
 
     class Meta:
         indexes = [

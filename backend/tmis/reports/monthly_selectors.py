@@ -3,14 +3,17 @@ school kind) with their rates, and the 通报 ranking of the children with the c
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tmis.core.errors import AppError
 from tmis.orgs.models import Organisation
 
+from .contributions import ranking_notes
 from .dimensions import SCHOOL_TYPES
 from .models import MonthlySnapshot, SnapshotRow
 
@@ -23,7 +26,12 @@ FIGURES = (
     "approved",
     "returned",
     "accounts",
+    "teachers_expected",
+    "problems",
 )
+#: Figures that are null where not known: a school without a statistics headcount, a report taken before the
+#: data-quality worklist existed.
+NULLABLE = ("accounts", "teachers_expected", "problems")
 
 
 def snapshots() -> QuerySet[MonthlySnapshot]:
@@ -45,14 +53,13 @@ def _rate(part: int | None, whole: int | None) -> float | None:
 
 
 def figures(row: SnapshotRow | None) -> dict[str, Any]:
-    """The row's counts and rates (approval: approved ÷ collected; submission: submitted ÷ collected). The
-    statistics headcount (应采集教师数) is not entered yet, so the collection rate is null."""
+    """The row's counts and rates: collection (collected ÷ the statistics headcount, where entered), submission
+    and approval (submitted, approved ÷ collected)."""
     counts = {name: getattr(row, name) if row else 0 for name in FIGURES}
     if row is None:
-        counts["accounts"] = None
+        counts |= dict.fromkeys(NULLABLE)
     return counts | {
-        "teachers_expected": None,
-        "collection_rate": None,
+        "collection_rate": _rate(counts["collected"], counts["teachers_expected"]),
         "submission_rate": _rate(counts["submitted"], counts["collected"]),
         "approval_rate": _rate(counts["approved"], counts["collected"]),
     }
@@ -87,7 +94,12 @@ def monthly_report(*, snapshot: MonthlySnapshot, organisation: Organisation) -> 
     def entry(org: Organisation) -> dict[str, Any]:
         own = by_org.get(org.pk, [])
         total = next((row for row in own if not row.school_type), None)
-        return {"organisation": _organisation(org), "total": figures(total), "by_type": _by_type(own)}
+        return {
+            "organisation": _organisation(org),
+            "contact": total.contact if total else "",
+            "total": figures(total),
+            "by_type": _by_type(own),
+        }
 
     return {
         "period": snapshot.period,
@@ -97,9 +109,10 @@ def monthly_report(*, snapshot: MonthlySnapshot, organisation: Organisation) -> 
     }
 
 
-def ranking(*, snapshot: MonthlySnapshot, organisation: Organisation) -> dict[str, Any]:
-    """通报: the children ranked by approval rate (then submission rate), with each rate's change since the latest
-    snapshot of the previous period (null where there is none)."""
+def ranking(*, snapshot: MonthlySnapshot, organisation: Organisation, on: date | None = None) -> dict[str, Any]:
+    """通报: the children ranked by collection rate, then approval rate (a child without a statistics headcount after
+    those with one), with each rate's change since the latest snapshot of the previous period (null where there is
+    none) and each child's overdue work-plan milestones on `on` (today by default)."""
     previous = MonthlySnapshot.objects.filter(period__lt=snapshot.period).order_by("-period", "-taken_at").first()
     current = monthly_report(snapshot=snapshot, organisation=organisation)["children"]
     before = (
@@ -110,20 +123,32 @@ def ranking(*, snapshot: MonthlySnapshot, organisation: Organisation) -> dict[st
         if previous
         else {}
     )
+    ids = {child.code: child.pk for child in Organisation.objects.filter(parent=organisation).only("id", "code")}
+    overdue = ranking_notes("overdue_milestones", ids.values(), on or timezone.localdate())
 
     def change(code: str, key: str, now: float | None) -> float | None:
         then = before.get(code, {}).get(key)
         return round(now - then, 4) if now is not None and then is not None else None
 
+    def rated(code: str, total: dict[str, Any]) -> dict[str, Any]:
+        return {
+            field: value
+            for key in ("collection", "approval", "submission")
+            for field, value in (
+                (f"{key}_rate", total[f"{key}_rate"]),
+                (f"{key}_change", change(code, f"{key}_rate", total[f"{key}_rate"])),
+            )
+        }
+
     entries = [
         {
             "organisation": e["organisation"],
-            "approval_rate": e["total"]["approval_rate"],
-            "approval_change": change(e["organisation"]["code"], "approval_rate", e["total"]["approval_rate"]),
-            "submission_rate": e["total"]["submission_rate"],
-            "submission_change": change(e["organisation"]["code"], "submission_rate", e["total"]["submission_rate"]),
+            **rated(e["organisation"]["code"], e["total"]),
+            "teachers_expected": e["total"]["teachers_expected"],
             "collected": e["total"]["collected"],
             "approved": e["total"]["approved"],
+            "problems": e["total"]["problems"],
+            "overdue_milestones": overdue.get(ids.get(e["organisation"]["code"], 0), []),
         }
         for e in current
     ]
@@ -132,7 +157,12 @@ def ranking(*, snapshot: MonthlySnapshot, organisation: Organisation) -> dict[st
         return -rate if rate is not None else 1.0
 
     entries.sort(
-        key=lambda e: (missing_last(e["approval_rate"]), missing_last(e["submission_rate"]), e["organisation"]["code"])
+        key=lambda e: (
+            missing_last(e["collection_rate"]),
+            missing_last(e["approval_rate"]),
+            missing_last(e["submission_rate"]),
+            e["organisation"]["code"],
+        )
     )
     for rank, entry in enumerate(entries, start=1):
         entry["rank"] = rank

@@ -81,6 +81,7 @@ MONTHLY_COLUMNS = [
     ("collection_rate", gettext_lazy("Collection rate")),
     ("approval_rate", gettext_lazy("Approval rate")),
     ("accounts", gettext_lazy("Accounts issued")),
+    ("problems", gettext_lazy("Problem data")),
 ]
 
 
@@ -92,13 +93,18 @@ def monthly_workbook(report: dict[str, Any]) -> bytes:
     sheet = workbook.add_worksheet(report["period"])
     title = _("Monthly report on the deployment of the teacher management information system")
     sheet.write_string(0, 0, f"{report['organisation']['name']} {title} {report['period']}", bold)
-    headers = [_("Organisation"), _("School type"), *[str(label) for _key, label in MONTHLY_COLUMNS]]
+    headers = [
+        _("Organisation"),
+        _("School type"),
+        *[str(label) for _key, label in MONTHLY_COLUMNS],
+        _("Working group contact"),
+    ]
     for column, header in enumerate(headers):
         sheet.set_column(column, column, 24 if column == 0 else 12)
         sheet.write_string(1, column, header, bold)
     line = 2
 
-    def write(name: str, kind: str, values: dict[str, Any], style: Any = None) -> None:
+    def write(name: str, kind: str, values: dict[str, Any], style: Any = None, contact: str = "") -> None:
         nonlocal line
         sheet.write_string(line, 0, name, style)
         sheet.write_string(line, 1, kind, style)
@@ -110,13 +116,14 @@ def monthly_workbook(report: dict[str, Any]) -> bytes:
                 sheet.write_number(line, offset, value, percent)
             else:
                 sheet.write_number(line, offset, value, style)
+        sheet.write_string(line, len(MONTHLY_COLUMNS) + 2, contact, style)
         line += 1
 
     for child in report["children"]:
-        write(child["organisation"]["name"], _("All"), child["total"])
+        write(child["organisation"]["name"], _("All"), child["total"], contact=child["contact"])
         for kind in child["by_type"]:
             write(child["organisation"]["name"], kind["school_type_name"], kind)
-    write(_("Total"), _("All"), report["total"], bold)
+    write(_("Total"), _("All"), report["total"], bold, contact=report["contact"])
     sheet.freeze_panes(2, 2)
     workbook.close()
     return out.getvalue()

@@ -3290,7 +3290,7 @@ export interface components {
             schools_submitted: number;
             /** @description Schools whose every archive is approved. */
             schools_approved: number;
-            /** @description The statistics headcount (not yet entered). */
+            /** @description 应采集教师数: the statistics headcount (教职工) of the schools that have one entered; null: none. */
             teachers_expected: number | null;
             collected: number;
             submitted: number;
@@ -3298,6 +3298,8 @@ export interface components {
             returned: number;
             /** @description Active accounts issued (every-kind rows only). */
             accounts: number | null;
+            /** @description 问题数据: archives with a data-quality issue; null: not counted then. */
+            problems: number | null;
             /**
              * Format: double
              * @description collected ÷ teachers_expected.
@@ -3576,7 +3578,7 @@ export interface components {
             schools_submitted: number;
             /** @description Schools whose every archive is approved. */
             schools_approved: number;
-            /** @description The statistics headcount (not yet entered). */
+            /** @description 应采集教师数: the statistics headcount (教职工) of the schools that have one entered; null: none. */
             teachers_expected: number | null;
             collected: number;
             submitted: number;
@@ -3584,6 +3586,8 @@ export interface components {
             returned: number;
             /** @description Active accounts issued (every-kind rows only). */
             accounts: number | null;
+            /** @description 问题数据: archives with a data-quality issue; null: not counted then. */
+            problems: number | null;
             /**
              * Format: double
              * @description collected ÷ teachers_expected.
@@ -3666,11 +3670,15 @@ export interface components {
         ModeEnum: "create" | "upsert";
         MonthlyEntry: {
             organisation: components["schemas"]["OrganisationRef"];
+            /** @description The working group's contact when the report was taken ('' if none). */
+            contact: string;
             total: components["schemas"]["Figures"];
             by_type: components["schemas"]["KindFigures"][];
         };
         MonthlyReport: {
             organisation: components["schemas"]["OrganisationRef"];
+            /** @description The working group's contact when the report was taken ('' if none). */
+            contact: string;
             total: components["schemas"]["Figures"];
             by_type: components["schemas"]["KindFigures"][];
             period: string;
@@ -3809,6 +3817,15 @@ export interface components {
          * @enum {string}
          */
         OriginEnum: "local" | "mirrored";
+        OverdueMilestone: {
+            title: string;
+            /** Format: date */
+            due_date: string;
+            /** @description Who the work plan names for it. */
+            owner: string;
+            /** @description The work plan's title. */
+            plan: string;
+        };
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -4757,6 +4774,16 @@ export interface components {
         RankingEntry: {
             rank: number;
             organisation: components["schemas"]["OrganisationRef"];
+            /**
+             * Format: double
+             * @description collected ÷ teachers_expected.
+             */
+            collection_rate: number | null;
+            /**
+             * Format: double
+             * @description Since the previous period (null: none).
+             */
+            collection_change: number | null;
             /** Format: double */
             approval_rate: number | null;
             /**
@@ -4768,8 +4795,12 @@ export interface components {
             submission_rate: number | null;
             /** Format: double */
             submission_change: number | null;
+            teachers_expected: number | null;
             collected: number;
             approved: number;
+            problems: number | null;
+            /** @description The child's work-plan milestones past their due date and not done, as of today. */
+            overdue_milestones: components["schemas"]["OverdueMilestone"][];
         };
         /**
          * @description * `draft` - Draft

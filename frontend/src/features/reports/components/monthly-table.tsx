@@ -1,4 +1,4 @@
-import { Grid, Table, Typography } from 'antd';
+import { Grid, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,6 +10,8 @@ import { formatCount } from '@/features/reports/utils/figures';
 interface Row {
   key: string;
   name: string;
+  /** The working group's contact (an organisation's row). */
+  contact?: string;
   /** A child organisation's row (a school kind's row has none). */
   organisation?: OrganisationRef;
   figures: Figures;
@@ -26,6 +28,7 @@ const COUNTS = [
   ['approved', 'approved'],
   ['returned', 'returned'],
   ['accounts', 'accounts'],
+  ['problems', 'problems'],
 ] as const;
 
 const RATES = [
@@ -34,12 +37,25 @@ const RATES = [
   ['approvalRate', 'approval_rate'],
 ] as const;
 
+/** A count; "—" with the reason where it is not known (no statistics headcount entered, problems not counted). */
+function CountCell({ field, value }: { field: (typeof COUNTS)[number][1]; value: number | null }) {
+  const { t } = useTranslation('reports');
+  if (value !== null) return formatCount(value);
+  if (field === 'teachers_expected') return <RateCell rate={null} collection />;
+  return (
+    <Tooltip title={field === 'problems' ? t('tooltips.problems') : undefined}>
+      <Typography.Text type="secondary">—</Typography.Text>
+    </Tooltip>
+  );
+}
+
 /** The child organisations' rows, each with its school kinds' rows beneath (expandable). */
 export function monthlyRows(report: MonthlyReport): Row[] {
   return report.children.map((child) => ({
     key: child.organisation.code,
     name: child.organisation.name,
     organisation: child.organisation,
+    contact: child.contact,
     figures: child.total,
     // A school is of one kind: its kind's row would repeat it.
     ...(child.by_type.length > 0 && child.organisation.level !== 'school'
@@ -63,9 +79,7 @@ export function MonthlyTable({ report, orgLink }: { report: MonthlyReport; orgLi
     key: field,
     title: t(`columns.${label}`),
     align: 'right' as const,
-    render: (_: unknown, row: Row) =>
-      // The statistics headcount is not entered yet: the same reason as the collection rate's.
-      field === 'teachers_expected' && row.figures[field] === null ? <RateCell rate={null} collection /> : formatCount(row.figures[field]),
+    render: (_: unknown, row: Row) => <CountCell field={field} value={row.figures[field]} />,
   });
   const columns: ColumnsType<Row> = [
     {
@@ -87,6 +101,7 @@ export function MonthlyTable({ report, orgLink }: { report: MonthlyReport; orgLi
     { key: 'schools', title: t('columns.schools'), children: COUNTS.slice(0, 3).map(countColumn) },
     { key: 'teachers', title: t('columns.teachers'), children: COUNTS.slice(3, 8).map(countColumn) },
     countColumn(COUNTS[8]),
+    countColumn(COUNTS[9]),
     {
       key: 'rates',
       title: t('columns.rates'),
@@ -97,11 +112,18 @@ export function MonthlyTable({ report, orgLink }: { report: MonthlyReport; orgLi
         render: (_: unknown, row: Row) => <RateCell rate={row.figures[field]} collection={field === 'collection_rate'} />,
       })),
     },
+    {
+      key: 'contact',
+      title: t('columns.contact'),
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+      render: (_, row) => row.contact ?? '',
+    },
   ];
   const total = report.total;
   const cells = [
-    ...COUNTS.map(([, field]) => formatCount(total[field])),
+    ...COUNTS.map(([, field]) => <CountCell key={field} field={field} value={total[field]} />),
     ...RATES.map(([, field]) => <RateCell key={field} rate={total[field]} collection={field === 'collection_rate'} />),
+    report.contact,
   ];
 
   return (

@@ -30,7 +30,23 @@ function ChangeCell({ change }: { change: number | null }) {
   );
 }
 
-/** 通报: the children ranked by approval rate, printable as an office notice. */
+/** A unit's overdue work-plan milestones, in red; "无" when none. */
+function OverdueCell({ milestones }: { milestones: RankingEntry['overdue_milestones'] }) {
+  const { t } = useTranslation('reports');
+  const { token } = theme.useToken();
+  if (milestones.length === 0) return <Typography.Text type="secondary">{t('ranking.noOverdue')}</Typography.Text>;
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 16, color: token.colorError }} data-testid="overdue-milestones">
+      {milestones.map((milestone) => (
+        <li key={`${milestone.plan}:${milestone.title}`}>
+          {t('ranking.overdueItem', { title: milestone.title, due: milestone.due_date })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** 通报: the children ranked by collection rate and approval rate, printable as an office notice. */
 export function RankingPage() {
   const { t, i18n } = useTranslation('reports');
   const scope = useReportScope();
@@ -41,12 +57,16 @@ export function RankingPage() {
   const columns: ColumnsType<RankingEntry> = [
     { key: 'rank', title: t('ranking.rank'), dataIndex: 'rank', align: 'center', width: 64 },
     { key: 'name', title: t('columns.organisation'), render: (_, row) => row.organisation.name },
+    { key: 'collection', title: t('columns.collectionRate'), align: 'right', render: (_, row) => <RateCell rate={row.collection_rate} collection /> },
+    { key: 'collectionChange', title: t('ranking.collectionChange'), align: 'right', render: (_, row) => <ChangeCell change={row.collection_change} /> },
     { key: 'approval', title: t('columns.approvalRate'), align: 'right', render: (_, row) => <RateCell rate={row.approval_rate} /> },
     { key: 'approvalChange', title: t('ranking.approvalChange'), align: 'right', render: (_, row) => <ChangeCell change={row.approval_change} /> },
     { key: 'submission', title: t('columns.submissionRate'), align: 'right', render: (_, row) => <RateCell rate={row.submission_rate} /> },
     { key: 'submissionChange', title: t('ranking.submissionChange'), align: 'right', render: (_, row) => <ChangeCell change={row.submission_change} /> },
     { key: 'collected', title: t('columns.collected'), align: 'right', render: (_, row) => formatCount(row.collected) },
     { key: 'approved', title: t('columns.approved'), align: 'right', render: (_, row) => formatCount(row.approved) },
+    { key: 'problems', title: t('columns.problems'), align: 'right', render: (_, row) => formatCount(row.problems) },
+    { key: 'overdue', title: t('ranking.overdue'), render: (_, row) => <OverdueCell milestones={row.overdue_milestones} /> },
   ];
 
   const period = data ? periodLabel(data.period, i18n.language) : '';
