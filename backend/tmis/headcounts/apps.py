@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class HeadcountsConfig(AppConfig):
+    name = "tmis.headcounts"
+    label = "headcounts"
+    verbose_name = "Statistics headcounts"
