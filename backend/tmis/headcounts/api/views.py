@@ -28,10 +28,10 @@ from ..services import check_may_enter, check_year, headcount_delete, headcount_
 from ..workbook import XLSX_TYPE, gap_workbook, template_workbook
 from .serializers import (
     HeadcountGapSerializer,
-    HeadcountInputSerializer,
-    HeadcountSerializer,
     HeadcountImportInputSerializer,
     HeadcountImportResultSerializer,
+    HeadcountInputSerializer,
+    HeadcountSerializer,
     SchoolHeadcountRowSerializer,
 )
 
