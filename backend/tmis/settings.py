@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tmis.exports",
     "tmis.changes",
     "tmis.reports",
+    "tmis.headcounts",
     "procrastinate.contrib.django",
 ]
 

@@ -63,6 +63,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "teachers.view",
             "reports.view",
             "reports.snapshot",
+            "headcounts.manage",
             "catalog.manage",
             "reviews.view",
         }

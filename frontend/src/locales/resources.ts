@@ -4,6 +4,7 @@ import zhChanges from '@/locales/zh-CN/changes';
 import zhCatalog from '@/locales/zh-CN/catalog';
 import zhCommon from '@/locales/zh-CN/common';
 import zhDashboard from '@/locales/zh-CN/dashboard';
+import zhHeadcounts from '@/locales/zh-CN/headcounts';
 import zhImportExport from '@/locales/zh-CN/import-export';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
@@ -27,6 +28,7 @@ export const zhCN = {
   importExport: zhImportExport,
   audit: zhAudit,
   reports: zhReports,
+  headcounts: zhHeadcounts,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

@@ -12,8 +12,10 @@ import pytest
 from django.db import IntegrityError, InternalError, ProgrammingError, transaction
 from python_calamine import CalamineWorkbook
 
+from tests.factories.headcounts import HeadcountFactory
 from tests.factories.teachers import TeacherRowFactory
 from tmis.accounts.models import User
+from tmis.headcounts.models import SchoolHeadcount
 from tmis.orgs.models import Level, Organisation
 from tmis.reports.models import SnapshotRow
 from tmis.reports.monthly import take_snapshot
@@ -25,7 +27,10 @@ MONTHLY = "/api/v1/reports/monthly/"
 
 
 def _archive(rng: random.Random, count: int = 60) -> list[Teacher]:
+    """Teachers in random states, and a 2026 statistics headcount for half the schools (the last has none)."""
     schools = list(Organisation.objects.filter(level=Level.SCHOOL, province_code="620000").order_by("code"))
+    for school in rng.sample(schools[:-1], len(schools) // 2):
+        HeadcountFactory(school=school, year=2026, fulltime=rng.randint(0, 20), staff=rng.randint(20, 40))
     teachers = []
     for _ in range(count):
         school = rng.choice(schools[:-1])  # the last school keeps no teacher: it should report, has not
@@ -55,6 +60,8 @@ def _recount(org: Organisation) -> dict:
         figures["schools_submitted"] += bool(sent)
         figures["schools_approved"] += bool(states) and approved == len(states)
     figures["accounts"] = User.objects.filter(is_active=True, organisation__path__startswith=org.path).count()
+    staff = list(SchoolHeadcount.objects.filter(school__in=schools, year=2026).values_list("staff", flat=True))
+    figures["teachers_expected"] = sum(staff) if staff else None
     return figures
 
 
@@ -75,6 +82,11 @@ def test_every_figure_equals_a_recount_and_later_edits_change_no_snapshot(client
         expected = _recount(org)
         got = {key: entry["total"][key] for key in expected}
         assert got == expected, org.name
+        rate = entry["total"]["collection_rate"]
+        if expected["teachers_expected"]:
+            assert rate == round(expected["collected"] / expected["teachers_expected"], 4), org.name
+        else:
+            assert rate is None, org.name
         by_type = entry["by_type"]
         assert sum(kind["collected"] for kind in by_type) == expected["collected"]
         assert all(kind["school_type_name"] and kind["accounts"] is None for kind in by_type)
@@ -104,8 +116,18 @@ def test_the_ranking_compares_with_the_previous_period(client_for):
     assert body["previous_period"] == "2026-10"
     ranks = body["children"]
     assert [entry["rank"] for entry in ranks] == list(range(1, len(ranks) + 1))
-    rates = [entry["approval_rate"] for entry in ranks if entry["approval_rate"] is not None]
-    assert rates == sorted(rates, reverse=True)
+    # Collection rate first (a child without a statistics headcount after those with one), then approval rate.
+    keys = [
+        (
+            e["collection_rate"] is None,
+            -(e["collection_rate"] or 0),
+            e["approval_rate"] is None,
+            -(e["approval_rate"] or 0),
+        )
+        for e in ranks
+    ]
+    assert keys == sorted(keys)
+    assert any(e["collection_rate"] is not None for e in ranks)
     before = {e["organisation"]["code"]: e for e in _read(client_for("demo-city"), "2026-10", "620100")["children"]}
     for entry in ranks:
         then = before[entry["organisation"]["code"]]["total"]["approval_rate"]

@@ -9,6 +9,7 @@ their recipient's. Code tables and review-chain kinds are the same for everyone 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -125,6 +126,16 @@ def _any_job(match: re.Match, login: Login) -> Targets:
     return targets
 
 
+def _school_year(match: re.Match, login: Login) -> Targets:
+    """A school's statistics figures of a year: the path names the school by its code (the year is any valid one)."""
+    inside, outside = _split(Organisation.objects.filter(level="school"), login)
+    year = dt.date.today().year
+    return Targets(
+        inside={"school_code": inside.code, "year": year} if inside else None,
+        outside=[{"school_code": outside.code, "year": year}] if outside else [],
+    )
+
+
 def _global(name: str, values: Callable[[], list[str]]) -> Callable[[re.Match, Login], Targets]:
     def resolve(match: re.Match, login: Login) -> Targets:
         found = values()
@@ -155,6 +166,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
         _global("slug", lambda: list(CodeTable.objects.order_by("slug").values_list("slug", flat=True)[:1])),
     ),
     (rf"{API}/reviews/flows/\{{kind\}}/", _global("kind", lambda: kind_keys()[:1])),
+    (rf"{API}/headcounts/\{{school_code\}}/\{{year\}}/", _school_year),
     # A period is the whole instance's; the rows read are the `org` parameter's, checked like any organisation.
     (
         rf"{API}/reports/monthly/\{{period\}}/([a-z-]+/)?",

@@ -23,6 +23,7 @@ from tests.factories.teachers import complete_payload, resident_id
 from tmis.accounts.models import User
 from tmis.changes.demo import load_demo_changes
 from tmis.core.scope import SYSTEM
+from tmis.headcounts.demo import load_demo_headcounts
 from tmis.notifications.models import Notification
 from tmis.orgs.models import Organisation
 from tmis.reports.monthly import take_snapshot
@@ -77,6 +78,7 @@ def build() -> None:
     load_demo_teachers(per_school=PER_SCHOOL)
     load_demo_reviews()
     load_demo_changes()
+    load_demo_headcounts()
     _second_province()
     take_snapshot(period="2026-11")  # a monthly report to read (its rows are scoped by `org`)
     users = list(User.objects.filter(is_demo=True, is_active=True).select_related("organisation"))

@@ -618,6 +618,113 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/headcounts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The schools of an organisation's subtree with their figures of the year (null where none), by code. */
+        get: operations["headcounts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/headcounts/{school_code}/{year}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One school's figures of one year: `PUT` sets them (created or replaced), `DELETE` removes them. */
+        get: operations["headcounts_read"];
+        /** @description One school's figures of one year: `PUT` sets them (created or replaced), `DELETE` removes them. */
+        put: operations["headcounts_set"];
+        post?: never;
+        /** @description One school's figures of one year: `PUT` sets them (created or replaced), `DELETE` removes them. */
+        delete: operations["headcounts_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/headcounts/gap/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description 统计人数 against the archives collected, per child organisation (a county's: per school), with the total. */
+        get: operations["headcounts_gap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/headcounts/gap/xlsx/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The gap report as an XLSX workbook (names, not codes). */
+        get: operations["headcounts_gap_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/headcounts/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Upload a file of figures (≤ 50,000 rows, checked and saved at once): every valid row is saved in one
+         *     transaction, every bad one reported with its row, column and reason; `dry_run` saves nothing.
+         */
+        post: operations["headcounts_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/headcounts/template/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The import template pre-filled with the schools of the organisation's subtree and their figures of the year. */
+        get: operations["headcounts_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/": {
         parameters: {
             query?: never;
@@ -3345,6 +3452,143 @@ export interface components {
          * @enum {string}
          */
         FormatEnum: "xlsx" | "csv";
+        /** @description One school's figures of one year. */
+        Headcount: {
+            /** @description The school. */
+            school: components["schemas"]["OrganisationRef"];
+            /** @description The statistics year. */
+            year: number;
+            /** @description 专任教师数. */
+            fulltime: number;
+            /** @description 教职工数. */
+            staff: number;
+            /** @description Who entered the figures last (a name). */
+            readonly entered_by: string | null;
+            /**
+             * Format: date-time
+             * @description When they were entered last.
+             */
+            updated_at: string;
+        };
+        HeadcountGap: {
+            organisation: components["schemas"]["OrganisationRef"];
+            year: number;
+            /**
+             * Format: date-time
+             * @description When the archive counts were last refreshed.
+             */
+            refreshed_at: string | null;
+            /** @description The organisation's whole subtree. */
+            total: components["schemas"]["HeadcountGapFigures"];
+            /** @description One row per child organisation (a county's: its schools). */
+            children: components["schemas"]["HeadcountGapRow"][];
+        };
+        HeadcountGapFigures: {
+            /** @description Schools in the subtree. */
+            schools: number;
+            /** @description Of them, those with figures of the year. */
+            schools_with_figure: number;
+            /** @description 教职工数 summed (null: no school has figures). */
+            staff: number | null;
+            /** @description 专任教师数 summed (null: no figures). */
+            fulltime: number | null;
+            /** @description Current archives (all staff), from the summary tables. */
+            collected: number;
+            /** @description Current archives of 专任教师. */
+            collected_fulltime: number;
+            /** @description staff − collected (> 0: archives missing). */
+            staff_gap: number | null;
+            /** @description fulltime − collected_fulltime. */
+            fulltime_gap: number | null;
+            /**
+             * Format: double
+             * @description collected ÷ staff (0–1, may exceed 1).
+             */
+            collection_rate: number | null;
+            /**
+             * Format: double
+             * @description collected_fulltime ÷ fulltime.
+             */
+            fulltime_rate: number | null;
+        };
+        HeadcountGapRow: {
+            /** @description Schools in the subtree. */
+            schools: number;
+            /** @description Of them, those with figures of the year. */
+            schools_with_figure: number;
+            /** @description 教职工数 summed (null: no school has figures). */
+            staff: number | null;
+            /** @description 专任教师数 summed (null: no figures). */
+            fulltime: number | null;
+            /** @description Current archives (all staff), from the summary tables. */
+            collected: number;
+            /** @description Current archives of 专任教师. */
+            collected_fulltime: number;
+            /** @description staff − collected (> 0: archives missing). */
+            staff_gap: number | null;
+            /** @description fulltime − collected_fulltime. */
+            fulltime_gap: number | null;
+            /**
+             * Format: double
+             * @description collected ÷ staff (0–1, may exceed 1).
+             */
+            collection_rate: number | null;
+            /**
+             * Format: double
+             * @description collected_fulltime ÷ fulltime.
+             */
+            fulltime_rate: number | null;
+            organisation: components["schemas"]["OrganisationRef"];
+            /** @description A school's own figures (null: none, or not a school). */
+            headcount: components["schemas"]["SchoolFigure"] | null;
+        };
+        HeadcountImportInputRequest: {
+            /**
+             * Format: binary
+             * @description XLSX (or CSV): 学校标识码, 学校名称, 年度, 专任教师数, 教职工数.
+             */
+            file: string;
+            /**
+             * @description Check only: nothing is saved.
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        HeadcountImportProblem: {
+            /** @description The row number in the file (1 = the header row). */
+            row: number;
+            /** @description The column as the file heads it. */
+            column: string;
+            /** @description The cell (at most 40 characters). */
+            value: string;
+            /** @description unknown_school, out_of_scope, required, not_integer, negative, too_large, fulltime_above_staff, invalid_year or duplicate. */
+            code: string;
+            /** @description Why, in the reader's language. */
+            message: string;
+        };
+        HeadcountImportResult: {
+            dry_run: boolean;
+            /** @description Data rows read. */
+            rows: number;
+            /** @description Rows without a problem (saved unless dry_run). */
+            valid: number;
+            /** @description Rows left out for a problem. */
+            bad_rows: number;
+            /** @description Figures saved that were new. */
+            created: number;
+            /** @description Figures saved over earlier ones. */
+            updated: number;
+            /** @description The problems, in row order (the first 1,000). */
+            problems: components["schemas"]["HeadcountImportProblem"][];
+            /** @description Every problem found. */
+            problem_total: number;
+        };
+        HeadcountInputRequest: {
+            /** @description 专任教师数 (≥ 0). */
+            fulltime: number;
+            /** @description 教职工数 (≥ fulltime). */
+            staff: number;
+        };
         Health: {
             /** @description `ok` or `error` */
             status: string;
@@ -4070,6 +4314,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["RotationRecord"][];
+        };
+        PaginatedSchoolHeadcountRowList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["SchoolHeadcountRow"][];
         };
         PaginatedSkillRecordList: {
             /**
@@ -4904,6 +5161,28 @@ export interface components {
             urban_rural: components["schemas"]["CodeName"][];
             /** @description 举办者. */
             affiliation: components["schemas"]["CodeName"][];
+        };
+        SchoolFigure: {
+            fulltime: number;
+            staff: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A school of the subtree with its figures of the year, null where none were entered. */
+        SchoolHeadcountRow: {
+            /** @description The school. */
+            readonly school: components["schemas"]["OrganisationRef"];
+            /** @description 专任教师数, or null. */
+            fulltime: number | null;
+            /** @description 教职工数, or null. */
+            staff: number | null;
+            /** @description Who entered them (a name). */
+            entered_by: string | null;
+            /**
+             * Format: date-time
+             * @description When, or null.
+             */
+            updated_at: string | null;
         };
         /**
          * @description * `kindergarten` - Kindergarten
@@ -8613,6 +8892,582 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description `true`: only the schools without figures of the year. */
+                missing?: boolean;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description The statistics year (default: the current year). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSchoolHeadcountRowList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_code: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Headcount"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_code: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeadcountInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["HeadcountInputRequest"];
+                "multipart/form-data": components["schemas"]["HeadcountInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Headcount"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                school_code: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_gap: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description The statistics year (default: the current year). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeadcountGap"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_gap_xlsx: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description The statistics year (default: the current year). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["HeadcountImportInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeadcountImportResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    headcounts_template: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description The statistics year (default: the current year). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

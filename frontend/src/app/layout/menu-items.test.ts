@@ -93,13 +93,18 @@ describe('menu by capabilities', () => {
     expect(menuSelection('/teachers/new')).toEqual({ selected: '/teachers', open: ['teachers'] });
     expect(menuSelection('/teachers/important')).toEqual({ selected: '/teachers', open: ['teachers'] });
   });
-  it('shows 统计分析 (月报表 · 通报) to users who may view reports, between the teachers and administration', () => {
+  it('shows 统计分析 (月报表 · 通报 · 统计人数) to users who may view reports, between the teachers and administration', () => {
     expect(keys(['orgs.view', 'teachers.view', 'reports.view'], 'county')).toEqual([
       ['/', undefined],
       ['teachers', ['/teachers', '/changes']],
-      ['reports', ['/reports/monthly', '/reports/ranking']],
+      ['reports', ['/reports/monthly', '/reports/ranking', '/reports/headcounts']],
       ['admin', ['/orgs', '/catalog', '/code-tables']],
     ]);
     expect(menuSelection('/reports/ranking')).toEqual({ selected: '/reports/ranking', open: ['reports'] });
+    // 统计人数 compares a region's schools: not a school's own item.
+    expect(keys(['orgs.view', 'teachers.view', 'reports.view'], 'school')[2]).toEqual([
+      'reports',
+      ['/reports/monthly', '/reports/ranking'],
+    ]);
   });
 });

@@ -158,6 +158,17 @@ export const ROUTES: readonly AppRoute[] = [
     crumbs: ['menu.reports', 'menu.ranking'],
     menu: { group: 'reports', icon: 'notification' },
   },
+  {
+    path: '/reports/headcounts',
+    page: lazyPage(() =>
+      import('@/features/headcounts/pages/headcounts-page').then((m) => ({ default: m.HeadcountsPage })),
+    ),
+    capability: 'reports.view',
+    // The statistics figures are a region's business: a school has no units under it to compare.
+    levels: ['central', 'province', 'city', 'county'],
+    crumbs: ['menu.reports', 'menu.headcounts'],
+    menu: { group: 'reports', icon: 'reconciliation' },
+  },
   // 系统管理
   {
     path: '/orgs',

@@ -26,6 +26,7 @@ const common: typeof zhCommon = {
     reports: 'Reports',
     monthlyReport: 'Monthly report',
     ranking: 'Progress notice',
+    headcounts: 'Statistics headcounts',
     audit: 'Audit log',
     profile: 'Profile',
   },

@@ -4,6 +4,7 @@ import enCatalog from '@/locales/en/catalog';
 import enChanges from '@/locales/en/changes';
 import enCommon from '@/locales/en/common';
 import enDashboard from '@/locales/en/dashboard';
+import enHeadcounts from '@/locales/en/headcounts';
 import enImportExport from '@/locales/en/import-export';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
@@ -28,6 +29,7 @@ const en: LanguageResources = {
   importExport: enImportExport,
   audit: enAudit,
   reports: enReports,
+  headcounts: enHeadcounts,
 };
 
 export default en;

@@ -26,6 +26,7 @@ const common = {
     reports: '统计分析',
     monthlyReport: '月报表',
     ranking: '通报',
+    headcounts: '统计人数',
     audit: '审计日志',
     profile: '个人中心',
   },
