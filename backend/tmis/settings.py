@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tmis.exports",
     "tmis.changes",
     "tmis.reports",
+    "tmis.quality",
     "procrastinate.contrib.django",
 ]
 
@@ -279,6 +280,8 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStateEnum": "tmis.reviews.models.State",
         "LevelsEnum": "tmis.reviews.registry.LEVEL_ORDER",
         "ChangeKindEnum": "tmis.changes.models.Kind",
+        "SeverityEnum": "tmis.imports.models.Severity",  # the import problems' (named before quality had one)
+        "QualitySeverityEnum": "tmis.quality.rules.SEVERITY_CHOICES",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -33,6 +33,7 @@ api_v1 = [
     path("jobs/", include("tmis.core.api.urls_jobs")),
     path("home/", include("tmis.home.api.urls")),
     path("reports/", include("tmis.reports.api.urls")),
+    path("quality/", include("tmis.quality.api.urls")),
 ]
 
 urlpatterns = [
