@@ -7,6 +7,7 @@ import zhDashboard from '@/locales/zh-CN/dashboard';
 import zhImportExport from '@/locales/zh-CN/import-export';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
+import zhQuality from '@/locales/zh-CN/quality';
 import zhReports from '@/locales/zh-CN/reports';
 import zhReviews from '@/locales/zh-CN/reviews';
 import zhTeachers from '@/locales/zh-CN/teachers';
@@ -27,6 +28,7 @@ export const zhCN = {
   importExport: zhImportExport,
   audit: zhAudit,
   reports: zhReports,
+  quality: zhQuality,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import enDashboard from '@/locales/en/dashboard';
 import enImportExport from '@/locales/en/import-export';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
+import enQuality from '@/locales/en/quality';
 import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
@@ -28,6 +29,7 @@ const en: LanguageResources = {
   importExport: enImportExport,
   audit: enAudit,
   reports: enReports,
+  quality: enQuality,
 };
 
 export default en;
