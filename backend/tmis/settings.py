@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "tmis.changes",
     "tmis.reports",
     "tmis.headcounts",
+    "tmis.quality",
     "procrastinate.contrib.django",
 ]
 
@@ -280,6 +281,8 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStateEnum": "tmis.reviews.models.State",
         "LevelsEnum": "tmis.reviews.registry.LEVEL_ORDER",
         "ChangeKindEnum": "tmis.changes.models.Kind",
+        "SeverityEnum": "tmis.imports.models.Severity",  # the import problems' (named before quality had one)
+        "QualitySeverityEnum": "tmis.quality.rules.SEVERITY_CHOICES",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

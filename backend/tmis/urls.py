@@ -34,6 +34,7 @@ api_v1 = [
     path("home/", include("tmis.home.api.urls")),
     path("reports/", include("tmis.reports.api.urls")),
     path("headcounts/", include("tmis.headcounts.api.urls")),
+    path("quality/", include("tmis.quality.api.urls")),
 ]
 
 urlpatterns = [

@@ -45,12 +45,21 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reviews.view",
             "reviews.submit",
             "reports.view",
+            "quality.view",
         }
     ),
     Role.REVIEWER: frozenset(
-        {"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id", "reviews.view", "reports.view"}
+        {
+            "orgs.view",
+            "teachers.view",
+            "reviews.decide",
+            "teachers.view_id",
+            "reviews.view",
+            "reports.view",
+            "quality.view",
+        }
     ),
-    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view"}),
+    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view", "quality.view"}),
     # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
     Role.ADMIN: frozenset(
         {
@@ -64,6 +73,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reports.view",
             "reports.snapshot",
             "headcounts.manage",
+            "quality.view",
             "catalog.manage",
             "reviews.view",
         }
@@ -80,7 +90,15 @@ BUSINESS_ROLES = frozenset({Role.ADMIN, Role.REVIEWER, Role.FILLER, Role.VIEWER,
 SEPARATED_ROLES = frozenset({Role.SYSADMIN, Role.SECADMIN, Role.AUDITOR})
 #: Capabilities that reach teacher data; none of the three separated administrators holds one (a test checks it).
 TEACHER_DATA_CAPABILITIES = frozenset(
-    {"teachers.view", "teachers.change", "teachers.view_id", "reviews.view", "reviews.submit", "reviews.decide"}
+    {
+        "teachers.view",
+        "teachers.change",
+        "teachers.view_id",
+        "reviews.view",
+        "reviews.submit",
+        "reviews.decide",
+        "quality.view",  # the worklist names teachers
+    }
 )
 
 #: Which roles each managing role may grant (and so whose accounts it manages). No one grants a role above their own

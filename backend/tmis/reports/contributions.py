@@ -3,8 +3,9 @@ columns, the apps that own the data fill them (they register in their `AppConfig
 the review engine), so the reports import none of them:
 
 - a **school figure** (`teachers_expected` from the statistics headcounts, `problems` from the data-quality
-  worklist): SQL selecting `(school_id, value)` for the snapshot's year (`%(year)s`); the snapshot sums it up every
-  school's path, per school kind and in all, in the same statement as its own figures;
+  worklist): SQL selecting `(school_id, value)` for the snapshot's year (`%(year)s`; a literal percent sign is
+  `%%`); the snapshot sums it up every school's path, per school kind and in all, in the same statement as its own
+  figures, after running the figure's `prepare` (bringing its own tables up to date, as the summary is);
 - an **organisation text** (`contact` from the working groups): a function giving the text of each organisation that
   has one, copied into the snapshot when it is taken;
 - a **ranking note** (`overdue_milestones` from the work plans): a function giving, for the ranked organisations, the
@@ -32,6 +33,8 @@ RANKING_NOTES = ("overdue_milestones",)
 class SchoolFigure:
     column: str
     sql: str  # SELECT school_id, value … (one row per school at most), may use %(year)s
+    prepare: Callable[[], object] | None = None
+    missing: int | None = None  # a school the SQL has no row for (None: not known, e.g. no headcount entered)
 
 
 _school_figures: dict[str, SchoolFigure] = {}
@@ -44,9 +47,11 @@ def _check(column: str, allowed: tuple[str, ...]) -> None:
         raise ValueError(f"{column!r} is not one of the report's columns {allowed}")
 
 
-def register_school_figure(column: str, sql: str) -> None:
+def register_school_figure(
+    column: str, sql: str, *, prepare: Callable[[], object] | None = None, missing: int | None = None
+) -> None:
     _check(column, SCHOOL_FIGURES)
-    _school_figures[column] = SchoolFigure(column, sql)
+    _school_figures[column] = SchoolFigure(column, sql, prepare, missing)
 
 
 def register_org_text(column: str, texts: Callable[[], dict[int, str]]) -> None:

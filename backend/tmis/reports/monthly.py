@@ -29,14 +29,21 @@ def _rows_sql(figures: dict[str, SchoolFigure]) -> str:
         for column in SCHOOL_FIGURES
         if column in figures
     )
+
+    def missing(column: str) -> str:
+        figure = figures.get(column)
+        return "NULL::bigint" if figure is None or figure.missing is None else str(int(figure.missing))
+
     per_school = ", ".join(
-        f"max(x_{column}.value) AS {column}" if column in figures else f"NULL::bigint AS {column}"
+        f"coalesce(max(x_{column}.value), {missing(column)}) AS {column}"
+        if column in figures
+        else f"NULL::bigint AS {column}"
         for column in SCHOOL_FIGURES
     )
     summed = ", ".join(f"sum(s.{column}) AS {column}" for column in SCHOOL_FIGURES)
     columns = ", ".join(SCHOOL_FIGURES)
     taken = ", ".join(f"f.{column}" for column in SCHOOL_FIGURES)
-    zeros = ", ".join("NULL" for _column in SCHOOL_FIGURES)
+    zeros = ", ".join(missing(column) for column in SCHOOL_FIGURES)
     return f"""
     WITH schools AS (
         SELECT s.id, s.path, s.school_stage,
@@ -110,9 +117,13 @@ def take_snapshot(*, actor: Any = None, period: str | None = None) -> MonthlySna
     """Bring the summary up to date, then copy every organisation's figures into a new snapshot of `period` (the
     month it reports; by default the current one)."""
     refresh()
+    figures = school_figures()
+    for figure in figures.values():
+        if figure.prepare is not None:
+            figure.prepare()
     snapshot = MonthlySnapshot.objects.create(period=period or current_period(), taken_by=actor)
     contacts = {str(org_id): text for org_id, text in org_texts("contact").items() if text}
     params = {"snapshot": snapshot.pk, "year": int(snapshot.period[:4]), "contacts": json.dumps(contacts)}
     with connection.cursor() as cursor:
-        cursor.execute(_rows_sql(school_figures()), params)
+        cursor.execute(_rows_sql(figures), params)
     return snapshot

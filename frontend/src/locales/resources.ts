@@ -8,6 +8,7 @@ import zhHeadcounts from '@/locales/zh-CN/headcounts';
 import zhImportExport from '@/locales/zh-CN/import-export';
 import zhOrgs from '@/locales/zh-CN/orgs';
 import zhProfile from '@/locales/zh-CN/profile';
+import zhQuality from '@/locales/zh-CN/quality';
 import zhReports from '@/locales/zh-CN/reports';
 import zhReviews from '@/locales/zh-CN/reviews';
 import zhTeachers from '@/locales/zh-CN/teachers';
@@ -29,6 +30,7 @@ export const zhCN = {
   audit: zhAudit,
   reports: zhReports,
   headcounts: zhHeadcounts,
+  quality: zhQuality,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

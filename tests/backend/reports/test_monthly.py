@@ -17,6 +17,7 @@ from tests.factories.teachers import TeacherRowFactory
 from tmis.accounts.models import User
 from tmis.headcounts.models import SchoolHeadcount
 from tmis.orgs.models import Level, Organisation
+from tmis.quality.models import QualityIssue
 from tmis.reports.models import SnapshotRow
 from tmis.reports.monthly import take_snapshot
 from tmis.teachers.models import RecordState, Teacher
@@ -62,6 +63,8 @@ def _recount(org: Organisation) -> dict:
     figures["accounts"] = User.objects.filter(is_active=True, organisation__path__startswith=org.path).count()
     staff = list(SchoolHeadcount.objects.filter(school__in=schools, year=2026).values_list("staff", flat=True))
     figures["teachers_expected"] = sum(staff) if staff else None
+    flagged = QualityIssue.objects.filter(school__in=schools).values("teacher_id").distinct()
+    figures["problems"] = flagged.count()
     return figures
 
 
@@ -90,6 +93,7 @@ def test_every_figure_equals_a_recount_and_later_edits_change_no_snapshot(client
         by_type = entry["by_type"]
         assert sum(kind["collected"] for kind in by_type) == expected["collected"]
         assert all(kind["school_type_name"] and kind["accounts"] is None for kind in by_type)
+    assert report["total"]["problems"] > 0, "the generated archives have data-quality issues"
     before = _read(province, "2026-11", "620102")
     for teacher in rng.sample(teachers, 20):  # edits after the snapshot
         Teacher.objects.filter(pk=teacher.pk).update(record_state=RecordState.APPROVED)

@@ -58,6 +58,10 @@ export const organisationLevelEnumValues = ['central', 'province', 'city', 'coun
 export type OriginEnum = components['schemas']['OriginEnum'];
 export const originEnumValues = ['local', 'mirrored'] as const satisfies readonly OriginEnum[];
 
+/** Every value of `QualitySeverityEnum`, in the API's order. */
+export type QualitySeverityEnum = components['schemas']['QualitySeverityEnum'];
+export const qualitySeverityEnumValues = ['error', 'warning'] as const satisfies readonly QualitySeverityEnum[];
+
 /** Every value of `RecordStateEnum`, in the API's order. */
 export type RecordStateEnum = components['schemas']['RecordStateEnum'];
 export const recordStateEnumValues = ['draft', 'submitted', 'in_review', 'approved', 'returned'] as const satisfies readonly RecordStateEnum[];

@@ -1031,6 +1031,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quality/issues/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The worklist: the issues of the archives under `org` (default: your organisation), optionally of one
+         *     `school` and one `rule`, oldest first, paged by cursor (no total: the summary has the counts).
+         */
+        get: operations["quality_issues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/rules/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The quality rules (问题数据): code, name, severity and what each checks, in the reader's language. */
+        get: operations["quality_rules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description An organisation's figures and each child organisation's: archives, flagged archives, issues per rule and the
+         *     quality score (100 × (1 − flagged / archives)) — from the kept counts, never a count over the archive.
+         */
+        get: operations["quality_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/children/": {
         parameters: {
             query?: never;
@@ -3746,6 +3803,34 @@ export interface components {
             }[];
             indicators: components["schemas"]["Indicator"][];
         };
+        /** @description One issue of the worklist; the rule's name and the message come in the reader's language. */
+        Issue: {
+            id: number;
+            /** @description The archive the issue was found on. */
+            readonly teacher: components["schemas"]["IssueTeacher"];
+            /** @description The archive's school. */
+            school: components["schemas"]["OrganisationRef"];
+            /** @description The rule's code (a key; show `rule_name`). */
+            rule: string;
+            /** @description The rule's name in the reader's language. */
+            readonly rule_name: string;
+            /** @description `error` or `warning`. */
+            readonly severity: components["schemas"]["QualitySeverityEnum"];
+            /** @description What is wrong, with names rather than codes. */
+            readonly message: string;
+            /**
+             * Format: date-time
+             * @description When the rule first found it.
+             */
+            found_at: string;
+        };
+        IssueTeacher: {
+            /** @description The archive's id (its page: /teachers/{id}). */
+            id: number;
+            name: string;
+            /** @description National teacher number. */
+            teacher_no: string;
+        };
         /** @description One row of the jobs list, read from a `job_selectors` row (no query). */
         Job: {
             /**
@@ -3955,6 +4040,24 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
+        OrgFigures: {
+            organisation: components["schemas"]["OrganisationRef"];
+            /** @description Current archives of the subtree (the reports' summary). */
+            archives: number;
+            /** @description Archives with at least one issue. */
+            flagged: number;
+            /** @description Issues of every rule. */
+            issues: number;
+            /** @description Issues per rule code (every rule). */
+            rules: {
+                [key: string]: number;
+            };
+            /**
+             * Format: double
+             * @description Quality score: 100 × (1 − flagged / archives), one decimal; null without archives.
+             */
+            score: number | null;
+        };
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -4221,6 +4324,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ImportProblem"][];
+        };
+        PaginatedIssueList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Issue"][];
         };
         PaginatedJobList: {
             /**
@@ -5007,6 +5123,19 @@ export interface components {
             periodic_registration_result?: string;
             extra?: unknown;
         };
+        /** @enum {string} */
+        QualitySeverityEnum: "error" | "warning";
+        QualitySummary: {
+            /** @description The organisation's own subtree. */
+            total: components["schemas"]["OrgFigures"];
+            /** @description Every child organisation, in code order. */
+            children: components["schemas"]["OrgFigures"][];
+            /**
+             * Format: date-time
+             * @description When the issues were last brought up to date.
+             */
+            refreshed_at: string | null;
+        };
         QueueAge: {
             total: number;
             /** @description Waiting less than a day. */
@@ -5151,6 +5280,23 @@ export interface components {
             rotation_origin_unit?: string;
             rotation_unit?: string;
             extra?: unknown;
+        };
+        Rule: {
+            /** @description The rule's code (Q001 …): a key, not for display. */
+            code: string;
+            /** @description The rule's name in the reader's language. */
+            name: string;
+            /**
+             * @description `error` or `warning`.
+             *
+             *     * `error` - error
+             *     * `warning` - warning
+             */
+            severity: components["schemas"]["QualitySeverityEnum"];
+            /** @description The severity's name in the reader's language. */
+            severity_name: string;
+            /** @description What the rule checks, in the reader's language. */
+            description: string;
         };
         SchoolCodeLists: {
             /** @description 办学类型 (JY/T 1001), three-digit codes. */
@@ -10778,6 +10924,194 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quality_issues: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Only this rule's issues. */
+                rule?: "Q001" | "Q002" | "Q003" | "Q004" | "Q005" | "Q006";
+                /** @description Only this school's archives (a school under `org`). */
+                school?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedIssueList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quality_rules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Rule"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    quality_summary: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualitySummary"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

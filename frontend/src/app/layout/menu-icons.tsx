@@ -19,6 +19,7 @@ import {
   TeamOutlined,
   TableOutlined,
   UserAddOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 
@@ -47,6 +48,7 @@ export const MENU_ICONS = {
   team: <TeamOutlined />,
   table: <TableOutlined />,
   userAdd: <UserAddOutlined />,
+  warning: <WarningOutlined />,
 } satisfies Record<string, ReactNode>;
 
 export type MenuIcon = keyof typeof MENU_ICONS;

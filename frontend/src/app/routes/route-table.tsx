@@ -125,6 +125,14 @@ export const ROUTES: readonly AppRoute[] = [
     menu: { group: 'teachers', icon: 'fileDone' },
   },
   {
+    // 问题数据: the county's summary down to a school's worklist (a school clerk sees her own).
+    path: '/quality',
+    page: lazyPage(() => import('@/features/quality/pages/quality-page').then((m) => ({ default: m.QualityPage }))),
+    capability: 'quality.view',
+    crumbs: ['menu.teachers', 'menu.quality'],
+    menu: { group: 'teachers', icon: 'warning' },
+  },
+  {
     path: '/changes',
     page: lazyPage(() => import('@/features/changes/pages/changes-page').then((m) => ({ default: m.ChangesPage }))),
     capability: 'teachers.view',

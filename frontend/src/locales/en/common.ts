@@ -14,6 +14,7 @@ const common: typeof zhCommon = {
     imports: 'Import',
     reviews: 'Review queue',
     mySubmissions: 'My submissions',
+    quality: 'Data problems',
     changes: 'Teacher changes',
     transferApply: 'Apply for a transfer',
     admin: 'Administration',

@@ -8,6 +8,7 @@ import enHeadcounts from '@/locales/en/headcounts';
 import enImportExport from '@/locales/en/import-export';
 import enOrgs from '@/locales/en/orgs';
 import enProfile from '@/locales/en/profile';
+import enQuality from '@/locales/en/quality';
 import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
@@ -30,6 +31,7 @@ const en: LanguageResources = {
   audit: enAudit,
   reports: enReports,
   headcounts: enHeadcounts,
+  quality: enQuality,
 };
 
 export default en;

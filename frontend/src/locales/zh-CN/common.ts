@@ -14,6 +14,7 @@ const common = {
     imports: '批量导入',
     reviews: '信息审核',
     mySubmissions: '我的提交',
+    quality: '问题数据',
     changes: '教师变动',
     transferApply: '调动申请',
     admin: '系统管理',
