@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "tmis.exports",
     "tmis.changes",
     "tmis.reports",
+    "tmis.workplans",
     "procrastinate.contrib.django",
 ]
 
@@ -279,6 +280,7 @@ SPECTACULAR_SETTINGS = {
         "SubmissionStateEnum": "tmis.reviews.models.State",
         "LevelsEnum": "tmis.reviews.registry.LEVEL_ORDER",
         "ChangeKindEnum": "tmis.changes.models.Kind",
+        "GroupRoleEnum": "tmis.workplans.models.GroupRole",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -33,6 +33,8 @@ api_v1 = [
     path("jobs/", include("tmis.core.api.urls_jobs")),
     path("home/", include("tmis.home.api.urls")),
     path("reports/", include("tmis.reports.api.urls")),
+    path("work-plans/", include("tmis.workplans.api.urls_plans")),
+    path("working-groups/", include("tmis.workplans.api.urls_groups")),
 ]
 
 urlpatterns = [

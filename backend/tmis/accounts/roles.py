@@ -35,6 +35,9 @@ class Role(models.TextChoices):
 #:   (`security.view`), the full-ID alerts, and account recovery: clearing login delays and issuing temporary
 #:   passwords (`users.unlock`; a business administrator holds it for its subtree too).
 #: - `auditor` (审计管理员): reads the audit trail (`audit.view`) and nothing else (their own profile).
+#:
+#: Work plans and working groups (`tmis.workplans`): `workplans.view` with `reports.view`; `workplans.manage` (file the
+#: own organisation's plan and group) for the business administrator.
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
         {
@@ -45,12 +48,21 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reviews.view",
             "reviews.submit",
             "reports.view",
+            "workplans.view",
         }
     ),
     Role.REVIEWER: frozenset(
-        {"orgs.view", "teachers.view", "reviews.decide", "teachers.view_id", "reviews.view", "reports.view"}
+        {
+            "orgs.view",
+            "teachers.view",
+            "reviews.decide",
+            "teachers.view_id",
+            "reviews.view",
+            "reports.view",
+            "workplans.view",
+        }
     ),
-    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view"}),
+    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view", "workplans.view"}),
     # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
     Role.ADMIN: frozenset(
         {
@@ -63,6 +75,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "teachers.view",
             "reports.view",
             "reports.snapshot",
+            "workplans.view",
+            "workplans.manage",
             "catalog.manage",
             "reviews.view",
         }
