@@ -145,8 +145,9 @@ def test_milestones_added_marked_done_and_counted(client_for):
         )
         assert response.status_code == 201, response.content
         made[title] = response.json()
-    assert made["due yesterday"]["overdue"] is True
+    assert made["due yesterday"]["overdue"] is True and made["due yesterday"]["days_overdue"] == 1
     assert made["due today"]["overdue"] is False  # the boundary: due today is not overdue
+    assert made["due today"]["days_overdue"] is None
     assert made["due tomorrow"]["overdue"] is False
     detail = client.get(f"{PLANS}{plan.pk}/").json()
     assert [m["title"] for m in detail["milestones"]] == [r[0] for r in rows]

@@ -18,7 +18,12 @@ from ..models import GroupMember
 from ..rules import ensure_owner
 from ..selectors import group_organisations, members_of, organisation_upwards
 from ..services import member_create, member_delete, member_update
-from .serializers import GroupMemberSerializer, GroupMemberWriteSerializer, GroupOrganisationSerializer
+from .serializers import (
+    GroupMemberChangeSerializer,
+    GroupMemberSerializer,
+    GroupMemberWriteSerializer,
+    GroupOrganisationSerializer,
+)
 
 ORG = OpenApiParameter(
     "org", str, description="The organisation's code, in your subtree or above it (default: your own)."
@@ -67,11 +72,11 @@ class GroupMemberViewSet(
         data.is_valid(raise_exception=True)
         return self._answer(member_create(actor=request.user, **data.validated_data), status.HTTP_201_CREATED)
 
-    @extend_schema(request=GroupMemberWriteSerializer(partial=True), responses=GroupMemberSerializer)
+    @extend_schema(request=GroupMemberChangeSerializer, responses=GroupMemberSerializer)
     def partial_update(self, request: Request, pk: str) -> Response:
         member = self.get_object()
         ensure_owner(request.user, member.organisation_id)  # 403 before the If-Match check's 428
-        data = GroupMemberWriteSerializer(data=request.data, partial=True)
+        data = GroupMemberChangeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         member_update(actor=request.user, member=member, precondition=self.precondition, **data.validated_data)
         return self._answer(member)

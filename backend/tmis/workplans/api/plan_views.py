@@ -32,8 +32,10 @@ from ..services import (
     plan_update,
 )
 from .serializers import (
+    MilestoneChangeSerializer,
     MilestoneSerializer,
     MilestoneWriteSerializer,
+    WorkPlanChangeSerializer,
     WorkPlanDetailSerializer,
     WorkPlanSerializer,
     WorkPlanWriteSerializer,
@@ -98,11 +100,11 @@ class WorkPlanViewSet(
         plan = plan_create(actor=request.user, **data.validated_data)
         return self._answer(plan, status.HTTP_201_CREATED)
 
-    @extend_schema(request=WorkPlanWriteSerializer(partial=True), responses=WorkPlanDetailSerializer)
+    @extend_schema(request=WorkPlanChangeSerializer, responses=WorkPlanDetailSerializer)
     def partial_update(self, request: Request, pk: str) -> Response:
         plan = self.get_object()
         ensure_owner(request.user, plan.organisation_id)  # 403 before the If-Match check's 428
-        data = WorkPlanWriteSerializer(data=request.data, partial=True)
+        data = WorkPlanChangeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         plan_update(actor=request.user, plan=plan, precondition=self.precondition, **data.validated_data)
         return self._answer(plan)
@@ -169,11 +171,11 @@ class MilestoneViewSet(
         milestone = milestone_create(actor=request.user, plan=plan, **data.validated_data)
         return self._answer(milestone, status.HTTP_201_CREATED)
 
-    @extend_schema(request=MilestoneWriteSerializer(partial=True), responses=MilestoneSerializer)
+    @extend_schema(request=MilestoneChangeSerializer, responses=MilestoneSerializer)
     def partial_update(self, request: Request, plan_pk: str, pk: str) -> Response:
         milestone = self.get_object()
         ensure_owner(request.user, milestone.plan.organisation_id)
-        data = MilestoneWriteSerializer(data=request.data, partial=True)
+        data = MilestoneChangeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         milestone_update(actor=request.user, milestone=milestone, precondition=self.precondition, **data.validated_data)
         return self._answer(milestone)

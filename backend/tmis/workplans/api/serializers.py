@@ -14,6 +14,16 @@ from ..models import GroupMember, GroupRole, Milestone, WorkPlan
 from ..selectors import is_overdue, shows_full_contact
 
 
+def changes_of(serializer: type[serializers.Serializer], name: str, doc: str) -> type[serializers.Serializer]:
+    """The PATCH body of a write serializer: the same fields, each optional and without a default (only the fields
+    sent change)."""
+    fields: dict[str, Any] = {}
+    for key, field in serializer().fields.items():
+        kwargs = {k: v for k, v in field._kwargs.items() if k != "default"} | {"required": False}
+        fields[key] = type(field)(*field._args, **kwargs)
+    return type(name, (serializers.Serializer,), {**fields, "__doc__": doc, "__module__": __name__})
+
+
 def _may_change(context: dict[str, Any], organisation_id: int) -> bool:
     user = context["request"].user
     return user.organisation_id == organisation_id and user.has_capability("workplans.manage")
@@ -21,17 +31,34 @@ def _may_change(context: dict[str, Any], organisation_id: int) -> bool:
 
 class MilestoneSerializer(serializers.ModelSerializer):
     overdue = serializers.SerializerMethodField(help_text="Due before today and not done (due today is not overdue).")
+    days_overdue = serializers.SerializerMethodField(help_text="Days since the due date while overdue, else null.")
     etag = ETagField()
 
     class Meta:
         model = Milestone
-        fields = ["id", "plan", "title", "due_date", "done_date", "owner", "sort_order", "overdue", "etag"]
+        fields = [
+            "id",
+            "plan",
+            "title",
+            "due_date",
+            "done_date",
+            "owner",
+            "sort_order",
+            "overdue",
+            "days_overdue",
+            "etag",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(serializers.BooleanField())
     def get_overdue(self, obj: Milestone) -> bool:
         today: dt.date = self.context["today"]
         return is_overdue(obj, today)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_days_overdue(self, obj: Milestone) -> int | None:
+        today: dt.date = self.context["today"]
+        return (today - obj.due_date).days if is_overdue(obj, today) else None
 
 
 class WorkPlanSerializer(serializers.ModelSerializer):
@@ -81,6 +108,9 @@ class WorkPlanWriteSerializer(serializers.Serializer):
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
+WorkPlanChangeSerializer = changes_of(WorkPlanWriteSerializer, "WorkPlanChangeSerializer", "A change of a plan.")
+
+
 class MilestoneWriteSerializer(serializers.Serializer):
     title = serializers.CharField(max_length=200)
     due_date = serializers.DateField(help_text="YYYY-MM-DD.")
@@ -91,6 +121,11 @@ class MilestoneWriteSerializer(serializers.Serializer):
         max_length=100, required=False, allow_blank=True, default="", help_text="A person or an office."
     )
     sort_order = serializers.IntegerField(min_value=0, max_value=32767, required=False, default=0)
+
+
+MilestoneChangeSerializer = changes_of(
+    MilestoneWriteSerializer, "MilestoneChangeSerializer", "A change of a milestone; `done_date` alone marks it done."
+)
 
 
 class GroupMemberSerializer(serializers.ModelSerializer):
@@ -143,6 +178,11 @@ class GroupMemberWriteSerializer(serializers.Serializer):
     )
     email = serializers.EmailField(max_length=100, required=False, allow_blank=True, default="")
     sort_order = serializers.IntegerField(min_value=0, max_value=32767, required=False, default=0)
+
+
+GroupMemberChangeSerializer = changes_of(
+    GroupMemberWriteSerializer, "GroupMemberChangeSerializer", "A change of a member."
+)
 
 
 class GroupOrganisationSerializer(serializers.Serializer):

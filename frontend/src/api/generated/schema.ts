@@ -3906,6 +3906,8 @@ export interface components {
             readonly sort_order: number;
             /** @description Due before today and not done (due today is not overdue). */
             readonly overdue: boolean;
+            /** @description Days since the due date while overdue, else null. */
+            readonly days_overdue: number | null;
             /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
             readonly etag: string;
         };
@@ -4617,18 +4619,13 @@ export interface components {
             /** @description The levels that approve, in climbing order. */
             levels?: components["schemas"]["LevelsEnum"][];
         };
-        PatchedGroupMemberWriteRequest: {
+        /** @description A change of a member. */
+        PatchedGroupMemberChangeRequest: {
             name?: string;
-            /**
-             * @description 单位.
-             * @default
-             */
-            unit: string;
-            /**
-             * @description 职务.
-             * @default
-             */
-            post: string;
+            /** @description 单位. */
+            unit?: string;
+            /** @description 职务. */
+            post?: string;
             /**
              * @description Role in the group.
              *
@@ -4639,18 +4636,14 @@ export interface components {
              *     * `member` - Member
              */
             role?: components["schemas"]["GroupRoleEnum"];
-            /** @default  */
-            office_phone: string;
-            /**
-             * @description 11 digits starting with 1.
-             * @default
-             */
-            mobile: string;
+            office_phone?: string;
+            /** @description 11 digits starting with 1. */
+            mobile?: string;
             email?: string;
-            /** @default 0 */
-            sort_order: number;
+            sort_order?: number;
         };
-        PatchedMilestoneWriteRequest: {
+        /** @description A change of a milestone; `done_date` alone marks it done. */
+        PatchedMilestoneChangeRequest: {
             title?: string;
             /**
              * Format: date
@@ -4662,13 +4655,9 @@ export interface components {
              * @description YYYY-MM-DD; null: not done. Not in the future.
              */
             done_date?: string | null;
-            /**
-             * @description A person or an office.
-             * @default
-             */
-            owner: string;
-            /** @default 0 */
-            sort_order: number;
+            /** @description A person or an office. */
+            owner?: string;
+            sort_order?: number;
         };
         PatchedOrganisationUpdateRequest: {
             name?: string;
@@ -4900,11 +4889,11 @@ export interface components {
             /** @description Set a new password (reset). */
             password?: string;
         };
-        PatchedWorkPlanWriteRequest: {
+        /** @description A change of a plan. */
+        PatchedWorkPlanChangeRequest: {
             year?: number;
             title?: string;
-            /** @default  */
-            description: string;
+            description?: string;
         };
         PatchedWorkRecordWriteRequest: {
             work_unit?: string;
@@ -20746,9 +20735,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedWorkPlanWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWorkPlanWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWorkPlanWriteRequest"];
+                "application/json": components["schemas"]["PatchedWorkPlanChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedWorkPlanChangeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedWorkPlanChangeRequest"];
             };
         };
         responses: {
@@ -21168,9 +21157,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedMilestoneWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedMilestoneWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedMilestoneWriteRequest"];
+                "application/json": components["schemas"]["PatchedMilestoneChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedMilestoneChangeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedMilestoneChangeRequest"];
             };
         };
         responses: {
@@ -21577,9 +21566,9 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedGroupMemberWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedGroupMemberWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedGroupMemberWriteRequest"];
+                "application/json": components["schemas"]["PatchedGroupMemberChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedGroupMemberChangeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedGroupMemberChangeRequest"];
             };
         };
         responses: {

@@ -26,6 +26,8 @@ const common: typeof zhCommon = {
     reports: 'Reports',
     monthlyReport: 'Monthly report',
     ranking: 'Progress notice',
+    workingGroups: 'Working groups',
+    workPlans: 'Work plans',
     audit: 'Audit log',
     profile: 'Profile',
   },

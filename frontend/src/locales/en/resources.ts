@@ -11,6 +11,7 @@ import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
 import enUsers from '@/locales/en/users';
+import enWorkplans from '@/locales/en/workplans';
 import type { LanguageResources } from '@/locales/resources';
 
 /** The English texts, downloaded when the UI first switches to English (lib/i18n). */
@@ -28,6 +29,7 @@ const en: LanguageResources = {
   importExport: enImportExport,
   audit: enAudit,
   reports: enReports,
+  workplans: enWorkplans,
 };
 
 export default en;

@@ -26,6 +26,8 @@ const common = {
     reports: '统计分析',
     monthlyReport: '月报表',
     ranking: '通报',
+    workingGroups: '工作小组',
+    workPlans: '工作方案',
     audit: '审计日志',
     profile: '个人中心',
   },
