@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "tmis.reports",
     "tmis.headcounts",
     "tmis.quality",
+    "tmis.workplans",
     "procrastinate.contrib.django",
 ]
 
@@ -283,6 +284,7 @@ SPECTACULAR_SETTINGS = {
         "ChangeKindEnum": "tmis.changes.models.Kind",
         "SeverityEnum": "tmis.imports.models.Severity",  # the import problems' (named before quality had one)
         "QualitySeverityEnum": "tmis.quality.rules.SEVERITY_CHOICES",
+        "GroupRoleEnum": "tmis.workplans.models.GroupRole",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

@@ -35,6 +35,8 @@ api_v1 = [
     path("reports/", include("tmis.reports.api.urls")),
     path("headcounts/", include("tmis.headcounts.api.urls")),
     path("quality/", include("tmis.quality.api.urls")),
+    path("work-plans/", include("tmis.workplans.api.urls_plans")),
+    path("working-groups/", include("tmis.workplans.api.urls_groups")),
 ]
 
 urlpatterns = [

@@ -35,6 +35,9 @@ class Role(models.TextChoices):
 #:   (`security.view`), the full-ID alerts, and account recovery: clearing login delays and issuing temporary
 #:   passwords (`users.unlock`; a business administrator holds it for its subtree too).
 #: - `auditor` (审计管理员): reads the audit trail (`audit.view`) and nothing else (their own profile).
+#:
+#: Work plans and working groups (`tmis.workplans`): `workplans.view` with `reports.view`; `workplans.manage` (file the
+#: own organisation's plan and group) for the business administrator.
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
         {
@@ -46,6 +49,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reviews.submit",
             "reports.view",
             "quality.view",
+            "workplans.view",
         }
     ),
     Role.REVIEWER: frozenset(
@@ -57,9 +61,12 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reviews.view",
             "reports.view",
             "quality.view",
+            "workplans.view",
         }
     ),
-    Role.VIEWER: frozenset({"orgs.view", "teachers.view", "reports.view", "reviews.view", "quality.view"}),
+    Role.VIEWER: frozenset(
+        {"orgs.view", "teachers.view", "reports.view", "reviews.view", "quality.view", "workplans.view"}
+    ),
     # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
     Role.ADMIN: frozenset(
         {
@@ -74,6 +81,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reports.snapshot",
             "headcounts.manage",
             "quality.view",
+            "workplans.view",
+            "workplans.manage",
             "catalog.manage",
             "reviews.view",
         }

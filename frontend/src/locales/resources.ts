@@ -13,6 +13,7 @@ import zhReports from '@/locales/zh-CN/reports';
 import zhReviews from '@/locales/zh-CN/reviews';
 import zhTeachers from '@/locales/zh-CN/teachers';
 import zhUsers from '@/locales/zh-CN/users';
+import zhWorkplans from '@/locales/zh-CN/workplans';
 
 /** The Chinese texts, the reference (every other language has the same keys); part of the first download. */
 export const zhCN = {
@@ -31,6 +32,7 @@ export const zhCN = {
   reports: zhReports,
   headcounts: zhHeadcounts,
   quality: zhQuality,
+  workplans: zhWorkplans,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

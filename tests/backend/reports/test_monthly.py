@@ -14,6 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.factories.headcounts import HeadcountFactory
 from tests.factories.teachers import TeacherRowFactory
+from tests.factories.workplans import GroupMemberFactory, MilestoneFactory, WorkPlanFactory
 from tmis.accounts.models import User
 from tmis.headcounts.models import SchoolHeadcount
 from tmis.orgs.models import Level, Organisation
@@ -170,3 +171,37 @@ def test_the_job_takes_the_month_just_ended():
 
     first = dt.datetime(2027, 1, 1, 1, 5, tzinfo=dt.UTC).timestamp()
     assert previous_month(int(first)) == "2026-12"
+
+
+def test_the_contact_is_kept_in_the_snapshot_and_the_ministry_notice_lists_overdue_milestones(client_for):
+    """The working group's contact is copied when the snapshot is taken (a later change shows in the next one
+    only); the 通报 of the Ministry lists each province's milestones past due and not done, as of the day read."""
+    from tmis.workplans.models import GroupRole
+
+    province = Organisation.objects.get(code="620000")
+    liaison = GroupMemberFactory(organisation=province, role=GroupRole.LIAISON, name="王联络", office_phone="0931-1")
+    GroupMemberFactory(organisation=province, role=GroupRole.LEADER, name="李组长")
+    plan = WorkPlanFactory(organisation=province, year=2026)
+    late = MilestoneFactory(plan=plan, title="完成数据采集", due_date=dt.date(2026, 10, 31))
+    MilestoneFactory(plan=plan, title="已完成的", due_date=dt.date(2026, 9, 30), done_date=dt.date(2026, 9, 29))
+    MilestoneFactory(plan=plan, title="未到期", due_date=dt.date(2099, 1, 1))
+    take_snapshot(period="2026-11")
+    liaison.name = "赵新任"
+    liaison.save()
+    take_snapshot(period="2026-12")
+
+    ministry = client_for("demo-central")
+    report = _read(ministry, "2026-11", "000000")
+    gansu = next(e for e in report["children"] if e["organisation"]["code"] == "620000")
+    assert gansu["contact"] == "王联络 0931-1"
+    later = next(e for e in _read(ministry, "2026-12", "000000")["children"] if e["organisation"]["code"] == "620000")
+    assert later["contact"] == "赵新任 0931-1"
+    assert _read(client_for("demo-province"), "2026-11", "620000")["contact"] == "王联络 0931-1"
+
+    body = ministry.get("/api/v1/reports/ranking/", {"period": "2026-12"}).json()
+    entry = next(e for e in body["children"] if e["organisation"]["code"] == "620000")
+    assert entry["overdue_milestones"] == [
+        {"title": "完成数据采集", "due_date": "2026-10-31", "owner": late.owner, "plan": plan.title}
+    ]
+    others = [e for e in body["children"] if e["organisation"]["code"] != "620000"]
+    assert others and all(e["overdue_milestones"] == [] for e in others)

@@ -27,6 +27,7 @@ from tmis.reports.models import MonthlySnapshot
 from tmis.reviews.models import Submission
 from tmis.reviews.registry import kind_keys
 from tmis.teachers.models import GROUP_MODELS, Teacher
+from tmis.workplans.models import GroupMember, Milestone, WorkPlan
 
 from .world import Login
 
@@ -90,6 +91,37 @@ def _scoped(model: type[models.Model]) -> Callable[[re.Match, Login], Targets]:
         return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
 
     return resolve
+
+
+def _upwards(model: type[models.Model], *, nested: bool = False) -> Callable[[re.Match, Login], Targets]:
+    """Work plans, their milestones and working-group members are seen from the owning organisation's subtree *and*
+    from above (`tmis.workplans.models.UpwardsQuerySet`): inside is one the login sees (its own organisation's
+    first), outside one of another branch — neither below the login nor above it."""
+
+    def params(obj: Any) -> Params:
+        return {"plan_pk": obj.plan_id, "id": obj.pk} if nested else {"id": obj.pk}
+
+    def resolve(match: re.Match, login: Login) -> Targets:
+        rows = model.objects.all()
+        seen = rows.filter(rows.upwards_condition(login.scope)).order_by("pk")
+        own = login.user.scope_path
+        inside = next((o for o in seen[:50] if _path(o) == own), None) or seen.first()
+        outside = rows.exclude(rows.upwards_condition(login.scope)).order_by("pk").first()
+        targets = Targets(inside=params(inside) if inside else None, outside=[params(outside)] if outside else [])
+        if nested and inside and outside:  # one's own plan with another branch's milestone
+            targets.outside.append({"plan_pk": inside.plan_id, "id": outside.pk})
+        return targets
+
+    def _path(obj: Any) -> str:
+        return obj.plan.organisation.path if nested else obj.organisation.path
+
+    return resolve
+
+
+def _plan_of_milestones(login: Login) -> Targets:
+    plan = _upwards(WorkPlan)(None, login)  # type: ignore[arg-type]
+    rename = [{"plan_pk": p["id"]} for p in ([plan.inside] if plan.inside else []) + plan.outside]
+    return Targets(inside=rename[0] if plan.inside else None, outside=rename[1:] if plan.inside else rename)
 
 
 def _audit_event(match: re.Match, login: Login) -> Targets:
@@ -157,6 +189,10 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
     (rf"{API}/users/\{{id\}}/([a-z-]+/)?", _scoped(User)),
     (rf"{API}/changes/\{{id\}}/", _scoped(TeacherChange)),
+    (rf"{API}/work-plans/\{{id\}}/", _upwards(WorkPlan)),
+    (rf"{API}/work-plans/\{{plan_pk\}}/milestones/", lambda m, login: _plan_of_milestones(login)),
+    (rf"{API}/work-plans/\{{plan_pk\}}/milestones/\{{id\}}/", _upwards(Milestone, nested=True)),
+    (rf"{API}/working-groups/\{{id\}}/", _upwards(GroupMember)),
     (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
     (rf"{API}/audit/events/\{{id\}}/", _audit_event),
     (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),

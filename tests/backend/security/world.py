@@ -33,6 +33,7 @@ from tmis.teachers.demo_reviews import load_demo_reviews
 from tmis.teachers.models import GROUP_MODELS, Teacher
 from tmis.teachers.reviewing import teacher_submit
 from tmis.teachers.services import teacher_create
+from tmis.workplans.demo import load_demo_workplans
 
 #: Teachers per demo school: enough for the review states of the first school and a few drafts everywhere.
 PER_SCHOOL = 6
@@ -79,6 +80,7 @@ def build() -> None:
     load_demo_reviews()
     load_demo_changes()
     load_demo_headcounts()
+    load_demo_workplans()
     _second_province()
     take_snapshot(period="2026-11")  # a monthly report to read (its rows are scoped by `org`)
     users = list(User.objects.filter(is_demo=True, is_active=True).select_related("organisation"))

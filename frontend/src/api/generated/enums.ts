@@ -30,6 +30,10 @@ export const exportStateEnumValues = ['queued', 'running', 'done', 'failed', 'ca
 export type FormatEnum = components['schemas']['FormatEnum'];
 export const formatEnumValues = ['xlsx', 'csv'] as const satisfies readonly FormatEnum[];
 
+/** Every value of `GroupRoleEnum`, in the API's order. */
+export type GroupRoleEnum = components['schemas']['GroupRoleEnum'];
+export const groupRoleEnumValues = ['leader', 'deputy', 'liaison', 'technical', 'member'] as const satisfies readonly GroupRoleEnum[];
+
 /** Every value of `JobKindEnum`, in the API's order. */
 export type JobKindEnum = components['schemas']['JobKindEnum'];
 export const jobKindEnumValues = ['export', 'import'] as const satisfies readonly JobKindEnum[];

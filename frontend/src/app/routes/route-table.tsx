@@ -177,6 +177,22 @@ export const ROUTES: readonly AppRoute[] = [
     crumbs: ['menu.reports', 'menu.headcounts'],
     menu: { group: 'reports', icon: 'reconciliation' },
   },
+  {
+    path: '/reports/working-groups',
+    page: lazyPage(() =>
+      import('@/features/workplans/pages/working-groups-page').then((m) => ({ default: m.WorkingGroupsPage })),
+    ),
+    capability: 'workplans.view',
+    crumbs: ['menu.reports', 'menu.workingGroups'],
+    menu: { group: 'reports', icon: 'team' },
+  },
+  {
+    path: '/reports/work-plans',
+    page: lazyPage(() => import('@/features/workplans/pages/work-plans-page').then((m) => ({ default: m.WorkPlansPage }))),
+    capability: 'workplans.view',
+    crumbs: ['menu.reports', 'menu.workPlans'],
+    menu: { group: 'reports', icon: 'schedule' },
+  },
   // 系统管理
   {
     path: '/orgs',

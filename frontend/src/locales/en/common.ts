@@ -28,6 +28,8 @@ const common: typeof zhCommon = {
     monthlyReport: 'Monthly report',
     ranking: 'Progress notice',
     headcounts: 'Statistics headcounts',
+    workingGroups: 'Working groups',
+    workPlans: 'Work plans',
     audit: 'Audit log',
     profile: 'Profile',
   },

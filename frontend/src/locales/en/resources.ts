@@ -13,6 +13,7 @@ import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
 import enUsers from '@/locales/en/users';
+import enWorkplans from '@/locales/en/workplans';
 import type { LanguageResources } from '@/locales/resources';
 
 /** The English texts, downloaded when the UI first switches to English (lib/i18n). */
@@ -32,6 +33,7 @@ const en: LanguageResources = {
   reports: enReports,
   headcounts: enHeadcounts,
   quality: enQuality,
+  workplans: enWorkplans,
 };
 
 export default en;

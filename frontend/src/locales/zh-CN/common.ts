@@ -28,6 +28,8 @@ const common = {
     monthlyReport: '月报表',
     ranking: '通报',
     headcounts: '统计人数',
+    workingGroups: '工作小组',
+    workPlans: '工作方案',
     audit: '审计日志',
     profile: '个人中心',
   },
