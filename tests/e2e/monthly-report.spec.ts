@@ -33,8 +33,11 @@ test('a province takes the snapshot, reads the monthly report, drills down, down
   // 应报学校数 of 兰州市: the demo schools of 城关区 and 七里河区.
   await expect(lanzhou.getByRole('cell').nth(1)).toHaveText(/^[1-9]\d*$/);
   await expect(page.getByTestId('monthly-total')).toContainText('合计');
-  // The collection rate waits for the statistics headcount.
-  await expect(page.getByTestId('monthly-total').getByText('—').first()).toBeVisible();
+  // The collection rate from the statistics headcounts (the demo enters them), and the province's working-group
+  // contact (its liaison).
+  await expect(page.getByTestId('monthly-total')).toContainText('%');
+  await expect(page.getByTestId('monthly-total')).toContainText('张敏');
+  await expect(table.getByRole('columnheader', { name: '问题数据' })).toBeVisible();
   await expect(page.getByTestId('report-period')).toContainText(/\d{4}年\d{1,2}月/);
   await snap(page, testInfo, 'monthly-province-1440');
 
@@ -106,4 +109,25 @@ test('a county reads its monthly report but cannot take a snapshot', async ({ pa
   await expect(page.getByTestId('report-drill')).toHaveCount(0);
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'monthly-county-1440');
+});
+
+test('the Ministry’s 通报 ranks the provinces and lists their overdue work-plan milestones', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await login(page, 'demo-central');
+  await expectLoggedIn(page);
+  // The Ministry takes this month's snapshot too (the contacts and figures as of now).
+  await page.goto('/reports/monthly');
+  const taken = page.waitForResponse(
+    (response) => response.url().endsWith('/api/v1/reports/monthly/') && response.request().method() === 'POST',
+  );
+  await page.getByTestId('take-snapshot').click();
+  expect((await taken).status()).toBe(201);
+  await page.goto('/reports/ranking');
+  const ranking = page.getByTestId('ranking-table');
+  const gansu = ranking.getByRole('row').filter({ hasText: '甘肃省' });
+  await expect(gansu).toBeVisible();
+  // The demo plan's second milestone fell due 20 days ago and is not done.
+  await expect(gansu.getByTestId('overdue-milestones')).toContainText('完成全省学校和教师基础信息采集');
+  await expect(ranking.getByRole('columnheader', { name: '采集率' })).toBeVisible();
+  await snap(page, testInfo, 'ranking-ministry-1440');
 });

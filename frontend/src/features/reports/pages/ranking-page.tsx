@@ -36,7 +36,10 @@ function OverdueCell({ milestones }: { milestones: RankingEntry['overdue_milesto
   const { token } = theme.useToken();
   if (milestones.length === 0) return <Typography.Text type="secondary">{t('ranking.noOverdue')}</Typography.Text>;
   return (
-    <ul style={{ margin: 0, paddingInlineStart: 16, color: token.colorError }} data-testid="overdue-milestones">
+    <ul
+      style={{ margin: 0, paddingInlineStart: 16, color: token.colorError, whiteSpace: 'normal', width: 260 }}
+      data-testid="overdue-milestones"
+    >
       {milestones.map((milestone) => (
         <li key={`${milestone.plan}:${milestone.title}`}>
           {t('ranking.overdueItem', { title: milestone.title, due: milestone.due_date })}
