@@ -87,6 +87,8 @@ for (const width of [1440, 390]) {
     expect(fulltime).toBeLessThan(teachers);
     expect(await figure(page, 'count-school')).toBeGreaterThan(0);
     await expect(page.getByTestId('headline-approval')).toContainText('%');
+    // The collection rate against the demo's statistics headcounts (教育事业统计).
+    await expect(page.getByTestId('headline-collection')).toContainText(/采集率 \d+\.\d%（统计教职工数 \d+）/);
     await expect(page.getByTestId('headline-approval-detail')).toContainText(`/ 总数 ${teachers.toLocaleString('en-US')}`);
 
     // Every chart draws; the children (schools of 城关区) are listed beside the ranking, not drillable.

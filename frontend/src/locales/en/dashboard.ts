@@ -44,6 +44,7 @@ const dashboard: typeof zhDashboard = {
     staffFulltime: 'Full-time teachers',
     teachers: 'Staff in all',
     teachersHint: 'Current staff in the area',
+    collectionHint: 'Collection rate {{rate}} (statistics headcount {{expected}})',
     fulltime: 'Full-time teachers',
     fulltimeHint: '{{rate}} of all',
     schools: 'Schools',

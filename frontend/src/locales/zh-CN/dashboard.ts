@@ -42,6 +42,7 @@ const dashboard = {
     staffFulltime: '专任教师',
     teachers: '教职工总数',
     teachersHint: '辖区内当前的教职工',
+    collectionHint: '采集率 {{rate}}（统计教职工数 {{expected}}）',
     fulltime: '专任教师',
     fulltimeHint: '占 {{rate}}',
     schools: '学校',

@@ -104,3 +104,13 @@ export function getOrganisation(code: string): Promise<Organisation> {
 
 export const organisationQueryOptions = (code: string) =>
   queryOptions({ queryKey: ['orgs', 'detail', code], queryFn: () => getOrganisation(code), staleTime: 5 * 60_000 });
+
+/** The subtree's statistics headcount of a year against its archives (the collection rate's figures). */
+export function useCollection(org: string, year: number) {
+  return useQuery({
+    queryKey: ['headcounts', 'gap', org, year],
+    queryFn: () => unwrap(api.GET('/api/v1/headcounts/gap/', { params: { query: { org, year } } })),
+    staleTime: FRESH_MS,
+    select: (gap) => gap.total,
+  });
+}

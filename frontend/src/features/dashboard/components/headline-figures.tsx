@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useOrgCounts } from '@/features/dashboard/api/get-org-counts';
-import { useSummary, type ReportScope } from '@/features/dashboard/api/get-reports';
+import { useCollection, useSummary, type ReportScope } from '@/features/dashboard/api/get-reports';
 import { approvalOf, formatRate, shareOf } from '@/features/dashboard/utils/report-shaping';
 import { levelsBelow } from '@/lib/org-levels';
 
@@ -54,6 +54,9 @@ export function HeadlineFigures({ scope, level }: { scope: ReportScope; level?: 
   const fulltime = useSummary({ ...scope, staff: 'fulltime', by: '' });
   const states = useSummary({ ...scope, by: 'record_state' });
   const counts = useOrgCounts(scope.org);
+  // 采集率: the archives against the 教育事业统计 headcount of the year, where entered (not per school kind).
+  const collection = useCollection(scope.org, new Date().getFullYear());
+  const rate = collection.data?.staff ? collection.data.collection_rate : null;
   const failed = t('dashboard:reports.loadFailed');
 
   const approval = states.data ? approvalOf(states.data.rows, states.data.total) : undefined;
@@ -72,7 +75,18 @@ export function HeadlineFigures({ scope, level }: { scope: ReportScope; level?: 
           icon={<TeamOutlined />}
           value={all.data?.total}
           error={all.isError ? failed : undefined}
-          note={t('dashboard:reports.teachersHint')}
+          note={
+            rate !== null && collection.data ? (
+              <span data-testid="headline-collection">
+                {t('dashboard:reports.collectionHint', {
+                  rate: formatRate(rate),
+                  expected: (collection.data.staff ?? 0).toLocaleString('en-US'),
+                })}
+              </span>
+            ) : (
+              t('dashboard:reports.teachersHint')
+            )
+          }
         />
       </Col>
       <Col xs={12} lg={6}>

@@ -40,6 +40,11 @@ function handlers(total: number, fail = false) {
             : [{ codes: [''], names: ['未填'], count: total }];
       return HttpResponse.json({ organisation: ORG, by: [], total, rows, refreshed_at: '2026-12-03T06:00:00Z' });
     }),
+    http.get('*/api/v1/headcounts/gap/', () => {
+      const figures = { schools: 4, schools_with_figure: 4, staff: 16, fulltime: 12, collected: total, collected_fulltime: 0 };
+      const gaps = { staff_gap: 16 - total, fulltime_gap: 12, collection_rate: total / 16, fulltime_rate: 0 };
+      return HttpResponse.json({ organisation: ORG, year: 2026, refreshed_at: null, total: { ...figures, ...gaps }, children: [] });
+    }),
     http.get('*/api/v1/reports/children/', () =>
       HttpResponse.json({
         organisation: ORG,
@@ -69,6 +74,8 @@ describe('the reports dashboard', () => {
     expect(await screen.findByText('审核通过率', {}, { timeout: 15_000 })).toBeInTheDocument();
     expect(await screen.findByTestId('headline-approval-detail')).toHaveTextContent('已审核通过 3 / 总数 12');
     expect(screen.getByTestId('headline-approval')).toHaveTextContent('25.0%');
+    // The collection rate against the statistics headcount (教育事业统计).
+    expect(await screen.findByTestId('headline-collection')).toHaveTextContent('采集率 75.0%（统计教职工数 16）');
     // The ranking's list: the school as text (not drillable), the county as a button.
     expect(await screen.findByText(`${MARKUP_NAME}小学`)).toBeInTheDocument();
     expectInert(container);
