@@ -15,15 +15,15 @@ test('a county opens 问题数据, sees the scores and a school worklist with ru
   await expect(total).toContainText('城关区 质量得分');
   await expect(total.locator('.ant-statistic-content-value').first()).toHaveText(/^\d{1,3}\.\d$/);
   const summary = page.getByTestId('quality-summary');
-  const school = summary.getByRole('row').filter({ hasText: '兰州市城关区第一实验小学' });
+  const school = summary.getByRole('row').filter({ hasText: '兰州市城关区育才初级中学' });
   await expect(school).toBeVisible();
   await expect(school.locator('.ant-progress')).toBeVisible();
   await expect(summary.getByRole('columnheader', { name: '进本校年月早于参加工作年月' })).toBeVisible();
   await snap(page, testInfo, 'quality-county-summary');
 
   // Drill down to the school: its worklist names the teacher (a link to the archive), the rule and the problem.
-  await school.getByRole('button', { name: '兰州市城关区第一实验小学' }).click();
-  await expect(page).toHaveURL(/school=2162010201/);
+  await school.getByRole('button', { name: '兰州市城关区育才初级中学' }).click();
+  await expect(page).toHaveURL(/school=3162010202/);
   const worklist = page.getByTestId('quality-worklist');
   const rules = worklist.getByTestId('issue-rule');
   await expect(rules.first()).toBeVisible();

@@ -50,8 +50,13 @@ test('a province admin adds a member to its working group', async ({ page }, tes
   await dialog.getByLabel('姓名').fill('刘洋');
   await dialog.getByLabel('单位').fill('甘肃省教育厅信息中心');
   await dialog.getByLabel('职务').fill('副主任');
-  await dialog.locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('技术负责人', { exact: true }).click();
+  // The role: once more if the click fell into the dropdown's opening animation (the busy machine); the select tells.
+  await expect(async () => {
+    const option = page.locator('.ant-select-dropdown:visible').getByText('技术负责人', { exact: true });
+    if (!(await option.isVisible())) await dialog.locator('.ant-select').click();
+    await option.click({ timeout: 2_000 });
+    await expect(dialog.locator('.ant-select')).toContainText('技术负责人', { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel('办公电话').fill('0931-8882 6005');
   await dialog.getByLabel('手机').fill('1390931');
   await dialog.getByLabel('电子邮箱').fill('liuyang@');

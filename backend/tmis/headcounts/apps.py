@@ -9,6 +9,7 @@ class HeadcountsConfig(AppConfig):
     def ready(self) -> None:
         from tmis.reports.contributions import register_school_figure
 
+        from . import audit_actions  # noqa: F401  (registers the audit labels)
         from .selectors import EXPECTED_PER_SCHOOL_SQL
 
         # 应采集教师数 of the monthly report: each school's 教职工 of the snapshot's year (the archive holds them all).

@@ -123,6 +123,8 @@ class RowChecker:
         return number
 
     def check(self, number: int, cells: list[object], columns: dict[str, int]) -> None:
+        if not clean_text(cells[columns[FULLTIME]]) and not clean_text(cells[columns[STAFF]]):
+            return  # a school of the pre-filled template left blank: nothing to import, nothing wrong
         self.checked.rows += 1
         school = self._school(number, cells[columns[CODE]])
         year_cell = cells[columns[YEAR]]

@@ -101,7 +101,8 @@ def test_a_non_integer_id_is_a_400(client_for, bad):
             names = [p["name"] for p in op.get("parameters", []) if p["in"] == "path" and p["name"] in ("id",)]
             if not names:
                 continue
-            url = path.replace("{id}", bad).replace("{teacher_pk}", "1").replace("{kind}", "import")
+            url = path.replace("{id}", bad).replace("{kind}", "import")
+            url = url.replace("{teacher_pk}", "1").replace("{plan_pk}", "1")
             response = getattr(client, method)(url, {}, format="json")
             # 403: a route the province administrator may not use at all (refused before its input is read)
             assert response.status_code in (400, 403, 404), (method, url, response.status_code)

@@ -176,8 +176,11 @@ def test_the_template_lists_the_schools_in_scope_and_imports_back(client_for):
     )
     mine = next(row for row in sheet[1:] if row[0] == "2162010201")
     assert mine[1] == "兰州市城关区第一实验小学" and [int(v) for v in mine[2:]] == [2025, 30, 33]
-    # Filled in and sent back: the schools without figures are rows with empty numbers (reported, not saved).
+    # Sent back as it is: the schools left blank (both numbers empty) are nothing to import and nothing wrong.
     file = io.BytesIO(response.content)
     file.name = "template.xlsx"
     body = _upload(county, file).json()
-    assert body["valid"] == 1 and body["updated"] == 1 and body["bad_rows"] == len(codes) - 1
+    assert body["valid"] == 1 and body["updated"] == 1 and body["bad_rows"] == 0, body
+    # A row with one number only is a mistake: the other is asked for.
+    half = _upload(county, _xlsx([["2162010201", "x", 2025, 30, ""], ["3162010202", "x", 2025, "", ""]])).json()
+    assert half["bad_rows"] == 1 and [p["code"] for p in half["problems"]] == ["required"], half

@@ -1,6 +1,7 @@
 """Give a handful of demo archives the slips real data has, so that 问题数据 shows something (idempotent; run after
 load_demo_teachers and before refresh_quality). The demo generator writes consistent archives; this command
-changes, in a few chosen archives of 城关区 and 七里河区, what clerks get wrong: a year typed wrong (进本校年月 before
+changes, in a few chosen archives of 城关区 and 七里河区 (of schools no browser test edits: a slip would stop their
+submissions), what clerks get wrong: a year typed wrong (进本校年月 before
 参加工作年月, work started at 15), a birth date from a mistyped ID card, a title whose post grade was not updated,
 one person registered twice at two schools of one county, and an approved archive whose 交流轮岗 records were
 removed afterwards. Each write takes the next `change_seq`, as every write does."""
@@ -16,7 +17,7 @@ from django.db import transaction
 from tmis.teachers.models import GROUP_MODELS, Teacher
 from tmis.teachers.writes import stamp_change
 
-SCHOOL_A, SCHOOL_A2, SCHOOL_B = "2162010201", "3162010202", "2162010301"
+SCHOOL_A, SCHOOL_A2, SCHOOL_B = "3162010202", "3462010204", "3162010302"
 
 
 def _pick(school: str, index: int, **where: Any) -> Teacher | None:
