@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from tmis.teachers.selectors import latest_change_seq
+
 from . import cross
 from .models import QualityState
 from .rules import RULES
@@ -93,15 +95,6 @@ def _state() -> QualityState:
     return QualityState.objects.select_for_update().get(pk=1)
 
 
-def _upper_seq() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT greatest((SELECT max(change_seq) FROM teachers_teacher), "
-            "(SELECT max(change_seq) FROM teachers_deletedteacher), 0)"
-        )
-        return int(cursor.fetchone()[0])
-
-
 def _temp(cursor, name: str, select: str, params: dict | None = None) -> int:  # noqa: ANN001 - a DB-API cursor
     """A temporary table of a query's rows, analysed (its size steers the plans that join it); returns its rows.
     ON COMMIT DROP ends it with the transaction; inside an outer one (a test, a caller's) it is dropped first."""
@@ -120,7 +113,7 @@ def refresh(*, today: dt.date | None = None) -> RefreshResult:
         state = _state()
         if state.rebuilt_at is None:
             return _rebuild(state, today)
-        upper = _upper_seq()
+        upper = latest_change_seq()
         params = {"lower": max(state.last_seq - OVERLAP, 0), "upper": upper, "today": today}
         with connection.cursor() as cursor:
             _temp(
@@ -213,7 +206,7 @@ def rebuild(*, today: dt.date | None = None) -> RefreshResult:
 
 
 def _rebuild(state: QualityState, today: dt.date) -> RefreshResult:
-    upper = _upper_seq()
+    upper = latest_change_seq()
     params = {"today": today}
     with connection.cursor() as cursor:
         # Every archive at once: hashes and sorts of a million rows stay in memory (this transaction only).

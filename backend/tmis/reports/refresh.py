@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from tmis.teachers.selectors import latest_change_seq
+
 from .dimensions import DIMENSIONS, cell_keys, full_time_sql
 from .models import RefreshState
 from .paths import ancestors_join
@@ -94,15 +96,6 @@ def _state() -> RefreshState:
     return RefreshState.objects.select_for_update().get(pk=1)
 
 
-def _upper_seq() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT greatest((SELECT max(change_seq) FROM teachers_teacher), "
-            "(SELECT max(change_seq) FROM teachers_deletedteacher), 0)"
-        )
-        return int(cursor.fetchone()[0])
-
-
 def refresh(*, today: dt.date | None = None) -> RefreshResult:
     """Apply the archives written since the last run (and a short overlap before it). One run at a time (the
     state row is locked); a new year's first run rebuilds (the age bands move)."""
@@ -111,7 +104,7 @@ def refresh(*, today: dt.date | None = None) -> RefreshResult:
         state = _state()
         if state.age_year != year:
             return _rebuild(state, year)
-        upper = _upper_seq()
+        upper = latest_change_seq()
         params = {"lower": max(state.last_seq - OVERLAP, 0), "upper": upper, "year": year}
         with connection.cursor() as cursor:
             # ON COMMIT DROP ends them with the transaction; inside an outer one (a test, a caller's) drop them first
@@ -157,7 +150,7 @@ def rebuild(*, today: dt.date | None = None) -> RefreshResult:
 
 
 def _rebuild(state: RefreshState, year: int) -> RefreshResult:
-    upper = _upper_seq()
+    upper = latest_change_seq()
     with connection.cursor() as cursor:
         cursor.execute("TRUNCATE reports_teacher_fact, reports_summary")
         cursor.execute(

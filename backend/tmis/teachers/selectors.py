@@ -188,3 +188,14 @@ def teacher_count(queryset: models.QuerySet[Teacher]) -> tuple[int, bool]:
     if isinstance(plan, str):
         plan = json.loads(plan)
     return max(int(plan[0]["Plan"]["Plan Rows"]), exact), True
+
+
+def latest_change_seq() -> int:
+    """The highest `change_seq` stamped on an archive or a deleted draft's tombstone (0 before any): where a reader
+    that follows the archive's writes (the report summaries, the data-quality worklist) has caught up to."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT greatest((SELECT max(change_seq) FROM teachers_teacher), "
+            "(SELECT max(change_seq) FROM teachers_deletedteacher), 0)"
+        )
+        return int(cursor.fetchone()[0])
