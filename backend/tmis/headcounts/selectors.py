@@ -1,10 +1,7 @@
 """Reads of the statistics headcounts: a subtree's schools with their figure of a year (the entering list), the
-figures rolled up per organisation (`expected_by_org`, which the monthly report joins), and the gap report against
-the archives collected (from the reports' summary table, never the archive itself).
-
-The summary table is read by name in SQL (`reports_summary`, its `record_state` cells: every current archive once;
-`fulltime` marks 专任教师), as the reports read `headcounts_schoolheadcount`: the reports sit above this app
-(.importlinter) so that they may import `expected_by_org`, and this app imports nothing of theirs."""
+figures rolled up per organisation (`expected_by_org`), each school's 教职工 for the monthly report
+(`EXPECTED_PER_SCHOOL_SQL`, registered with `tmis.reports.contributions`), and the gap report against the archives
+collected (`tmis.reports.selectors.archive_counts`: the summary tables, never the archive itself)."""
 
 from __future__ import annotations
 
@@ -16,6 +13,7 @@ from django.db.models import F, FilteredRelation, Q, QuerySet
 from django.utils import timezone
 
 from tmis.orgs.models import Level, Organisation
+from tmis.reports.selectors import archive_counts, refreshed_at
 
 from .models import SchoolHeadcount
 
@@ -31,14 +29,6 @@ _EXPECTED_SQL = """
     LEFT JOIN headcounts_schoolheadcount h ON h.school_id = s.id AND h.year = %(year)s
     WHERE o.id = ANY(%(ids)s)
     GROUP BY o.id
-"""
-
-#: Current archives of an organisation and of its children, all and 专任教师, from the summary's record-state cells.
-_COLLECTED_SQL = """
-    SELECT organisation_id, coalesce(sum(count), 0), coalesce(sum(count) FILTER (WHERE fulltime), 0)
-    FROM reports_summary
-    WHERE dimension = 'record_state' AND (parent_id = %(org)s OR organisation_id = %(org)s)
-    GROUP BY organisation_id
 """
 
 
@@ -117,12 +107,7 @@ def gap_figures(expected: dict[str, int], collected: int, collected_fulltime: in
 
 
 def _collected(organisation: Organisation) -> tuple[dict[int, tuple[int, int]], Any]:
-    with connection.cursor() as cursor:
-        cursor.execute(_COLLECTED_SQL, {"org": organisation.pk})
-        counts = {org_id: (int(total), int(fulltime)) for org_id, total, fulltime in cursor.fetchall()}
-        cursor.execute("SELECT refreshed_at FROM reports_refresh_state WHERE id = 1")
-        row = cursor.fetchone()
-    return counts, row[0] if row else None
+    return archive_counts(organisation), refreshed_at()
 
 
 def _ref(organisation: Organisation) -> dict[str, str]:

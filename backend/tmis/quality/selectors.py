@@ -1,23 +1,23 @@
 """Reads of the quality tables: the rules, a worklist of issues (paged by the API), the figures per child
-organisation with the quality score, and `problem_counts` for the monthly report. Indexed lookups whatever the
-archive's size; nothing here counts over the archive.
+organisation with the quality score, and `problem_counts` (flagged archives per organisation). Indexed lookups
+whatever the archive's size; nothing here counts over the archive.
 
-The score's denominator — the archives of an organisation's subtree — comes from the reports' summary table
-(`reports_summary`, dimension `record_state`, kept by `tmis.reports.refresh`). The reports app sits above this one
-(it will read `problem_counts`), so the table is read by its name here rather than through its model.
+The score's denominator — the archives of an organisation's subtree — comes from the reports' summary tables
+(`tmis.reports.selectors.archive_counts`). The monthly report counts the flagged archives per school through
+`FLAGGED_PER_SCHOOL_SQL`, registered with `tmis.reports.contributions`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from tmis.core.errors import field_error
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_parameter
+from tmis.reports.selectors import archive_counts
 
 from .models import FLAGGED, QualityCount, QualityIssue, QualityState
 from .rules import RULES, SEVERITIES
@@ -98,13 +98,7 @@ def problem_counts(org_ids: list[int]) -> dict[int, int]:
 
 def _archives(organisation: Organisation) -> dict[int, int]:
     """Current archives of the organisation's subtree and of each child's (the reports' summary), one query."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT organisation_id, sum(count) FROM reports_summary WHERE dimension = 'record_state' "
-            "AND (organisation_id = %s OR parent_id = %s) GROUP BY organisation_id",
-            [organisation.pk, organisation.pk],
-        )
-        return {org_id: int(count) for org_id, count in cursor.fetchall()}
+    return {org_id: total for org_id, (total, _fulltime) in archive_counts(organisation).items()}
 
 
 def score(*, archives: int, flagged: int) -> float | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
 from tmis.core.errors import field_error
@@ -145,3 +145,15 @@ def children_summary(*, organisation: Organisation, breakdown: Breakdown) -> dic
         "children": entries,
         "refreshed_at": refreshed_at(),
     }
+
+
+def archive_counts(organisation: Organisation) -> dict[int, tuple[int, int]]:
+    """Current archives — all, and 专任教师 — of the organisation's subtree and of each child's, by organisation id
+    (a child without archives is absent). One indexed query over the record-state cells (every archive once)."""
+    rows = (
+        SummaryCount.objects.filter(dimension="record_state")
+        .filter(Q(organisation_id=organisation.pk) | Q(parent_id=organisation.pk))
+        .values("organisation_id")
+        .annotate(total=Sum("count"), fulltime=Sum("count", filter=Q(fulltime=True)))
+    )
+    return {row["organisation_id"]: (int(row["total"]), int(row["fulltime"] or 0)) for row in rows}
