@@ -20,22 +20,22 @@ from tmis.reports.models import MonthlySnapshot, SnapshotRow
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_worker_takes_the_snapshot_of_the_month_just_ended(settings):
+def test_the_worker_takes_the_snapshot_of_the_month_just_ended(demo_logins, settings):
     rng = random.Random(4)
     schools = list(Organisation.objects.filter(level=Level.SCHOOL, province_code="620000").order_by("code"))
     for _ in range(12):
         school = rng.choice(schools)
         TeacherRowFactory(school=school, org_path=school.path, record_state="approved")
     first = dt.datetime(2026, 12, 1, 1, 5, tzinfo=timezone.get_current_timezone())
-    monthly_snapshot.defer(timestamp=int(first.timestamp()))
-    assert ProcrastinateJob.objects.get(task_name="reports.monthly_snapshot").status == "todo"
+    job = ProcrastinateJob.objects.filter(id=monthly_snapshot.defer(timestamp=int(first.timestamp())))
+    assert job.get().status == "todo"
 
     worker = start_worker(worker_env(Path(settings.TMIS_FILES_DIR)), "--once")
     _out, err = worker.communicate(timeout=120)
     assert worker.returncode == 0, err.decode()
 
-    assert ProcrastinateJob.objects.get(task_name="reports.monthly_snapshot").status == "succeeded"
-    snapshot = MonthlySnapshot.objects.get()
+    assert job.get().status == "succeeded"
+    snapshot = MonthlySnapshot.objects.get(period="2026-11")
     assert (snapshot.period, snapshot.taken_by_id) == ("2026-11", None)
     province = Organisation.objects.get(code="620000")
     total = SnapshotRow.objects.get(snapshot=snapshot, organisation_id=province.pk, school_type="")
