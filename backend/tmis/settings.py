@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "tmis.headcounts",
     "tmis.quality",
     "tmis.workplans",
+    "tmis.training",
     "procrastinate.contrib.django",
 ]
 
@@ -285,6 +286,9 @@ SPECTACULAR_SETTINGS = {
         "SeverityEnum": "tmis.imports.models.Severity",  # the import problems' (named before quality had one)
         "QualitySeverityEnum": "tmis.quality.rules.SEVERITY_CHOICES",
         "GroupRoleEnum": "tmis.workplans.models.GroupRole",
+        "StatusEnum": "tmis.catalog.models.CatalogueStatus",  # its name before the training compliance had `status`
+        "ClaimKindEnum": "tmis.training.models.ClaimKind",
+        "ComplianceStatusEnum": "tmis.training.selectors.STATUSES",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

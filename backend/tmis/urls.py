@@ -24,6 +24,7 @@ api_v1 = [
     path("catalog/", include("tmis.catalog.api.urls")),
     # Before the teachers' router: `lookup/` would otherwise read as an archive's id.
     path("teachers/lookup/", TeacherLookupApi.as_view(), name="teacher-lookup"),
+    re_path(r"^teachers/(?P<teacher_pk>\d+)/training/", include("tmis.training.api.urls_teacher")),
     path("teachers/", include("tmis.teachers.api.urls")),
     path("changes/", include("tmis.changes.api.urls")),
     path("reviews/", include("tmis.reviews.api.urls")),
@@ -37,6 +38,7 @@ api_v1 = [
     path("quality/", include("tmis.quality.api.urls")),
     path("work-plans/", include("tmis.workplans.api.urls_plans")),
     path("working-groups/", include("tmis.workplans.api.urls_groups")),
+    path("training/", include("tmis.training.api.urls")),
 ]
 
 urlpatterns = [

@@ -38,6 +38,11 @@ class Role(models.TextChoices):
 #:
 #: Work plans and working groups (`tmis.workplans`): `workplans.view` with `reports.view`; `workplans.manage` (file the
 #: own organisation's plan and group) for the business administrator.
+#:
+#: Training credits (`tmis.training`): `training.view` (programmes, claims, compliance, transcripts) for every business
+#: role but the teacher; `training.claim` (file claims for the teachers of one's scope) for the filler; deciding claims
+#: is `reviews.decide`; `training.manage` (run programmes, confirm completion lists, correct approved claims, set the
+#: province's rules) for the business administrator.
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
         {
@@ -50,6 +55,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reports.view",
             "quality.view",
             "workplans.view",
+            "training.view",
+            "training.claim",
         }
     ),
     Role.REVIEWER: frozenset(
@@ -62,10 +69,19 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "reports.view",
             "quality.view",
             "workplans.view",
+            "training.view",
         }
     ),
     Role.VIEWER: frozenset(
-        {"orgs.view", "teachers.view", "reports.view", "reviews.view", "quality.view", "workplans.view"}
+        {
+            "orgs.view",
+            "teachers.view",
+            "reports.view",
+            "reviews.view",
+            "quality.view",
+            "workplans.view",
+            "training.view",
+        }
     ),
     # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
     Role.ADMIN: frozenset(
@@ -83,6 +99,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "quality.view",
             "workplans.view",
             "workplans.manage",
+            "training.view",
+            "training.manage",
             "catalog.manage",
             "reviews.view",
         }
@@ -107,6 +125,8 @@ TEACHER_DATA_CAPABILITIES = frozenset(
         "reviews.submit",
         "reviews.decide",
         "quality.view",  # the worklist names teachers
+        "training.view",  # claims, transcripts and compliance lists name teachers
+        "training.claim",
     }
 )
 

@@ -35,6 +35,28 @@ class GroupRecordWrite:
     change_request: Submission | None = None
 
 
+#: Groups a business module owns and alone writes (国内培训: the training credits; later 交流轮岗: the rotation):
+#: group code → what a person is told to use instead. Registered by the owning app (`register_owned_group`).
+OWNED_GROUPS: dict[str, Any] = {}
+
+
+def register_owned_group(group_code: str, instead: Any) -> None:
+    """`group_code`'s records are written only by the app that registers it; a person's write of one is refused
+    with `instead` (e.g. "File a training claim: approved hours appear here")."""
+    OWNED_GROUPS[group_code] = instead
+
+
+def ensure_not_owned(group_code: str) -> None:
+    """409 `group_owned` for a person's write of a group a business module owns."""
+    if group_code in OWNED_GROUPS:
+        raise AppError(
+            _("These records are written by their own module, not edited here. %(instead)s")
+            % {"instead": OWNED_GROUPS[group_code]},
+            code="group_owned",
+            status_code=409,
+        )
+
+
 def _group_code(record: GroupRecord) -> str:
     return next(code for code, model in GROUP_MODELS.items() if isinstance(record, model))
 
@@ -127,6 +149,7 @@ def group_record_edit(
     """A person's create or change of a record: a change must hold its `precondition` (If-Match) under the record's
     row lock; refused while the archive is in review or has a change waiting; saved at once on an archive never
     approved, a change request on an approved one."""
+    ensure_not_owned(group_code)
     if record is not None:
         lock_current(record, precondition)
     ensure_editable(teacher)
@@ -145,6 +168,7 @@ def group_record_remove(
 ) -> Submission | None:
     """A person's delete of a record, by the same rule as `group_record_edit`: the change request it opened on an
     approved archive, None when the record was deleted."""
+    ensure_not_owned(_group_code(record))
     lock_current(record, precondition)
     ensure_editable(teacher)
     if teacher.ever_approved:

@@ -10,6 +10,14 @@ export const bulkActionEnumValues = ['approve', 'return'] as const satisfies rea
 export type ChangeKindEnum = components['schemas']['ChangeKindEnum'];
 export const changeKindEnumValues = ['transfer', 'secondment', 'leave', 'retire', 'retire_cadre', 'resign', 'leave_job', 'dismiss', 'contract_end', 'death', 'missing', 'return'] as const satisfies readonly ChangeKindEnum[];
 
+/** Every value of `ClaimKindEnum`, in the API's order. */
+export type ClaimKindEnum = components['schemas']['ClaimKindEnum'];
+export const claimKindEnumValues = ['programme', 'degree', 'school_based', 'publication', 'exchange', 'research', 'self_study', 'other'] as const satisfies readonly ClaimKindEnum[];
+
+/** Every value of `ComplianceStatusEnum`, in the API's order. */
+export type ComplianceStatusEnum = components['schemas']['ComplianceStatusEnum'];
+export const complianceStatusEnumValues = ['compliant', 'on_track', 'behind'] as const satisfies readonly ComplianceStatusEnum[];
+
 /** Every value of `CreatableLevelEnum`, in the API's order. */
 export type CreatableLevelEnum = components['schemas']['CreatableLevelEnum'];
 export const creatableLevelEnumValues = ['province', 'city', 'county', 'school'] as const satisfies readonly CreatableLevelEnum[];
@@ -44,7 +52,7 @@ export const jobStateEnumValues = ['queued', 'running', 'done', 'failed', 'cance
 
 /** Every value of `KindEnum`, in the API's order. */
 export type KindEnum = components['schemas']['KindEnum'];
-export const kindEnumValues = ['teacher_info', 'teacher_change', 'teacher_key_change', 'transfer', 'teacher_status'] as const satisfies readonly KindEnum[];
+export const kindEnumValues = ['teacher_info', 'teacher_change', 'teacher_key_change', 'transfer', 'teacher_status', 'training_claim'] as const satisfies readonly KindEnum[];
 
 /** Every value of `LevelsEnum`, in the API's order. */
 export type LevelsEnum = components['schemas']['LevelsEnum'];
@@ -81,6 +89,10 @@ export const schoolStageEnumValues = ['kindergarten', 'primary_secondary', 'seco
 /** Every value of `SeverityEnum`, in the API's order. */
 export type SeverityEnum = components['schemas']['SeverityEnum'];
 export const severityEnumValues = ['error', 'warning'] as const satisfies readonly SeverityEnum[];
+
+/** Every value of `SourceEnum`, in the API's order. */
+export type SourceEnum = components['schemas']['SourceEnum'];
+export const sourceEnumValues = ['filed', 'completion'] as const satisfies readonly SourceEnum[];
 
 /** Every value of `StatusEnum`, in the API's order. */
 export type StatusEnum = components['schemas']['StatusEnum'];

@@ -2474,6 +2474,55 @@ export interface paths {
         patch: operations["teachers_training_partial_update"];
         trace?: never;
     };
+    "/api/v1/teachers/{teacher_pk}/training/transcript/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The teacher's training transcript (学分银行 record): each cycle's standing and every approved claim. */
+        get: operations["training_transcript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/training/transcript.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["training_transcript_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/training/transcript.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["training_transcript_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/teachers/{teacher_pk}/treatment/": {
         parameters: {
             query?: never;
@@ -2621,6 +2670,289 @@ export interface paths {
          *     limited per user per hour (429 with Retry-After beyond).
          */
         get: operations["teachers_lookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/claims/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Training claims, newest first; `?state=submitted&state=in_review` for the open ones. */
+        get: operations["training_claims_list"];
+        put?: never;
+        /** @description File a claim for one teacher; it goes to review at once (school, then county, by default). */
+        post: operations["training_claims_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/claims/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Training claims, newest first; `?state=submitted&state=in_review` for the open ones. */
+        get: operations["training_claims_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** @description Change a returned claim and submit it again (409 `not_returned` otherwise). */
+        patch: operations["training_claims_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/training/claims/{id}/correct/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description An administrator's correction of an approved claim (`training.manage`): the fields sent change, the
+         *     reason (≥ 5 characters) goes into the history; If-Match is honoured when sent.
+         */
+        post: operations["training_claims_correct_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/claims/{id}/evidence/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description `POST` attaches the evidence (PDF, JPEG or PNG ≤ 10 MB; replaced until approval); `GET` reads it. */
+        get: operations["training_claims_evidence_retrieve"];
+        put?: never;
+        /** @description `POST` attaches the evidence (PDF, JPEG or PNG ≤ 10 MB; replaced until approval); `GET` reads it. */
+        post: operations["training_claims_evidence_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/claims/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description One claim per teacher (≤ 500, e.g. the participants of a programme): one result per entry, in order; a
+         *     refused entry (another scope's teacher, a duplicate) never stops the others.
+         */
+        post: operations["training_claims_bulk_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/compliance/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The organisation and each child in one cycle: current teachers, compliant, on track, behind, hours and
+         *     credits — from the school tallies kept current as claims are approved (never a recount per request).
+         */
+        get: operations["training_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/compliance/school.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A school's teachers in one cycle (hours, required, missing, status) as an XLSX workbook. */
+        get: operations["training_compliance_school_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/programmes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Training programmes, newest first. Created by an administrator for the own organisation (the 培训类别
+         *     follows its level); changed and deleted by the running organisation only (403 `not_own_organisation`), a
+         *     programme with claims is never deleted (409 `programme_in_use`).
+         */
+        get: operations["training_programmes_list"];
+        put?: never;
+        /**
+         * @description Training programmes, newest first. Created by an administrator for the own organisation (the 培训类别
+         *     follows its level); changed and deleted by the running organisation only (403 `not_own_organisation`), a
+         *     programme with claims is never deleted (409 `programme_in_use`).
+         */
+        post: operations["training_programmes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/programmes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Training programmes, newest first. Created by an administrator for the own organisation (the 培训类别
+         *     follows its level); changed and deleted by the running organisation only (403 `not_own_organisation`), a
+         *     programme with claims is never deleted (409 `programme_in_use`).
+         */
+        get: operations["training_programmes_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Training programmes, newest first. Created by an administrator for the own organisation (the 培训类别
+         *     follows its level); changed and deleted by the running organisation only (403 `not_own_organisation`), a
+         *     programme with claims is never deleted (409 `programme_in_use`).
+         */
+        delete: operations["training_programmes_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Training programmes, newest first. Created by an administrator for the own organisation (the 培训类别
+         *     follows its level); changed and deleted by the running organisation only (403 `not_own_organisation`), a
+         *     programme with claims is never deleted (409 `programme_in_use`).
+         */
+        patch: operations["training_programmes_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/training/programmes/{id}/completions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Upload the enrolment or completion list (≤ 50,000 rows, checked and saved at once): each bad row is
+         *     reported with its row, column and reason and never blocks the others; `dry_run` saves nothing.
+         */
+        post: operations["training_programmes_completions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/programmes/{id}/completions/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Every completed participant not yet confirmed becomes an approved claim and a 国内培训 record. */
+        post: operations["training_programmes_completions_confirm_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/programmes/{id}/participants/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The uploaded list: enrolled, completed (hours) and confirmed (claim) teachers, by upload order. */
+        get: operations["training_programmes_participants_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/rules/{province_code}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A province's training rules in force (version 0: the national defaults). `PUT` by the province's own
+         *     administrators makes the next version and counts every standing of the province again.
+         */
+        get: operations["training_rules_read"];
+        /**
+         * @description A province's training rules in force (version 0: the national defaults). `PUT` by the province's own
+         *     administrators makes the next version and counts every standing of the province again.
+         */
+        put: operations["training_rules_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/training/rules/{province_code}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every version of a province's rules, newest first. */
+        get: operations["training_rules_history"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3199,6 +3531,10 @@ export interface components {
          * @enum {string}
          */
         BulkActionEnum: "approve" | "return";
+        BulkEntryRequest: {
+            teacher: number;
+            hours?: number | null;
+        };
         BulkRequest: {
             action: components["schemas"]["BulkActionEnum"];
             ids: number[];
@@ -3344,6 +3680,176 @@ export interface components {
             /** Format: date-time */
             refreshed_at: string | null;
         };
+        /** @description Code names of a serializer's rows, read once per response (the context's cache). */
+        Claim: {
+            readonly id: number;
+            readonly teacher: components["schemas"]["TeacherRef"];
+            readonly school: components["schemas"]["OrganisationRef"];
+            readonly kind: components["schemas"]["ClaimKindEnum"];
+            readonly kind_name: string;
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly programme: number | null;
+            readonly programme_name: string | null;
+            /** @description 培训项目名称 (a programme's name for programme hours). */
+            readonly title: string;
+            readonly provider: string;
+            /** @description 培训类别 (code table `training-category`). */
+            readonly level: string;
+            readonly level_name: string;
+            /** @description 培训方式 (code table `training-form`). */
+            readonly form: string;
+            readonly form_name: string;
+            readonly hours: number;
+            /**
+             * Format: decimal
+             * @description 学分, by the province's ratio at approval.
+             */
+            readonly credits: string | null;
+            /**
+             * Format: date
+             * @description When the hours were earned (the cycle is this date's).
+             */
+            readonly date: string;
+            readonly note: string;
+            readonly state: components["schemas"]["SubmissionStateEnum"];
+            readonly state_name: string;
+            readonly has_evidence: boolean;
+            readonly evidence_name: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly approved_at: string | null;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
+        };
+        ClaimBulkRequest: {
+            kind: components["schemas"]["ClaimKindEnum"];
+            /** @description For programme hours. */
+            programme?: number | null;
+            /** @default  */
+            title: string;
+            /** @default  */
+            provider: string;
+            /**
+             * @description 培训类别 code.
+             * @default
+             */
+            level: string;
+            /**
+             * @description 培训方式 code.
+             * @default
+             */
+            form: string;
+            /** Format: date */
+            date?: string | null;
+            /** @default  */
+            note: string;
+            /** @description For every entry without its own. */
+            hours?: number | null;
+            /** @description Up to 500 teachers, each with its own hours or the common. */
+            teachers: components["schemas"]["BulkEntryRequest"][];
+        };
+        ClaimBulkResult: {
+            teacher: number;
+            ok: boolean;
+            claim: number | null;
+            code: string;
+            message: string;
+        };
+        /** @description A returned claim's fields to change before it goes back to review (the fields sent change). */
+        ClaimCorrectRequest: {
+            title?: string;
+            provider?: string;
+            level?: string;
+            form?: string;
+            hours?: number;
+            /** Format: date */
+            date?: string;
+            note?: string;
+            /** @description Why (at least 5 characters): kept in the history. */
+            reason: string;
+        };
+        ClaimCreateRequest: {
+            kind: components["schemas"]["ClaimKindEnum"];
+            /** @description For programme hours. */
+            programme?: number | null;
+            /** @default  */
+            title: string;
+            /** @default  */
+            provider: string;
+            /**
+             * @description 培训类别 code.
+             * @default
+             */
+            level: string;
+            /**
+             * @description 培训方式 code.
+             * @default
+             */
+            form: string;
+            /** Format: date */
+            date?: string | null;
+            /** @default  */
+            note: string;
+            /** @description The teacher's archive id (in your scope). */
+            teacher: number;
+            hours?: number | null;
+        };
+        /** @description Code names of a serializer's rows, read once per response (the context's cache). */
+        ClaimDetail: {
+            readonly id: number;
+            readonly teacher: components["schemas"]["TeacherRef"];
+            readonly school: components["schemas"]["OrganisationRef"];
+            readonly kind: components["schemas"]["ClaimKindEnum"];
+            readonly kind_name: string;
+            readonly source: components["schemas"]["SourceEnum"];
+            readonly programme: number | null;
+            readonly programme_name: string | null;
+            /** @description 培训项目名称 (a programme's name for programme hours). */
+            readonly title: string;
+            readonly provider: string;
+            /** @description 培训类别 (code table `training-category`). */
+            readonly level: string;
+            readonly level_name: string;
+            /** @description 培训方式 (code table `training-form`). */
+            readonly form: string;
+            readonly form_name: string;
+            readonly hours: number;
+            /**
+             * Format: decimal
+             * @description 学分, by the province's ratio at approval.
+             */
+            readonly credits: string | null;
+            /**
+             * Format: date
+             * @description When the hours were earned (the cycle is this date's).
+             */
+            readonly date: string;
+            readonly note: string;
+            readonly state: components["schemas"]["SubmissionStateEnum"];
+            readonly state_name: string;
+            readonly has_evidence: boolean;
+            readonly evidence_name: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly approved_at: string | null;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
+            readonly corrections: components["schemas"]["Correction"][];
+        };
+        /**
+         * @description * `programme` - Programme hours
+         *     * `degree` - Degree study
+         *     * `school_based` - School-based study
+         *     * `publication` - Paper or book
+         *     * `exchange` - Academic exchange
+         *     * `research` - Research project
+         *     * `self_study` - Self-directed study
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ClaimKindEnum: "programme" | "degree" | "school_based" | "publication" | "exchange" | "research" | "self_study" | "other";
         CodeItem: {
             readonly code: string;
             readonly name: string;
@@ -3371,6 +3877,62 @@ export interface components {
             readonly version: number;
             /** @description Number of codes in the table. */
             readonly item_count: number;
+        };
+        Compliance: {
+            cycle: string;
+            required_hours: number;
+            /**
+             * Format: decimal
+             * @description Share of the cycle gone by.
+             */
+            pace: string;
+            /**
+             * Format: date
+             * @description The day the on-track counts are of.
+             */
+            as_of: string | null;
+            organisation: components["schemas"]["ComplianceRow"];
+            children: components["schemas"]["ComplianceRow"][];
+        };
+        ComplianceRow: {
+            organisation: components["schemas"]["OrganisationRef"];
+            /** @description Current archives (the report summary's count). */
+            teachers: number;
+            /** @description Teachers with approved hours in the cycle. */
+            with_hours: number;
+            compliant: number;
+            /** @description Not yet compliant, at or above the cycle's pace. */
+            on_track: number;
+            /** @description The rest, with or without hours. */
+            behind: number;
+            /** @description Approved 学时. */
+            hours: number;
+            /** @description 学时 counted after the yearly caps. */
+            counted: number;
+            /** Format: decimal */
+            credits: string;
+        };
+        /**
+         * @description * `compliant` - compliant
+         *     * `on_track` - on_track
+         *     * `behind` - behind
+         * @enum {string}
+         */
+        ComplianceStatusEnum: "compliant" | "on_track" | "behind";
+        ConfirmResult: {
+            /** @description Completions that became approved claims. */
+            confirmed: number;
+            /** @description Completed participants who have left (not confirmed). */
+            skipped_inactive: number;
+        };
+        Correction: {
+            changes: {
+                [key: string]: string[];
+            };
+            reason: string;
+            actor: string;
+            /** Format: date-time */
+            at: string;
         };
         /**
          * @description * `province` - Province
@@ -3543,6 +4105,13 @@ export interface components {
             sanction_revoked_date?: string | null;
             sanction_revoke_reason?: string;
             extra?: unknown;
+        };
+        EvidenceRequest: {
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG, at most 10 MB.
+             */
+            file: string;
         };
         ExportColumn: {
             code: string;
@@ -4132,9 +4701,10 @@ export interface components {
          *     * `teacher_key_change` - Change of key information
          *     * `transfer` - Transfer
          *     * `teacher_status` - Change of status
+         *     * `training_claim` - Training hours
          * @enum {string}
          */
-        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status";
+        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status" | "training_claim";
         KindFigures: {
             /** @description 应报学校数 */
             schools_expected: number;
@@ -4169,6 +4739,11 @@ export interface components {
             approval_rate: number | null;
             school_type: string;
             school_type_name: string;
+        };
+        LevelHours: {
+            code: string;
+            name: string;
+            hours: number;
         };
         /**
          * @description * `school` - school
@@ -4546,6 +5121,32 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Change"][];
         };
+        PaginatedClaimBulkResultList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ClaimBulkResult"][];
+        };
+        PaginatedClaimList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Claim"][];
+        };
         PaginatedEthicsRecordList: {
             /**
              * Format: uri
@@ -4665,6 +5266,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["OverseasRecord"][];
         };
+        PaginatedParticipantList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Participant"][];
+        };
         PaginatedPostRecordList: {
             /**
              * Format: uri
@@ -4677,6 +5291,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PostRecord"][];
+        };
+        PaginatedProgrammeList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Programme"][];
         };
         PaginatedQualificationRecordList: {
             /**
@@ -4877,6 +5504,18 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["WorkRecord"][];
         };
+        Participant: {
+            teacher: number;
+            teacher_no: string;
+            name: string;
+            school_name: string;
+            /** @description Completed hours; null = enrolled only. */
+            hours: number | null;
+            /** Format: date */
+            completed_on: string | null;
+            /** @description The approved claim once confirmed. */
+            claim: number | null;
+        };
         PasswordChangeRequest: {
             /** @description The current password. */
             old_password: string;
@@ -4981,6 +5620,17 @@ export interface components {
             assessment_unit?: string;
             extra?: unknown;
         };
+        /** @description A returned claim's fields to change before it goes back to review (the fields sent change). */
+        PatchedClaimResubmitRequest: {
+            title?: string;
+            provider?: string;
+            level?: string;
+            form?: string;
+            hours?: number;
+            /** Format: date */
+            date?: string;
+            note?: string;
+        };
         PatchedEthicsRecordWriteRequest: {
             ethics_month?: string;
             ethics_result?: string;
@@ -5079,6 +5729,21 @@ export interface components {
             school_duty?: string[];
             school_duty_start_month?: string;
             extra?: unknown;
+        };
+        /** @description The fields sent change. */
+        PatchedProgrammeChangeRequest: {
+            name?: string;
+            form?: string;
+            subject?: string;
+            stage?: string;
+            hours?: number;
+            /** Format: date */
+            start_date?: string;
+            /** Format: date */
+            end_date?: string;
+            provider?: string;
+            capacity?: number | null;
+            description?: string;
         };
         PatchedQualificationRecordWriteRequest: {
             qualification_type?: string;
@@ -5353,6 +6018,66 @@ export interface components {
             school_duty_start_month?: string;
             extra?: unknown;
         };
+        /** @description Code names of a serializer's rows, read once per response (the context's cache). */
+        Programme: {
+            readonly id: number;
+            readonly organisation: components["schemas"]["OrganisationRef"];
+            readonly name: string;
+            /** @description 培训类别 (code table `training-category`): 国家级 … 校本. */
+            readonly level: string;
+            /** @description 培训类别 by the running organisation's level. */
+            readonly level_name: string;
+            /** @description 培训方式 (code table `training-form`): 集中面授, 网络研修 … */
+            readonly form: string;
+            readonly form_name: string;
+            /** @description 学科 (code table `teaching-course`). */
+            readonly subject: string;
+            readonly subject_name: string;
+            /** @description 学段 (code table `teaching-stage`). */
+            readonly stage: string;
+            readonly stage_name: string;
+            /** @description 学时 a participant who completes it earns. */
+            readonly hours: number;
+            /** Format: date */
+            readonly start_date: string;
+            /** Format: date */
+            readonly end_date: string;
+            /** @description 培训机构名称. */
+            readonly provider: string;
+            readonly capacity: number | null;
+            readonly description: string;
+            /** @description Teachers on the uploaded list. */
+            readonly enrolled: number;
+            /** @description Of them, with completed hours. */
+            readonly completed: number;
+            /** @description Of them, confirmed (approved claims). */
+            readonly confirmed: number;
+            /** @description Whether the caller's organisation runs it. */
+            readonly may_change: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
+            readonly etag: string;
+        };
+        ProgrammeWriteRequest: {
+            name: string;
+            /** @description 培训方式 code (code table `training-form`). */
+            form: string;
+            /** @default  */
+            subject: string;
+            /** @default  */
+            stage: string;
+            hours: number;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string;
+            /** @default  */
+            provider: string;
+            capacity?: number | null;
+            /** @default  */
+            description: string;
+        };
         Progress: {
             org: string;
             /** @description Teachers by record_state (draft, submitted, in_review, approved, returned) and pending_change. */
@@ -5482,6 +6207,31 @@ export interface components {
             overdue: number;
             /** @description Unattended items below the caller's organisation (无人审核). */
             unattended: number;
+        };
+        Quota: {
+            /** @description 培训类别 codes. */
+            levels: string[];
+            /**
+             * Format: decimal
+             * @description Share of the required hours.
+             */
+            min_share: string;
+        };
+        QuotaRequest: {
+            /** @description 培训类别 codes. */
+            levels: string[];
+            /**
+             * Format: decimal
+             * @description Share of the required hours.
+             */
+            min_share: string;
+        };
+        QuotaStanding: {
+            /** @description The categories' names. */
+            levels: string[];
+            required: number;
+            earned: number;
+            met: boolean;
         };
         Ranking: {
             period: string;
@@ -5630,6 +6380,48 @@ export interface components {
             /** @description What the rule checks, in the reader's language. */
             description: string;
         };
+        RulesRequest: {
+            cycle_start_year: number;
+            cycle_years: number;
+            required_hours: number;
+            new_teacher_hours: number;
+            /** Format: decimal */
+            hours_per_credit: string;
+            /** @description 培训方式 code → 学时 per 学分 (others: hours_per_credit). */
+            credit_ratios?: {
+                [key: string]: string;
+            };
+            quotas?: components["schemas"]["QuotaRequest"][];
+            /** @description Claim kind → most 学时 counted per year. */
+            yearly_caps?: {
+                [key: string]: number;
+            };
+            /** @default  */
+            note: string;
+        };
+        RulesVersion: {
+            /** @description 0: the national defaults (never set). */
+            readonly version: number;
+            cycle_start_year: number;
+            cycle_years: number;
+            required_hours: number;
+            new_teacher_hours: number;
+            /** Format: decimal */
+            hours_per_credit: string;
+            /** @description 培训方式 code → 学时 per 学分 (others: hours_per_credit). */
+            credit_ratios?: {
+                [key: string]: string;
+            };
+            quotas?: components["schemas"]["Quota"][];
+            /** @description Claim kind → most 学时 counted per year. */
+            yearly_caps?: {
+                [key: string]: number;
+            };
+            /** @default  */
+            note: string;
+            readonly province: string;
+            readonly province_name: string;
+        };
         SchoolCodeLists: {
             /** @description 办学类型 (JY/T 1001), three-digit codes. */
             school_type: components["schemas"]["CodeName"][];
@@ -5756,6 +6548,12 @@ export interface components {
             /** @description Null: the monthly job. */
             taken_by?: string | null;
         };
+        /**
+         * @description * `filed` - Filed and reviewed
+         *     * `completion` - Programme completion
+         * @enum {string}
+         */
+        SourceEnum: "filed" | "completion";
         SpecCodeItem: {
             code: string;
             name: string;
@@ -5819,6 +6617,19 @@ export interface components {
         };
         SpecSelectionRequest: {
             required: boolean;
+        };
+        Standing: {
+            cycle: string;
+            required: number;
+            hours: number;
+            counted: number;
+            /** Format: decimal */
+            credits: string;
+            missing: number;
+            by_level: components["schemas"]["LevelHours"][];
+            quotas: components["schemas"]["QuotaStanding"][];
+            new_teacher: boolean;
+            status: components["schemas"]["ComplianceStatusEnum"];
         };
         /**
          * @description * `draft` - Draft
@@ -5900,6 +6711,7 @@ export interface components {
              *     * `teacher_key_change` - Change of key information
              *     * `transfer` - Transfer
              *     * `teacher_status` - Change of status
+             *     * `training_claim` - Training hours
              */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
@@ -5944,6 +6756,7 @@ export interface components {
              *     * `teacher_key_change` - Change of key information
              *     * `transfer` - Transfer
              *     * `teacher_status` - Change of status
+             *     * `training_claim` - Training hours
              */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
@@ -6260,6 +7073,11 @@ export interface components {
             readonly overseas: components["schemas"]["OverseasRecord"][];
             readonly skills: components["schemas"]["SkillRecord"][];
             readonly rotation: components["schemas"]["RotationRecord"][];
+        };
+        TeacherRef: {
+            id: number;
+            teacher_no: string;
+            name: string;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -6697,6 +7515,39 @@ export interface components {
             training_credits?: number | null;
             extra?: unknown;
         };
+        Transcript: {
+            teacher: components["schemas"]["TranscriptTeacher"];
+            rules_version: number;
+            /** @description The current cycle first. */
+            cycles: components["schemas"]["Standing"][];
+            claims: components["schemas"]["TranscriptClaim"][];
+            /** Format: date-time */
+            generated_at: string;
+        };
+        TranscriptClaim: {
+            id: number;
+            /** Format: date */
+            date: string;
+            kind: components["schemas"]["ClaimKindEnum"];
+            kind_name: string;
+            title: string;
+            provider: string;
+            level_name: string;
+            form_name: string;
+            hours: number;
+            /** Format: decimal */
+            credits: string | null;
+            source: string;
+            corrected: boolean;
+            cycle: string;
+        };
+        TranscriptTeacher: {
+            id: number;
+            teacher_no: string;
+            name: string;
+            /** @description The school's name. */
+            school: string;
+        };
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -6754,6 +7605,38 @@ export interface components {
             other_income?: string | null;
             five_insurance?: string[];
             extra?: unknown;
+        };
+        UploadProblem: {
+            /** @description The row number in the file (1 = the header row). */
+            row: number;
+            column: string;
+            value: string;
+            /** @description required, unknown_teacher, name_mismatch, invalid_hours, duplicate … */
+            code: string;
+            /** @description Why, in the reader's language. */
+            message: string;
+        };
+        UploadRequest: {
+            /**
+             * Format: binary
+             * @description XLSX or CSV: 教师编号 or 身份证件号 (+ 身份证件类型), 姓名, 完成学时 (empty = enrolled), 完成日期.
+             */
+            file: string;
+            /**
+             * @description Check only: nothing is saved.
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        UploadResult: {
+            dry_run: boolean;
+            rows: number;
+            valid: number;
+            bad_rows: number;
+            /** @description Participants saved (a confirmed one is never changed). */
+            saved: number;
+            problems: components["schemas"]["UploadProblem"][];
+            problem_total: number;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -12185,8 +13068,9 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  *     * `transfer` - Transfer
                  *     * `teacher_status` - Change of status
+                 *     * `training_claim` - Training hours
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "transfer";
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description Number of results to return per page. */
@@ -12577,8 +13461,9 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  *     * `transfer` - Transfer
                  *     * `teacher_status` - Change of status
+                 *     * `training_claim` - Training hours
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "transfer";
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description A school's code. */
@@ -12893,8 +13778,9 @@ export interface operations {
                  *     * `teacher_key_change` - Change of key information
                  *     * `transfer` - Transfer
                  *     * `teacher_status` - Change of status
+                 *     * `training_claim` - Training hours
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "transfer";
+                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description Number of results to return per page. */
@@ -19970,6 +20856,206 @@ export interface operations {
             };
         };
     };
+    training_transcript: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Transcript"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_transcript_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_transcript_xlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     teachers_treatment_list: {
         parameters: {
             query?: {
@@ -20914,6 +22000,1746 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /**
+                 * @description * `programme` - Programme hours
+                 *     * `degree` - Degree study
+                 *     * `school_based` - School-based study
+                 *     * `publication` - Paper or book
+                 *     * `exchange` - Academic exchange
+                 *     * `research` - Research project
+                 *     * `self_study` - Self-directed study
+                 *     * `other` - Other
+                 */
+                kind?: "degree" | "exchange" | "other" | "programme" | "publication" | "research" | "school_based" | "self_study";
+                /** @description Claims of the teachers under this organisation (its code). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                programme?: number;
+                /**
+                 * @description One or more states.
+                 *
+                 *     * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: ("approved" | "in_review" | "returned" | "submitted" | "withdrawn")[];
+                /** @description One teacher's claims (archive id). */
+                teacher?: number;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedClaimList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimCreateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClaimCreateRequest"];
+                "multipart/form-data": components["schemas"]["ClaimCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this claim. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_partial_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description A unique integer value identifying this claim. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedClaimResubmitRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedClaimResubmitRequest"];
+                "multipart/form-data": components["schemas"]["PatchedClaimResubmitRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_correct_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this claim. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimCorrectRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClaimCorrectRequest"];
+                "multipart/form-data": components["schemas"]["ClaimCorrectRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_evidence_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this claim. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The evidence file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_evidence_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this claim. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_claims_bulk_create: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /**
+                 * @description * `programme` - Programme hours
+                 *     * `degree` - Degree study
+                 *     * `school_based` - School-based study
+                 *     * `publication` - Paper or book
+                 *     * `exchange` - Academic exchange
+                 *     * `research` - Research project
+                 *     * `self_study` - Self-directed study
+                 *     * `other` - Other
+                 */
+                kind?: "degree" | "exchange" | "other" | "programme" | "publication" | "research" | "school_based" | "self_study";
+                /** @description Claims of the teachers under this organisation (its code). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                programme?: number;
+                /**
+                 * @description One or more states.
+                 *
+                 *     * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: ("approved" | "in_review" | "returned" | "submitted" | "withdrawn")[];
+                /** @description One teacher's claims (archive id). */
+                teacher?: number;
+                year?: number;
+            };
+            header?: {
+                /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimBulkRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClaimBulkRequest"];
+                "multipart/form-data": components["schemas"]["ClaimBulkRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedClaimBulkResultList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_compliance: {
+        parameters: {
+            query?: {
+                /** @description The cycle, e.g. 2026-2030 (default: the current one). */
+                cycle?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Compliance"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_compliance_school_xlsx: {
+        parameters: {
+            query?: {
+                /** @description The cycle, e.g. 2026-2030 (default: the current one). */
+                cycle?: string;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description 培训类别 code. */
+                level?: string;
+                /** @description One organisation's programmes (its code). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Part of the name. */
+                q?: string;
+                /** @description Programmes running on this day. */
+                running_on?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProgrammeList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ProgrammeWriteRequest"];
+                "multipart/form-data": components["schemas"]["ProgrammeWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_destroy: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_partial_update: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version the change is based on (the `ETag` header of its GET, or its `etag` field in a list). Missing: 428 `precondition_required`; not the current version: 412 `stale`. `*` matches any current version. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProgrammeChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedProgrammeChangeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedProgrammeChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The strong ETag of the returned version; send it in If-Match with the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_completions_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_completions_confirm_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmResult"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_programmes_participants_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description 培训类别 code. */
+                level?: string;
+                /** @description One organisation's programmes (its code). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Part of the name. */
+                q?: string;
+                /** @description Programmes running on this day. */
+                running_on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this programme. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedParticipantList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_rules_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                province_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesVersion"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_rules_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                province_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RulesRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RulesRequest"];
+                "multipart/form-data": components["schemas"]["RulesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesVersion"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    training_rules_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                province_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RulesVersion"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
