@@ -20,6 +20,7 @@ from tmis.orgs.models import Organisation
 
 from . import identity
 from .models import GroupRecord, Teacher
+from .owned_groups import OWNED_GROUPS
 from .writes import CheckedTeacher
 
 #: 人员状态 在本单位任职: a new archive's, unless its data says otherwise.
@@ -150,7 +151,7 @@ def group_minimum_problems(catalogue: EffectiveCatalogue, counts: dict[str, int]
     english = (get_language() or "").startswith("en")
     problems: Errors = {}
     for group in catalogue.groups:
-        if not group.needs_record or counts.get(group.code):
+        if not group.needs_record or counts.get(group.code) or group.code in OWNED_GROUPS:
             continue
         label = group.name_en if english else group.name
         none = _none_field(group)

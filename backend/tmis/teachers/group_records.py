@@ -19,6 +19,7 @@ from tmis.core.text import control_character_problems
 
 from .checks import group_record_columns, json_value, unknown_extension, validator_row
 from .models import GROUP_MODELS, GroupRecord, Teacher
+from .owned_groups import ensure_not_owned
 from .services import ensure_editable
 from .writes import stamp_change
 
@@ -33,28 +34,6 @@ class GroupRecordWrite:
     record: GroupRecord | None
     warnings: Errors
     change_request: Submission | None = None
-
-
-#: Groups a business module owns and alone writes (国内培训: the training credits; later 交流轮岗: the rotation):
-#: group code → what a person is told to use instead. Registered by the owning app (`register_owned_group`).
-OWNED_GROUPS: dict[str, Any] = {}
-
-
-def register_owned_group(group_code: str, instead: Any) -> None:
-    """`group_code`'s records are written only by the app that registers it; a person's write of one is refused
-    with `instead` (e.g. "File a training claim: approved hours appear here")."""
-    OWNED_GROUPS[group_code] = instead
-
-
-def ensure_not_owned(group_code: str) -> None:
-    """409 `group_owned` for a person's write of a group a business module owns."""
-    if group_code in OWNED_GROUPS:
-        raise AppError(
-            _("These records are written by their own module, not edited here. %(instead)s")
-            % {"instead": OWNED_GROUPS[group_code]},
-            code="group_owned",
-            status_code=409,
-        )
 
 
 def _group_code(record: GroupRecord) -> str:

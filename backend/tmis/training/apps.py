@@ -9,7 +9,7 @@ class TrainingConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from tmis.teachers.group_records import register_owned_group
+        from tmis.teachers.owned_groups import register_owned_group
 
         from . import audit_actions  # noqa: F401  (registers the audit labels)
         from .reviewing import register_handlers

@@ -17,6 +17,7 @@ from tmis.orgs.models import Organisation
 from tmis.reviews.models import ReviewFlow
 from tmis.teachers.checks import group_record_columns
 from tmis.teachers.models import GROUP_MODELS, Teacher
+from tmis.teachers.owned_groups import OWNED_GROUPS
 
 SCHOOL = "2162010201"
 
@@ -176,7 +177,7 @@ def build(name: str, make_client: Callable) -> Resource:
 
 RESOURCES = [
     "teacher",
-    *(f"group:{group}" for group in GROUP_MODELS),
+    *(f"group:{group}" for group in GROUP_MODELS if group not in OWNED_GROUPS),  # owned groups: no person's writes
     "user",
     "organisation",
     "catalogue_draft",

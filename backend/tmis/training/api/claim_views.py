@@ -21,7 +21,7 @@ from tmis.core.errors import AppError, field_error
 from tmis.core.etag import ETagMixin
 from tmis.core.filters import FilterSet
 from tmis.core.pagination import IdCursorPagination
-from tmis.core.views import ScopedViewSetMixin
+from tmis.core.views import MAX_BIGINT, ScopedViewSetMixin
 from tmis.teachers.models import Teacher
 
 from ..models import Claim, ClaimKind, ClaimState
@@ -54,8 +54,10 @@ class NewestFirst(IdCursorPagination):
 class ClaimFilter(FilterSet):
     state = filters.MultipleChoiceFilter(choices=ClaimState.choices, help_text="One or more states.")
     kind = filters.ChoiceFilter(choices=ClaimKind.choices)
-    teacher = filters.NumberFilter(field_name="teacher_id", help_text="One teacher's claims (archive id).")
-    programme = filters.NumberFilter(field_name="programme_id")
+    teacher = filters.NumberFilter(
+        field_name="teacher_id", min_value=1, max_value=MAX_BIGINT, help_text="One teacher's claims (archive id)."
+    )
+    programme = filters.NumberFilter(field_name="programme_id", min_value=1, max_value=MAX_BIGINT)
     org = filters.CharFilter(method="under", help_text="Claims of the teachers under this organisation (its code).")
     year = filters.NumberFilter(field_name="date__year", min_value=1990, max_value=2100)
 

@@ -27,7 +27,8 @@ from ..models import TrainingRules
 from ..rules import parse_cycle, rules_for, rules_from
 from ..selectors import compliance, school_compliance, transcript
 from ..services import rules_set
-from .serializers import ComplianceSerializer, RulesSerializer, RulesVersionSerializer, TranscriptSerializer
+from .report_serializers import ComplianceSerializer, TranscriptSerializer
+from .serializers import RulesSerializer, RulesVersionSerializer
 
 ORG = OpenApiParameter("org", str, description="An organisation's code in your scope (default: your own).")
 CYCLE = OpenApiParameter("cycle", str, description="The cycle, e.g. 2026-2030 (default: the current one).")

@@ -3836,6 +3836,8 @@ export interface components {
             readonly approved_at: string | null;
             /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
             readonly etag: string;
+            /** @description The claim's review item (`/api/v1/reviews/{id}/`); null for a confirmed completion. */
+            readonly submission: number | null;
             readonly corrections: components["schemas"]["Correction"][];
         };
         /**

@@ -61,6 +61,7 @@ const reviews: typeof zhReviews = {
     teacher_key_change: 'Key information change',
     transfer: 'Transfer',
     teacher_status: 'Change of status',
+    training_claim: 'Training hours',
   },
   states: {
     submitted: 'Submitted',

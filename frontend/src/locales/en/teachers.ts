@@ -136,6 +136,7 @@ const teachers: typeof zhTeachers = {
       teacher_key_change: 'Key information change',
       transfer: 'Transfer',
       teacher_status: 'Change of status',
+      training_claim: 'Training hours',
     },
     level: '{{level}} review',
     reason: 'Reason: {{reason}}',

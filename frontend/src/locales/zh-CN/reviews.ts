@@ -61,6 +61,7 @@ const reviews = {
     teacher_key_change: '关键信息变更',
     transfer: '调动',
     teacher_status: '人员状态变动',
+    training_claim: '培训学时',
   } satisfies Record<KindEnum, string>,
   states: {
     submitted: '待审核',

@@ -136,6 +136,7 @@ const teachers = {
       teacher_key_change: '关键信息变更',
       transfer: '调动',
       teacher_status: '人员状态变动',
+      training_claim: '培训学时',
     } satisfies Record<KindEnum, string>,
     level: '{{level}}审核',
     reason: '退回原因：{{reason}}',
