@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tmis.audit.services import audit_record
+from tmis.catalog.validation import MESSAGES as ID_MESSAGES
 from tmis.core.errors import AppError, field_error
 from tmis.imports.normalise import CellProblem, clean_text, to_date
 from tmis.imports.sheets import SheetProblem, open_sheet
@@ -85,11 +86,14 @@ def _check(rows: _Rows, found: dict[str, int], parsed: list[tuple[int, list[obje
     programme = rows.programme
     numbers = {clean_text(c[found[NUMBER]]) for _n, c in parsed} if NUMBER in found else set()
     keys: dict[int, str] = {}
+    malformed: dict[int, str] = {}
     for number, cells in parsed:
         if ID_NUMBER in found and clean_text(cells[found[ID_NUMBER]]):
             id_type = clean_text(cells[found[ID_TYPE]]) if ID_TYPE in found else ""
             id_type = {"居民身份证": RESIDENT_ID, "": RESIDENT_ID}.get(id_type, id_type)
-            keys[number] = id_dedup_key(id_type, identity.normalise(clean_text(cells[found[ID_NUMBER]])))
+            id_number = identity.normalise(clean_text(cells[found[ID_NUMBER]]))
+            keys[number] = id_dedup_key(id_type, id_number)
+            malformed[number] = identity.problem(id_type, id_number) or ""
     teachers = Teacher.objects.filter(teacher_no__in=numbers - {""}) | Teacher.objects.filter(
         id_digest__in=set(keys.values())
     )
@@ -104,6 +108,10 @@ def _check(rows: _Rows, found: dict[str, int], parsed: list[tuple[int, list[obje
         value = teacher_no or (cells[found[ID_NUMBER]] if ID_NUMBER in found else "")
         if not teacher_no and number not in keys:
             rows.problem(number, column, "", "required", _("Give the teacher number or the ID number."))
+            continue
+        if not teacher_no and malformed[number]:
+            message = ID_MESSAGES.get(malformed[number], ID_MESSAGES["invalid_format"])
+            rows.problem(number, column, value, malformed[number], _(message) % {"label": ID_NUMBER})
             continue
         if teacher is None or not teacher.org_path.startswith(programme.org_path):
             rows.problem(number, column, value, "unknown_teacher", _("No teacher of this programme's area has it."))

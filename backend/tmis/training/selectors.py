@@ -5,7 +5,7 @@ standing and transcript."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from django.db import connection
@@ -120,7 +120,8 @@ def standing_of(*, teacher: Teacher, cycle_start: int, rules: Rules, on: dt.date
     pace = rules.pace(cycle_start, on)
     quotas = []
     for quota in rules.quotas:
-        needed = (Decimal(str(quota["min_share"])) * required).quantize(Decimal("1"))
+        # Whole hours, rounded up as the standings compare them (79.2 h → 80 h: 79 h fall short).
+        needed = (Decimal(str(quota["min_share"])) * required).to_integral_value(rounding=ROUND_CEILING)
         earned = min(counted, sum(int(by_level.get(code, 0)) for code in quota["levels"]))
         quotas.append(
             {

@@ -49,6 +49,7 @@ EVIDENCE_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "ima
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 OPEN = (ClaimState.SUBMITTED, ClaimState.IN_REVIEW)
 CORRECTABLE = ("hours", "date", "level", "form", "title", "provider")
+RESUBMITTED = ("title", "provider", "level", "form", "hours", "date", "note")
 
 
 def _check_codes(level: str, form: str) -> None:
@@ -164,8 +165,9 @@ def claim_resubmit(*, actor: Any, claim: Claim, data: dict[str, Any], preconditi
         raise AppError(
             _("Only a returned claim can be changed and submitted again."), code="not_returned", status_code=409
         )
-    fields = _fields(actor=actor, data={"kind": claim.kind, "programme": claim.programme, **data})
-    for name in ("title", "provider", "level", "form", "hours", "date", "note"):
+    current = {name: getattr(claim, name) for name in RESUBMITTED}  # the fields not sent stay as they are
+    fields = _fields(actor=actor, data={**current, "kind": claim.kind, "programme": claim.programme, **data})
+    for name in RESUBMITTED:
         setattr(claim, name, fields[name])
     claim.save()
     submit(actor=actor, kind=KIND, subject_id=claim.pk, school=claim.school, payload={"claim": describe_claim(claim)})

@@ -27,6 +27,7 @@ from tmis.reports.models import MonthlySnapshot
 from tmis.reviews.models import Submission
 from tmis.reviews.registry import kind_keys
 from tmis.teachers.models import GROUP_MODELS, Teacher
+from tmis.training.models import Claim, Programme
 from tmis.workplans.models import GroupMember, Milestone, WorkPlan
 
 from .world import Login
@@ -168,6 +169,26 @@ def _school_year(match: re.Match, login: Login) -> Targets:
     )
 
 
+def _programme(match: re.Match, login: Login) -> Targets:
+    """A training programme is seen from its organisation's subtree and from above (`ProgrammeQuerySet.visible_to`):
+    inside one the login sees (its own organisation's first), outside one of another branch."""
+    seen = Programme.objects.visible_to(login.user).order_by("pk")
+    inside = next((p for p in seen[:50] if p.org_path == login.user.scope_path), None) or seen.first()
+    outside = Programme.objects.exclude(pk__in=seen.values("pk")).order_by("pk").first()
+    return Targets(inside={"id": inside.pk} if inside else None, outside=[{"id": outside.pk}] if outside else [])
+
+
+def _province_rules(match: re.Match, login: Login) -> Targets:
+    """A province's training rules: read by whoever sees the province or lies under it; outside, another province."""
+    provinces = Organisation.objects.filter(level="province").order_by("code")
+    mine = [p for p in provinces if p.path.startswith(login.scope) or login.scope.startswith(p.path)]
+    other = provinces.exclude(pk__in=[p.pk for p in mine]).first()
+    return Targets(
+        inside={"province_code": mine[0].code} if mine else None,
+        outside=[{"province_code": other.code}] if other else [],
+    )
+
+
 def _global(name: str, values: Callable[[], list[str]]) -> Callable[[re.Match, Login], Targets]:
     def resolve(match: re.Match, login: Login) -> Targets:
         found = values()
@@ -182,6 +203,10 @@ API = "/api/v1"
 #: (path template, resolver): the first whose pattern matches the whole template resolves every parameter in it.
 RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/teachers/\{{id\}}/([a-z-]+/)?", lambda m, login: _teacher(m, login, "id")),
+    (
+        rf"{API}/teachers/\{{teacher_pk\}}/training/transcript(/|\.xlsx|\.pdf)",
+        lambda m, login: _teacher(m, login, "teacher_pk"),
+    ),
     (rf"{API}/teachers/\{{teacher_pk\}}/(?P<group>[a-z_]+)/\{{id\}}/", _group_record),
     (rf"{API}/teachers/\{{teacher_pk\}}/(?P<group>[a-z_]+)/", lambda m, login: _teacher(m, login, "teacher_pk")),
     (rf"{API}/orgs/\{{code\}}/([a-z-]+/)?", _organisation),
@@ -202,6 +227,9 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
         _global("slug", lambda: list(CodeTable.objects.order_by("slug").values_list("slug", flat=True)[:1])),
     ),
     (rf"{API}/reviews/flows/\{{kind\}}/", _global("kind", lambda: kind_keys()[:1])),
+    (rf"{API}/training/claims/\{{id\}}/([a-z-]+/)?", _scoped(Claim)),
+    (rf"{API}/training/programmes/\{{id\}}/([a-z-]+/)*", _programme),
+    (rf"{API}/training/rules/\{{province_code\}}/([a-z-]+/)?", _province_rules),
     (rf"{API}/headcounts/\{{school_code\}}/\{{year\}}/", _school_year),
     # A period is the whole instance's; the rows read are the `org` parameter's, checked like any organisation.
     (

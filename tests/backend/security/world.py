@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.management import call_command
@@ -96,6 +97,7 @@ def build() -> None:
         for model in GROUP_MODELS.values():
             if not model.objects.filter(teacher__school=school).exists():
                 model.objects.create(teacher=teacher, province_code=teacher.province_code)
+    _training()
     for user in users:
         api = client(user)
         # A job of each kind where the login may start one (refused otherwise: nothing is made).
@@ -104,6 +106,55 @@ def build() -> None:
         upload.name = "matrix.csv"
         api.post("/api/v1/imports/", {"file": upload, "dry_run": "true"}, format="multipart")
         Notification.objects.create(user=user, kind="matrix", message=f"matrix probe for {user.username}")
+
+
+def _training() -> None:
+    """A programme run by every county and school with teachers, and in each such school one approved claim (its
+    archive record and standing) and one in review: every login has training objects inside and outside its scope."""
+    from tmis.training.archive import write_records
+    from tmis.training.models import Claim, ClaimState, Programme
+    from tmis.training.rules import LEVEL_OF_ORGANISATION
+    from tmis.training.standings import recount
+
+    creator = User.objects.filter(is_demo=True).order_by("pk").first()
+    schools = Organisation.objects.filter(level="school", teachers__isnull=False).distinct().select_related("parent")
+    runners = {school.pk: school for school in schools} | {school.parent.pk: school.parent for school in schools}
+    for org in runners.values():
+        Programme.objects.create(
+            organisation=org,
+            org_path=org.path,
+            name=f"{org.name}培训",
+            level=LEVEL_OF_ORGANISATION[org.level],
+            form="1",
+            hours=24,
+            start_date=dt.date(2026, 3, 1),
+            end_date=dt.date(2026, 4, 1),
+            created_by=creator,
+        )
+    teachers = []
+    for school in schools:
+        teacher = Teacher.objects.filter(school=school, active=True).order_by("id").first()
+        if teacher is None:
+            continue
+        teachers.append(teacher.pk)
+        for state in (ClaimState.APPROVED, ClaimState.SUBMITTED):
+            claim = Claim.objects.create(
+                teacher=teacher,
+                school=school,
+                kind="research",
+                title="课题研究",
+                level="9",
+                form="9",
+                hours=20,
+                credits=Decimal("2.00") if state == ClaimState.APPROVED else None,
+                date=dt.date(2026, 3, 1),
+                state=state,
+                created_by=creator,
+            )
+            if state == ClaimState.APPROVED:
+                write_records([claim], {teacher.pk: teacher.province_code})
+                claim.save(update_fields=["record"])
+    recount(teachers)
 
 
 def _second_province() -> None:
