@@ -20,15 +20,17 @@ from tmis.audit.services import audit_record
 from tmis.catalog.selectors import choosable_codes
 from tmis.core.errors import AppError, field_error
 from tmis.core.etag import Precondition, lock_current
+from tmis.core.jobs import enqueue
 from tmis.orgs.models import Level, Organisation
 from tmis.reviews.services import submit
 from tmis.teachers.models import Teacher
 
 from .archive import update_record
+from .jobs import rebuild_province
 from .models import Claim, ClaimKind, ClaimState, Correction, Programme, TrainingRules
 from .reviewing import KIND, describe_claim
 from .rules import OTHER_FORM, OTHER_LEVEL, SCHOOL_BASED_FORM, SCHOOL_BASED_LEVEL, check_rules, rules_for
-from .standings import rebuild, recount
+from .standings import recount
 
 __all__ = [
     "BULK_LIMIT",
@@ -267,7 +269,8 @@ def _may_set_rules(actor: Any, province: Organisation) -> None:
 
 @transaction.atomic
 def rules_set(*, actor: Any, province: Organisation, data: dict[str, Any]) -> TrainingRules:
-    """The province's next version of its rules; every standing of the province is counted again by them."""
+    """The province's next version of its rules; a background job counts every standing of the province again by
+    them (the roll-ups show the old counts until it has run)."""
     _may_set_rules(actor, province)
     check_rules(data)
     latest = TrainingRules.objects.select_for_update().filter(province=province).order_by("-version").first()
@@ -280,5 +283,5 @@ def rules_set(*, actor: Any, province: Organisation, data: dict[str, Any]) -> Tr
         subject_id=row.pk,
         detail={"province": province.code, "version": version},
     )
-    rebuild(province=province.code)
+    enqueue(rebuild_province, province=province.code)  # after the commit, by a worker (~35 s at 1M teachers)
     return row
