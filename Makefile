@@ -119,4 +119,5 @@ bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_changes.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_reports_province.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_quality.py
+	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_training.py
 	$(DEVDB) --database tmis_bench_crypto --fresh -- $(PY) tests/bench/bench_crypto.py
