@@ -27,7 +27,14 @@ MANAGE = HERE.parents[1] / "backend" / "manage.py"
 GROUPS = [
     ["bench_orgs.py", "bench_reports_national.py"],
     ["bench_catalog.py"],
-    ["bench_teachers.py", "bench_exports.py", "bench_changes.py", "bench_reports_province.py", "bench_quality.py"],
+    [
+        "bench_teachers.py",
+        "bench_exports.py",
+        "bench_changes.py",
+        "bench_reports_province.py",
+        "bench_quality.py",
+        "bench_training.py",
+    ],
     ["bench_imports.py"],
     ["bench_crypto.py"],
 ]
