@@ -147,29 +147,40 @@ class TranscriptApi(TrainingApi):
         return Response(TranscriptSerializer(transcript(teacher=_teacher(request, teacher_pk))).data)
 
 
-class TranscriptXlsxApi(TrainingApi):
+class _TranscriptFile(TrainingApi):
+    """The transcript as a file (audited: who downloaded whose, in which format)."""
+
+    file_format = ""
+
+    def _file(self, request: Request, teacher_pk: str) -> HttpResponse:
+        teacher = _teacher(request, teacher_pk)
+        audit_record(
+            action="training.transcript_download",
+            actor=request.user,
+            subject_type="teacher",
+            subject_id=teacher.pk,
+            detail={"format": self.file_format},
+        )
+        render, content_type = FILE_FORMATS[self.file_format]
+        return _attachment(
+            render(transcript(teacher=teacher)), f"{teacher.name}-培训学时.{self.file_format}", content_type
+        )
+
+
+FILE_FORMATS = {"xlsx": (transcript_workbook, XLSX_TYPE), "pdf": (transcript_pdf, PDF_TYPE)}
+
+
+class TranscriptXlsxApi(_TranscriptFile):
+    file_format = "xlsx"
+
     @extend_schema(operation_id="training_transcript_xlsx", responses=XLSX_RESPONSE)
     def get(self, request: Request, teacher_pk: str) -> HttpResponse:
-        teacher = _teacher(request, teacher_pk)
-        audit_record(
-            action="training.transcript_download",
-            actor=request.user,
-            subject_type="teacher",
-            subject_id=teacher.pk,
-            detail={"format": "xlsx"},
-        )
-        return _attachment(transcript_workbook(transcript(teacher=teacher)), f"{teacher.name}-培训学时.xlsx", XLSX_TYPE)
+        return self._file(request, teacher_pk)
 
 
-class TranscriptPdfApi(TrainingApi):
+class TranscriptPdfApi(_TranscriptFile):
+    file_format = "pdf"
+
     @extend_schema(operation_id="training_transcript_pdf", responses=PDF_RESPONSE)
     def get(self, request: Request, teacher_pk: str) -> HttpResponse:
-        teacher = _teacher(request, teacher_pk)
-        audit_record(
-            action="training.transcript_download",
-            actor=request.user,
-            subject_type="teacher",
-            subject_id=teacher.pk,
-            detail={"format": "pdf"},
-        )
-        return _attachment(transcript_pdf(transcript(teacher=teacher)), f"{teacher.name}-培训学时.pdf", PDF_TYPE)
+        return self._file(request, teacher_pk)

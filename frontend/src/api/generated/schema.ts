@@ -2498,6 +2498,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The transcript as a file (audited: who downloaded whose, in which format). */
         get: operations["training_transcript_pdf"];
         put?: never;
         post?: never;
@@ -2514,6 +2515,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description The transcript as a file (audited: who downloaded whose, in which format). */
         get: operations["training_transcript_xlsx"];
         put?: never;
         post?: never;
