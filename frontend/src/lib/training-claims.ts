@@ -1,3 +1,5 @@
+import { claimKindEnumValues, type ClaimKindEnum } from '@/api/generated/enums';
+
 // Training claims (issue 17) as other features meet them: the review queue reads a claim's description, the
 // archive links to the claim form. Shared here because features do not import each other.
 
@@ -11,7 +13,8 @@ export function isTrainingClaimReview(kind: string): boolean {
 /** The claim as it was submitted, from a review item's `diff.claim` (codes for the category and the form). */
 export interface ClaimDescription {
   id: number;
-  kind: string;
+  /** The kind (named by the SPA's texts: the API's `kind_name` is not translated). */
+  kind: ClaimKindEnum;
   kind_name: string;
   title: string;
   provider: string;
@@ -35,10 +38,11 @@ export function claimFromDiff(diff: Record<string, unknown> | null | undefined):
   const claim = diff?.claim;
   if (typeof claim !== 'object' || claim === null) return null;
   const c = claim as Record<string, unknown>;
-  if (typeof c.kind !== 'string') return null;
+  const kind = claimKindEnumValues.find((value) => value === c.kind);
+  if (kind === undefined) return null;
   return {
     id: num(c.id) ?? 0,
-    kind: c.kind,
+    kind,
     kind_name: str(c.kind_name),
     title: str(c.title),
     provider: str(c.provider),

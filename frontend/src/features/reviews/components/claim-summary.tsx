@@ -32,7 +32,7 @@ export function useClaimRecord(id: number, enabled: boolean) {
  * kind, the training, the hours and date, the category and form by their names (never codes), the evidence.
  */
 export function ClaimSummary({ claim }: { claim: ClaimDescription }) {
-  const { t } = useTranslation('reviews');
+  const { t } = useTranslation(['reviews', 'training']);
   const { message } = App.useApp();
   const canView = useCapability('training.view');
   const record = useClaimRecord(claim.id, canView);
@@ -45,31 +45,31 @@ export function ClaimSummary({ claim }: { claim: ClaimDescription }) {
       api.GET('/api/v1/training/claims/{id}/evidence/', { params: { path: { id: claim.id } }, parseAs: 'blob' }),
       record.data?.evidence_name || 'evidence',
     )
-      .then((name) => void message.success(t('claim.downloaded', { name })))
+      .then((name) => void message.success(t('reviews:claim.downloaded', { name })))
       .catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)));
 
   const items = [
-    { key: 'kind', label: t('claim.kind'), children: <Tag color="geekblue">{claim.kind_name}</Tag> },
-    { key: 'no', label: t('claim.teacherNo'), children: claim.teacher_no },
-    { key: 'title', label: t('claim.name'), children: <span data-testid="claim-title">{claim.title}</span>, span: 'filled' as const },
-    ...(programme ? [{ key: 'programme', label: t('claim.programme'), children: programme }] : []),
-    ...(claim.provider ? [{ key: 'provider', label: t('claim.provider'), children: claim.provider }] : []),
-    { key: 'hours', label: t('claim.hours'), children: <strong data-testid="claim-hours">{t('claim.hoursValue', { hours: claim.hours })}</strong> },
-    { key: 'date', label: t('claim.date'), children: claim.date },
-    { key: 'level', label: t('claim.level'), children: <span data-testid="claim-level">{level}</span> },
-    { key: 'form', label: t('claim.form'), children: <span data-testid="claim-form">{form}</span> },
+    { key: 'kind', label: t('reviews:claim.kind'), children: <Tag color="geekblue">{t(`training:kinds.${claim.kind}`)}</Tag> },
+    { key: 'no', label: t('reviews:claim.teacherNo'), children: claim.teacher_no },
+    { key: 'title', label: t('reviews:claim.name'), children: <span data-testid="claim-title">{claim.title}</span>, span: 'filled' as const },
+    ...(programme ? [{ key: 'programme', label: t('reviews:claim.programme'), children: programme }] : []),
+    ...(claim.provider ? [{ key: 'provider', label: t('reviews:claim.provider'), children: claim.provider }] : []),
+    { key: 'hours', label: t('reviews:claim.hours'), children: <strong data-testid="claim-hours">{t('reviews:claim.hoursValue', { hours: claim.hours })}</strong> },
+    { key: 'date', label: t('reviews:claim.date'), children: claim.date },
+    { key: 'level', label: t('reviews:claim.level'), children: <span data-testid="claim-level">{level}</span> },
+    { key: 'form', label: t('reviews:claim.form'), children: <span data-testid="claim-form">{form}</span> },
     {
       key: 'evidence',
-      label: t('claim.evidence'),
+      label: t('reviews:claim.evidence'),
       children: claim.has_evidence ? (
         <Button size="small" icon={<DownloadOutlined />} onClick={() => void download()}>
-          {record.data?.evidence_name || t('claim.download')}
+          {record.data?.evidence_name || t('reviews:claim.download')}
         </Button>
       ) : (
-        t('claim.evidenceNone')
+        t('reviews:claim.evidenceNone')
       ),
     },
-    ...(claim.note ? [{ key: 'note', label: t('claim.note'), children: claim.note, span: 'filled' as const }] : []),
+    ...(claim.note ? [{ key: 'note', label: t('reviews:claim.note'), children: claim.note, span: 'filled' as const }] : []),
   ];
   return (
     <div data-testid="claim-summary">

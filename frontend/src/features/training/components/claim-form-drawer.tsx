@@ -195,7 +195,7 @@ export function ClaimFormDrawer({ claim, teacher, returnReason, onClose, onFiled
         {claim && (
           <Typography.Paragraph>
             <Typography.Text type="secondary">{t('training:form.teacher')}：</Typography.Text>
-            {claim.teacher.name} · {claim.kind_name}
+            {claim.teacher.name} · {t(`training:kinds.${claim.kind}`)}
             {claim.programme_name ? ` · ${claim.programme_name}` : ''}
           </Typography.Paragraph>
         )}
