@@ -12,6 +12,7 @@ import zhQuality from '@/locales/zh-CN/quality';
 import zhReports from '@/locales/zh-CN/reports';
 import zhReviews from '@/locales/zh-CN/reviews';
 import zhTeachers from '@/locales/zh-CN/teachers';
+import zhTraining from '@/locales/zh-CN/training';
 import zhUsers from '@/locales/zh-CN/users';
 import zhWorkplans from '@/locales/zh-CN/workplans';
 
@@ -33,6 +34,7 @@ export const zhCN = {
   headcounts: zhHeadcounts,
   quality: zhQuality,
   workplans: zhWorkplans,
+  training: zhTraining,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

@@ -93,6 +93,23 @@ describe('menu by capabilities', () => {
     expect(menuSelection('/teachers/new')).toEqual({ selected: '/teachers', open: ['teachers'] });
     expect(menuSelection('/teachers/important')).toEqual({ selected: '/teachers', open: ['teachers'] });
   });
+  it('shows 培训学时 by the training capabilities: 学时规则 to a province administrator only', () => {
+    expect(keys(['orgs.view', 'teachers.view', 'training.view', 'training.claim'], 'school')[2]).toEqual([
+      'training',
+      ['/training/programmes', '/training/claims', '/training/compliance'],
+    ]);
+    expect(keys(['orgs.view', 'training.view', 'training.manage'], 'province')[1]).toEqual([
+      'training',
+      ['/training/programmes', '/training/claims', '/training/compliance', '/training/rules'],
+    ]);
+    expect(keys(['orgs.view', 'training.view', 'training.manage'], 'county')[1]).toEqual([
+      'training',
+      ['/training/programmes', '/training/claims', '/training/compliance'],
+    ]);
+    expect(menuSelection('/training/programmes/3')).toEqual({ selected: '/training/programmes', open: ['training'] });
+    expect(menuSelection('/training/claims/batch')).toEqual({ selected: '/training/claims', open: ['training'] });
+  });
+
   it('shows 统计分析 (月报表 · 通报 · 统计人数) to users who may view reports, between the teachers and administration', () => {
     expect(keys(['orgs.view', 'teachers.view', 'reports.view'], 'county')).toEqual([
       ['/', undefined],

@@ -11,6 +11,7 @@ export type MenuLabelKey = `menu.${keyof (typeof zhCommon)['menu']}`;
 /** The menu's groups, in the order of UX.md; a route names its group, the group's own item has no page. */
 export const MENU_GROUPS = {
   teachers: { labelKey: 'menu.teachers', icon: 'solution' },
+  training: { labelKey: 'menu.training', icon: 'read' },
   reports: { labelKey: 'menu.reports', icon: 'barChart' },
   admin: { labelKey: 'menu.admin', icon: 'setting' },
 } as const satisfies Record<string, { labelKey: MenuLabelKey; icon: MenuIcon }>;
@@ -148,6 +149,50 @@ export const ROUTES: readonly AppRoute[] = [
     capability: 'teachers.change',
     crumbs: ['menu.teachers', 'menu.transferApply'],
     menu: { group: 'teachers', icon: 'userAdd' },
+  },
+  // 培训学时
+  {
+    path: '/training/programmes',
+    page: lazyPage(() => import('@/features/training/pages/programmes-page').then((m) => ({ default: m.ProgrammesPage }))),
+    capability: 'training.view',
+    crumbs: ['menu.training', 'menu.trainingProgrammes'],
+    menu: { group: 'training', icon: 'project' },
+  },
+  {
+    path: '/training/programmes/:id',
+    page: lazyPage(() => import('@/features/training/pages/programme-page').then((m) => ({ default: m.ProgrammePage }))),
+    capability: 'training.view',
+    crumbs: ['menu.training', 'menu.trainingProgrammes'],
+  },
+  {
+    path: '/training/claims',
+    page: lazyPage(() => import('@/features/training/pages/claims-page').then((m) => ({ default: m.ClaimsPage }))),
+    capability: 'training.view',
+    crumbs: ['menu.training', 'menu.trainingClaims'],
+    menu: { group: 'training', icon: 'form' },
+  },
+  {
+    // A programme's participants of the filler's school, one claim each.
+    path: '/training/claims/batch',
+    page: lazyPage(() => import('@/features/training/pages/batch-claims-page').then((m) => ({ default: m.BatchClaimsPage }))),
+    capability: 'training.claim',
+    crumbs: ['menu.training', 'menu.trainingClaims'],
+  },
+  {
+    path: '/training/compliance',
+    page: lazyPage(() => import('@/features/training/pages/compliance-page').then((m) => ({ default: m.CompliancePage }))),
+    capability: 'training.view',
+    crumbs: ['menu.training', 'menu.trainingCompliance'],
+    menu: { group: 'training', icon: 'pieChart' },
+  },
+  {
+    // The province's rules: set by its own administrators (each save a new version).
+    path: '/training/rules',
+    page: lazyPage(() => import('@/features/training/pages/rules-page').then((m) => ({ default: m.RulesPage }))),
+    capability: 'training.manage',
+    levels: ['province'],
+    crumbs: ['menu.training', 'menu.trainingRules'],
+    menu: { group: 'training', icon: 'control' },
   },
   // 统计分析
   {

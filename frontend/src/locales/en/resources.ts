@@ -12,6 +12,7 @@ import enQuality from '@/locales/en/quality';
 import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
 import enTeachers from '@/locales/en/teachers';
+import enTraining from '@/locales/en/training';
 import enUsers from '@/locales/en/users';
 import enWorkplans from '@/locales/en/workplans';
 import type { LanguageResources } from '@/locales/resources';
@@ -34,6 +35,7 @@ const en: LanguageResources = {
   headcounts: enHeadcounts,
   quality: enQuality,
   workplans: enWorkplans,
+  training: enTraining,
 };
 
 export default en;

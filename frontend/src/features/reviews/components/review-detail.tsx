@@ -10,12 +10,15 @@ import { ChangeTable } from '@/components/change-table';
 import type { Decision, SubmissionDetail } from '@/features/reviews/api/reviews-api';
 import { ArchiveSummary } from '@/features/reviews/components/archive-summary';
 import { ChangeSummary } from '@/features/reviews/components/change-summary';
+import { ClaimSummary, useClaimRecord } from '@/features/reviews/components/claim-summary';
 import { FullIdCheck } from '@/features/reviews/components/full-id-check';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { chainStatus } from '@/features/reviews/utils/queue';
+import { useCapability } from '@/lib/auth/session';
 import { isLevel } from '@/lib/org-levels';
 import { changeSetFromDiff } from '@/lib/review-changes';
 import { changeFromDiff, isChangeReview } from '@/lib/teacher-changes';
+import { claimFromDiff, isTrainingClaimReview, teacherOfLabel } from '@/lib/training-claims';
 
 const ACTION_COLOURS: Record<Decision['action'], string> = {
   submit: 'blue',
@@ -53,8 +56,12 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
   const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
   // A teacher change (transfer, leave …) is described by itself: the receiving side may not open the archive.
   const teacherChange = useMemo(() => (isChangeReview(item.kind) ? changeFromDiff(item.diff) : null), [item.kind, item.diff]);
+  // A training claim is described by itself too; its subject is the claim, its archive the claim's teacher's.
+  const claim = useMemo(() => (isTrainingClaimReview(item.kind) ? claimFromDiff(item.diff) : null), [item.kind, item.diff]);
+  const canViewTraining = useCapability('training.view');
+  const claimRecord = useClaimRecord(claim?.id ?? 0, claim !== null && canViewTraining);
   const statuses = chainStatus(item);
-  const archiveHref = `/teachers/${String(item.subject.id)}`;
+  const archiveHref = `/teachers/${String(claim ? (claimRecord.data?.teacher.id ?? '') : item.subject.id)}`;
   const toArchive = (children: React.ReactNode, testId: string) =>
     newTab ? (
       <Typography.Link href={archiveHref} target="_blank" rel="noopener" data-testid={testId}>
@@ -80,7 +87,17 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
           {
             key: 'teacher',
             label: t('reviews:detail.teacher'),
-            children: teacherChange ? <span data-testid="review-teacher">{item.subject.name}</span> : toArchive(item.subject.name, 'review-teacher'),
+            children: claim ? (
+              claimRecord.data ? (
+                toArchive(claimRecord.data.teacher.name, 'review-teacher')
+              ) : (
+                <span data-testid="review-teacher">{teacherOfLabel(item.subject.name)}</span>
+              )
+            ) : teacherChange ? (
+              <span data-testid="review-teacher">{item.subject.name}</span>
+            ) : (
+              toArchive(item.subject.name, 'review-teacher')
+            ),
           },
           { key: 'kind', label: t('reviews:detail.kind'), children: <KindTag kind={item.kind} /> },
           { key: 'school', label: t('reviews:detail.school'), children: item.school_name },
@@ -110,8 +127,14 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
           }))}
         />
       </Section>
-      <Section title={teacherChange ? t('changes:review.title') : changes ? t('reviews:detail.changes') : t('reviews:detail.content')}>
-        {teacherChange ? (
+      <Section
+        title={
+          claim ? t('reviews:claim.title') : teacherChange ? t('changes:review.title') : changes ? t('reviews:detail.changes') : t('reviews:detail.content')
+        }
+      >
+        {claim ? (
+          <ClaimSummary claim={claim} />
+        ) : teacherChange ? (
           <ChangeSummary change={teacherChange} transfer={item.kind === 'transfer'} name={item.subject.name} />
         ) : changes ? (
           <>

@@ -9,7 +9,7 @@ const KIND_COLOURS: Record<ReviewKind, string> = {
   teacher_key_change: 'volcano',
   transfer: 'purple',
   teacher_status: 'cyan',
-  training_claim: 'green',
+  training_claim: 'geekblue',
 };
 
 const STATE_COLOURS: Record<SubmissionState, string> = {

@@ -21,6 +21,7 @@ import { KindTag, SubmissionStateTag } from '@/features/reviews/components/revie
 import { stepProgress } from '@/features/reviews/utils/queue';
 import { LoadMore } from '@/components/load-more';
 import { loadedRows } from '@/lib/cursor-pages';
+import { isTrainingClaimReview } from '@/lib/training-claims';
 
 /** 我的提交: what the filler submitted, where each item stands, and why one came back. */
 export function MySubmissionsPage() {
@@ -48,7 +49,10 @@ export function MySubmissionsPage() {
       key: 'teacher',
       width: 120,
       ellipsis: true,
-      render: (_, item) => <Link to={`/teachers/${item.subject.id}`}>{item.subject.name}</Link>,
+      render: (_, item) => (
+        // A training claim's subject is the claim (its item's page shows it); every other subject is an archive.
+        <Link to={isTrainingClaimReview(item.kind) ? `/reviews/${String(item.id)}` : `/teachers/${String(item.subject.id)}`}>{item.subject.name}</Link>
+      ),
     },
     { title: t('reviews:columns.kind'), key: 'kind', width: 130, render: (_, item) => <KindTag kind={item.kind} /> },
     { title: t('reviews:columns.state'), key: 'state', width: 90, render: (_, item) => <SubmissionStateTag state={item.state} /> },

@@ -1,4 +1,4 @@
-import { HistoryOutlined, SwapOutlined } from '@ant-design/icons';
+import { HistoryOutlined, ReadOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Badge, Card, Flex, Grid, Space, Spin, Tabs, Tag } from 'antd';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
@@ -11,7 +11,7 @@ import { GroupRecordsPanel } from '@/features/teachers/components/group-records-
 import { OutsideValues, outsideHeld } from '@/features/teachers/components/outside-values';
 import { TeacherEditor, type Warnings } from '@/features/teachers/components/teacher-editor';
 import { TimelinePanel } from '@/features/teachers/components/timeline-panel';
-import { CHANGES_TAB, TIMELINE_TAB, archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
+import { CHANGES_TAB, TIMELINE_TAB, TRANSCRIPT_TAB, archiveTabs, resolveTab } from '@/features/teachers/utils/archive';
 import { ARCHIVE_GROUPS } from '@/features/teachers/utils/teacher-form';
 import { effectiveSchemaQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
@@ -26,6 +26,8 @@ interface ArchiveTabsProps {
   fieldErrors?: Record<string, string[]>;
   /** The 变动 tab's content (the archive's teacher changes); no tab without it. */
   changesPanel?: ReactNode;
+  /** The 培训学时 tab's content (the training transcript); no tab without it. */
+  trainingPanel?: ReactNode;
 }
 
 const isFormGroup = (code: string) => (ARCHIVE_GROUPS as readonly string[]).includes(code);
@@ -39,8 +41,8 @@ const OUTSIDE_TAB = 'outside';
  * outside the catalogue in force (records of a group it does not select, values of indicators it leaves out)
  * gets read-only tabs marked 目录外, so no held data is invisible.
  */
-export function ArchiveTabs({ record, editable, initialWarnings, onReload, fieldErrors, changesPanel }: ArchiveTabsProps) {
-  const { t, i18n } = useTranslation(['teachers', 'common', 'changes']);
+export function ArchiveTabs({ record, editable, initialWarnings, onReload, fieldErrors, changesPanel, trainingPanel }: ArchiveTabsProps) {
+  const { t, i18n } = useTranslation(['teachers', 'common', 'changes', 'training']);
   const { teacher } = record;
   const schema = useQuery(effectiveSchemaQueryOptions(teacher.school));
   const [searchParams, setSearchParams] = useSearchParams();
@@ -66,9 +68,11 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
   const groups = useMemo(() => [...inForce, ...outsideTables], [inForce, outsideTables]);
   const timelineShown = searchParams.get('tab') === TIMELINE_TAB;
   const changesShown = searchParams.get('tab') === CHANGES_TAB && changesPanel !== undefined;
+  const transcriptShown = searchParams.get('tab') === TRANSCRIPT_TAB && trainingPanel !== undefined;
   const outsideShown = searchParams.get('tab') === OUTSIDE_TAB && outsideFields.length > 0;
   const active = resolveTab(searchParams.get('tab'), groups);
-  const activeGroup = timelineShown || outsideShown || changesShown ? undefined : groups.find((group) => group.code === active);
+  const activeGroup =
+    timelineShown || outsideShown || changesShown || transcriptShown ? undefined : groups.find((group) => group.code === active);
   const isOutside = (code: string) => outsideTables.some((group) => group.code === code);
 
   const showTab = useCallback(
@@ -87,7 +91,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
   if (schema.isError) {
     return <Alert type="error" showIcon title={t('teachers:schemaError', { message: schema.error.message })} />;
   }
-  if (!schema.data || (!activeGroup && !timelineShown && !outsideShown && !changesShown)) {
+  if (!schema.data || (!activeGroup && !timelineShown && !outsideShown && !changesShown && !transcriptShown)) {
     return (
       <Card>
         <div style={{ textAlign: 'center', padding: 48 }}>
@@ -142,6 +146,17 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
       ),
     });
   }
+  if (trainingPanel !== undefined) {
+    items.push({
+      key: TRANSCRIPT_TAB,
+      label: (
+        <Space size={4} data-testid={`tab-${TRANSCRIPT_TAB}`}>
+          <ReadOutlined />
+          <span>{t('training:transcript.tab')}</span>
+        </Space>
+      ),
+    });
+  }
   const formShown = activeGroup !== undefined && !activeGroup.many;
 
   return (
@@ -149,7 +164,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
       <Flex vertical={!sideTabs} gap={sideTabs ? 24 : 0}>
         <Tabs
           aria-label={t('teachers:tabs.label')}
-          activeKey={activeGroup?.code ?? (outsideShown ? OUTSIDE_TAB : changesShown ? CHANGES_TAB : TIMELINE_TAB)}
+          activeKey={activeGroup?.code ?? (outsideShown ? OUTSIDE_TAB : changesShown ? CHANGES_TAB : transcriptShown ? TRANSCRIPT_TAB : TIMELINE_TAB)}
           onChange={showTab}
           items={items}
           tabPlacement={sideTabs ? 'start' : 'top'}
@@ -185,6 +200,7 @@ export function ArchiveTabs({ record, editable, initialWarnings, onReload, field
             <OutsideValues fields={outsideFields} archive={archive.data} provinceTables={schema.data.province_code_tables} />
           )}
           {changesShown && changesPanel}
+          {transcriptShown && trainingPanel}
           {timelineShown && <TimelinePanel teacherId={teacher.id} school={teacher.school} />}
         </div>
       </Flex>

@@ -3,6 +3,7 @@ import { Alert, App, Button, Descriptions, Empty, Flex, Table, Tooltip, Typograp
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 
 import { useCodeLabels } from '@/components/catalogue-fields';
 import { RowActions } from '@/components/row-actions';
@@ -20,6 +21,8 @@ import type { EffectiveGroup, SpecCodeTable } from '@/lib/catalogue-api';
 import { buildFormFields, type FormField } from '@/lib/catalogue-fields';
 import { localName } from '@/lib/catalogue-names';
 import { isStale } from '@/lib/api-error';
+import { useCapability } from '@/lib/auth/session';
+import { claimFormPath, isOwnedGroup } from '@/lib/training-claims';
 
 interface GroupRecordsPanelProps {
   teacherId: number;
@@ -71,8 +74,12 @@ function RowWarnings({ lines }: { lines: string[] }) {
  * The records of one many-valued group as a table: the first indicators as columns (codes by their names),
  * every indicator in the expanded row; add, edit and delete (confirmed) when the archive is editable.
  */
-export function GroupRecordsPanel({ teacherId, groupCode, group, provinceTables, editable }: GroupRecordsPanelProps) {
+export function GroupRecordsPanel({ teacherId, groupCode, group, provinceTables, editable: archiveEditable }: GroupRecordsPanelProps) {
   const { t, i18n } = useTranslation(['teachers', 'common']);
+  // 国内培训 is written by the training module alone (the API answers 409 `group_owned` to any other write).
+  const owned = isOwnedGroup(groupCode);
+  const editable = archiveEditable && !owned;
+  const canClaim = useCapability('training.claim');
   const { message } = App.useApp();
   const records = useGroupRecords(teacherId, groupCode);
   const { remove, reload } = useGroupRecordMutations(teacherId, groupCode);
@@ -157,6 +164,17 @@ export function GroupRecordsPanel({ teacherId, groupCode, group, provinceTables,
           </Button>
         )}
       </Flex>
+      {owned && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="owned-group-hint"
+          title={t('teachers:records.ownedTitle', { group: groupName })}
+          description={t('teachers:records.ownedDescription')}
+          action={canClaim && <Link to={claimFormPath(teacherId)}>{t('teachers:records.ownedLink')}</Link>}
+        />
+      )}
       {records.isError && (
         <Alert
           type="error"

@@ -28,9 +28,11 @@ interface TeacherArchivePageProps {
   changeActions?: (teacher: Teacher) => ReactNode;
   /** The 变动 tab's content: the archive's changes. */
   changesPanel?: (teacherId: number) => ReactNode;
+  /** The 培训学时 tab's content: the teacher's training transcript (the training feature, composed by app/). */
+  trainingPanel?: (teacherId: number) => ReactNode;
 }
 
-export function TeacherArchivePage({ changeActions, changesPanel }: TeacherArchivePageProps = {}) {
+export function TeacherArchivePage({ changeActions, changesPanel, trainingPanel }: TeacherArchivePageProps = {}) {
   const { t } = useTranslation(['teachers', 'common', 'changes']);
   const navigate = useNavigate();
   const location = useLocation();
@@ -123,7 +125,7 @@ export function TeacherArchivePage({ changeActions, changesPanel }: TeacherArchi
       )}
       {!teacher.active && <Alert type="warning" showIcon data-testid="inactive-alert" title={t('changes:archive.inactiveAlert')} />}
       {!canChange && <Alert type="info" showIcon title={t('teachers:readOnly')} />}
-      <ArchiveTabs key={teacher.id} record={query.data} editable={editable} initialWarnings={initialWarnings} onReload={() => query.refetch()} fieldErrors={fieldErrors} changesPanel={changesPanel?.(teacher.id)} />
+      <ArchiveTabs key={teacher.id} record={query.data} editable={editable} initialWarnings={initialWarnings} onReload={() => query.refetch()} fieldErrors={fieldErrors} changesPanel={changesPanel?.(teacher.id)} trainingPanel={trainingPanel?.(teacher.id)} />
     </div>
   );
 }

@@ -11,6 +11,9 @@ export const TIMELINE_TAB = 'timeline';
 /** The tab of the archive's teacher changes (`?tab=changes`), beside the history. */
 export const CHANGES_TAB = 'changes';
 
+/** The tab of the teacher's training transcript (`?tab=transcript`; the group 国内培训 is `training`). */
+export const TRANSCRIPT_TAB = 'transcript';
+
 /** The archive's tabs: every group of the effective catalogue, in the national order. */
 export function archiveTabs(groups: readonly EffectiveGroup[]): EffectiveGroup[] {
   return [...groups].sort((a, b) => a.order - b.order);
