@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tmis.catalog.models import Indicator
 from tmis.teachers.models import GROUP_MODELS
+from tmis.teachers.owned_groups import OWNED_GROUPS
 
 ERROR, WARNING = "error", "warning"
 SEVERITIES = {ERROR: _("Error"), WARNING: _("Warning")}
@@ -87,9 +88,12 @@ class Rule:
 def required_groups() -> dict[str, tuple[str, ...]]:
     """School kind → the many-row groups an archive of that kind must have a record of: those holding a core
     indicator of the kind (the catalogue's `needs_record`, catalog.effective.build). Provinces cannot make a national
-    core indicator optional, so the national catalogue decides. One query."""
+    core indicator optional, so the national catalogue decides. A group a business module owns (国内培训: approved
+    training claims write it) is no requirement: a teacher without training yet is no problem. One query."""
     out: dict[str, set[str]] = {}
     for group, core_stages in Indicator.objects.filter(group__many=True).values_list("group__code", "core_stages"):
+        if group in OWNED_GROUPS:
+            continue
         for stage in core_stages:
             out.setdefault(stage, set()).add(group)
     order = list(GROUP_MODELS)

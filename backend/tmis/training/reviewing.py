@@ -14,6 +14,7 @@ from tmis.reviews.registry import SubjectKind, register, register_related
 
 from .archive import write_records
 from .models import Claim, ClaimKind, ClaimState
+from .names import FORM_TABLE, LEVEL_TABLE, code_names, name_of
 from .rules import rules_for
 from .standings import recount
 
@@ -22,7 +23,8 @@ SUBJECT = "training_claim"
 
 
 def describe_claim(claim: Claim) -> dict[str, Any]:
-    """What a reviewer reads (stored with the review item when it is submitted)."""
+    """What a reviewer reads (stored with the review item when it is submitted; names of codes are added when it is
+    read, in the reader's language)."""
     return {
         "id": claim.pk,
         "kind": claim.kind,
@@ -33,7 +35,9 @@ def describe_claim(claim: Claim) -> dict[str, Any]:
         "hours": claim.hours,
         "date": claim.date.isoformat(),
         "programme": claim.programme_id,
+        "teacher": claim.teacher_id,
         "teacher_no": claim.teacher.teacher_no,
+        "teacher_name": claim.teacher.name,
         "has_evidence": bool(claim.evidence_path),
         "note": claim.note,
     }
@@ -57,7 +61,11 @@ class ClaimSubject:
 
     def describe(self, submission: Submission) -> dict[str, Any] | None:
         stored = (submission.payload or {}).get("claim") or describe_claim(self._claim(submission.subject_id))
-        names = {"kind_name": str(ClaimKind(stored["kind"]).label)}
+        names = {
+            "kind_name": str(ClaimKind(stored["kind"]).label),
+            "level_name": name_of(code_names(LEVEL_TABLE), stored["level"]),
+            "form_name": name_of(code_names(FORM_TABLE), stored["form"]),
+        }
         return {"claim": {**stored, **names}}
 
     def state_changed(self, submission: Submission) -> None:

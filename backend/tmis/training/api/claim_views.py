@@ -117,7 +117,7 @@ class ClaimViewSet(
         return self._answer(claim_file(actor=request.user, teacher=teacher, data=values), status.HTTP_201_CREATED)
 
     @extend_schema(request=ClaimBulkSerializer, responses=ClaimBulkResultSerializer(many=True))
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
     def bulk(self, request: Request) -> Response:
         """One claim per teacher (≤ 500, e.g. the participants of a programme): one result per entry, in order; a
         refused entry (another scope's teacher, a duplicate) never stops the others."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
@@ -25,6 +25,7 @@ from ..programmes import ensure_runner, programme_create, programme_delete, prog
 from ..selectors import programmes_visible_to
 from .serializers import (
     ConfirmResultSerializer,
+    ParticipantPageSerializer,
     ParticipantSerializer,
     ProgrammeChangeSerializer,
     ProgrammeSerializer,
@@ -95,8 +96,14 @@ class ProgrammeViewSet(
         programme_delete(actor=request.user, programme=programme, precondition=self.precondition)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(responses=ParticipantSerializer(many=True))
-    @action(detail=True, methods=["get"], pagination_class=IdCursorPagination)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("cursor", str, description="The pagination cursor value."),
+            OpenApiParameter("page_size", int, description="Rows per page (at most 500)."),
+        ],
+        responses=ParticipantPageSerializer,
+    )
+    @action(detail=True, methods=["get"], pagination_class=IdCursorPagination, filter_backends=[])
     def participants(self, request: Request, pk: str) -> Response:
         """The uploaded list: enrolled, completed (hours) and confirmed (claim) teachers, by upload order."""
         programme = self.get_object()

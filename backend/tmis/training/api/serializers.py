@@ -125,6 +125,14 @@ class ParticipantSerializer(serializers.Serializer):
     claim = serializers.IntegerField(source="claim_id", allow_null=True, help_text="The approved claim once confirmed.")
 
 
+class ParticipantPageSerializer(serializers.Serializer):
+    """One cursor page of a programme's list (as every list: follow `next`)."""
+
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = ParticipantSerializer(many=True)
+
+
 class UploadSerializer(serializers.Serializer):
     file = serializers.FileField(
         help_text="XLSX or CSV: 教师编号 or 身份证件号 (+ 身份证件类型), 姓名, 完成学时 (empty = enrolled), 完成日期."

@@ -2913,7 +2913,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description The uploaded list: enrolled, completed (hours) and confirmed (claim) teachers, by upload order. */
-        get: operations["training_programmes_participants_list"];
+        get: operations["training_programmes_participants_retrieve"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5125,19 +5125,6 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Change"][];
         };
-        PaginatedClaimBulkResultList: {
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
-             */
-            previous?: string | null;
-            results: components["schemas"]["ClaimBulkResult"][];
-        };
         PaginatedClaimList: {
             /**
              * Format: uri
@@ -5269,19 +5256,6 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OverseasRecord"][];
-        };
-        PaginatedParticipantList: {
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
-             */
-            next?: string | null;
-            /**
-             * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
-             */
-            previous?: string | null;
-            results: components["schemas"]["Participant"][];
         };
         PaginatedPostRecordList: {
             /**
@@ -5519,6 +5493,14 @@ export interface components {
             completed_on: string | null;
             /** @description The approved claim once confirmed. */
             claim: number | null;
+        };
+        /** @description One cursor page of a programme's list (as every list: follow `next`). */
+        ParticipantPage: {
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["Participant"][];
         };
         PasswordChangeRequest: {
             /** @description The current password. */
@@ -22634,39 +22616,7 @@ export interface operations {
     };
     training_claims_bulk_create: {
         parameters: {
-            query?: {
-                /** @description The pagination cursor value. */
-                cursor?: string;
-                /**
-                 * @description * `programme` - Programme hours
-                 *     * `degree` - Degree study
-                 *     * `school_based` - School-based study
-                 *     * `publication` - Paper or book
-                 *     * `exchange` - Academic exchange
-                 *     * `research` - Research project
-                 *     * `self_study` - Self-directed study
-                 *     * `other` - Other
-                 */
-                kind?: "degree" | "exchange" | "other" | "programme" | "publication" | "research" | "school_based" | "self_study";
-                /** @description Claims of the teachers under this organisation (its code). */
-                org?: string;
-                /** @description Number of results to return per page. */
-                page_size?: number;
-                programme?: number;
-                /**
-                 * @description One or more states.
-                 *
-                 *     * `submitted` - Submitted
-                 *     * `in_review` - In review
-                 *     * `approved` - Approved
-                 *     * `returned` - Returned
-                 *     * `withdrawn` - Withdrawn
-                 */
-                state?: ("approved" | "in_review" | "returned" | "submitted" | "withdrawn")[];
-                /** @description One teacher's claims (archive id). */
-                teacher?: number;
-                year?: number;
-            };
+            query?: never;
             header?: {
                 /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
                 "If-Match"?: string;
@@ -22687,7 +22637,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedClaimBulkResultList"];
+                    "application/json": components["schemas"]["ClaimBulkResult"][];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
@@ -22710,15 +22660,6 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found, or outside the caller's organisation scope. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23469,21 +23410,13 @@ export interface operations {
             };
         };
     };
-    training_programmes_participants_list: {
+    training_programmes_participants_retrieve: {
         parameters: {
             query?: {
                 /** @description The pagination cursor value. */
                 cursor?: string;
-                /** @description 培训类别 code. */
-                level?: string;
-                /** @description One organisation's programmes (its code). */
-                org?: string;
-                /** @description Number of results to return per page. */
+                /** @description Rows per page (at most 500). */
                 page_size?: number;
-                /** @description Part of the name. */
-                q?: string;
-                /** @description Programmes running on this day. */
-                running_on?: string;
             };
             header?: never;
             path: {
@@ -23499,7 +23432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PaginatedParticipantList"];
+                    "application/json": components["schemas"]["ParticipantPage"];
                 };
             };
             /** @description Invalid input (`errors` names the fields). */
