@@ -43,7 +43,7 @@ frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SRC)
 	cd frontend && npm run build --silent
 
 run: $(VENV)/.installed frontend/dist/index.html
-	TMIS_DEMO=1 $(DEVDB) -- bash -c '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && $(MANAGE) load_demo_reviews && $(MANAGE) load_demo_changes && $(MANAGE) load_demo_headcounts && $(MANAGE) load_demo_workplans && $(MANAGE) load_demo_training && $(MANAGE) load_demo_quality && $(MANAGE) refresh_quality && $(MANAGE) refresh_reports && \
+	TMIS_DEMO=1 $(DEVDB) -- bash -c '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && $(MANAGE) load_demo_reviews && $(MANAGE) load_demo_changes && $(MANAGE) load_demo_headcounts && $(MANAGE) load_demo_workplans && $(MANAGE) load_demo_training && $(MANAGE) load_demo_rotation && $(MANAGE) load_demo_quality && $(MANAGE) refresh_quality && $(MANAGE) refresh_reports && \
 	  echo "TMIS: http://127.0.0.1:$(PORT)/  (API docs: http://127.0.0.1:$(PORT)/api/v1/docs/)" && \
 	  { $(MANAGE) jobs_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	    PORT=$(PORT) $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py; }'
@@ -52,7 +52,7 @@ run: $(VENV)/.installed frontend/dist/index.html
 # Every browser test logs in from 127.0.0.1: the per-address login limit (30/min) is raised for them alone.
 serve-e2e: $(VENV)/.installed frontend/dist/index.html
 	TMIS_DEMO=1 TMIS_ACCESS_LOG=0 TMIS_LOGIN_RATE=600/min TMIS_LOGIN_ADDRESS_FAILURES=1000 $(DEVDB) --database $(E2E_DATABASE) --fresh -- bash -c \
-	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && $(MANAGE) load_demo_reviews && $(MANAGE) load_demo_changes && $(MANAGE) load_demo_headcounts && $(MANAGE) load_demo_workplans && $(MANAGE) load_demo_training && $(MANAGE) load_demo_quality && $(MANAGE) refresh_quality && $(MANAGE) refresh_reports && \
+	  '$(MANAGE) migrate --no-input -v0 && $(MANAGE) load_demo && $(MANAGE) load_demo_teachers && $(MANAGE) load_demo_reviews && $(MANAGE) load_demo_changes && $(MANAGE) load_demo_headcounts && $(MANAGE) load_demo_workplans && $(MANAGE) load_demo_training && $(MANAGE) load_demo_rotation && $(MANAGE) load_demo_quality && $(MANAGE) refresh_quality && $(MANAGE) refresh_reports && \
 	  { TMIS_JOB_POLL_SECONDS=0.5 $(MANAGE) jobs_worker & WORKER=$$!; trap "kill $$WORKER 2>/dev/null" EXIT INT TERM; \
 	    PORT=$(E2E_PORT) $(VENV)/bin/gunicorn -c infra/gunicorn.conf.py; }'
 
@@ -120,4 +120,5 @@ bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_reports_province.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_quality.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_training.py
+	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_rotation.py
 	$(DEVDB) --database tmis_bench_crypto --fresh -- $(PY) tests/bench/bench_crypto.py

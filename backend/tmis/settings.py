@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "tmis.quality",
     "tmis.workplans",
     "tmis.training",
+    "tmis.rotation",
     "procrastinate.contrib.django",
 ]
 
@@ -289,6 +290,8 @@ SPECTACULAR_SETTINGS = {
         "StatusEnum": "tmis.catalog.models.CatalogueStatus",  # its name before the training compliance had `status`
         "ClaimKindEnum": "tmis.training.models.ClaimKind",
         "ComplianceStatusEnum": "tmis.training.selectors.STATUSES",
+        "PlanStateEnum": "tmis.rotation.models.PlanState",
+        "AssignmentStateEnum": "tmis.rotation.models.AssignmentState",
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

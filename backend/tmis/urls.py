@@ -39,6 +39,7 @@ api_v1 = [
     path("work-plans/", include("tmis.workplans.api.urls_plans")),
     path("working-groups/", include("tmis.workplans.api.urls_groups")),
     path("training/", include("tmis.training.api.urls")),
+    path("rotation/", include("tmis.rotation.api.urls")),
 ]
 
 urlpatterns = [

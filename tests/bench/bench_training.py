@@ -19,7 +19,7 @@ from bench_setup import size  # sets Django up
 from django.core.management import call_command
 from django.db import connection
 from rest_framework.test import APIClient
-from stats import percentile
+from stats import percentile, timed
 
 from tmis.accounts.models import User
 from tmis.accounts.tokens import tokens_for
@@ -87,15 +87,6 @@ def _client(user: User) -> APIClient:
     return client
 
 
-def _timed(fn, runs: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return percentile(samples, 50) * 1000, percentile(samples, 95) * 1000
-
-
 def _completion_list(actor: User, run: int, today: dt.date) -> object:
     """A province programme with BATCH random current teachers of the province completed (not yet confirmed)."""
     programme = programme_create(
@@ -147,18 +138,18 @@ def main() -> None:
     print("|---|---|---|")
     rolled = compliance(organisation=province, cycle_start=cycle, rules=rules)["organisation"]
     assert rolled["with_hours"] > 0 and rolled["teachers"] > 0, rolled
-    p50, p95 = _timed(lambda: compliance(organisation=province, cycle_start=cycle, rules=rules), READS)
+    p50, p95 = timed(lambda: compliance(organisation=province, cycle_start=cycle, rules=rules), READS)
     print(f"| `compliance(620000)`: 甘肃 and its cities ({READS} runs) | {p50:.1f} | {p95:.1f} |")
     client = _client(province_admin)
     url = f"/api/v1/training/compliance/?org={PROVINCE}&cycle={cycle}-{cycle + rules.cycle_years - 1}"
     response = client.get(url)
     assert response.status_code == 200, response.content[:300]
-    p50, p95 = _timed(lambda: client.get(url), READS)
+    p50, p95 = timed(lambda: client.get(url), READS)
     print(f"| `GET training/compliance/?org=620000` as demo-province ({READS} runs) | {p50:.1f} | {p95:.1f} |")
     county = Organisation.objects.filter(parent__parent=province, level="county").order_by("code").first()
     county_url = f"/api/v1/training/compliance/?org={county.code}"
     assert client.get(county_url).status_code == 200
-    p50, p95 = _timed(lambda: client.get(county_url), READS)
+    p50, p95 = timed(lambda: client.get(county_url), READS)
     label = f"`GET training/compliance/?org={county.code}`: a county and its schools"
     print(f"| {label} ({READS} runs) | {p50:.1f} | {p95:.1f} |")
     print(

@@ -34,6 +34,7 @@ GROUPS = [
         "bench_reports_province.py",
         "bench_quality.py",
         "bench_training.py",
+        "bench_rotation.py",
     ],
     ["bench_imports.py"],
     ["bench_crypto.py"],

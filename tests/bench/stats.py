@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 
 
 def percentile(values: Iterable[float], p: float) -> float:
@@ -16,3 +17,13 @@ def percentile(values: Iterable[float], p: float) -> float:
         raise ValueError(f"percentile {p} is outside 0…100")
     rank = max(1, math.ceil(p / 100 * len(ordered)))
     return ordered[rank - 1]
+
+
+def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
+    """(p50, p95) in milliseconds of `runs` calls of `fn`."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return percentile(samples, 50) * 1000, percentile(samples, 95) * 1000

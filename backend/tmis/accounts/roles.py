@@ -43,6 +43,10 @@ class Role(models.TextChoices):
 #: role but the teacher; `training.claim` (file claims for the teachers of one's scope) for the filler; deciding claims
 #: is `reviews.decide`; `training.manage` (run programmes, confirm completion lists, correct approved claims, set the
 #: province's rules) for the business administrator.
+#:
+#: Exchange rotation (`tmis.rotation`): `rotation.view` (eligibility lists, plans, assignments, targets) for every
+#: business role but the teacher; `rotation.manage` (a county's plan and its assignments, the province's rules) for the
+#: business administrator; deciding a plan is `reviews.decide`.
 CAPABILITIES: dict[str, frozenset[str]] = {
     Role.FILLER: frozenset(
         {
@@ -57,6 +61,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "workplans.view",
             "training.view",
             "training.claim",
+            "rotation.view",
         }
     ),
     Role.REVIEWER: frozenset(
@@ -70,6 +75,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "quality.view",
             "workplans.view",
             "training.view",
+            "rotation.view",
         }
     ),
     Role.VIEWER: frozenset(
@@ -81,6 +87,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "quality.view",
             "workplans.view",
             "training.view",
+            "rotation.view",
         }
     ),
     # The business administrator of a level (管理): the accounts and roles of its subtree, as delegated downwards.
@@ -101,6 +108,8 @@ CAPABILITIES: dict[str, frozenset[str]] = {
             "workplans.manage",
             "training.view",
             "training.manage",
+            "rotation.view",
+            "rotation.manage",
             "catalog.manage",
             "reviews.view",
         }
@@ -127,6 +136,8 @@ TEACHER_DATA_CAPABILITIES = frozenset(
         "quality.view",  # the worklist names teachers
         "training.view",  # claims, transcripts and compliance lists name teachers
         "training.claim",
+        "rotation.view",  # eligibility lists and plans name teachers
+        "rotation.manage",
     }
 )
 

@@ -19,12 +19,12 @@ from tmis.reviews import services as engine
 from tmis.teachers.models import RecordState, Teacher
 from tmis.teachers.writes import id_dedup_key
 
-from .completion import end_temporary_state
+from .completion import apply_change, end_temporary_state
 from .kinds import LEAVING, STATUS_REVIEW, SUBJECT, TEMPORARY, TRANSFER_REVIEW, mask_name
 from .models import ChangeState, Kind, TeacherChange
 from .reviewing import describe_change
 
-__all__ = ["ChangeRequest", "change_create", "end_due_states"]
+__all__ = ["ChangeRequest", "change_create", "end_due_states", "transfer_completed"]
 
 
 @dataclass(frozen=True)
@@ -211,3 +211,38 @@ def end_due_states(*, today: dt.date | None = None) -> int:
                 end_temporary_state(change)
                 ended += 1
     return ended
+
+
+def transfer_completed(
+    *, actor: Any, teacher_id: int, to_school: Organisation, effective_date: dt.date, reason: str
+) -> TeacherChange:
+    """A transfer another business already had reviewed (a rotation that moves the personnel relation, approved in
+    its county's plan): recorded as an approved change of the teacher's history and applied at once — the archive
+    with every record moves to `to_school` and keeps its number. Called inside the caller's transaction."""
+    teacher = Teacher.objects.select_for_update().select_related("school").get(pk=teacher_id)
+    now = timezone.now()
+    change = TeacherChange.objects.create(
+        kind=Kind.TRANSFER,
+        state=ChangeState.APPROVED,
+        teacher=teacher,
+        teacher_no=teacher.teacher_no,
+        teacher_name=teacher.name,
+        name_masked=mask_name(teacher.name),
+        from_school=teacher.school,
+        from_path=teacher.school.path,
+        to_school=to_school,
+        to_path=to_school.path,
+        effective_date=effective_date,
+        reason=reason[:500],
+        created_by=actor,
+        completed_at=now,
+    )
+    apply_change(change, actor_id=getattr(actor, "pk", None))
+    audit_record(
+        action="change.create",
+        actor=actor,
+        subject_type="teacher_change",
+        subject_id=change.pk,
+        detail={"kind": change.kind, "teacher_no": change.teacher_no, "to_school": to_school.code},
+    )
+    return change

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.utils.translation import gettext as _
 
-from tmis.core.errors import field_error
+from tmis.core.errors import AppError, field_error
 
 from . import codes
 from .models import LEVEL_ORDER, Level, Organisation
@@ -17,6 +17,15 @@ def organisation_list_visible_to(*, user: Any) -> QuerySet[Organisation]:
     """Organisations in the user's subtree, annotated with `has_children` (one EXISTS, no N+1)."""
     children = Organisation.objects.filter(parent_id=OuterRef("pk"))
     return Organisation.objects.visible_to(user).select_related("parent").annotate(has_children=Exists(children))
+
+
+def province_in_reach(*, user: Any, code: str) -> Organisation:
+    """The province named, if the user sees it or lies under it (its rules are read from below): 404 otherwise."""
+    province = Organisation.objects.filter(code=code, level=Level.PROVINCE).first()
+    scope = getattr(user, "scope_path", None) or "\x00"
+    if province is None or not (province.path.startswith(scope) or scope.startswith(province.path)):
+        raise AppError(_("No such province in your scope."), code="not_found", status_code=404)
+    return province
 
 
 def organisation_in_scope(*, user: Any, code: str, level: str | None = None) -> Organisation | None:

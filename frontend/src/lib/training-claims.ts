@@ -65,9 +65,9 @@ export function teacherOfLabel(label: string): string {
 
 /**
  * Groups of the archive a business module writes alone (the API refuses every other write with 409 `group_owned`):
- * 国内培训 (`training`) holds the approved training hours.
+ * 国内培训 (`training`) holds the approved training hours, 交流轮岗 (`rotation`) the rotations of approved county plans.
  */
-export const OWNED_GROUPS: readonly string[] = ['training'];
+export const OWNED_GROUPS: readonly string[] = ['training', 'rotation'];
 
 export function isOwnedGroup(code: string): boolean {
   return OWNED_GROUPS.includes(code);

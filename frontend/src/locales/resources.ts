@@ -11,6 +11,7 @@ import zhProfile from '@/locales/zh-CN/profile';
 import zhQuality from '@/locales/zh-CN/quality';
 import zhReports from '@/locales/zh-CN/reports';
 import zhReviews from '@/locales/zh-CN/reviews';
+import zhRotation from '@/locales/zh-CN/rotation';
 import zhTeachers from '@/locales/zh-CN/teachers';
 import zhTraining from '@/locales/zh-CN/training';
 import zhUsers from '@/locales/zh-CN/users';
@@ -35,6 +36,7 @@ export const zhCN = {
   quality: zhQuality,
   workplans: zhWorkplans,
   training: zhTraining,
+  rotation: zhRotation,
 } as const;
 
 export type Namespace = keyof typeof zhCN;

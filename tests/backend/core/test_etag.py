@@ -76,7 +76,7 @@ def test_if_match_star_and_a_list_of_tags(resource, client_for):
     assert resource.write(client, 2, HTTP_IF_MATCH=f'"0-v0", {current}').status_code == 200
 
 
-@pytest.mark.parametrize("group", ["study", "title", "rotation"])
+@pytest.mark.parametrize("group", ["study", "title", "skills"])
 def test_deleting_a_group_record_needs_the_current_etag(group, client_for):
     resource = build(f"delete:{group}", client_for)
     client = client_for(resource.login)

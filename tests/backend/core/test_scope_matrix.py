@@ -75,11 +75,13 @@ SEPARATED_PROVINCE = {"demo-province-sysadmin", "demo-province-secadmin", "demo-
 # Logins of the second demo province (北京, for transfers across provinces) and 建兰路小学's reviewer.
 BEIJING = {"demo-province-bj", "demo-county-bj", "demo-school-bj", "demo-school-bj-reviewer"}
 SCHOOL_B_REVIEWER = "demo-school-b-reviewer"
+# The exchange rotation's plan maker of 城关区 and the city's reviewer (a plan is reviewed county → city).
+ROTATION = {"demo-county-a-admin", "demo-city-reviewer"}
 USERS_VISIBLE = {
-    "demo-central": set(OWN) | SEPARATED_CENTRAL | SEPARATED_PROVINCE | BEIJING | {SCHOOL_B_REVIEWER},
-    "demo-province": set(OWN) - {"demo-central"} | SEPARATED_PROVINCE | {SCHOOL_B_REVIEWER},
-    "demo-city": set(OWN) - {"demo-central", "demo-province"} | {SCHOOL_B_REVIEWER},
-    "demo-county-a": {"demo-county-a", "demo-school-a", "demo-school-a-reviewer"},
+    "demo-central": set(OWN) | SEPARATED_CENTRAL | SEPARATED_PROVINCE | BEIJING | ROTATION | {SCHOOL_B_REVIEWER},
+    "demo-province": set(OWN) - {"demo-central"} | SEPARATED_PROVINCE | ROTATION | {SCHOOL_B_REVIEWER},
+    "demo-city": set(OWN) - {"demo-central", "demo-province"} | ROTATION | {SCHOOL_B_REVIEWER},
+    "demo-county-a": {"demo-county-a", "demo-county-a-admin", "demo-school-a", "demo-school-a-reviewer"},
     "demo-county-b": {"demo-county-b", "demo-school-b", SCHOOL_B_REVIEWER},
 }
 

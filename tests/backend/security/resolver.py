@@ -26,6 +26,7 @@ from tmis.orgs.models import Organisation
 from tmis.reports.models import MonthlySnapshot
 from tmis.reviews.models import Submission
 from tmis.reviews.registry import kind_keys
+from tmis.rotation.models import Assignment, Plan
 from tmis.teachers.models import GROUP_MODELS, Teacher
 from tmis.training.models import Claim, Programme
 from tmis.workplans.models import GroupMember, Milestone, WorkPlan
@@ -230,6 +231,9 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/training/claims/\{{id\}}/([a-z-]+/)?", _scoped(Claim)),
     (rf"{API}/training/programmes/\{{id\}}/([a-z-]+/)*", _programme),
     (rf"{API}/training/rules/\{{province_code\}}/([a-z-]+/)?", _province_rules),
+    (rf"{API}/rotation/plans/\{{id\}}/([a-z-]+/)?", _scoped(Plan)),
+    (rf"{API}/rotation/assignments/\{{id\}}/", _scoped(Assignment)),
+    (rf"{API}/rotation/rules/\{{province_code\}}/", _province_rules),
     (rf"{API}/headcounts/\{{school_code\}}/\{{year\}}/", _school_year),
     # A period is the whole instance's; the rows read are the `org` parameter's, checked like any organisation.
     (

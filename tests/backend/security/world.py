@@ -98,6 +98,7 @@ def build() -> None:
             if not model.objects.filter(teacher__school=school).exists():
                 model.objects.create(teacher=teacher, province_code=teacher.province_code)
     _training()
+    _rotation()
     for user in users:
         api = client(user)
         # A job of each kind where the login may start one (refused otherwise: nothing is made).
@@ -157,6 +158,38 @@ def _training() -> None:
     recount(teachers)
 
 
+def _rotation() -> None:
+    """A draft rotation plan of every county with teachers, with an assignment from its first school to another of
+    its schools where it has two: every login has plans and assignments inside and outside its scope."""
+    from tmis.rotation.models import Assignment, Plan
+    from tmis.rotation.services import flow_category
+
+    creator = User.objects.filter(is_demo=True).order_by("pk").first()
+    schools = Organisation.objects.filter(level="school", teachers__isnull=False).distinct().select_related("parent")
+    for county in {school.parent for school in schools if school.parent.level == "county"}:
+        plan = Plan.objects.create(county=county, org_path=county.path, year=2026, created_by=creator)
+        members = list(Organisation.objects.filter(parent=county, level="school").order_by("code")[:2])
+        teacher = Teacher.objects.filter(school__parent=county, active=True).select_related("school").first()
+        receiving = next((school for school in members if teacher and school.pk != teacher.school_id), None)
+        if teacher is None or receiving is None:
+            continue
+        Assignment.objects.create(
+            plan=plan,
+            teacher=teacher,
+            from_school=teacher.school,
+            from_path=teacher.org_path,
+            to_school=receiving,
+            to_path=receiving.path,
+            rotation_type="1",
+            transfers_relation=False,
+            flow_category=flow_category(teacher.school, receiving),
+            backbone=False,
+            start_date=dt.date(2026, 9, 1),
+            end_date=dt.date(2027, 7, 15),
+            created_by=creator,
+        )
+
+
 def _second_province() -> None:
     """Until the demo data has a second province: one school in 北京市东城区 with one teacher, so that the logins of
     a province and a city have teachers and group records outside their scope too."""
@@ -186,9 +219,23 @@ def logins() -> list[Login]:
         named += [(p, (n, s)) for p, n, s in teachers]
         named += [(p, (name,)) for p, name in people]
         out = {v for p, vs in named if outside(p) for v in vs if v}
-        inside = {v for p, vs in named if not outside(p) for v in vs if v}
+        inside = {v for p, vs in named if not outside(p) for v in vs if v} | _shared_by_rotation(scope)
         result.append(Login(user=user, scope=scope, markers=frozenset(out - inside)))
     return result
+
+
+def _shared_by_rotation(scope: str) -> set[str]:
+    """A rotation assignment is seen from both schools (`AssignmentQuerySet`): the receiving side reads the teacher and
+    the sending school, the sending side the receiving school — by design, not a leak."""
+    from tmis.rotation.models import Assignment
+
+    shared: set[str] = set()
+    for row in Assignment.objects.select_related("teacher", "from_school", "to_school"):
+        if row.to_path.startswith(scope):
+            shared |= {row.teacher.name, row.teacher.staff_no, row.from_school.code, row.from_school.name}
+        if row.from_path.startswith(scope):
+            shared |= {row.to_school.code, row.to_school.name}
+    return shared - {""}
 
 
 def leaked(body: Any, login: Login) -> set[str]:

@@ -43,13 +43,21 @@ def _viewset(group: str, model: type[GroupRecord]) -> type[viewsets.GenericViewS
         permission = "teachers.view"
         write_permission = "teachers.change"
 
+        def reading(self) -> bool:
+            """A read, which an archive grant also allows (a rotation's receiving school); a write never."""
+            return self.request.method == "GET"
+
         def teacher(self) -> Teacher:
-            teachers = Teacher.objects.visible_to(self.request.user).select_related("school")
-            return get_object_or_404(teachers, pk=self.kwargs["teacher_pk"])
+            user = self.request.user
+            teachers = Teacher.objects.readable_by(user) if self.reading() else Teacher.objects.visible_to(user)
+            return get_object_or_404(teachers.select_related("school"), pk=self.kwargs["teacher_pk"])
 
         def get_scoped_queryset(self) -> QuerySet[GroupRecord]:
             if getattr(self, "swagger_fake_view", False):  # schema generation has no teacher
                 return model.objects.none()
+            if self.reading():
+                readable = Teacher.objects.readable_by(self.request.user).filter(pk=self.kwargs["teacher_pk"])
+                return model.objects.filter(teacher_id=self.kwargs["teacher_pk"], teacher__in=readable)
             return model.objects.visible_to(self.request.user).filter(teacher_id=self.kwargs["teacher_pk"])
 
         def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -95,8 +95,14 @@ class TeacherViewSet(
     ordering_fields = ["name", "teacher_no", "updated_at", "id"]  # ?ordering=name | -updated_at …
     ordering = ["id"]
 
+    #: Reads of one archive that a grant also allows (a rotation's receiving school); lists and writes never.
+    granted_actions = ("retrieve", "archive", "timeline")
+
     def get_scoped_queryset(self) -> QuerySet[Teacher]:
-        return Teacher.objects.visible_to(self.request.user).select_related("school")
+        teachers = Teacher.objects
+        if self.action in self.granted_actions and self.request.method == "GET":
+            return teachers.readable_by(self.request.user).select_related("school")
+        return teachers.visible_to(self.request.user).select_related("school")
 
     @extend_schema(
         parameters=[

@@ -4,14 +4,19 @@ digest as the nationwide dedup key, masked copy for lists)."""
 
 from __future__ import annotations
 
+from typing import Any, Self
+
 import pghistory
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tmis.core.scope import ScopedQuerySet
 from tmis.orgs.models import Organisation
+
+from .grants import ArchiveReadGrant
 
 
 class RecordState(models.TextChoices):
@@ -24,6 +29,15 @@ class RecordState(models.TextChoices):
 
 class TeacherQuerySet(ScopedQuerySet):
     scope_path_fields = ("org_path",)
+
+    def readable_by(self, user: Any) -> Self:
+        """What `user` may read: the subtree (`visible_to`) and the archives a business module granted its
+        organisation for now (`ArchiveReadGrant`: a rotation's receiving school). Never used for a write."""
+        path = getattr(user, "scope_path", None) if user is not None and user.is_authenticated else None
+        if not path:
+            return self.none()
+        granted = ArchiveReadGrant.objects.filter(org_path__startswith=path).values("teacher_id")
+        return self.filter(self.scope_condition(path) | Q(pk__in=granted))
 
 
 @pghistory.track(

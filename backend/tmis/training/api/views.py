@@ -19,7 +19,7 @@ from tmis.audit.services import audit_record
 from tmis.core.errors import AppError, field_error
 from tmis.core.permissions import HasCapability
 from tmis.orgs.models import Level, Organisation
-from tmis.orgs.selectors import organisation_parameter
+from tmis.orgs.selectors import organisation_parameter, province_in_reach
 from tmis.teachers.models import Teacher
 
 from ..documents import PDF_TYPE, XLSX_TYPE, compliance_workbook, transcript_pdf, transcript_workbook
@@ -46,12 +46,7 @@ class TrainingApi(APIView):
 
 
 def _province(request: Request, province_code: str) -> Organisation:
-    """The province named, if the caller sees it or lies under it (404 otherwise)."""
-    province = Organisation.objects.filter(code=province_code, level=Level.PROVINCE).first()
-    scope = request.user.scope_path or "\x00"
-    if province is None or not (province.path.startswith(scope) or scope.startswith(province.path)):
-        raise AppError(_("No such province in your scope."), code="not_found", status_code=404)
-    return province
+    return province_in_reach(user=request.user, code=province_code)
 
 
 class RulesApi(TrainingApi):

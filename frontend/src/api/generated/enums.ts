@@ -2,6 +2,10 @@
 // A label map typed `Record<XEnum, string>` fails to compile when the API gains or loses a value.
 import type { components } from './schema';
 
+/** Every value of `AssignmentStateEnum`, in the API's order. */
+export type AssignmentStateEnum = components['schemas']['AssignmentStateEnum'];
+export const assignmentStateEnumValues = ['planned', 'started', 'completed', 'cancelled'] as const satisfies readonly AssignmentStateEnum[];
+
 /** Every value of `BulkActionEnum`, in the API's order. */
 export type BulkActionEnum = components['schemas']['BulkActionEnum'];
 export const bulkActionEnumValues = ['approve', 'return'] as const satisfies readonly BulkActionEnum[];
@@ -52,7 +56,7 @@ export const jobStateEnumValues = ['queued', 'running', 'done', 'failed', 'cance
 
 /** Every value of `KindEnum`, in the API's order. */
 export type KindEnum = components['schemas']['KindEnum'];
-export const kindEnumValues = ['teacher_info', 'teacher_change', 'teacher_key_change', 'transfer', 'teacher_status', 'training_claim'] as const satisfies readonly KindEnum[];
+export const kindEnumValues = ['teacher_info', 'teacher_change', 'teacher_key_change', 'transfer', 'teacher_status', 'training_claim', 'rotation_plan'] as const satisfies readonly KindEnum[];
 
 /** Every value of `LevelsEnum`, in the API's order. */
 export type LevelsEnum = components['schemas']['LevelsEnum'];
@@ -69,6 +73,10 @@ export const organisationLevelEnumValues = ['central', 'province', 'city', 'coun
 /** Every value of `OriginEnum`, in the API's order. */
 export type OriginEnum = components['schemas']['OriginEnum'];
 export const originEnumValues = ['local', 'mirrored'] as const satisfies readonly OriginEnum[];
+
+/** Every value of `PlanStateEnum`, in the API's order. */
+export type PlanStateEnum = components['schemas']['PlanStateEnum'];
+export const planStateEnumValues = ['draft', 'submitted', 'in_review', 'approved', 'returned', 'withdrawn'] as const satisfies readonly PlanStateEnum[];
 
 /** Every value of `QualitySeverityEnum`, in the API's order. */
 export type QualitySeverityEnum = components['schemas']['QualitySeverityEnum'];

@@ -1447,6 +1447,247 @@ export interface paths {
         patch: operations["reviews_settings_update"];
         trace?: never;
     };
+    "/api/v1/rotation/assignments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Assignments seen from the sending and from the receiving school. `PATCH`/`DELETE` while the plan is a draft
+         *     or returned, by the county's administrators.
+         */
+        get: operations["rotation_assignments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/assignments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Assignments seen from the sending and from the receiving school. `PATCH`/`DELETE` while the plan is a draft
+         *     or returned, by the county's administrators.
+         */
+        get: operations["rotation_assignments_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description Assignments seen from the sending and from the receiving school. `PATCH`/`DELETE` while the plan is a draft
+         *     or returned, by the county's administrators.
+         */
+        delete: operations["rotation_assignments_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description Assignments seen from the sending and from the receiving school. `PATCH`/`DELETE` while the plan is a draft
+         *     or returned, by the county's administrators.
+         */
+        patch: operations["rotation_assignments_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/rotation/eligible/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A county's (or a school's) current teachers judged for a year — each eligible or with the reason why not,
+         *     and their assignment of that year's plan — a page at a time, with the summary of the whole county.
+         */
+        get: operations["rotation_eligible"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/flows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The year's approved assignments under the organisation by 教师流动类别 and by 交流轮岗类型. */
+        get: operations["rotation_flows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/plans/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description County rotation plans in the caller's scope. A county's administrators (`rotation.manage`) make one plan a
+         *     year, add assignments, and submit it (county → city by default); the figures against the targets come with
+         *     the plan and warn when it is short.
+         */
+        get: operations["rotation_plans_list"];
+        put?: never;
+        /**
+         * @description County rotation plans in the caller's scope. A county's administrators (`rotation.manage`) make one plan a
+         *     year, add assignments, and submit it (county → city by default); the figures against the targets come with
+         *     the plan and warn when it is short.
+         */
+        post: operations["rotation_plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/plans/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description County rotation plans in the caller's scope. A county's administrators (`rotation.manage`) make one plan a
+         *     year, add assignments, and submit it (county → city by default); the figures against the targets come with
+         *     the plan and warn when it is short.
+         */
+        get: operations["rotation_plans_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * @description County rotation plans in the caller's scope. A county's administrators (`rotation.manage`) make one plan a
+         *     year, add assignments, and submit it (county → city by default); the figures against the targets come with
+         *     the plan and warn when it is short.
+         */
+        delete: operations["rotation_plans_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description County rotation plans in the caller's scope. A county's administrators (`rotation.manage`) make one plan a
+         *     year, add assignments, and submit it (county → city by default); the figures against the targets come with
+         *     the plan and warn when it is short.
+         */
+        patch: operations["rotation_plans_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/rotation/plans/{id}/assignments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The plan's assignments, by sending school and name. */
+        get: operations["rotation_plans_assignments_list"];
+        put?: never;
+        /** @description Add a teacher of the county (eligible for the plan's year) with the receiving school and the dates. */
+        post: operations["rotation_plans_assignments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/plans/{id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Submit the plan (or resubmit a returned one) for review. A plan short of its targets is submitted with
+         *     its warnings; an empty one is refused.
+         */
+        post: operations["rotation_plans_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/plans/{id}/withdraw/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The submitter takes the plan back before anyone has decided on it: it is editable again. */
+        post: operations["rotation_plans_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/rules/{province_code}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description A province's rotation rules in force (version 0: the national defaults). `PUT` by the province's own
+         *     administrators makes the next version; the eligibility tallies are counted again in the background.
+         */
+        get: operations["rotation_rules_read"];
+        /**
+         * @description A province's rotation rules in force (version 0: the national defaults). `PUT` by the province's own
+         *     administrators makes the next version; the eligibility tallies are counted again in the background.
+         */
+        put: operations["rotation_rules_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rotation/targets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The organisation and each child for a year: eligible teachers, the targets, and the plans' assignments —
+         *     planned, started, completed, proposed — with whether the targets are met.
+         */
+        get: operations["rotation_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/security/settings/": {
         parameters: {
             query?: never;
@@ -3491,6 +3732,58 @@ export interface components {
             assessment_unit?: string;
             extra?: unknown;
         };
+        Assignment: {
+            readonly id: number;
+            readonly plan: number;
+            readonly plan_year: number;
+            readonly county_name: string;
+            readonly teacher: number;
+            readonly teacher_name: string;
+            readonly teacher_no: string;
+            readonly from_school: components["schemas"]["RotationOrg"];
+            readonly to_school: components["schemas"]["RotationOrg"];
+            /** @description 交流轮岗类型 (code table `rotation-type`). */
+            readonly rotation_type: string;
+            readonly rotation_type_name: string;
+            /** @description 是否调动人事关系: the end is a transfer to the school. */
+            readonly transfers_relation: boolean;
+            /** @description 教师流动类别 (from the schools' 城乡分类). */
+            readonly flow_category: string;
+            readonly flow_category_name: string;
+            /** @description 骨干教师 when assigned (from the archive). */
+            readonly backbone: boolean;
+            /** Format: date */
+            readonly start_date: string;
+            /** Format: date */
+            readonly end_date: string;
+            readonly state: components["schemas"]["AssignmentStateEnum"];
+            /** Format: date-time */
+            readonly started_at: string | null;
+            /** Format: date-time */
+            readonly ended_at: string | null;
+        };
+        /**
+         * @description * `planned` - Planned
+         *     * `started` - In progress
+         *     * `completed` - Completed
+         *     * `cancelled` - Cancelled
+         * @enum {string}
+         */
+        AssignmentStateEnum: "planned" | "started" | "completed" | "cancelled";
+        AssignmentWriteRequest: {
+            /** @description The teacher's archive id (a current teacher of the county). */
+            teacher: number;
+            /** @description The receiving school's code (in the same county). */
+            to_school: string;
+            /** @description 交流轮岗类型 (code table rotation-type). */
+            rotation_type: string;
+            /** @description 是否调动人事关系: the end is a transfer to the school. */
+            transfers_relation: boolean;
+            /** Format: date */
+            start_date: string;
+            /** Format: date */
+            end_date: string;
+        };
         AuditAction: {
             /** @description The action's code, for the `action` filter. */
             code: string;
@@ -4039,6 +4332,26 @@ export interface components {
             province_code_tables: components["schemas"]["SpecCodeTable"][];
             /** @description National groups and indicators this catalogue leaves out: never asked, but named and shown where an archive holds values of them. */
             outside_groups: components["schemas"]["EffectiveGroup"][];
+        };
+        EligibilitySummary: {
+            /** @description Current teachers under the organisation. */
+            teachers: number;
+            eligible: number;
+            eligible_backbone: number;
+            /** @description How many are not eligible for each reason. */
+            reasons: components["schemas"]["ReasonCounts"];
+        };
+        EligibleResponse: {
+            /** @description Teachers matching the filters. */
+            count: number;
+            results: components["schemas"]["JudgedTeacher"][];
+            summary: components["schemas"]["EligibilitySummary"];
+            year: number;
+            /**
+             * Format: date
+             * @description Eligibility is judged on this date (1 September of the year).
+             */
+            reference_date: string;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -4699,6 +5012,27 @@ export interface components {
          * @enum {string}
          */
         JobStateEnum: "queued" | "running" | "done" | "failed" | "cancelled";
+        JudgedTeacher: {
+            /** @description The teacher's archive id. */
+            id: number;
+            name: string;
+            teacher_no: string;
+            school_code: string;
+            school_name: string;
+            /** @description 进本校年月. */
+            school_entry_month: string;
+            /** @description Whole years on the reference date. */
+            years_at_school: number | null;
+            /** @description 县级及以上骨干教师. */
+            backbone: boolean;
+            eligible: boolean;
+            /** @description Why not eligible (a key; empty when eligible). */
+            reason: string;
+            /** @description The same, as a sentence in the reader's language. */
+            reason_text: string;
+            /** @description The teacher's assignment of the year. */
+            assignment: components["schemas"]["PlanRefAssignment"] | null;
+        };
         /**
          * @description * `teacher_info` - Teacher information
          *     * `teacher_change` - Change of teacher information
@@ -4706,9 +5040,10 @@ export interface components {
          *     * `transfer` - Transfer
          *     * `teacher_status` - Change of status
          *     * `training_claim` - Training hours
+         *     * `rotation_plan` - Rotation plan
          * @enum {string}
          */
-        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status" | "training_claim";
+        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status" | "training_claim" | "rotation_plan";
         KindFigures: {
             /** @description 应报学校数 */
             schools_expected: number;
@@ -5099,6 +5434,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["AssessmentRecord"][];
         };
+        PaginatedAssignmentList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Assignment"][];
+        };
         PaginatedAuditEventList: {
             /**
              * Format: uri
@@ -5256,6 +5604,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OverseasRecord"][];
+        };
+        PaginatedPlanList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["Plan"][];
         };
         PaginatedPostRecordList: {
             /**
@@ -5606,6 +5967,18 @@ export interface components {
             assessment_unit?: string;
             extra?: unknown;
         };
+        PatchedAssignmentChangeRequest: {
+            /** @description The receiving school's code (in the same county). */
+            to_school?: string;
+            /** @description 交流轮岗类型 (code table rotation-type). */
+            rotation_type?: string;
+            /** @description 是否调动人事关系: the end is a transfer to the school. */
+            transfers_relation?: boolean;
+            /** Format: date */
+            start_date?: string;
+            /** Format: date */
+            end_date?: string;
+        };
         /** @description A returned claim's fields to change before it goes back to review (the fields sent change). */
         PatchedClaimResubmitRequest: {
             title?: string;
@@ -5704,6 +6077,9 @@ export interface components {
             overseas_project?: string;
             overseas_organizer?: string;
             extra?: unknown;
+        };
+        PatchedPlanUpdateRequest: {
+            note?: string;
         };
         PatchedPostRecordWriteRequest: {
             post_category?: string;
@@ -5958,6 +6334,80 @@ export interface components {
             code: string;
             name: string;
         };
+        Plan: {
+            readonly id: number;
+            readonly county: components["schemas"]["RotationOrg"];
+            year: number;
+            readonly state: components["schemas"]["PlanStateEnum"];
+            note?: string;
+            readonly submission: number | null;
+            readonly assignment_count: number;
+            readonly backbone_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly approved_at: string | null;
+        };
+        PlanCreateRequest: {
+            /** @description The school year starting in September. */
+            year: number;
+            /** @default  */
+            note: string;
+        };
+        PlanDetail: {
+            readonly id: number;
+            readonly county: components["schemas"]["RotationOrg"];
+            year: number;
+            readonly state: components["schemas"]["PlanStateEnum"];
+            note?: string;
+            readonly submission: number | null;
+            readonly assignment_count: number;
+            readonly backbone_count: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** Format: date-time */
+            readonly approved_at: string | null;
+            /** @description The plan against the county's targets, judged now. */
+            readonly figures: components["schemas"]["PlanFigures"];
+        };
+        PlanFigures: {
+            year: number;
+            teachers: number;
+            eligible: number;
+            eligible_backbone: number;
+            /** @description Teachers to rotate: target_share of the eligible, rounded up. */
+            target: number;
+            /** @description Backbone teachers among them: backbone_share, rounded up. */
+            backbone_target: number;
+            planned: number;
+            planned_backbone: number;
+            /** Format: decimal */
+            target_share: string;
+            /** Format: decimal */
+            backbone_share: string;
+            /** @description Shortfalls (warned, never blocking). */
+            warnings: string[];
+        };
+        PlanRefAssignment: {
+            id: number;
+            plan_id: number;
+            state: components["schemas"]["AssignmentStateEnum"];
+            to_school_name: string;
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `submitted` - Submitted
+         *     * `in_review` - In review
+         *     * `approved` - Approved
+         *     * `returned` - Returned
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        PlanStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -6256,6 +6706,13 @@ export interface components {
             /** @description The child's work-plan milestones past their due date and not done, as of today. */
             overdue_milestones: components["schemas"]["OverdueMilestone"][];
         };
+        ReasonCounts: {
+            not_compulsory: number;
+            away: number;
+            no_entry_month: number;
+            too_few_years: number;
+            near_retirement: number;
+        };
         /**
          * @description * `draft` - Draft
          *     * `submitted` - Submitted
@@ -6307,6 +6764,23 @@ export interface components {
          * @enum {string}
          */
         RolesEnum: "filler" | "reviewer" | "admin" | "viewer" | "sysadmin" | "secadmin" | "auditor" | "service" | "teacher";
+        RotationFlowRow: {
+            code: string;
+            name: string;
+            count: number;
+        };
+        RotationFlows: {
+            year: number;
+            /** @description By 教师流动类别. */
+            by_flow: components["schemas"]["RotationFlowRow"][];
+            /** @description By 交流轮岗类型. */
+            by_type: components["schemas"]["RotationFlowRow"][];
+        };
+        RotationOrg: {
+            code: string;
+            name: string;
+            level: string;
+        };
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -6348,6 +6822,71 @@ export interface components {
             rotation_origin_unit?: string;
             rotation_unit?: string;
             extra?: unknown;
+        };
+        RotationRulesRequest: {
+            /** @description Years at the current school (6). */
+            min_years: number;
+            retirement_window_years: number;
+            retirement_age_male: number;
+            retirement_age_female: number;
+            /** Format: decimal */
+            target_share: string;
+            /** Format: decimal */
+            backbone_share: string;
+            stages: string[];
+            /** @default  */
+            note: string;
+        };
+        RotationRulesVersion: {
+            /** @description 0: the national defaults (never set). */
+            readonly version: number;
+            /** @description Years at the current school (6). */
+            min_years: number;
+            retirement_window_years: number;
+            retirement_age_male: number;
+            retirement_age_female: number;
+            /** Format: decimal */
+            target_share: string;
+            /** Format: decimal */
+            backbone_share: string;
+            stages: string[];
+            /** @default  */
+            note: string;
+            readonly province: string;
+            readonly province_name: string;
+        };
+        RotationTargetRow: {
+            organisation: components["schemas"]["RotationOrg"];
+            teachers: number;
+            eligible: number;
+            eligible_backbone: number;
+            target: number;
+            backbone_target: number;
+            /** @description Assignments of approved plans. */
+            planned: number;
+            planned_backbone: number;
+            started: number;
+            completed: number;
+            /** @description Assignments of plans not yet approved. */
+            proposed: number;
+            counties: number;
+            /** @description Counties whose approved plan meets both targets. */
+            counties_met: number;
+            met: boolean;
+        };
+        RotationTargets: {
+            year: number;
+            /** Format: decimal */
+            target_share: string;
+            /** Format: decimal */
+            backbone_share: string;
+            organisation: components["schemas"]["RotationTargetRow"];
+            children: components["schemas"]["RotationTargetRow"][];
+            /**
+             * Format: date-time
+             * @description When the eligible teachers were last counted.
+             */
+            as_of: string | null;
         };
         Rule: {
             /** @description The rule's code (Q001 …): a key, not for display. */
@@ -6698,6 +7237,7 @@ export interface components {
              *     * `transfer` - Transfer
              *     * `teacher_status` - Change of status
              *     * `training_claim` - Training hours
+             *     * `rotation_plan` - Rotation plan
              */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
@@ -6743,6 +7283,7 @@ export interface components {
              *     * `transfer` - Transfer
              *     * `teacher_status` - Change of status
              *     * `training_claim` - Training hours
+             *     * `rotation_plan` - Rotation plan
              */
             kind: components["schemas"]["KindEnum"];
             state: components["schemas"]["SubmissionStateEnum"];
@@ -13055,8 +13596,9 @@ export interface operations {
                  *     * `transfer` - Transfer
                  *     * `teacher_status` - Change of status
                  *     * `training_claim` - Training hours
+                 *     * `rotation_plan` - Rotation plan
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
+                kind?: "rotation_plan" | "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description Number of results to return per page. */
@@ -13448,8 +13990,9 @@ export interface operations {
                  *     * `transfer` - Transfer
                  *     * `teacher_status` - Change of status
                  *     * `training_claim` - Training hours
+                 *     * `rotation_plan` - Rotation plan
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
+                kind?: "rotation_plan" | "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description A school's code. */
@@ -13765,8 +14308,9 @@ export interface operations {
                  *     * `transfer` - Transfer
                  *     * `teacher_status` - Change of status
                  *     * `training_claim` - Training hours
+                 *     * `rotation_plan` - Rotation plan
                  */
-                kind?: "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
+                kind?: "rotation_plan" | "teacher_change" | "teacher_info" | "teacher_key_change" | "teacher_status" | "training_claim" | "transfer";
                 /** @description true: only items waiting longer than the province's overdue days (GET /reviews/settings/). */
                 overdue?: string;
                 /** @description Number of results to return per page. */
@@ -14035,6 +14579,1349 @@ export interface operations {
             };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_assignments_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description from: the teachers sent out of your scope; to: those received into it.
+                 *
+                 *     * `from` - from
+                 *     * `to` - to
+                 */
+                side?: "from" | "to";
+                /**
+                 * @description * `planned` - Planned
+                 *     * `started` - In progress
+                 *     * `completed` - Completed
+                 *     * `cancelled` - Cancelled
+                 */
+                state?: ("cancelled" | "completed" | "planned" | "started")[];
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAssignmentList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_assignments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this assignment. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_assignments_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this assignment. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_assignments_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this assignment. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAssignmentChangeRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedAssignmentChangeRequest"];
+                "multipart/form-data": components["schemas"]["PatchedAssignmentChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_eligible: {
+        parameters: {
+            query?: {
+                /** @description Only backbone teachers (true) or only the others. */
+                backbone?: boolean;
+                /** @description Only the eligible (true) or only the others (false). */
+                eligible?: boolean;
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Rows per page (default 50, at most 200). */
+                page_size?: number;
+                /** @description Name or teacher number prefix. */
+                q?: string;
+                /** @description Only those not eligible for this reason. */
+                reason?: string;
+                /** @description Only this school's teachers (its code). */
+                school?: string;
+                /** @description The plan year: the school year starting in its September. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EligibleResponse"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_flows: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description The plan year: the school year starting in its September. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationFlows"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Plans of the counties under this organisation (its code). */
+                org?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `in_review` - In review
+                 *     * `approved` - Approved
+                 *     * `returned` - Returned
+                 *     * `withdrawn` - Withdrawn
+                 */
+                state?: ("approved" | "draft" | "in_review" | "returned" | "submitted" | "withdrawn")[];
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPlanList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanCreateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PlanCreateRequest"];
+                "multipart/form-data": components["schemas"]["PlanCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPlanUpdateRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedPlanUpdateRequest"];
+                "multipart/form-data": components["schemas"]["PatchedPlanUpdateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Plan"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_assignments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_assignments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentWriteRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["AssignmentWriteRequest"];
+                "multipart/form-data": components["schemas"]["AssignmentWriteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assignment"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_plans_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this plan. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_rules_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                province_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationRulesVersion"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_rules_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                province_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotationRulesRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["RotationRulesRequest"];
+                "multipart/form-data": components["schemas"]["RotationRulesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationRulesVersion"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotation_targets: {
+        parameters: {
+            query?: {
+                /** @description An organisation's code in your scope (default: your own). */
+                org?: string;
+                /** @description The plan year: the school year starting in its September. */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotationTargets"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,6 +12,7 @@ export type MenuLabelKey = `menu.${keyof (typeof zhCommon)['menu']}`;
 export const MENU_GROUPS = {
   teachers: { labelKey: 'menu.teachers', icon: 'solution' },
   training: { labelKey: 'menu.training', icon: 'read' },
+  rotation: { labelKey: 'menu.rotation', icon: 'interaction' },
   reports: { labelKey: 'menu.reports', icon: 'barChart' },
   admin: { labelKey: 'menu.admin', icon: 'setting' },
 } as const satisfies Record<string, { labelKey: MenuLabelKey; icon: MenuIcon }>;
@@ -193,6 +194,41 @@ export const ROUTES: readonly AppRoute[] = [
     levels: ['province'],
     crumbs: ['menu.training', 'menu.trainingRules'],
     menu: { group: 'training', icon: 'control' },
+  },
+  // 交流轮岗
+  {
+    path: '/rotation/eligible',
+    page: lazyPage(() => import('@/features/rotation/pages/eligible-page').then((m) => ({ default: m.EligiblePage }))),
+    capability: 'rotation.view',
+    crumbs: ['menu.rotation', 'menu.rotationEligible'],
+    menu: { group: 'rotation', icon: 'checkSquare' },
+  },
+  {
+    path: '/rotation/plans',
+    page: lazyPage(() => import('@/features/rotation/pages/plans-page').then((m) => ({ default: m.PlansPage }))),
+    capability: 'rotation.view',
+    crumbs: ['menu.rotation', 'menu.rotationPlans'],
+    menu: { group: 'rotation', icon: 'schedule' },
+  },
+  {
+    path: '/rotation/plans/:id',
+    page: lazyPage(() => import('@/features/rotation/pages/plan-page').then((m) => ({ default: m.PlanPage }))),
+    capability: 'rotation.view',
+    crumbs: ['menu.rotation', 'menu.rotationPlans'],
+  },
+  {
+    path: '/rotation/assignments',
+    page: lazyPage(() => import('@/features/rotation/pages/assignments-page').then((m) => ({ default: m.AssignmentsPage }))),
+    capability: 'rotation.view',
+    crumbs: ['menu.rotation', 'menu.rotationAssignments'],
+    menu: { group: 'rotation', icon: 'team' },
+  },
+  {
+    path: '/rotation/report',
+    page: lazyPage(() => import('@/features/rotation/pages/report-page').then((m) => ({ default: m.ReportPage }))),
+    capability: 'rotation.view',
+    crumbs: ['menu.rotation', 'menu.rotationReport'],
+    menu: { group: 'rotation', icon: 'pieChart' },
   },
   // 统计分析
   {

@@ -11,6 +11,7 @@ import enProfile from '@/locales/en/profile';
 import enQuality from '@/locales/en/quality';
 import enReports from '@/locales/en/reports';
 import enReviews from '@/locales/en/reviews';
+import enRotation from '@/locales/en/rotation';
 import enTeachers from '@/locales/en/teachers';
 import enTraining from '@/locales/en/training';
 import enUsers from '@/locales/en/users';
@@ -36,6 +37,7 @@ const en: LanguageResources = {
   quality: enQuality,
   workplans: enWorkplans,
   training: enTraining,
+  rotation: enRotation,
 };
 
 export default en;

@@ -137,6 +137,7 @@ const teachers: typeof zhTeachers = {
       transfer: 'Transfer',
       teacher_status: 'Change of status',
       training_claim: 'Training hours',
+      rotation_plan: 'Rotation plan',
     },
     level: '{{level}} review',
     reason: 'Reason: {{reason}}',

@@ -137,6 +137,7 @@ const teachers = {
       transfer: '调动',
       teacher_status: '人员状态变动',
       training_claim: '培训学时',
+      rotation_plan: '轮岗计划',
     } satisfies Record<KindEnum, string>,
     level: '{{level}}审核',
     reason: '退回原因：{{reason}}',

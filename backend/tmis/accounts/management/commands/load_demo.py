@@ -42,6 +42,10 @@ DEMO_USERS = [
     ("demo-city", "兰州市管理员", "620100", ["admin"]),
     ("demo-county-a", "城关区审核员", "620102", ["reviewer", "admin"]),
     ("demo-county-b", "七里河区审核员", "620103", ["reviewer", "admin"]),
+    # The exchange rotation (issue 18): the county's plan is made by one account and approved by the county's and the
+    # city's reviewers (nobody reviews their own submission).
+    ("demo-county-a-admin", "城关区管理员", "620102", ["admin"]),
+    ("demo-city-reviewer", "兰州市审核员", "620100", ["reviewer"]),
     ("demo-school-a", "城关区第一实验小学填报员", "2162010201", ["filler"]),
     ("demo-school-a-reviewer", "城关区第一实验小学审核员", "2162010201", ["reviewer"]),
     ("demo-school-b", "七里河区建兰路小学填报员", "2162010301", ["filler"]),

@@ -106,6 +106,13 @@ function KindLabel({ kind }: { kind: HomeKind }) {
   );
 }
 
+/** Where an item's subject opens: a teacher's archive, a rotation plan, else the item itself in the review pages. */
+function subjectPath(subject: { type: string; id: number }): string {
+  if (subject.type === 'teacher') return `/teachers/${String(subject.id)}`;
+  if (subject.type === 'rotation_plan') return `/rotation/plans/${String(subject.id)}`;
+  return '/my-submissions';
+}
+
 /** The home page's to-dos: what is returned, unsubmitted, waiting for others, failed; a reviewer's queue by age. */
 export function HomeTodosPanel() {
   const { t } = useTranslation(['dashboard', 'reviews', 'common', 'importExport']);
@@ -121,7 +128,7 @@ export function HomeTodosPanel() {
         {returned.items.map((item) => (
           <Row1 key={item.id}>
             <Flex gap={8} align="center" wrap>
-              <Link to={`/teachers/${item.subject.id}`}>{item.subject.name}</Link>
+              <Link to={subjectPath(item.subject)}>{item.subject.name}</Link>
               <KindLabel kind={item.kind} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {item.school_name}
@@ -158,7 +165,7 @@ export function HomeTodosPanel() {
         {waiting.items.map((item) => (
           <Row1 key={item.id}>
             <Flex gap={8} align="center" wrap>
-              <Link to={`/teachers/${item.subject.id}`}>{item.subject.name}</Link>
+              <Link to={subjectPath(item.subject)}>{item.subject.name}</Link>
               <KindLabel kind={item.kind} />
               {item.unattended && (
                 <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid="home-unattended">

@@ -12,6 +12,7 @@ import { ArchiveSummary } from '@/features/reviews/components/archive-summary';
 import { ChangeSummary } from '@/features/reviews/components/change-summary';
 import { ClaimSummary, useClaimRecord } from '@/features/reviews/components/claim-summary';
 import { FullIdCheck } from '@/features/reviews/components/full-id-check';
+import { isRotationPlanReview, planFromDiff, PlanSummary } from '@/features/reviews/components/plan-summary';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { chainStatus } from '@/features/reviews/utils/queue';
 import { useCapability } from '@/lib/auth/session';
@@ -58,6 +59,9 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
   const teacherChange = useMemo(() => (isChangeReview(item.kind) ? changeFromDiff(item.diff) : null), [item.kind, item.diff]);
   // A training claim is described by itself too; its subject is the claim, its archive the claim's teacher's.
   const claim = useMemo(() => (isTrainingClaimReview(item.kind) ? claimFromDiff(item.diff) : null), [item.kind, item.diff]);
+  // A rotation plan is a county's, not an archive: described by itself (its figures and teachers by name).
+  const isPlan = isRotationPlanReview(item.kind);
+  const plan = useMemo(() => (isPlan ? planFromDiff(item.diff) : null), [isPlan, item.diff]);
   const canViewTraining = useCapability('training.view');
   const claimRecord = useClaimRecord(claim?.id ?? 0, claim !== null && canViewTraining);
   const statuses = chainStatus(item);
@@ -86,8 +90,10 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
         items={[
           {
             key: 'teacher',
-            label: t('reviews:detail.teacher'),
-            children: claim ? (
+            label: isPlan ? t('reviews:plan.title') : t('reviews:detail.teacher'),
+            children: isPlan ? (
+              <span data-testid="review-teacher">{item.subject.name}</span>
+            ) : claim ? (
               claimRecord.data ? (
                 toArchive(claimRecord.data.teacher.name, 'review-teacher')
               ) : (
@@ -129,10 +135,16 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
       </Section>
       <Section
         title={
-          claim ? t('reviews:claim.title') : teacherChange ? t('changes:review.title') : changes ? t('reviews:detail.changes') : t('reviews:detail.content')
+          isPlan ? t('reviews:plan.title') : claim ? t('reviews:claim.title') : teacherChange ? t('changes:review.title') : changes ? t('reviews:detail.changes') : t('reviews:detail.content')
         }
       >
-        {claim ? (
+        {isPlan ? (
+          plan ? (
+            <PlanSummary plan={plan} />
+          ) : (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+          )
+        ) : claim ? (
           <ClaimSummary claim={claim} />
         ) : teacherChange ? (
           <ChangeSummary change={teacherChange} transfer={item.kind === 'transfer'} name={item.subject.name} />

@@ -10,6 +10,7 @@ const KIND_COLOURS: Record<ReviewKind, string> = {
   transfer: 'purple',
   teacher_status: 'cyan',
   training_claim: 'geekblue',
+  rotation_plan: 'lime',
 };
 
 const STATE_COLOURS: Record<SubmissionState, string> = {

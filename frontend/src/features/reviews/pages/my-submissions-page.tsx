@@ -16,6 +16,7 @@ import {
   type Submission,
   type SubmissionState,
 } from '@/features/reviews/api/reviews-api';
+import { isRotationPlanReview } from '@/features/reviews/components/plan-summary';
 import { levelName } from '@/features/reviews/components/review-detail';
 import { KindTag, SubmissionStateTag } from '@/features/reviews/components/review-tags';
 import { stepProgress } from '@/features/reviews/utils/queue';
@@ -51,7 +52,7 @@ export function MySubmissionsPage() {
       ellipsis: true,
       render: (_, item) => (
         // A training claim's subject is the claim (its item's page shows it); every other subject is an archive.
-        <Link to={isTrainingClaimReview(item.kind) ? `/reviews/${String(item.id)}` : `/teachers/${String(item.subject.id)}`}>{item.subject.name}</Link>
+        <Link to={isTrainingClaimReview(item.kind) || isRotationPlanReview(item.kind) ? `/reviews/${String(item.id)}` : `/teachers/${String(item.subject.id)}`}>{item.subject.name}</Link>
       ),
     },
     { title: t('reviews:columns.kind'), key: 'kind', width: 130, render: (_, item) => <KindTag kind={item.kind} /> },

@@ -18,7 +18,7 @@ import {
   type Programme,
   type TeacherOption,
 } from '@/features/training/api/training-api';
-import { CodeSelect } from '@/features/training/components/code-select';
+import { CodeSelect } from '@/components/code-select';
 import { ProgrammeSelect } from '@/features/training/components/programme-select';
 import { TeacherSelect } from '@/features/training/components/teacher-select';
 import { isStale } from '@/lib/api-error';

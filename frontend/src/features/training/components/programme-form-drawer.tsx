@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { FormErrorSummary } from '@/components/form-error-summary';
 import { StaleAlert } from '@/components/stale-alert';
-import { CodeSelect } from '@/features/training/components/code-select';
+import { CodeSelect } from '@/components/code-select';
 import {
   FORM_TABLE,
   STAGE_TABLE,

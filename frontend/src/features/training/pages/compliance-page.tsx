@@ -20,7 +20,7 @@ import { unwrap } from '@/lib/api-error';
 import { useCurrentUser } from '@/lib/auth/session';
 
 // echarts (some 300 KB) downloads with the chart, after the figures have shown.
-const EChart = lazy(() => import('@/features/training/components/echart'));
+const EChart = lazy(() => import('@/components/report-chart'));
 
 const DEFAULT_CYCLE = { cycle_start_year: 2021, cycle_years: 5 };
 

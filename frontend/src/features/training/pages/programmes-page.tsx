@@ -8,7 +8,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 
 import { LoadMore } from '@/components/load-more';
 import { LEVEL_TABLE, useProgrammes, type Programme, type ProgrammeFilters } from '@/features/training/api/training-api';
-import { CodeSelect } from '@/features/training/components/code-select';
+import { CodeSelect } from '@/components/code-select';
 import { ProgrammeFormDrawer } from '@/features/training/components/programme-form-drawer';
 import { useCapability } from '@/lib/auth/session';
 import { loadedRows } from '@/lib/cursor-pages';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 
 import { FormErrorSummary } from '@/components/form-error-summary';
 import { CLAIM_KINDS, FORM_TABLE, LEVEL_TABLE, useRules, useRulesHistory, useSetRules, type RulesVersion } from '@/features/training/api/training-api';
-import { CodeSelect } from '@/features/training/components/code-select';
+import { CodeSelect } from '@/components/code-select';
 import { formToRules, rulesToForm, type RulesFormValues } from '@/features/training/utils/training';
 import { applyApiErrors } from '@/lib/form-errors';
 import { useCurrentUser } from '@/lib/auth/session';

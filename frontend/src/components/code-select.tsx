@@ -8,7 +8,7 @@ import { codeItemsQueryOptions } from '@/lib/catalogue-api';
 import { localName } from '@/lib/catalogue-names';
 
 interface CodeSelectProps extends Omit<SelectProps<string | string[]>, 'options' | 'loading' | 'showSearch' | 'filterOption'> {
-  /** The national code table (e.g. `training-form`). */
+  /** The national code table (e.g. `training-form`, `rotation-type`). */
   table: string;
   /** Codes left out of the choice. */
   exclude?: readonly string[];
