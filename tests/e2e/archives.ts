@@ -101,7 +101,7 @@ export async function createDraft(
     const created = (await response.json()) as Json;
     for (const group of schema.groups) {
       // 国内培训 and 交流轮岗 are written only by their modules (409 group_owned) and are no minimum of an archive.
-      if (!group.many || group.needs_record !== true || ['training', 'rotation'].includes(group.code)) continue;
+      if (!group.many || group.needs_record !== true || ['training', 'rotation'].includes(String(group.code))) continue;
       const code = String(group.code);
       const listed = await request.get(`/api/v1/teachers/${String(templateId)}/${code}/?page_size=1`, { headers });
       expect(listed.status(), await listed.text()).toBe(200);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export { expect };
 
@@ -86,4 +86,28 @@ export async function snap(page: Page, testInfo: TestInfo, name: string): Promis
 export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Closes the review drawer. After a decision the drawer moves on to the next waiting item (loading it first, when
+ * the focus Escape needs may be gone): click the open drawer's close button until no drawer is open.
+ */
+export async function closeReviewDrawer(page: Page): Promise<void> {
+  const open = page.locator('.ant-drawer-open');
+  await expect(async () => {
+    if ((await open.count()) > 0) await open.locator('.ant-drawer-close').last().click({ timeout: 2_000 });
+    await expect(open).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(page.getByTestId('review-detail')).toHaveCount(0);
+}
+
+/**
+ * The select's list is closed after a choice. On a busy machine a retried choice can leave it open, covering the
+ * buttons below it: Escape closes it (pressed only while the select is open, never at the dialog around it).
+ */
+export async function expectDropdownClosed(page: Page, select: Locator): Promise<void> {
+  await expect(async () => {
+    if (await select.evaluate((element) => element.classList.contains('ant-select-open'))) await page.keyboard.press('Escape');
+    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }

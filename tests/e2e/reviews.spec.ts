@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
-import { expect, expectLoggedIn, expectNoHorizontalScroll, expectProblems, login, PASSWORD, snap, test } from './helpers';
+import { closeReviewDrawer, expect, expectDropdownClosed, expectLoggedIn, expectNoHorizontalScroll, expectProblems, login, PASSWORD, snap, test } from './helpers';
 import { createDraft, uniqueTeacherName, token } from './archives';
 
 const SCHOOL = '2162010201';
@@ -35,7 +35,11 @@ async function choose(page: Page, testId: string, option: string | RegExp, searc
     await item.first().click({ timeout: 2_000 });
     await expect(select).toContainText(option, { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
+  await expectDropdownClosed(page, select);
 }
+
+/** A submit runs the archive's checks and opens its review: on a busy 2-core machine it has taken over 10 s. */
+const SUBMIT_TIMEOUT = 30_000;
 
 /** Confirms the open Popconfirm with its button `name`. */
 async function confirmPopover(page: Page, name: RegExp): Promise<void> {
@@ -99,9 +103,13 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   await page.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText(/已保存/).first()).toBeVisible();
   await expect(problems).toHaveCount(0); // nothing left to complete: the list is gone
+  // Answered 201 (its text says why not, should a busy machine ever refuse it).
+  const submitted = page.waitForResponse((r) => r.url().endsWith(`/teachers/${String(teacherId)}/submit/`) && r.request().method() === 'POST');
   await page.getByTestId('submit-archive').click();
   await confirmPopover(page, /送\s*审/);
-  await expect(page.getByTestId('record-state')).toContainText('已提交');
+  const answer = await submitted;
+  expect(answer.status(), await answer.text()).toBe(201);
+  await expect(page.getByTestId('record-state')).toContainText('已提交', { timeout: SUBMIT_TIMEOUT });
   await expect(page.getByTestId('submit-archive')).toHaveCount(0);
 
   // Nobody has decided yet: the filler may take it back, and submit it again.
@@ -110,7 +118,7 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   await expect(page.getByTestId('record-state')).toContainText('草稿');
   await page.getByTestId('submit-archive').click();
   await confirmPopover(page, /送\s*审/);
-  await expect(page.getByTestId('record-state')).toContainText('已提交');
+  await expect(page.getByTestId('record-state')).toContainText('已提交', { timeout: SUBMIT_TIMEOUT });
   await expect(page.getByTestId('withdraw-archive')).toBeVisible();
   await snap(page, testInfo, 'archive-submitted');
   await logout(page);
@@ -147,7 +155,7 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   await expect(returnDialog).toBeHidden();
   await expect(page.getByText(`已退回“${name}”`).first()).toBeVisible();
   await expect(page.getByTestId('review-queue').locator('tbody tr.ant-table-row').filter({ hasText: name })).toHaveCount(0);
-  await page.keyboard.press('Escape');
+  await closeReviewDrawer(page);
   await expectNoHorizontalScroll(page);
   await snap(page, testInfo, 'review-queue-after-return');
   await logout(page);
@@ -195,7 +203,7 @@ test('a reviewer returns an archive with a reason; the filler sees it, fixes the
   // Resubmitted: a new round; the return banner goes, and 我的提交 shows it waiting.
   await page.getByTestId('submit-archive').click();
   await confirmPopover(page, /送\s*审/);
-  await expect(page.getByTestId('record-state')).toContainText('已提交');
+  await expect(page.getByTestId('record-state')).toContainText('已提交', { timeout: SUBMIT_TIMEOUT });
   await expect(page.getByTestId('return-alert')).toHaveCount(0);
   await page.getByRole('menuitem', { name: '我的提交' }).click();
   await expect(page).toHaveURL(/\/my-submissions$/);
@@ -255,7 +263,7 @@ test('a reviewer approves one item and returns another in bulk; a change of the 
   await expect(page.getByTestId('review-detail')).toContainText(approved);
   await page.getByTestId('drawer-approve').click();
   await expect(page.getByText(`已通过“${approved}”`).first()).toBeVisible();
-  await page.keyboard.press('Escape');
+  await closeReviewDrawer(page);
   await expect(page.getByTestId('review-queue').locator('tbody tr.ant-table-row').filter({ hasText: approved })).toHaveCount(0);
   await snap(page, testInfo, 'county-queue-after-approve');
   await logout(page);

@@ -1,7 +1,7 @@
 import { type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 import { token } from './archives';
-import { expect, expectLoggedIn, expectNoHorizontalScroll, expectProblems, login, openMenuItem, snap, test } from './helpers';
+import { closeReviewDrawer, expect, expectDropdownClosed, expectLoggedIn, expectNoHorizontalScroll, expectProblems, login, openMenuItem, snap, test } from './helpers';
 import { logout, pickDate } from './teacher-changes';
 
 // Exchange rotation (issue 18): 城关区's administrator reads the 2027 eligibility list, makes the 2027 plan with two
@@ -74,6 +74,7 @@ async function choose(page: Page, testId: string, option: string | RegExp, searc
     await item.first().click({ timeout: 3_000 });
     await expect(select).toContainText(option, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
+  await expectDropdownClosed(page, select);
 }
 
 /** Chooses a value of a bare antd Select (no form item around it). */
@@ -123,8 +124,7 @@ async function approveInQueue(page: Page, names: string[], testInfo: TestInfo, s
   await page.getByTestId('drawer-approve').click();
   await expect(page.getByText(`已通过“${LABEL}”`).first()).toBeVisible();
   await expect(page.getByTestId('review-queue').locator('tbody tr.ant-table-row').filter({ hasText: LABEL })).toHaveCount(0);
-  await page.keyboard.press('Escape');
-  await expect(page.getByTestId('review-detail')).toHaveCount(0);
+  await closeReviewDrawer(page);
 }
 
 test('a county makes its rotation plan from the eligibility list, the county and the city approve it', async ({ page, request }, testInfo) => {

@@ -1,17 +1,20 @@
-"""Reads of the catalogue: which catalogue applies to an organisation, and its effective form."""
+"""Reads of the catalogue: which catalogue applies to an organisation, its effective form, and the names of a
+national code table's codes in the reader's language."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import get_language
 
 from tmis.orgs.models import Level, Organisation
 
 from .effective import EffectiveCatalogue, Group, build, table_codes
-from .models import CatalogueStatus, CodeTable, Indicator, IndicatorGroup, ProvinceCatalogue
+from .models import CatalogueStatus, CodeItem, CodeTable, Indicator, IndicatorGroup, ProvinceCatalogue
 
 
 def code_table_list(*, text: str = "") -> QuerySet[CodeTable]:
@@ -114,3 +117,27 @@ def outside_groups(catalogue: EffectiveCatalogue) -> list[Group]:
         if extra:
             out.append(replace(group, fields=extra, rules=()))
     return out
+
+
+#: Names read in the last CODE_NAMES_TTL seconds: a review queue of 100 items asks for the same tables 100 times. The
+#: national tables change only with a release (a migration), so a few minutes' memory is safe.
+CODE_NAMES_TTL = 300.0
+_REMEMBERED_NAMES: dict[tuple[str, bool], tuple[float, dict[str, str]]] = {}
+
+
+def code_names(slug: str) -> dict[str, str]:
+    """code → name of one national code table, in the reader's language (one query, then remembered a while)."""
+    english = (get_language() or "").startswith("en")
+    now = time.monotonic()
+    found = _REMEMBERED_NAMES.get((slug, english))
+    if found is not None and now - found[0] < CODE_NAMES_TTL:
+        return found[1]
+    rows = CodeItem.objects.filter(table__slug=slug).values_list("code", "name", "name_en")
+    names = {code: (name_en or name) if english else name for code, name, name_en in rows}
+    _REMEMBERED_NAMES[(slug, english)] = (now, names)
+    return names
+
+
+def name_of(names: dict[str, str], code: str) -> str:
+    """A code's name from `code_names` (the code itself when the table lacks it; "" for no code)."""
+    return names.get(code, code) if code else ""

@@ -57,7 +57,7 @@ def _teacher_by_document(id_type: str | None, id_number: str | None) -> Teacher:
     if not id_type or not id_number:
         raise field_error("id_number", "required", _("Give the teacher's ID document type and number."))
     digest = id_dedup_key(id_type, id_number)
-    teacher = Teacher.objects.select_for_update().select_related("school").filter(id_digest=digest).first()
+    teacher = Teacher.objects.select_for_update(of=("self",)).select_related("school").filter(id_digest=digest).first()
     if teacher is None:
         raise AppError(
             _("No archive has this ID document; register the teacher as new instead."),
@@ -124,6 +124,35 @@ def _check_dates(request: ChangeRequest) -> None:
 
 
 @transaction.atomic
+def _change_of(
+    teacher: Teacher,
+    *,
+    kind: str,
+    to_school: Organisation | None,
+    effective_date: dt.date,
+    reason: str,
+    actor: Any,
+    **more: Any,
+) -> TeacherChange:
+    """A change of the teacher (not saved) with what every change records of the teacher and the schools when it
+    was made: number, name and masked name, the school it leaves and the one it goes to."""
+    return TeacherChange(
+        kind=kind,
+        teacher=teacher,
+        teacher_no=teacher.teacher_no,
+        teacher_name=teacher.name,
+        name_masked=mask_name(teacher.name),
+        from_school=teacher.school,
+        from_path=teacher.school.path,
+        to_school=to_school,
+        to_path=to_school.path if to_school else "",
+        effective_date=effective_date,
+        reason=reason,
+        created_by=actor,
+        **more,
+    )
+
+
 def change_create(*, actor: Any, request: ChangeRequest) -> TeacherChange:
     """Apply for a change; its review starts at once. A transfer (and a return at another school) is applied for by
     the receiving side, which finds the teacher by ID document nationwide; every other change by the teacher's own
@@ -140,7 +169,7 @@ def change_create(*, actor: Any, request: ChangeRequest) -> TeacherChange:
             raise field_error("teacher", "required", _("Choose the teacher."))
         teacher = (
             Teacher.objects.visible_to(actor)
-            .select_for_update()
+            .select_for_update(of=("self",))
             .select_related("school")
             .filter(pk=request.teacher)
             .first()
@@ -149,22 +178,16 @@ def change_create(*, actor: Any, request: ChangeRequest) -> TeacherChange:
             raise AppError(_("No such teacher in your scope."), code="not_found", status_code=404)
         to_school = None
     _check_teacher(teacher, request)
-    change = TeacherChange(
+    change = _change_of(
+        teacher,
         kind=request.kind,
-        teacher=teacher,
-        teacher_no=teacher.teacher_no,
-        teacher_name=teacher.name,
-        name_masked=mask_name(teacher.name),
-        from_school=teacher.school,
-        from_path=teacher.school.path,
         to_school=to_school,
-        to_path=to_school.path if to_school else "",
         effective_date=request.effective_date,
-        end_date=request.end_date,
         reason=request.reason.strip(),
+        actor=actor,
+        end_date=request.end_date,
         personnel_status=request.personnel_status if request.kind in TEMPORARY else "",
         employment_status=LEAVING.get(request.kind, ""),
-        created_by=actor,
     )
     try:
         with transaction.atomic():
@@ -219,24 +242,19 @@ def transfer_completed(
     """A transfer another business already had reviewed (a rotation that moves the personnel relation, approved in
     its county's plan): recorded as an approved change of the teacher's history and applied at once — the archive
     with every record moves to `to_school` and keeps its number. Called inside the caller's transaction."""
-    teacher = Teacher.objects.select_for_update().select_related("school").get(pk=teacher_id)
+    teacher = Teacher.objects.select_for_update(of=("self",)).select_related("school").get(pk=teacher_id)
     now = timezone.now()
-    change = TeacherChange.objects.create(
+    change = _change_of(
+        teacher,
         kind=Kind.TRANSFER,
-        state=ChangeState.APPROVED,
-        teacher=teacher,
-        teacher_no=teacher.teacher_no,
-        teacher_name=teacher.name,
-        name_masked=mask_name(teacher.name),
-        from_school=teacher.school,
-        from_path=teacher.school.path,
         to_school=to_school,
-        to_path=to_school.path,
         effective_date=effective_date,
         reason=reason[:500],
-        created_by=actor,
+        actor=actor,
+        state=ChangeState.APPROVED,
         completed_at=now,
     )
+    change.save()
     apply_change(change, actor_id=getattr(actor, "pk", None))
     audit_record(
         action="change.create",

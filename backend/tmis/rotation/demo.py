@@ -72,9 +72,9 @@ def _rules(users: dict[str, User]) -> int:
 
 def _eligible(county: Organisation, year: int, school: str) -> list[dict[str, Any]]:
     rules = rules_for(PROVINCE)
-    _total, rows = judged_page(
+    rows = judged_page(
         prefix=county.path, year=year, rules=rules, filters={"eligible": True, "school": school}, offset=0, limit=500
-    )
+    ).rows
     approved = set(
         Teacher.objects.filter(
             pk__in=[row["id"] for row in rows],
@@ -90,9 +90,9 @@ def _backbone(year: int) -> int:
     for county_code, *_rest in PLANS:
         county = Organisation.objects.get(code=county_code)
         rules = rules_for(PROVINCE)
-        _total, rows = judged_page(
+        rows = judged_page(
             prefix=county.path, year=year, rules=rules, filters={"eligible": True}, offset=0, limit=5000
-        )
+        ).rows
         ids = sorted(row["id"] for row in rows)[::4]
         marked += Teacher.objects.filter(pk__in=ids).exclude(backbone_teacher=True).update(backbone_teacher=True)
     return marked

@@ -7,6 +7,7 @@ judges a county of 20,000 teachers; the same text, grouped per school, rebuilds 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
@@ -23,13 +24,13 @@ WITH base AS (
            coalesce(t.backbone_teacher, false) AS backbone, t.personnel_status, s.code AS school_code,
            s.name AS school_name, s.school_type, latest.teaching_stages AS stages
     FROM teachers_teacher t
-    JOIN orgs_organisation s ON s.id = t.school_id
+    JOIN orgs_organisation s ON s.id = t.school_id AND s.path LIKE %(prefix)s
     LEFT JOIN LATERAL (
         SELECT r.teaching_stages FROM teachers_teachingrecord r WHERE r.teacher_id = t.id
         ORDER BY r.teaching_year DESC NULLS LAST, r.id DESC LIMIT 1
     ) latest ON true
     WHERE t.org_path LIKE %(prefix)s AND t.active
-), judged AS (
+), judged AS MATERIALIZED (
     SELECT base.*, CASE
         WHEN NOT coalesce(CASE WHEN stages IS NULL OR cardinality(stages) = 0
                                THEN school_type = ANY(%(school_types)s::varchar[])
@@ -89,25 +90,27 @@ def years_at_school(entry_month: str, on: dt.date) -> int | None:
     return max(months // 12, 0)
 
 
-def summary(*, prefix: str, year: int, rules: Rules) -> dict[str, Any]:
-    """Teachers, eligible, eligible backbone and each reason's count under an organisation path (one query)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            _JUDGED
-            + """
-            SELECT count(*), count(*) FILTER (WHERE reason = ''), count(*) FILTER (WHERE reason = '' AND backbone),
-                   """
-            + ", ".join(f"count(*) FILTER (WHERE reason = '{reason}')" for reason in REASONS)
-            + " FROM judged",
-            _params(prefix, year, rules),
-        )
-        row = cursor.fetchone()
+def _summary_columns(over: str = "") -> str:
+    """The summary's counts (teachers, eligible, eligible backbone, each reason) as aggregates, or with `over` as
+    window aggregates."""
+    conditions = ["", "reason = ''", "reason = '' AND backbone", *(f"reason = '{reason}'" for reason in REASONS)]
+    return ", ".join(f"count(*){f' FILTER (WHERE {condition})' if condition else ''}{over}" for condition in conditions)
+
+
+def _summary_of(row: tuple[Any, ...] | list[Any]) -> dict[str, Any]:
     return {
         "teachers": row[0],
         "eligible": row[1],
         "eligible_backbone": row[2],
         "reasons": dict(zip(REASONS, row[3:], strict=True)),
     }
+
+
+def summary(*, prefix: str, year: int, rules: Rules) -> dict[str, Any]:
+    """Teachers, eligible, eligible backbone and each reason's count under an organisation path (one query)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_JUDGED + f"SELECT {_summary_columns()} FROM judged", _params(prefix, year, rules))
+        return _summary_of(cursor.fetchone())
 
 
 FILTERS = {
@@ -117,35 +120,55 @@ FILTERS = {
     "school": "school_code = %(school)s",
     "q": "(name LIKE %(q)s OR teacher_no LIKE %(q)s)",
 }
+_PAGE_COLUMNS = (
+    "id, name, teacher_no, gender, birth_date, school_code, school_name, school_entry_month, backbone, reason"
+)
+_PAGE_WIDTH = len(_PAGE_COLUMNS.split(","))
+
+
+@dataclass(frozen=True)
+class JudgedPage:
+    """One page of judged teachers, how many match the filters, and the summary of all of them."""
+
+    count: int
+    rows: list[dict[str, Any]]
+    summary: dict[str, Any]
 
 
 def judged_page(
     *, prefix: str, year: int, rules: Rules, filters: dict[str, Any], offset: int, limit: int
-) -> tuple[int, list[dict[str, Any]]]:
-    """One page of the judged teachers (by school, then name) and how many match the filters."""
+) -> JudgedPage:
+    """One page of the judged teachers (by school, then name), how many match the filters and the summary of the
+    whole organisation — one statement judging each teacher once (window counts over the judged rows)."""
     params = _params(prefix, year, rules) | {"offset": offset, "limit": limit}
     where = ["true"]
     for key, clause in FILTERS.items():
         if filters.get(key) not in (None, ""):
             where.append(clause)
             params[key] = filters[key] + "%" if key == "q" else filters[key]
+    statement = (
+        _JUDGED
+        + f"""
+        , matched AS (SELECT judged.*, ({" AND ".join(where)}) AS matched FROM judged)
+        SELECT {_PAGE_COLUMNS}, {_summary_columns(" OVER ()")}, count(*) FILTER (WHERE matched) OVER ()
+        FROM matched ORDER BY matched DESC, school_code, name, id OFFSET %(offset)s LIMIT %(limit)s
+        """
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            _JUDGED
-            + f"""
-            SELECT id, name, teacher_no, gender, birth_date, school_code, school_name, school_entry_month, backbone,
-                   reason, count(*) OVER () AS total
-            FROM judged WHERE {" AND ".join(where)}
-            ORDER BY school_code, name, id OFFSET %(offset)s LIMIT %(limit)s
-            """,
-            params,
-        )
-        columns = [col.name for col in cursor.description]
-        rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
-    total = rows[0].pop("total") if rows else 0
-    for row in rows[1:]:
-        row.pop("total")
-    return total, rows
+        cursor.execute(statement, params)
+        columns = [col.name for col in cursor.description][:_PAGE_WIDTH]
+        fetched = cursor.fetchall()
+        counts_only = not fetched and offset > 0
+        if counts_only:  # past the organisation's last teacher: its counts, from the first row
+            cursor.execute(statement, params | {"offset": 0, "limit": 1})
+            fetched = cursor.fetchall()
+    if not fetched:  # nobody to judge
+        return JudgedPage(count=0, rows=[], summary=_summary_of([0] * (3 + len(REASONS))))
+    first = fetched[0]
+    total = first[-1]
+    on_page = [] if counts_only else fetched[: max(total - offset, 0)]  # the matched rows come first
+    rows = [dict(zip(columns, values[:_PAGE_WIDTH], strict=True)) for values in on_page]
+    return JudgedPage(count=total, rows=rows, summary=_summary_of(first[_PAGE_WIDTH:-1]))
 
 
 def judge_teacher_ids(*, prefix: str, year: int, rules: Rules, teacher_ids: list[int]) -> dict[int, str]:

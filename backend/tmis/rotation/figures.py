@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from tmis.orgs.models import Organisation
@@ -19,13 +20,14 @@ def county_figures(*, county: Organisation, year: int, rules: Rules, plan: Plan 
     """Eligible (live), the targets, and the plan's assignments (not cancelled) with their backbone teachers."""
     eligible = summary(prefix=county.path, year=year, rules=rules)
     target, backbone_target = rules.targets(eligible["eligible"])
-    assignments = (
-        Assignment.objects.filter(plan=plan).exclude(state=AssignmentState.CANCELLED)
+    counted = (
+        Assignment.objects.filter(plan=plan)
+        .exclude(state=AssignmentState.CANCELLED)
+        .aggregate(planned=Count("id"), backbone=Count("id", filter=Q(backbone=True)))
         if plan
-        else Assignment.objects.none()
+        else {"planned": 0, "backbone": 0}
     )
-    planned = assignments.count()
-    planned_backbone = assignments.filter(backbone=True).count()
+    planned, planned_backbone = counted["planned"], counted["backbone"]
     warnings = []
     if planned < target:
         warnings.append(

@@ -10,15 +10,19 @@ from procrastinate.contrib.django import app
 from tmis.core.jobs import TRANSIENT_RETRY
 from tmis.orgs.models import Level, Organisation
 
+from . import tallies
 from .eligibility import rebuild_tallies
 from .lifecycle import advance
 from .rules import rules_for
 
 
 def rebuild_province_tallies(province: str) -> int:
-    """This year's and next year's eligibility tallies of one province, by its rules in force."""
+    """This year's and next year's eligibility tallies of one province, by its rules in force, and its assignment
+    tallies counted again. Returns the number of school-years of eligibility."""
     organisation = Organisation.objects.get(code=province, level=Level.PROVINCE)
     rules, year = rules_for(province), timezone.localdate().year
+    for y in (year, year + 1):
+        tallies.rebuild(prefix=organisation.path, year=y)
     return sum(rebuild_tallies(prefix=organisation.path, year=y, rules=rules) for y in (year, year + 1))
 
 

@@ -19,6 +19,7 @@ from tmis.teachers.models import ArchiveReadGrant, Teacher
 from tmis.teachers.models.groups import RotationRecord
 from tmis.teachers.writes import stamp_change
 
+from . import tallies
 from .models import Assignment, AssignmentState, PlanState
 
 ON_ROTATION, SERVING = "205", "100"
@@ -34,11 +35,10 @@ def _set_status(teacher_id: int, status: str, *, only_if: str | None = None) -> 
 
 
 def start(assignment: Assignment) -> None:
-    """The rotation begins (inside the caller's transaction, the assignment locked)."""
-    teacher = Teacher.objects.only("id", "province_code").get(pk=assignment.teacher_id)
+    """The rotation begins (inside the caller's transaction, the assignment locked and read with its teacher)."""
     assignment.record = RotationRecord.objects.create(
         teacher_id=assignment.teacher_id,
-        province_code=teacher.province_code,
+        province_code=assignment.teacher.province_code,
         rotation_type=assignment.rotation_type,
         rotation_transfers_relation=assignment.transfers_relation,
         rotation_start_month=assignment.start_date.strftime("%Y-%m"),
@@ -51,6 +51,7 @@ def start(assignment: Assignment) -> None:
     )
     assignment.state, assignment.started_at = AssignmentState.STARTED, timezone.now()
     assignment.save(update_fields=["record", "state", "started_at", "updated_at"])
+    tallies.recount(plan_id=assignment.plan_id, school_id=assignment.from_school_id)
 
 
 def end(assignment: Assignment) -> None:
@@ -73,12 +74,13 @@ def end(assignment: Assignment) -> None:
         _set_status(assignment.teacher_id, SERVING, only_if=ON_ROTATION)
     assignment.state, assignment.ended_at = AssignmentState.COMPLETED, timezone.now()
     assignment.save(update_fields=["transfer", "state", "ended_at", "updated_at"])
+    tallies.recount(plan_id=assignment.plan_id, school_id=assignment.from_school_id)
 
 
 def _locked(assignment_id: int) -> Assignment:
     return (
         Assignment.objects.select_for_update(of=("self",))
-        .select_related("from_school", "to_school", "plan__county", "plan__created_by")
+        .select_related("teacher", "from_school", "to_school", "plan__county", "plan__created_by")
         .get(pk=assignment_id)
     )
 

@@ -169,3 +169,26 @@ class EligibilityTally(models.Model):
 
     def __str__(self) -> str:
         return f"eligibility {self.year} of school {self.school_id}"
+
+
+class AssignmentTally(models.Model):
+    """A plan's live (not cancelled) assignments from one school: how many, backbone, started, completed. Kept by
+    `tallies.recount` in the transaction of every write that changes them, so the targets of a province sum a few
+    thousand rows instead of its assignments."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    school_id = models.BigIntegerField(help_text="The school the teachers rotate from.")
+    org_path = models.CharField(max_length=255, db_collation="C")
+    year = models.PositiveSmallIntegerField()
+    assignments = models.IntegerField()
+    backbone = models.IntegerField()
+    started = models.IntegerField()
+    completed = models.IntegerField()
+
+    class Meta:
+        db_table = "rotation_assignment_tally"
+        constraints = [models.UniqueConstraint(fields=["plan", "school_id"], name="rotation_assignment_tally_key")]
+        indexes = [models.Index(fields=["year", "org_path"], name="rotation_atally_scope_idx")]
+
+    def __str__(self) -> str:
+        return f"assignments of plan {self.plan_id} from school {self.school_id}"

@@ -1,5 +1,5 @@
 """Reads of the exchange rotation: plans and assignments in the caller's scope, a county's eligibility list, and
-the targets and flows rolled up per child organisation (the eligibility tallies and the assignments: a few thousand
+the targets and flows rolled up per child organisation (the eligibility and assignment tallies: a few thousand
 indexed rows whatever the province's size)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from django.db.models import Count, F, Q, QuerySet
 
 from tmis.orgs.models import Level, Organisation
 
-from .eligibility import judged_page, reason_text, summary, years_at_school
+from .eligibility import judged_page, reason_text, years_at_school
 from .models import Assignment, AssignmentState, Plan
 from .names import FLOW_TABLE, TYPE_TABLE, code_names, name_of
 from .rules import Rules
@@ -43,9 +43,8 @@ def eligible_page(
 ) -> dict[str, Any]:
     """A page of the organisation's current teachers judged for `year` (each with the reason when not eligible and
     the assignment of that year's plan, if any), how many match, and the organisation's summary."""
-    total, rows = judged_page(
-        prefix=organisation.path, year=year, rules=rules, filters=filters, offset=offset, limit=limit
-    )
+    page = judged_page(prefix=organisation.path, year=year, rules=rules, filters=filters, offset=offset, limit=limit)
+    rows = page.rows
     on = rules.reference_date(year)
     planned = {
         row["teacher_id"]: row
@@ -59,9 +58,9 @@ def eligible_page(
         row["years_at_school"] = years_at_school(row["school_entry_month"], on)
         row["assignment"] = planned.get(row["id"])
     return {
-        "count": total,
+        "count": page.count,
         "results": rows,
-        "summary": summary(prefix=organisation.path, year=year, rules=rules),
+        "summary": page.summary,
         "year": year,
         "reference_date": on,
     }
@@ -87,14 +86,13 @@ def _unit_rows(organisation: Organisation, year: int) -> dict[tuple[str, str], d
             unit["as_of"] = as_of  # type: ignore[assignment]
         cursor.execute(
             """
-            SELECT split_part(a.from_path, '/', %(child)s), split_part(a.from_path, '/', %(county)s),
-                   count(*) FILTER (WHERE p.state = 'approved'),
-                   count(*) FILTER (WHERE p.state = 'approved' AND a.backbone),
-                   count(*) FILTER (WHERE a.state = 'started'),
-                   count(*) FILTER (WHERE a.state = 'completed'),
-                   count(*) FILTER (WHERE p.state <> 'approved')
-            FROM rotation_assignment a JOIN rotation_plan p ON p.id = a.plan_id
-            WHERE p.year = %(year)s AND a.from_path LIKE %(prefix)s AND a.state <> 'cancelled'
+            SELECT split_part(t.org_path, '/', %(child)s), split_part(t.org_path, '/', %(county)s),
+                   coalesce(sum(t.assignments) FILTER (WHERE p.state = 'approved'), 0),
+                   coalesce(sum(t.backbone) FILTER (WHERE p.state = 'approved'), 0),
+                   sum(t.started), sum(t.completed),
+                   coalesce(sum(t.assignments) FILTER (WHERE p.state <> 'approved'), 0)
+            FROM rotation_assignment_tally t JOIN rotation_plan p ON p.id = t.plan_id
+            WHERE t.year = %(year)s AND t.org_path LIKE %(prefix)s
             GROUP BY 1, 2
             """,
             params,
@@ -160,10 +158,10 @@ def targets(*, organisation: Organisation, year: int, rules: Rules) -> dict[str,
     (its schools) a child's targets are its share of the county's rule, for reading only."""
     units = _unit_rows(organisation, year)
     by_county: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    by_child: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_child: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: defaultdict(list))
     for (code, county), unit in units.items():
         by_county[county].append(unit)
-        by_child[code].append(unit)
+        by_child[code][county].append(unit)
     counties = [_figures(parts, rules, per_county=False) for parts in by_county.values()]
     above_counties = organisation.level in (Level.CENTRAL, Level.PROVINCE, Level.CITY)
     total = (
@@ -176,15 +174,10 @@ def targets(*, organisation: Organisation, year: int, rules: Rules) -> dict[str,
         )
 
     def child_figures(code: str) -> dict[str, int]:
-        parts = by_child.get(code, [])
-        if not above_counties:  # a school of the county
-            row = _figures(parts, rules, per_county=False)
-            return row
+        per_county = by_child.get(code, {})
+        if not above_counties:  # a school of the county: one county's part
+            return _figures([unit for parts in per_county.values() for unit in parts], rules, per_county=False)
         # a child holding whole counties (a province's city, the Ministry's province), or a county itself
-        per_county: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for (child, county), unit in units.items():
-            if child == code:
-                per_county[county].append(unit)
         return _figures([_figures(p, rules, per_county=False) for p in per_county.values()], rules, per_county=True)
 
     as_of = max((unit["as_of"] for unit in units.values() if unit.get("as_of")), default=None)

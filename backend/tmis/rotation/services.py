@@ -21,6 +21,7 @@ from tmis.reviews import services as engine
 from tmis.reviews.models import Submission
 from tmis.teachers.models import Teacher
 
+from . import tallies
 from .eligibility import judge_teacher_ids, reason_text
 from .figures import plan_review
 from .jobs import rebuild_province
@@ -115,7 +116,7 @@ def _editable(plan: Plan) -> None:
 
 
 def _locked_plan(actor: Any, plan_id: int) -> Plan:
-    plan = Plan.objects.select_for_update().select_related("county").filter(pk=plan_id).first()
+    plan = Plan.objects.select_for_update(of=("self",)).select_related("county").filter(pk=plan_id).first()
     if plan is None or not Plan.objects.visible_to(actor).filter(pk=plan_id).exists():
         raise AppError(_("No such plan in your scope."), code="not_found", status_code=404)
     if plan.county_id != actor.organisation_id:
@@ -256,6 +257,7 @@ def assignment_add(*, actor: Any, plan_id: int, data: AssignmentInput) -> Assign
         end_date=data.end_date,
         created_by=actor,
     )
+    tallies.recount(plan_id=plan.pk, school_id=assignment.from_school_id)
     audit_record(
         action="rotation.assignment_add",
         actor=actor,
@@ -272,9 +274,12 @@ def _locked_assignment(actor: Any, assignment_id: int) -> Assignment:
         raise AppError(_("No such assignment in your scope."), code="not_found", status_code=404)
     plan = _locked_plan(actor, found)
     _editable(plan)
-    return (
-        Assignment.objects.select_for_update().select_related("teacher__school", "plan__county").get(pk=assignment_id)
+    # Only the assignment is locked (its plan is, above), never the teacher or the schools read with it.
+    assignment = (
+        Assignment.objects.select_for_update(of=("self",)).select_related("teacher__school").get(pk=assignment_id)
     )
+    assignment.plan = plan
+    return assignment
 
 
 @transaction.atomic
@@ -318,6 +323,7 @@ def assignment_remove(*, actor: Any, assignment_id: int) -> None:
         detail={"plan": assignment.plan_id, "teacher_no": assignment.teacher.teacher_no},
     )
     assignment.delete()
+    tallies.recount(plan_id=assignment.plan_id, school_id=assignment.from_school_id)
 
 
 @transaction.atomic

@@ -199,3 +199,31 @@ def test_reasons_are_in_the_readers_language(client_for):
     assert untranslated == {}
     english = client_for("demo-county-a").get(f"{ELIGIBLE}?org={school.code}&year=2026", HTTP_ACCEPT_LANGUAGE="en")
     assert all(not CJK.search(row["reason_text"]) for row in english.json()["results"])
+
+
+def test_pages_past_the_matches_keep_the_count_and_the_whole_summary(client_for):
+    """The page, its count and the organisation's summary come from one statement: a page past the last match, a
+    filter matching nobody and a page past every teacher still give the true count and the same summary."""
+    school = SchoolFactory()
+    for index in range(5):
+        teacher_at(school, name=f"合格{index}")
+    teacher_at(school, name="新来", school_entry_month="2024-03")
+    whole = judged(client_for, school)["summary"]
+    assert (whole["teachers"], whole["eligible"], whole["reasons"]["too_few_years"]) == (6, 5, 1)
+
+    def page(**params) -> dict:
+        query = "&".join(f"{k}={v}" for k, v in params.items())
+        answer = client_for("demo-county-a").get(f"{ELIGIBLE}?org={school.code}&year=2026&{query}")
+        assert answer.status_code == 200, answer.json()
+        return answer.json()
+
+    first, second = page(eligible="true", page_size=3), page(eligible="true", page_size=3, page=2)
+    assert (first["count"], second["count"]) == (5, 5) and first["summary"] == second["summary"] == whole
+    assert len(first["results"]) == 3 and [r["eligible"] for r in second["results"]] == [True, True]
+    assert {r["name"] for r in first["results"] + second["results"]} == {f"合格{i}" for i in range(5)}
+    for beyond, count in ((page(eligible="true", page_size=3, page=3), 5), (page(page_size=3, page=9), 6)):
+        assert (beyond["count"], beyond["results"], beyond["summary"]) == (count, [], whole)
+    nobody = page(q="无此人")
+    assert (nobody["count"], nobody["results"], nobody["summary"]) == (0, [], whole)
+    past = page(reason="too_few_years", page_size=1)
+    assert [r["name"] for r in past["results"]] == ["新来"] and past["count"] == 1 and past["summary"] == whole

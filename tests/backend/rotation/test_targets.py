@@ -1,6 +1,7 @@
 """Targets (DOMAIN decision 7): a county's yearly target is ≥ 10 % of its eligible teachers rounded up, of whom ≥ 20 %
 (rounded up) backbone teachers; GET /api/v1/rotation/targets/ rolls them up per child organisation from the nightly
-tallies and the plans' assignments — checked against a brute-force recount of generated archives."""
+eligibility tallies and the assignment tallies every write keeps — checked against a brute-force recount of generated
+archives."""
 
 from __future__ import annotations
 
@@ -15,11 +16,16 @@ from tests.factories.orgs import SchoolFactory
 from tmis.accounts.models import User
 from tmis.orgs.models import Organisation
 from tmis.rotation.jobs import rebuild_all_tallies, rebuild_province_tallies
-from tmis.rotation.models import Assignment, Plan
+from tmis.rotation.lifecycle import advance
+from tmis.rotation.models import Assignment, AssignmentTally, Plan
 from tmis.rotation.rules import Rules
+from tmis.rotation.tallies import rebuild as rebuild_tallies
 from tmis.teachers.models import Teacher
 
 from .support import (
+    ASSIGNMENTS,
+    JUNIOR_A,
+    MAKER,
     PLANS,
     TARGETS,
     add,
@@ -27,6 +33,8 @@ from .support import (
     latest_stages_of,
     make_plan,
     org,
+    plan_year,
+    submit_and_approve,
     targets_of,
     teacher_at,
     teaching,
@@ -264,3 +272,53 @@ def test_planned_started_completed_and_proposed_roll_up(client_for, generated):
         sum(a.state != "cancelled" for a in made["620103"]),
         targets_of(counties["620103"]["eligible"])[0] == 0,
     )
+
+
+def _county_figures(client_for, county: str = "620102") -> tuple[int, int, int, int]:
+    """(planned, proposed, started, completed) of a county in its city's targets."""
+    year = plan_year()
+    rows = client_for("demo-city").get(f"{TARGETS}?org=620100&year={year}").json()["children"]
+    row = next(r for r in rows if r["organisation"]["code"] == county)
+    return row["planned"], row["proposed"], row["started"], row["completed"]
+
+
+def _tallies() -> list[tuple]:
+    return sorted(
+        AssignmentTally.objects.values_list(
+            "plan_id", "school_id", "org_path", "year", "assignments", "backbone", "started", "completed"
+        )
+    )
+
+
+def _assert_tallies_equal_a_recount() -> None:
+    kept = _tallies()
+    rebuild_tallies(prefix="/000000/", year=plan_year())
+    assert _tallies() == kept
+
+
+def test_the_targets_follow_every_write_at_once_and_the_tallies_equal_a_recount(client_for):
+    """No nightly job between the writes: an assignment added or removed, the plan approved, the rotation started and
+    ended each move the county's figures in the targets at once, and the kept tallies equal a full recount."""
+    before = _county_figures(client_for)
+    first, second = teacher_at(JUNIOR_A, name="轮岗甲老师"), teacher_at(JUNIOR_A, name="轮岗乙老师")
+    plan = make_plan(client_for)
+    assert add(client_for, plan["id"], first).status_code == 201
+    added = add(client_for, plan["id"], second)
+    assert added.status_code == 201, added.json()
+    assert _county_figures(client_for) == (before[0], before[1] + 2, before[2], before[3])
+    _assert_tallies_equal_a_recount()
+
+    assert client_for(MAKER).delete(f"{ASSIGNMENTS}{added.json()['id']}/").status_code == 204
+    assert _county_figures(client_for) == (before[0], before[1] + 1, before[2], before[3])
+    _assert_tallies_equal_a_recount()
+
+    submit_and_approve(client_for, plan["id"])
+    assert _county_figures(client_for) == (before[0] + 1, before[1], before[2], before[3])
+
+    start, end = dt.date(plan_year(), 9, 1), dt.date(plan_year() + 1, 7, 10)
+    assert advance(today=start, plan_id=plan["id"]) == {"started": 1, "ended": 0}
+    assert _county_figures(client_for) == (before[0] + 1, before[1], before[2] + 1, before[3])
+    _assert_tallies_equal_a_recount()
+    assert advance(today=end, plan_id=plan["id"]) == {"started": 0, "ended": 1}
+    assert _county_figures(client_for) == (before[0] + 1, before[1], before[2], before[3] + 1)
+    _assert_tallies_equal_a_recount()

@@ -4,12 +4,12 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ChartInstance } from '@/features/dashboard/components/echart-types';
+import type { ChartInstance } from '@/components/echart-types';
 import { dataUrlToBlob } from '@/features/dashboard/utils/report-shaping';
 import { saveBlob } from '@/lib/download';
 
 // echarts (some 300 KB) downloads with the first chart, after the headline figures have shown.
-const EChart = lazy(() => import('@/features/dashboard/components/echart'));
+const EChart = lazy(() => import('@/components/echart'));
 
 export type ChartState = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'empty' } | { kind: 'ready' };
 

@@ -4,14 +4,14 @@ import { Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 
 import { ReportsDashboard } from '@/features/dashboard/components/reports-dashboard';
-import type { EChartProps } from '@/features/dashboard/components/echart-types';
+import type { EChartProps } from '@/components/echart-types';
 import { expectInert, MARKUP_NAME } from '@/testing/hostile-text';
 import { meHandler } from '@/testing/me';
 import { renderWithProviders } from '@/testing/render';
 import { server } from '@/testing/server';
 
 // jsdom has no canvas: the chart stands in as its labelled box.
-vi.mock('@/features/dashboard/components/echart', () => ({
+vi.mock('@/components/echart', () => ({
   default: ({ label, testId }: EChartProps) => <div role="img" aria-label={label} data-testid={testId} />,
 }));
 

@@ -1,4 +1,4 @@
-import { Alert, Card, Flex, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Flex, Segmented, Select, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import {
   type Assignment,
   type AssignmentState,
 } from '@/features/rotation/api/rotation-api';
-import { AssignmentStateTag } from '@/features/rotation/components/rotation-tags';
+import { assignmentColumns } from '@/features/rotation/components/assignment-columns';
 import { YearSelect, yearParam } from '@/features/rotation/components/year-select';
 import { loadedRows } from '@/lib/cursor-pages';
 
@@ -41,47 +41,7 @@ export function AssignmentsPage() {
     });
 
   const columns: TableColumnsType<Assignment> = [
-    {
-      key: 'teacher',
-      title: t('rotation:plan.columns.teacher'),
-      render: (_, row) => (
-        <div>
-          <Space size={4}>
-            <Link to={`/teachers/${String(row.teacher)}`} data-testid="assignment-teacher-link">{row.teacher_name}</Link>
-            {row.backbone && <Tag color="gold">{t('rotation:eligible.columns.backbone')}</Tag>}
-          </Space>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.teacher_no}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-      fixed: 'left',
-      width: 150,
-    },
-    { key: 'from', title: t('rotation:plan.columns.from'), render: (_, row) => row.from_school.name, width: 160 },
-    { key: 'to', title: t('rotation:plan.columns.to'), render: (_, row) => row.to_school.name, width: 160 },
-    { key: 'type', title: t('rotation:plan.columns.type'), dataIndex: 'rotation_type_name', width: 80 },
-    {
-      key: 'transfers',
-      title: t('rotation:plan.columns.transfers'),
-      render: (_, row) => (row.transfers_relation ? t('common:status.yes') : t('common:status.no')),
-      width: 100,
-    },
-    {
-      key: 'dates',
-      title: t('rotation:plan.columns.dates'),
-      render: (_, row) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {row.start_date}
-          <br />
-          {t('rotation:plan.datesEnd', { end: row.end_date })}
-        </span>
-      ),
-      width: 120,
-    },
-    { key: 'state', title: t('rotation:plan.columns.state'), render: (_, row) => <AssignmentStateTag state={row.state} />, width: 80 },
+    ...assignmentColumns(t, { flow: false }),
     {
       key: 'plan',
       title: t('rotation:assignments.plan'),

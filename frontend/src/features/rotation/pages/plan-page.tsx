@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Popconfirm, Result, Skeleton, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +14,10 @@ import {
   type Assignment,
   type PlanDetail,
 } from '@/features/rotation/api/rotation-api';
+import { assignmentColumns } from '@/features/rotation/components/assignment-columns';
 import { AssignmentFormDrawer } from '@/features/rotation/components/assignment-form-drawer';
 import { PlanGauges } from '@/features/rotation/components/plan-gauges';
-import { AssignmentStateTag, PlanStateTag } from '@/features/rotation/components/rotation-tags';
+import { PlanStateTag } from '@/features/rotation/components/rotation-tags';
 import { errorText, shortfalls } from '@/features/rotation/utils/rotation';
 import { ApiError } from '@/lib/api-error';
 import { useCapability, useCurrentUser } from '@/lib/auth/session';
@@ -103,48 +104,7 @@ export function PlanPage() {
   };
 
   const columns: TableColumnsType<Assignment> = [
-    {
-      key: 'teacher',
-      title: t('rotation:plan.columns.teacher'),
-      render: (_, row) => (
-        <div>
-          <Space size={4}>
-            <Link to={`/teachers/${String(row.teacher)}`}>{row.teacher_name}</Link>
-            {row.backbone && <Tag color="gold">{t('rotation:eligible.columns.backbone')}</Tag>}
-          </Space>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {row.teacher_no}
-            </Typography.Text>
-          </div>
-        </div>
-      ),
-      fixed: 'left',
-      width: 150,
-    },
-    { key: 'from', title: t('rotation:plan.columns.from'), render: (_, row) => row.from_school.name, width: 160 },
-    { key: 'to', title: t('rotation:plan.columns.to'), render: (_, row) => row.to_school.name, width: 160 },
-    { key: 'type', title: t('rotation:plan.columns.type'), dataIndex: 'rotation_type_name', width: 80 },
-    {
-      key: 'transfers',
-      title: t('rotation:plan.columns.transfers'),
-      render: (_, row) => (row.transfers_relation ? t('common:status.yes') : t('common:status.no')),
-      width: 90,
-    },
-    { key: 'flow', title: t('rotation:plan.columns.flow'), dataIndex: 'flow_category_name', ellipsis: true, width: 150 },
-    {
-      key: 'dates',
-      title: t('rotation:plan.columns.dates'),
-      render: (_, row) => (
-        <span style={{ whiteSpace: 'nowrap' }}>
-          {row.start_date}
-          <br />
-          {t('rotation:plan.datesEnd', { end: row.end_date })}
-        </span>
-      ),
-      width: 120,
-    },
-    { key: 'state', title: t('rotation:plan.columns.state'), render: (_, row) => <AssignmentStateTag state={row.state} />, width: 80 },
+    ...assignmentColumns(t, { flow: true }),
     ...(editable
       ? [
           {

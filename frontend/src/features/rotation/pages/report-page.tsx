@@ -1,12 +1,12 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, Breadcrumb, Card, Col, Empty, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Flex, Progress, Row, Segmented, Skeleton, Space, Statistic, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
-import { api } from '@/api/client';
+import { FigureCard } from '@/components/figure-card';
+import { OrgTrail } from '@/components/org-trail';
 import {
   schoolYear,
   useFlows,
@@ -25,46 +25,9 @@ import {
   shortNames,
   targetsChartOption,
 } from '@/features/rotation/utils/rotation';
-import { unwrap } from '@/lib/api-error';
-import { useCurrentUser } from '@/lib/auth/session';
 
 // echarts downloads with the first chart, after the figures have shown.
-const EChart = lazy(() => import('@/components/report-chart'));
-
-const orgQuery = (code: string) => ({
-  queryKey: ['rotation', 'org', code] as const,
-  queryFn: () => unwrap(api.GET('/api/v1/orgs/{code}/', { params: { path: { code } } })),
-  staleTime: 10 * 60 * 1000,
-});
-
-/** The organisations from the user's own down to the one shown, each a link back up. */
-function OrgTrail({ shown, link }: { shown: { code: string; name: string }; link: (code: string | null) => string }) {
-  const own = useCurrentUser().organisation;
-  const drilled = shown.code !== own.code ? shown.code : undefined;
-  const detail = useQuery({ ...orgQuery(drilled ?? ''), enabled: Boolean(drilled) });
-  const codes = detail.data?.path.split('/').filter(Boolean) ?? [];
-  const between = drilled ? codes.slice(codes.indexOf(own.code) + 1, codes.indexOf(drilled)) : [];
-  const middle = useQueries({ queries: between.map((code) => orgQuery(code)) });
-  const items: { key: string; title: ReactNode }[] = [
-    { key: own.code, title: drilled ? <Link to={link(null)}>{own.name}</Link> : own.name },
-    ...between.map((code, index) => ({ key: code, title: <Link to={link(code)}>{middle[index]?.data?.name ?? '…'}</Link> })),
-    ...(drilled ? [{ key: shown.code, title: shown.name }] : []),
-  ];
-  return <Breadcrumb items={items} data-testid="rotation-trail" />;
-}
-
-function Figure({ title, value, note, testId }: { title: string; value: string | number; note?: ReactNode; testId: string }) {
-  return (
-    <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} groupSeparator="," data-testid={testId} />
-      {note && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {note}
-        </Typography.Text>
-      )}
-    </Card>
-  );
-}
+const EChart = lazy(() => import('@/components/echart'));
 
 /** Whether the targets are met; a dash where there is nothing to meet (no eligible teachers, nothing planned). */
 function MetTag({ row }: { row: RotationTargetRow }) {
@@ -205,7 +168,7 @@ export function ReportPage() {
         {own && (
           <Space size="small">
             <Typography.Text type="secondary">{t('rotation:organisation')}</Typography.Text>
-            <OrgTrail shown={own.organisation} link={link} />
+            <OrgTrail testId="rotation-trail" shown={own.organisation} link={link} />
           </Space>
         )}
       </Flex>
@@ -224,7 +187,7 @@ export function ReportPage() {
           {!data.as_of && <Alert type="info" showIcon title={t('rotation:notCounted')} data-testid="rotation-not-counted" />}
           <Row gutter={[16, 16]} data-testid="rotation-figures">
             <Col xs={12} lg={6}>
-              <Figure testId="rotation-eligible" title={t('rotation:report.eligible')} value={own.eligible} note={`${t('rotation:report.target')} ${formatCount(own.target)}`} />
+              <FigureCard testId="rotation-eligible" title={t('rotation:report.eligible')} value={own.eligible} note={`${t('rotation:report.target')} ${formatCount(own.target)}`} />
             </Col>
             <Col xs={12} lg={6}>
               <Card size="small" style={{ height: '100%' }}>
@@ -240,7 +203,7 @@ export function ReportPage() {
               </Card>
             </Col>
             <Col xs={12} lg={6}>
-              <Figure
+              <FigureCard
                 testId="rotation-started"
                 title={t('rotation:report.started')}
                 value={own.started}
@@ -249,13 +212,13 @@ export function ReportPage() {
             </Col>
             <Col xs={12} lg={6}>
               {aboveCounty ? (
-                <Figure
+                <FigureCard
                   testId="rotation-counties"
                   title={t('rotation:report.counties')}
                   value={t('rotation:report.countiesValue', { met: own.counties_met, all: own.counties })}
                 />
               ) : (
-                <Figure
+                <FigureCard
                   testId="rotation-met"
                   title={t('rotation:report.met')}
                   value={own.met ? t('rotation:report.metYes') : t('rotation:report.metNo')}

@@ -1,12 +1,12 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Card, Col, Empty, Flex, Progress, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Progress, Row, Select, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 
-import { api } from '@/api/client';
+import { FigureCard } from '@/components/figure-card';
+import { OrgTrail } from '@/components/org-trail';
 import { downloadSchoolList, useCompliance, useRules, type ComplianceRow } from '@/features/training/api/training-api';
 import {
   chartHeight,
@@ -16,57 +16,12 @@ import {
   formatRate,
   selectedIndex,
 } from '@/features/training/utils/training';
-import { unwrap } from '@/lib/api-error';
 import { useCurrentUser } from '@/lib/auth/session';
 
 // echarts (some 300 KB) downloads with the chart, after the figures have shown.
-const EChart = lazy(() => import('@/components/report-chart'));
+const EChart = lazy(() => import('@/components/echart'));
 
 const DEFAULT_CYCLE = { cycle_start_year: 2021, cycle_years: 5 };
-
-function useOrganisation(code: string | undefined) {
-  return useQuery({
-    queryKey: ['training', 'org', code ?? ''] as const,
-    queryFn: () => unwrap(api.GET('/api/v1/orgs/{code}/', { params: { path: { code: code ?? '' } } })),
-    enabled: Boolean(code),
-    staleTime: 10 * 60 * 1000,
-  });
-}
-
-/** The organisations from the user's own down to the one shown, each a link back up. */
-function OrgTrail({ shown, link }: { shown: { code: string; name: string }; link: (code: string | null) => string }) {
-  const own = useCurrentUser().organisation;
-  const drilled = shown.code !== own.code ? shown.code : undefined;
-  const detail = useOrganisation(drilled);
-  const codes = detail.data?.path.split('/').filter(Boolean) ?? [];
-  const between = drilled ? codes.slice(codes.indexOf(own.code) + 1, codes.indexOf(drilled)) : [];
-  const middle = useQueries({
-    queries: between.map((code) => ({
-      queryKey: ['training', 'org', code] as const,
-      queryFn: () => unwrap(api.GET('/api/v1/orgs/{code}/', { params: { path: { code } } })),
-      staleTime: 10 * 60 * 1000,
-    })),
-  });
-  const items: { key: string; title: ReactNode }[] = [
-    { key: own.code, title: drilled ? <Link to={link(null)}>{own.name}</Link> : own.name },
-    ...between.map((code, index) => ({ key: code, title: <Link to={link(code)}>{middle[index]?.data?.name ?? '…'}</Link> })),
-    ...(drilled ? [{ key: shown.code, title: shown.name }] : []),
-  ];
-  return <Breadcrumb items={items} data-testid="compliance-trail" />;
-}
-
-function Figure({ title, value, note, testId }: { title: string; value: string | number; note?: ReactNode; testId: string }) {
-  return (
-    <Card size="small" style={{ height: '100%' }}>
-      <Statistic title={title} value={value} groupSeparator="," data-testid={testId} />
-      {note && (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {note}
-        </Typography.Text>
-      )}
-    </Card>
-  );
-}
 
 /**
  * 学时达标: one organisation's teachers in one cycle (compliant, on track, behind) and each child's, as figures, a
@@ -172,7 +127,7 @@ export function CompliancePage() {
           {own && (
             <Space size="small">
               <Typography.Text type="secondary">{t('training:compliance.organisation')}</Typography.Text>
-              <OrgTrail shown={own.organisation} link={link} />
+              <OrgTrail testId="compliance-trail" shown={own.organisation} link={link} />
             </Space>
           )}
         </Space>
@@ -197,7 +152,7 @@ export function CompliancePage() {
           </Typography.Text>
           <Row gutter={[16, 16]} data-testid="compliance-figures">
             <Col xs={12} lg={6}>
-              <Figure
+              <FigureCard
                 testId="compliance-teachers"
                 title={t('training:compliance.teachers')}
                 value={own.teachers}
@@ -220,7 +175,7 @@ export function CompliancePage() {
               </Card>
             </Col>
             <Col xs={12} lg={6}>
-              <Figure
+              <FigureCard
                 testId="compliance-track"
                 title={t('training:compliance.onTrack')}
                 value={own.on_track}
@@ -228,7 +183,7 @@ export function CompliancePage() {
               />
             </Col>
             <Col xs={12} lg={6}>
-              <Figure
+              <FigureCard
                 testId="compliance-hours"
                 title={t('training:compliance.counted')}
                 value={own.counted}
