@@ -123,7 +123,6 @@ def _check_dates(request: ChangeRequest) -> None:
         raise field_error("reason", "required", _("Give the reason for the change."))
 
 
-@transaction.atomic
 def _change_of(
     teacher: Teacher,
     *,
@@ -153,6 +152,7 @@ def _change_of(
     )
 
 
+@transaction.atomic
 def change_create(*, actor: Any, request: ChangeRequest) -> TeacherChange:
     """Apply for a change; its review starts at once. A transfer (and a return at another school) is applied for by
     the receiving side, which finds the teacher by ID document nationwide; every other change by the teacher's own
