@@ -292,6 +292,8 @@ SPECTACULAR_SETTINGS = {
         "ComplianceStatusEnum": "tmis.training.selectors.STATUSES",
         "PlanStateEnum": "tmis.rotation.models.PlanState",
         "AssignmentStateEnum": "tmis.rotation.models.AssignmentState",
+        "ColumnMatchSourceEnum": "tmis.imports.columns.SOURCE_CHOICES",
+        "SourceEnum": "tmis.training.models.ClaimSource",  # its name before import columns had `source`
     },
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",

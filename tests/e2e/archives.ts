@@ -33,7 +33,7 @@ export function uniqueTeacherName(surname: string): string {
 }
 
 /** GB 11643 check character: ISO 7064 MOD 11-2 over the first 17 digits. */
-function idCheckCharacter(first17: string): string {
+export function idCheckCharacter(first17: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
   return '10X98765432'.charAt(sum % 11);

@@ -3,17 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { type Locator, type Page, type TestInfo } from '@playwright/test';
 
 import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { idCheckCharacter } from './archives';
 
 const SCHOOL = '2162010201';
 const ROWS = 300;
 const HEADERS = ['学校代码', '姓名', '性别', '国籍/地区', '身份证件类型', '身份证件号', '出生日期', '民族', '政治面貌'];
-
-/** GB 11643 check character: ISO 7064 MOD 11-2 over the first 17 digits. */
-function idCheckCharacter(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
-  return '10X98765432'.charAt(sum % 11);
-}
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 

@@ -1,13 +1,7 @@
 import { type Page } from '@playwright/test';
 
 import { expect, expectLoggedIn, expectNoHorizontalScroll, expectProblems, login, snap, test } from './helpers';
-
-/** GB 11643 check character: ISO 7064 MOD 11-2 over the first 17 digits. */
-function idCheckCharacter(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((total, digit, index) => total + Number(digit) * (weights[index] ?? 0), 0);
-  return '10X98765432'.charAt(sum % 11);
-}
+import { idCheckCharacter } from './archives';
 
 /** Picks an option of the antd Select inside the form item `testId`, typing `search` first (long code lists). */
 async function choose(page: Page, testId: string, option: string | RegExp, search?: string): Promise<void> {

@@ -11,6 +11,7 @@ from .sheet_layout import RowSource, Sheet, not_a_spreadsheet, read_layout
 
 CSV_ENCODINGS = ("utf-8-sig", "gb18030")  # Chinese Excel saves "CSV" as GBK, which GB18030 includes
 CSV_DELIMITERS = (",", "\t", ";")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 CHUNK = 1 << 20
 
 
@@ -45,21 +46,27 @@ def _csv_source(path: Path, encoding: str, delimiter: str) -> RowSource:
     return read
 
 
-def open_csv(path: Path, known_codes: Collection[str], max_rows: int) -> Sheet:
+def open_csv(path: Path, known_codes: Collection[str], max_rows: int, known_headers: Collection[str] = ()) -> Sheet:
     """A CSV file as a sheet (see `sheets.open_sheet`); raises SheetProblem."""
-    encoding = next((encoding for encoding in CSV_ENCODINGS if _decodes(path, encoding)), None)
+    with path.open("rb") as file:
+        bom = file.read(2)
+    # Excel's "Unicode text" is UTF-16 with a byte-order mark (and tabs); without the mark UTF-16 is not guessed.
+    candidates = ("utf-16",) if bom in UTF16_BOMS else CSV_ENCODINGS
+    encoding = next((encoding for encoding in candidates if _decodes(path, encoding)), None)
     if encoding is None:
         raise not_a_spreadsheet()
     source = _csv_source(path, encoding, _delimiter(path, encoding))
     try:
-        headers, codes = read_layout(source(), known_codes, max_rows)
+        layout = read_layout(source(), known_codes, max_rows, known_headers)
     except csv.Error as error:
         raise not_a_spreadsheet(str(error)) from error
     return Sheet(
         name="",
-        headers=headers,
-        codes=codes,
-        first_data_row=3 if codes is not None else 2,
+        headers=layout.headers,
+        codes=layout.codes,
+        first_data_row=layout.first_data_row,
         formula_cells=set(),
+        header_row=layout.header_row,
+        two_row_header=layout.two_row_header,
         _source=source,
     )

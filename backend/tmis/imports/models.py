@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 
 from tmis.core.models import Job, JobState
@@ -33,6 +34,15 @@ class ImportJob(Job):
     checkpoint = models.PositiveIntegerField(
         default=0, help_text="Data rows handled and committed; a restarted job continues after them."
     )
+    mapping = models.JSONField(
+        default=dict, blank=True, help_text="The upload's column mapping: header → indicator code ('' to ignore)."
+    )
+    layout = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the job found in the file: header row, every column's indicator and confidence, absent "
+        "columns, whether a mapping is needed.",
+    )
 
     class Meta(Job.Meta):
         indexes = [*Job.Meta.indexes, models.Index(fields=["owner", "-id"], name="import_owner_idx")]
@@ -63,3 +73,24 @@ class ImportProblem(models.Model):
 
     def __str__(self) -> str:
         return f"row {self.row} {self.field}: {self.code}"
+
+
+class ColumnMapping(models.Model):
+    """A mapping of a sheet's headers to indicators, remembered per organisation for the next upload with the same
+    headers (`signature`: a digest of the normalised header row)."""
+
+    organisation = models.ForeignKey("orgs.Organisation", on_delete=models.CASCADE, related_name="+")
+    signature = models.CharField(max_length=64)
+    mapping = models.JSONField(default=dict)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "signature"], name="import_mapping_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"mapping {self.signature[:8]} of {self.organisation_id}"

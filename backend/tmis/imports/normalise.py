@@ -7,9 +7,10 @@ the number 1985.1, codes that lost their leading zero. A cell that cannot be rea
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
@@ -260,21 +261,30 @@ def to_bool(value: object) -> bool:
 
 
 class CodeNames:
-    """Resolves what a clerk types in a coded column to the code."""
+    """Resolves what a clerk types in a coded column to the code: the code, the Chinese or English name, or a
+    synonym of the code table (`synonyms`: text -> code, data kept per table in the catalogue; a synonym of a code
+    the field does not allow is ignored)."""
 
-    def __init__(self, items: Iterable[tuple[str, str, str]]) -> None:
+    def __init__(self, items: Iterable[tuple[str, str, str]], synonyms: Mapping[str, str] | None = None) -> None:
         self._codes: set[str] = set()
         self._folded: dict[str, set[str]] = {}  # code in any case -> codes
         self._names: dict[str, set[str]] = {}  # Chinese or English name in any case -> codes
         self._unpadded: dict[str, set[str]] = {}  # digit code without its leading zeros -> codes
+        self._labels: list[str] = []  # the Chinese names in table order, for "did you mean"
         for code, name, name_en in items:
             self._codes.add(code)
             self._folded.setdefault(code.casefold(), set()).add(code)
             for label in (clean_text(name), clean_text(name_en)):
                 if label:
                     self._names.setdefault(label.casefold(), set()).add(code)
+            if clean_text(name):
+                self._labels.append(clean_text(name))
             if code.isascii() and code.isdigit():
                 self._unpadded.setdefault(code.lstrip("0"), set()).add(code)
+        for text, code in (synonyms or {}).items():
+            key = clean_text(text).casefold()
+            if code in self._codes and key and key not in self._names:  # a real name always wins
+                self._names[key] = {code}
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -283,7 +293,11 @@ class CodeNames:
         """The code for a code, a Chinese or English name, "01 汉族"-like combinations or a code that lost its
         leading zero."""
         text = clean_text(text)
-        return _only(self.candidates(text), text)
+        return _only(self.candidates(text), text, self)
+
+    def closest(self, text: str, count: int = 3) -> list[str]:
+        """The `count` names of the table closest to the text (for the message of a value that matches nothing)."""
+        return difflib.get_close_matches(clean_text(text), self._labels, n=count, cutoff=0.4)
 
     def candidates(self, text: str) -> frozenset[str]:
         """Every code the cleaned text could mean (usually one; none when unknown, several when ambiguous)."""
@@ -319,13 +333,17 @@ class CodeNames:
         return set()
 
 
-def _only(codes: frozenset[str], text: str) -> str:
+def _only(codes: frozenset[str], text: str, names: CodeNames) -> str:
     if len(codes) == 1:
         return next(iter(codes))
     if codes:
         message = _("%(value)s matches more than one entry; pick a value from the drop-down list.")
-    else:
-        message = _("%(value)s is not a known value; pick a value from the drop-down list.")
+        raise CellProblem("unknown_code", message % {"value": _quote(text)})
+    closest = names.closest(text)
+    if closest:
+        message = _("%(value)s is not a known value; pick a value from the drop-down list. Closest: %(names)s.")
+        raise CellProblem("unknown_code", message % {"value": _quote(text), "names": "、".join(closest)})
+    message = _("%(value)s is not a known value; pick a value from the drop-down list.")
     raise CellProblem("unknown_code", message % {"value": _quote(text)})
 
 
@@ -342,7 +360,7 @@ def to_codes(text: str, names: CodeNames) -> list[str]:
             start += 1
             continue
         end, found = _longest_value(parts, separators, start, names)
-        code = _only(found, _joined(parts, separators, start, end))
+        code = _only(found, _joined(parts, separators, start, end), names)
         if code not in codes:
             codes.append(code)
         start = end + 1

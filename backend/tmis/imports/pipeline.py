@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from tmis.catalog.effective import EffectiveCatalogue
+from tmis.catalog.effective import EffectiveCatalogue, Field
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core.job_services import job_checkpoint, job_progress, job_run
 from tmis.orgs.models import Level, Organisation
@@ -32,12 +33,13 @@ from tmis.teachers.checks import KEY_FIELDS, teachers_check
 from tmis.teachers.writes import id_dedup_key
 
 from .audit_events import import_audit_finish
-from .columns import PROBLEM, VALUE, CellReader, Column, map_columns
+from .columns import PROBLEM, VALUE, CellReader, Column, ColumnMatch, HeaderIndex, map_columns, value_names
+from .mappings import mapping_recall, mapping_remember
 from .models import ImportJob, Severity
 from .normalise import CodeNames, clean_text
 from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, open_sheet
-from .template import SCHOOL_COLUMN, code_names, template_fields
+from .template import SCHOOL_COLUMN, template_fields
 from .writer import BatchWriter, write_all
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,29 @@ NO_NAMES: dict[str, CodeNames] = {}  # rows without a school read with the impor
 
 def file_path(job: ImportJob) -> Path:
     return Path(settings.TMIS_FILES_DIR) / job.file_path
+
+
+def _open(job: ImportJob, fields: list[Field], index: HeaderIndex) -> Sheet:
+    known = {SCHOOL_COLUMN[0], *(f.code for f in fields)}
+    return open_sheet(
+        file_path(job), known_codes=known, max_rows=settings.TMIS_IMPORT_MAX_ROWS, known_headers=index.keys
+    )
+
+
+def _names(f: Field | None, code: str | None = None) -> dict[str, str]:
+    """An indicator's names as the layout keeps them (the reader's language is chosen when it is read)."""
+    if code == SCHOOL_COLUMN[0]:
+        return {"field_name": SCHOOL_COLUMN[1], "field_name_en": "School code"}
+    if f is None:
+        return {"field_name": "", "field_name_en": ""}
+    return {"field_name": f.name, "field_name_en": f.name_en or f.name}
+
+
+def job_sheet(job: ImportJob) -> Sheet:
+    """The job's sheet as its import reads it (the same header row, found by the same known headers)."""
+    catalogue, _tables = effective_for_organisation(organisation=job.organisation)
+    fields = template_fields(catalogue)
+    return _open(job, fields, HeaderIndex(fields))
 
 
 class Catalogues:
@@ -65,9 +90,7 @@ class Catalogues:
             key = (catalogue.province, catalogue.version, catalogue.stage)
             found = self._by_school[school.pk] = self._by_key.setdefault(key, catalogue)
             if id(found) not in self._names:
-                self._names[id(found)] = {
-                    code: CodeNames(items) for code, items in code_names(found, tables).items() if items
-                }
+                self._names[id(found)] = value_names(found, tables)
         return found
 
     def names_of(self, school: Organisation) -> dict[str, CodeNames]:
@@ -101,6 +124,7 @@ class Importer:
         self.default_school = job.organisation if job.organisation.level == Level.SCHOOL else None
         self.timings: dict[str, float] = dict(job.timings or {})
         self._readers_by_kind: dict[int, list[CellReader]] = {}
+        self._absent_required: set[str] = set()
 
     def _clock(self, name: str, since: float) -> float:
         now = time.perf_counter()
@@ -108,23 +132,53 @@ class Importer:
         return now
 
     # -- reading ---------------------------------------------------------------------------------------------------
-    def open(self) -> tuple[Sheet, list[Column]]:
+    def open(self) -> tuple[Sheet, list[Column]] | None:
+        """The sheet and the columns to read; None when a key column is missing (the job's `layout` then holds the
+        columns found, with proposals, for someone to map)."""
         # The columns are the template's for the import's organisation (a county's: every school kind's fields).
         catalogue, tables = effective_for_organisation(organisation=self.job.organisation)
         fields = template_fields(catalogue)
-        names = code_names(catalogue, tables)
-        known = {SCHOOL_COLUMN[0], *(f.code for f in fields)}
-        sheet = open_sheet(file_path(self.job), known_codes=known, max_rows=settings.TMIS_IMPORT_MAX_ROWS)
-        columns = map_columns(sheet, fields, names)
-        mapped = {c.field.code for c in columns if c.field is not None}
-        missing = [f.name for f in fields if f.code in KEY_FIELDS and f.code not in mapped]
-        if missing:
-            raise SheetProblem(
-                "missing_columns",
-                _("The sheet has no column for: %(names)s. Use the template's headers.")
-                % {"names": "、".join(missing)},
+        index = HeaderIndex(fields)
+        sheet = _open(self.job, fields, index)
+        columns, matches = map_columns(sheet, index, value_names(catalogue, tables), self._mapping(sheet))
+        mapped = {c.field.code if c.field else SCHOOL_COLUMN[0] for c in columns}
+        missing = [f for f in fields if f.code in KEY_FIELDS and f.code not in mapped]
+        if self.default_school is None and SCHOOL_COLUMN[0] not in mapped:
+            missing.insert(0, None)  # a region's rows need their school
+        self._layout(sheet, matches, fields, mapped, missing)
+        return None if missing else (sheet, columns)
+
+    def _mapping(self, sheet: Sheet) -> dict[str, str]:
+        """The upload's mapping (remembered for the owner's organisation), else the one remembered for these
+        headers."""
+        organisation_id = self.job.owner.organisation_id
+        if self.job.mapping:
+            mapping_remember(
+                organisation_id=organisation_id, headers=sheet.headers, mapping=self.job.mapping, actor=self.actor
             )
-        return sheet, columns
+            return dict(self.job.mapping)
+        return mapping_recall(organisation_id=organisation_id, headers=sheet.headers)
+
+    def _layout(
+        self, sheet: Sheet, matches: list[ColumnMatch], fields: list[Field], mapped: set[str], missing: list
+    ) -> None:
+        """What was found, kept on the job for the dry run's answer, the report and the mapping step."""
+        absent = [f for f in fields if f.code not in mapped]
+        by_code = {f.code: f for f in fields}
+        self._absent_required = {f.code for f in absent if f.required}
+        self.job.layout = {
+            "sheet": sheet.name,
+            "header_row": sheet.header_row,
+            "first_data_row": sheet.first_data_row,
+            "two_row_header": sheet.two_row_header,
+            "columns": [{**asdict(match), **_names(by_code.get(match.field or ""), match.field)} for match in matches],
+            "absent": [
+                {"field": f.code, "required": f.required, **_names(f)} for f in absent if f.code not in KEY_FIELDS
+            ],
+            "missing": [f.code if f is not None else SCHOOL_COLUMN[0] for f in missing],
+            "needs_mapping": bool(missing),
+        }
+        self.job.save(update_fields=["layout"])
 
     def duplicates_in_file(self, sheet: Sheet, columns: list[Column]) -> tuple[int, dict[int, list[int]]]:
         """First pass: rows per ID document. Returns (data rows, row → the other rows with the same document)."""
@@ -133,16 +187,17 @@ class Importer:
         seen: dict[str, list[int]] = {}
         total = 0
         kinds = CellReader(id_type) if id_type is not None else None  # each distinct type cell read once
+        numbers = CellReader(id_number) if id_number is not None else None
         for number, cells in sheet.rows():
             total += 1
-            if kinds is None or id_number is None:
+            if kinds is None or numbers is None or id_number is None or id_type is None:
                 continue
-            outcome = kinds.read(cells[id_type.index])
-            if outcome[0] != VALUE:
-                continue  # blank or unreadable: the row fails on its own
-            text = identity.normalise(clean_text(cells[id_number.index]))
+            kind, read = kinds.read(cells[id_type.index]), numbers.read(cells[id_number.index])
+            if kind[0] != VALUE or read[0] != VALUE:
+                continue  # blank or unreadable (an ID Excel rounded): the row fails on its own
+            text = identity.normalise(str(read[1]))
             if text:
-                seen.setdefault(id_dedup_key(str(outcome[1]), text), []).append(number)
+                seen.setdefault(id_dedup_key(str(kind[1]), text), []).append(number)
         twice: dict[int, list[int]] = {}
         for rows in seen.values():
             if len(rows) > 1:
@@ -184,6 +239,8 @@ class Importer:
                         code = key.removeprefix("extra.")
                         if code in bad_fields:
                             continue  # the cell's own problem says it already
+                        if code in self._absent_required and severity == Severity.WARNING and level is None:
+                            continue  # an absent column is one warning of the job, not one per row
                         value = str(data.get(code, data["extra"].get(code, "")))[:200]
                         for issue in issues:
                             problem = Problem(
@@ -247,7 +304,10 @@ class Importer:
     # -- the run ---------------------------------------------------------------------------------------------------
     def run(self) -> None:
         started = time.perf_counter()
-        sheet, columns = self.open()
+        opened = self.open()
+        if opened is None:
+            return  # a key column is missing: nothing is read until someone maps the columns
+        sheet, columns = opened
         self._formulas = sheet.formula_cells
         total, twice = self.duplicates_in_file(sheet, columns)
         if total == 0:

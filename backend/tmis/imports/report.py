@@ -10,8 +10,7 @@ from django.conf import settings
 
 from .models import ImportJob, ImportProblem, Severity
 from .normalise import clean_text
-from .pipeline import file_path
-from .sheets import open_sheet
+from .pipeline import job_sheet
 
 
 def _problems_by_row(job: ImportJob) -> Iterator[tuple[int, list[ImportProblem]]]:
@@ -38,7 +37,7 @@ def build_report(job: ImportJob) -> Path:
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    sheet = open_sheet(file_path(job), known_codes=set(), max_rows=settings.TMIS_IMPORT_MAX_ROWS)
+    sheet = job_sheet(job)
     partial = target.with_suffix(".partial")
     workbook = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False})
     worksheet = workbook.add_worksheet("导入结果")

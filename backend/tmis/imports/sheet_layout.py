@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from tmis.core.job_services import JobError
 
+from .header_row import SCAN_ROWS, find_header
+
 RowSource = Callable[[], Iterator[list[object]]]
 
 
@@ -26,10 +28,13 @@ class Sheet:
     """One sheet of an uploaded file: its header row, the template's code row if present, and its data rows."""
 
     name: str  # sheet name ("" for CSV)
-    headers: list[str]  # row 1 as text, stripped; trailing empty columns dropped
-    codes: list[str] | None  # row 2 when it is the template's indicator-code row, else None
-    first_data_row: int  # 1-based row number of the first data row (3 with a code row, else 2)
+    headers: list[str]  # the header row as text, stripped; trailing empty columns dropped
+    codes: list[str] | None  # the row after it when it is the template's indicator-code row, else None
+    first_data_row: int  # 1-based row number of the first data row (after the header and code rows)
     formula_cells: set[tuple[int, int]]  # (1-based row number, 0-based column) of XLSX cells holding a formula
+    header_row: int = 1  # 1-based row number of the header row (the lower one of a two-row header)
+    hidden_columns: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook (ignored by imports)
+    two_row_header: bool = False
     # Every raw row from row 1 on, aligned to column A; a new iterator per call.
     _source: RowSource = field(default=_no_rows, repr=False, compare=False)
 
@@ -73,44 +78,41 @@ def is_blank(cells: list[object]) -> bool:
     return True
 
 
-def _text(cell: object) -> str:
-    """A header or code cell as text: 2020.0 -> "2020", None -> ""."""
-    if cell is None:
-        return ""
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return str(cell).strip()
+@dataclass(frozen=True)
+class Layout:
+    """Where the table is: its headers, the template's code row if present, the 1-based header row and first data
+    row, and the number of data rows."""
 
-
-def _headers(row: list[object] | None) -> list[str]:
-    headers = [_text(cell) for cell in row or ()]
-    while headers and not headers[-1]:
-        headers.pop()
-    if not headers:
-        raise SheetProblem("empty", _("Row 1 holds no column headers; the file has nothing to import."))
-    return headers
-
-
-def _codes(row: list[object] | None, known_codes: Collection[str], width: int) -> list[str] | None:
-    """Row 2 as the template's indicator codes, when every non-empty cell is a known code (at least two)."""
-    if row is None:
-        return None
-    texts = [_text(cell) for cell in row]
-    filled = [text for text in texts if text]
-    if len(filled) < 2 or any(text not in known_codes for text in filled):
-        return None
-    return [str(text) for text in fit_row(texts, width)]
+    headers: list[str]
+    codes: list[str] | None
+    header_row: int
+    first_data_row: int
+    two_row_header: bool = False
 
 
 def read_layout(
-    raw: Iterator[list[object]], known_codes: Collection[str], max_rows: int
-) -> tuple[list[str], list[str] | None]:
-    """One pass over the raw rows: headers, code row and the data-row count (refused above max_rows)."""
-    headers = _headers(next(raw, None))
-    width = len(headers)
-    second = next(raw, None)
-    codes = _codes(second, known_codes, width)
-    count = 0 if codes is not None or second is None or is_blank(fit_row(second, width)) else 1
+    raw: Iterator[list[object]],
+    known_codes: Collection[str],
+    max_rows: int,
+    known_headers: Collection[str] = (),
+) -> Layout:
+    """One pass over the raw rows: the header found (`header_row.find_header`: the same file and known names give
+    the same header), the code row, and the data-row count (refused above max_rows)."""
+    top: list[list[object]] = []
+    for cells in raw:
+        top.append(cells)
+        if len(top) >= SCAN_ROWS:
+            break
+    found = find_header(top, known_codes, known_headers)
+    if found is None or not found.headers:
+        raise SheetProblem("empty", _("The sheet holds no row of column headers; the file has nothing to import."))
+    width = len(found.headers)
+    codes = [str(text) for text in fit_row(list(found.codes), width)] if found.codes is not None else None
+    first = found.index + (2 if codes is not None else 1)  # 0-based index of the first data row
+    count = 0
+    for index, cells in enumerate(top):
+        if index >= first and not is_blank(cells[:width]):
+            count += 1
     for cells in raw:
         if not is_blank(cells[:width]):
             count += 1
@@ -120,4 +122,4 @@ def read_layout(
             _("The sheet has %(count)s data rows; at most %(limit)s can be imported at once. Split the file.")
             % {"count": count, "limit": max_rows},
         )
-    return headers, codes
+    return Layout(found.headers, codes, found.index + 1, first + 1, found.two_rows)

@@ -38,11 +38,14 @@ def open_sheet(
     preferred_sheet: str = "教师基本信息",
     max_rows: int = MAX_ROWS,
     max_unpacked_bytes: int = MAX_UNPACKED_BYTES,
+    known_headers: Collection[str] = (),
 ) -> Sheet:
     """Open an uploaded XLSX or CSV file, check it as a whole and return its data sheet.
 
     Raises SheetProblem (code: encrypted_or_xls, not_a_spreadsheet, empty, too_large_unpacked, too_many_rows)
-    when the file cannot be imported at all."""
+    when the file cannot be imported at all. `known_headers`: the `header_row.header_key`s of the headers the caller
+    knows, by which the header row is found below titles and notes (without them: the first row that is not empty,
+    or the row before a template code row)."""
     path = Path(path)
     with path.open("rb") as file:
         head = file.read(8)
@@ -57,5 +60,5 @@ def open_sheet(
             ),
         )
     if head.startswith(ZIP_MAGICS):
-        return open_xlsx(path, known_codes, preferred_sheet, max_rows, max_unpacked_bytes)
-    return open_csv(path, known_codes, max_rows)
+        return open_xlsx(path, known_codes, preferred_sheet, max_rows, max_unpacked_bytes, known_headers)
+    return open_csv(path, known_codes, max_rows, known_headers)

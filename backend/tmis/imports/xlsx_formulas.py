@@ -1,5 +1,5 @@
-"""The cells of an XLSX worksheet that hold a formula, found by streaming the worksheet's XML out of the zip
-(python-calamine returns formula results, not formulas)."""
+"""What python-calamine does not tell about an XLSX worksheet, read from the worksheet's XML in the zip: the cells
+that hold a formula (calamine returns formula results, not formulas; streamed) and the hidden columns."""
 
 from __future__ import annotations
 
@@ -15,6 +15,35 @@ CHUNK = 1 << 20
 OVERLAP = 1024
 CELL_REF = re.compile(rb'\sr="([A-Z]{1,3})([0-9]{1,7})"')
 ROOT_TAG = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
+COL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col\s[^>]*>")
+COL_ATTR = re.compile(rb'\s(min|max|hidden)="([^"]*)"')
+SHEET_DATA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData[\s>/]")
+
+
+def hidden_columns(archive: zipfile.ZipFile, member: str | None) -> frozenset[int]:
+    """0-based columns of a worksheet that are hidden (`<col hidden="1">` in `<cols>`, which comes before the
+    sheet's data: only the XML up to `<sheetData>` is read)."""
+    if member is None:
+        return frozenset()
+    head = b""
+    try:
+        with archive.open(member) as stream:
+            while len(head) < 16 * CHUNK and not SHEET_DATA.search(head):
+                chunk = stream.read(CHUNK)
+                if not chunk:
+                    break
+                head += chunk
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError) as error:
+        raise not_a_spreadsheet() from error
+    end = SHEET_DATA.search(head)
+    hidden: set[int] = set()
+    for tag in COL_TAG.finditer(head, 0, end.start() if end else len(head)):
+        attrs = {key: value for key, value in COL_ATTR.findall(tag.group(0))}
+        if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"min", b"").isdigit():
+            first = int(attrs[b"min"])
+            last = int(attrs[b"max"]) if attrs.get(b"max", b"").isdigit() else first
+            hidden.update(range(first - 1, min(last, first + 16384)))
+    return frozenset(hidden)
 
 
 def _column(letters: bytes) -> int:

@@ -23,7 +23,7 @@ from python_calamine import (
 )
 
 from .sheet_layout import RowSource, Sheet, SheetProblem, not_a_spreadsheet, read_layout
-from .xlsx_formulas import formula_cells
+from .xlsx_formulas import formula_cells, hidden_columns
 
 #: A zip entry inflating more than this many times, and to more than RATIO_FLOOR bytes, is a zip bomb.
 MAX_RATIO = 200
@@ -117,15 +117,18 @@ def _calamine_source(sheet: CalamineSheet, offset: int) -> RowSource:
     return read
 
 
-def _load(path: Path, archive: zipfile.ZipFile, preferred: str) -> tuple[str, CalamineSheet, set[tuple[int, int]]]:
-    """The chosen sheet loaded by calamine, and its formula cells. calamine releases the GIL while it parses, so
-    the formula scan (inflating the same XML again) runs alongside in a thread and costs no extra time."""
+def _load(
+    path: Path, archive: zipfile.ZipFile, preferred: str
+) -> tuple[str, CalamineSheet, set[tuple[int, int]], frozenset[int]]:
+    """The chosen sheet loaded by calamine, its formula cells and hidden columns. calamine releases the GIL while it
+    parses, so the formula scan (inflating the same XML again) runs alongside in a thread and costs no extra time."""
     try:
         with CalamineWorkbook.from_path(str(path)) as workbook, ThreadPoolExecutor(max_workers=1) as pool:
             name = _choose_sheet(workbook.sheets_metadata, preferred)
-            scan = pool.submit(formula_cells, archive, _sheet_paths(archive).get(name))
+            member = _sheet_paths(archive).get(name)
+            scan = pool.submit(formula_cells, archive, member)
             loaded = workbook.get_sheet_by_name(name)
-            return name, loaded, scan.result()
+            return name, loaded, scan.result(), hidden_columns(archive, member)
     except PasswordError as error:
         raise SheetProblem(
             "encrypted_or_xls", _("The workbook is password-protected. Remove the password and upload it again.")
@@ -135,23 +138,31 @@ def _load(path: Path, archive: zipfile.ZipFile, preferred: str) -> tuple[str, Ca
 
 
 def open_xlsx(
-    path: Path, known_codes: Collection[str], preferred: str, max_rows: int, max_unpacked_bytes: int
+    path: Path,
+    known_codes: Collection[str],
+    preferred: str,
+    max_rows: int,
+    max_unpacked_bytes: int,
+    known_headers: Collection[str] = (),
 ) -> Sheet:
     """The data sheet of an XLSX workbook (see `sheets.open_sheet`); raises SheetProblem."""
     with _open_zip(path) as archive:
         _check_unpacked(archive, max_unpacked_bytes)
-        name, loaded, formulas = _load(path, archive, preferred)
+        name, loaded, formulas, hidden = _load(path, archive, preferred)
     start, end = loaded.start, loaded.end
-    if start is None or end is None or start[0] != 0:  # nothing in row 1
-        raise SheetProblem("empty", _("Row 1 holds no column headers; the file has nothing to import."))
+    if start is None or end is None:
+        raise SheetProblem("empty", _("The sheet holds no row of column headers; the file has nothing to import."))
     first = next(loaded.iter_rows(), [])
     source = _calamine_source(loaded, end[1] + 1 - len(first))
-    headers, codes = read_layout(source(), known_codes, max_rows)
+    layout = read_layout(source(), known_codes, max_rows, known_headers)
     return Sheet(
         name=name,
-        headers=headers,
-        codes=codes,
-        first_data_row=3 if codes is not None else 2,
+        headers=layout.headers,
+        codes=layout.codes,
+        first_data_row=layout.first_data_row,
         formula_cells=formulas,
+        header_row=layout.header_row,
+        hidden_columns=hidden,
+        two_row_header=layout.two_row_header,
         _source=source,
     )

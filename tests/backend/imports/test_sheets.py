@@ -224,15 +224,16 @@ def test_no_data_worksheet(tmp_path):
     assert problem(path).code == "empty"
 
 
-@pytest.mark.parametrize(
-    "build",
-    [
-        lambda book: book.add_worksheet("教师基本信息"),  # no cell at all
-        lambda book: book.add_worksheet("教师基本信息").write("A2", "张伟"),  # nothing in row 1
-    ],
-)
-def test_workbook_without_header_row(tmp_path, build):
-    assert problem(workbook(tmp_path / "t.xlsx", build)).code == "empty"
+def test_workbook_without_header_row(tmp_path):
+    assert problem(workbook(tmp_path / "t.xlsx", lambda book: book.add_worksheet("教师基本信息"))).code == "empty"
+
+
+def test_headers_below_an_empty_first_row(tmp_path):
+    def build(book):
+        book.add_worksheet("教师基本信息").write_row(1, 0, HEADERS)
+
+    sheet = open_sheet(workbook(tmp_path / "t.xlsx", build), known_codes=CODES)
+    assert (sheet.header_row, sheet.headers, list(sheet.rows())) == (2, HEADERS, [])
 
 
 def test_headers_only_is_no_rows(tmp_path):

@@ -219,7 +219,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/work-plans/\{{plan_pk\}}/milestones/", lambda m, login: _plan_of_milestones(login)),
     (rf"{API}/work-plans/\{{plan_pk\}}/milestones/\{{id\}}/", _upwards(Milestone, nested=True)),
     (rf"{API}/working-groups/\{{id\}}/", _upwards(GroupMember)),
-    (rf"{API}/imports/\{{id\}}/([a-z.-]+/)?", _owned("import")),
+    (rf"{API}/imports/\{{id\}}/([a-z.-]+/){{0,2}}", _owned("import")),
     (rf"{API}/audit/events/\{{id\}}/", _audit_event),
     (rf"{API}/exports/\{{id\}}/([a-z.-]+/)?", _owned("export")),
     (rf"{API}/jobs/\{{kind\}}/\{{id\}}/([a-z-]+/)?", _any_job),

@@ -1,8 +1,59 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from ..columns import SOURCE_CHOICES
 from ..models import ImportJob, ImportMode, ImportProblem
+
+SOURCES = SOURCE_CHOICES
+
+
+def _name(item: dict[str, Any]) -> str:
+    english = (translation.get_language() or "").startswith("en")
+    return str(item.get("field_name_en") if english else item.get("field_name") or "")
+
+
+class ImportColumnSerializer(serializers.Serializer):
+    index = serializers.IntegerField(help_text="0-based column of the sheet.")
+    header = serializers.CharField(help_text="The column's header as written.")
+    field = serializers.CharField(
+        allow_null=True, help_text="Indicator code it was matched to (`school` = 学校代码); null: ignored."
+    )
+    field_name = serializers.SerializerMethodField(help_text="The indicator's name in the reader's language.")
+    confidence = serializers.FloatField(help_text="0–1; below 0.8 the match is only a proposal and is not used.")
+    source = serializers.ChoiceField(choices=SOURCES, help_text="How it was matched.")
+
+    def get_field_name(self, item: dict[str, Any]) -> str:
+        return _name(item)
+
+
+class AbsentColumnSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="Indicator code of the template that the file has no column for.")
+    field_name = serializers.SerializerMethodField()
+    required = serializers.BooleanField(help_text="Required: every row stays incomplete until it is filled.")
+
+    def get_field_name(self, item: dict[str, Any]) -> str:
+        return _name(item)
+
+
+class ImportLayoutSerializer(serializers.Serializer):
+    """What the import found in the file (empty until the job has read the header)."""
+
+    header_row = serializers.IntegerField(required=False, help_text="1-based row of the headers.")
+    first_data_row = serializers.IntegerField(required=False)
+    two_row_header = serializers.BooleanField(required=False)
+    columns = ImportColumnSerializer(many=True, required=False)
+    absent = AbsentColumnSerializer(many=True, required=False)
+    missing = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="Key columns not found (`school`: 学校代码)."
+    )
+    needs_mapping = serializers.BooleanField(
+        required=False, help_text="A key column is missing: map the columns and upload again; nothing was read."
+    )
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
@@ -13,6 +64,7 @@ class ImportJobSerializer(serializers.ModelSerializer):
         source="progress_total", read_only=True, allow_null=True, help_text="Data rows in the file, once counted."
     )
     rows_read = serializers.IntegerField(source="progress_done", read_only=True, help_text="Data rows handled.")
+    layout = ImportLayoutSerializer(read_only=True)
 
     class Meta:
         model = ImportJob
@@ -36,6 +88,7 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "rows_failed",
             "rows_warned",
             "percent",
+            "layout",
             "created_at",
             "started_at",
             "finished_at",
@@ -56,6 +109,44 @@ class ImportStartSerializer(serializers.Serializer):
         default=ImportMode.CREATE,
         help_text="`upsert` also updates archives in your scope that have the same ID document.",
     )
+    mapping = serializers.JSONField(
+        required=False,
+        binary=True,  # multipart: the mapping arrives as JSON text
+        help_text='Column mapping as JSON text: {"header": "indicator code" or "" to ignore}; remembered for your '
+        "organisation's next upload with the same headers.",
+    )
+
+    def validate_mapping(self, value: Any) -> dict[str, str]:
+        return checked_mapping(value)
+
+
+def checked_mapping(value: Any) -> dict[str, str]:
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and isinstance(code, str) for key, code in value.items()
+    ):
+        raise serializers.ValidationError(
+            _('Write the mapping as {"header": "indicator code"}.'), code="invalid_mapping"
+        )
+    return value
+
+
+class ImportRerunSerializer(serializers.Serializer):
+    mapping = serializers.DictField(
+        child=serializers.CharField(allow_blank=True),
+        help_text='Header → indicator code, or "" to ignore the column; remembered for your organisation.',
+    )
+    dry_run = serializers.BooleanField(default=True, help_text="Check only (the default); false imports.")
+    strict = serializers.BooleanField(default=False)
+    mode = serializers.ChoiceField(choices=ImportMode.choices, default=ImportMode.CREATE)
+
+
+class ImportFieldSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text="Indicator code (`school`: 学校代码).")
+    name = serializers.CharField(help_text="In the reader's language.")
+    required = serializers.BooleanField()
+    key = serializers.BooleanField(help_text="A key column: an import cannot read a row without it.")
 
 
 class ImportProblemSerializer(serializers.ModelSerializer):
@@ -63,3 +154,14 @@ class ImportProblemSerializer(serializers.ModelSerializer):
         model = ImportProblem
         fields = ["id", "row", "column", "field", "value", "code", "message", "severity"]
         read_only_fields = fields
+
+
+class ImportProblemGroupSerializer(serializers.Serializer):
+    column = serializers.CharField(help_text="The column's header ('' for a problem of the whole row).")
+    field = serializers.CharField(help_text="Indicator code.")
+    code = serializers.CharField(help_text="Problem code.")
+    severity = serializers.CharField()
+    count = serializers.IntegerField(help_text="Rows with this problem in this column.")
+    first_row = serializers.IntegerField()
+    last_row = serializers.IntegerField()
+    example = serializers.CharField(help_text="One of the messages, in the uploader's language.")

@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import MultiPartParser
+from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -20,11 +20,18 @@ from tmis.core.views import ScopedViewSetMixin
 
 from ..models import ImportJob, ImportState, Severity
 from ..report import build_report
-from ..selectors import import_jobs_of, import_problems
-from ..services import import_start, import_target
+from ..selectors import import_fields, import_jobs_of, import_problem_groups, import_problems
+from ..services import import_rerun, import_start, import_target
 from ..template import code_names
 from ..template_workbook import write_template
-from .serializers import ImportJobSerializer, ImportProblemSerializer, ImportStartSerializer
+from .serializers import (
+    ImportFieldSerializer,
+    ImportJobSerializer,
+    ImportProblemGroupSerializer,
+    ImportProblemSerializer,
+    ImportRerunSerializer,
+    ImportStartSerializer,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -67,6 +74,7 @@ class ImportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
             dry_run=data["dry_run"],
             strict=data["strict"],
             mode=data["mode"],
+            mapping=data.get("mapping") or None,
         )
         return Response(ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -84,6 +92,50 @@ class ImportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         problems = import_problems(job=self.get_object(), severity=severity)
         page = self.paginate_queryset(problems)
         return self.get_paginated_response(ImportProblemSerializer(page, many=True).data)
+
+    @extend_schema(
+        operation_id="imports_rerun",
+        request=ImportRerunSerializer,
+        responses={202: ImportJobSerializer},
+    )
+    @action(detail=True, methods=["post"], parser_classes=[JSONParser])
+    def rerun(self, request: Request, pk: str) -> Response:
+        """The mapping step: import the same file again as a new job, with its columns mapped to indicators as
+        chosen (a dry run unless `dry_run` is false). The mapping is remembered for the next upload with the same
+        headers."""
+        job = self.get_object()
+        payload = ImportRerunSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = payload.validated_data
+        again = import_rerun(
+            actor=request.user,
+            job=job,
+            mapping=data["mapping"],
+            dry_run=data["dry_run"],
+            strict=data["strict"],
+            mode=data["mode"],
+        )
+        return Response(ImportJobSerializer(again).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(
+        operation_id="imports_fields",
+        parameters=[OpenApiParameter("org", str, description="Organisation code (default: your own).")],
+        responses=ImportFieldSerializer(many=True),
+    )
+    @action(detail=False, pagination_class=None)
+    def fields(self, request: Request) -> Response:
+        """The columns an import of the organisation reads (what the mapping step offers): 学校代码, then the
+        template's indicators in order, names in the reader's language."""
+        organisation = import_target(actor=request.user, code=request.query_params.get("org"))
+        return Response(ImportFieldSerializer(import_fields(organisation=organisation), many=True).data)
+
+    @extend_schema(operation_id="imports_error_groups", responses=ImportProblemGroupSerializer(many=True))
+    @action(detail=True, url_path="errors/groups", pagination_class=None)
+    def error_groups(self, request: Request, pk: str) -> Response:
+        """The problems grouped by column and code, most frequent first: "出生日期: invalid_date × 287 (rows 3–9,120)"
+        — what to fix in the file, without reading every row's problem."""
+        groups = import_problem_groups(job=self.get_object())
+        return Response(ImportProblemGroupSerializer(groups, many=True).data)
 
     @extend_schema(
         operation_id="imports_report",

@@ -18,6 +18,10 @@ export const changeKindEnumValues = ['transfer', 'secondment', 'leave', 'retire'
 export type ClaimKindEnum = components['schemas']['ClaimKindEnum'];
 export const claimKindEnumValues = ['programme', 'degree', 'school_based', 'publication', 'exchange', 'research', 'self_study', 'other'] as const satisfies readonly ClaimKindEnum[];
 
+/** Every value of `ColumnMatchSourceEnum`, in the API's order. */
+export type ColumnMatchSourceEnum = components['schemas']['ColumnMatchSourceEnum'];
+export const columnMatchSourceEnumValues = ['code_row', 'name', 'synonym', 'loose', 'mapping', 'proposal', 'hidden', 'duplicate', 'none'] as const satisfies readonly ColumnMatchSourceEnum[];
+
 /** Every value of `ComplianceStatusEnum`, in the API's order. */
 export type ComplianceStatusEnum = components['schemas']['ComplianceStatusEnum'];
 export const complianceStatusEnumValues = ['compliant', 'on_track', 'behind'] as const satisfies readonly ComplianceStatusEnum[];

@@ -816,6 +816,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports/{id}/errors/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The problems grouped by column and code, most frequent first: "出生日期: invalid_date × 287 (rows 3–9,120)"
+         *     — what to fix in the file, without reading every row's problem.
+         */
+        get: operations["imports_error_groups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports/{id}/report.xlsx/": {
         parameters: {
             query?: never;
@@ -825,6 +845,47 @@ export interface paths {
         };
         /** @description The uploaded rows with a result column and the bad cells marked (once the import has finished). */
         get: operations["imports_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/rerun/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The mapping step: import the same file again as a new job, with its columns mapped to indicators as
+         *     chosen (a dry run unless `dry_run` is false). The mapping is remembered for the next upload with the same
+         *     headers.
+         */
+        post: operations["imports_rerun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/fields/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The columns an import of the organisation reads (what the mapping step offers): 学校代码, then the
+         *     template's indicators in order, names in the reader's language.
+         */
+        get: operations["imports_fields"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3499,6 +3560,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AbsentColumn: {
+            /** @description Indicator code of the template that the file has no column for. */
+            field: string;
+            readonly field_name: string;
+            /** @description Required: every row stays incomplete until it is filled. */
+            required: boolean;
+        };
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -4175,6 +4243,19 @@ export interface components {
             /** @description Number of codes in the table. */
             readonly item_count: number;
         };
+        /**
+         * @description * `code_row` - code_row
+         *     * `name` - name
+         *     * `synonym` - synonym
+         *     * `loose` - loose
+         *     * `mapping` - mapping
+         *     * `proposal` - proposal
+         *     * `hidden` - hidden
+         *     * `duplicate` - duplicate
+         *     * `none` - none
+         * @enum {string}
+         */
+        ColumnMatchSourceEnum: "code_row" | "name" | "synonym" | "loose" | "mapping" | "proposal" | "hidden" | "duplicate" | "none";
         Compliance: {
             cycle: string;
             required_hours: number;
@@ -4815,6 +4896,44 @@ export interface components {
             /** @description With `submission`: the change is still open, so `id_number` is its old value. */
             open?: boolean;
         };
+        ImportColumn: {
+            /** @description 0-based column of the sheet. */
+            index: number;
+            /** @description The column's header as written. */
+            header: string;
+            /** @description Indicator code it was matched to (`school` = 学校代码); null: ignored. */
+            field: string | null;
+            /** @description The indicator's name in the reader's language. */
+            readonly field_name: string;
+            /**
+             * Format: double
+             * @description 0–1; below 0.8 the match is only a proposal and is not used.
+             */
+            confidence: number;
+            /**
+             * @description How it was matched.
+             *
+             *     * `code_row` - code_row
+             *     * `name` - name
+             *     * `synonym` - synonym
+             *     * `loose` - loose
+             *     * `mapping` - mapping
+             *     * `proposal` - proposal
+             *     * `hidden` - hidden
+             *     * `duplicate` - duplicate
+             *     * `none` - none
+             */
+            source: components["schemas"]["ColumnMatchSourceEnum"];
+        };
+        ImportField: {
+            /** @description Indicator code (`school`: 学校代码). */
+            field: string;
+            /** @description In the reader's language. */
+            name: string;
+            required: boolean;
+            /** @description A key column: an import cannot read a row without it. */
+            key: boolean;
+        };
         ImportJob: {
             readonly id: number;
             readonly file_name: string;
@@ -4842,6 +4961,7 @@ export interface components {
              * @description Rows handled of the file's data rows, 0–100.
              */
             readonly percent: number;
+            readonly layout: components["schemas"]["ImportLayout"];
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
@@ -4850,6 +4970,19 @@ export interface components {
             readonly finished_at: string | null;
             /** @description Seconds per step. */
             readonly timings: unknown;
+        };
+        /** @description What the import found in the file (empty until the job has read the header). */
+        ImportLayout: {
+            /** @description 1-based row of the headers. */
+            header_row?: number;
+            first_data_row?: number;
+            two_row_header?: boolean;
+            columns?: components["schemas"]["ImportColumn"][];
+            absent?: components["schemas"]["AbsentColumn"][];
+            /** @description Key columns not found (`school`: 学校代码). */
+            missing?: string[];
+            /** @description A key column is missing: map the columns and upload again; nothing was read. */
+            needs_mapping?: boolean;
         };
         ImportProblem: {
             readonly id: number;
@@ -4863,6 +4996,36 @@ export interface components {
             readonly code: string;
             readonly message: string;
             readonly severity: components["schemas"]["SeverityEnum"];
+        };
+        ImportProblemGroup: {
+            /** @description The column's header ('' for a problem of the whole row). */
+            column: string;
+            /** @description Indicator code. */
+            field: string;
+            /** @description Problem code. */
+            code: string;
+            severity: string;
+            /** @description Rows with this problem in this column. */
+            count: number;
+            first_row: number;
+            last_row: number;
+            /** @description One of the messages, in the uploader's language. */
+            example: string;
+        };
+        ImportRerunRequest: {
+            /** @description Header → indicator code, or "" to ignore the column; remembered for your organisation. */
+            mapping: {
+                [key: string]: string;
+            };
+            /**
+             * @description Check only (the default); false imports.
+             * @default true
+             */
+            dry_run: boolean;
+            /** @default false */
+            strict: boolean;
+            /** @default create */
+            mode: components["schemas"]["ModeEnum"];
         };
         ImportStartRequest: {
             /**
@@ -4890,6 +5053,8 @@ export interface components {
              * @default create
              */
             mode: components["schemas"]["ModeEnum"];
+            /** @description Column mapping as JSON text: {"header": "indicator code" or "" to ignore}; remembered for your organisation's next upload with the same headers. */
+            mapping?: unknown;
         };
         Indicator: {
             /** @description snake_case; the field's JSON key. */
@@ -11767,6 +11932,73 @@ export interface operations {
             };
         };
     };
+    imports_error_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportProblemGroup"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     imports_report: {
         parameters: {
             query?: never;
@@ -11826,6 +12058,153 @@ export interface operations {
             };
             /** @description The import has not finished yet (`not_finished`). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_rerun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this import job. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRerunRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    imports_fields: {
+        parameters: {
+            query?: {
+                /** @description Organisation code (default: your own). */
+                org?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportField"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,9 @@ export type ImportProblem = components['schemas']['ImportProblem'];
 export type ImportState = components['schemas']['JobStateEnum'];
 export type ImportMode = components['schemas']['ModeEnum'];
 export type Severity = components['schemas']['SeverityEnum'];
+export type ImportColumn = components['schemas']['ImportColumn'];
+export type ImportField = components['schemas']['ImportField'];
+export type ImportRerun = components['schemas']['ImportRerunRequest'];
 
 export const IMPORT_MODES: readonly ImportMode[] = ['create', 'upsert'];
 /** How often a running import is asked for its progress. */
@@ -37,6 +40,7 @@ export const importKeys = {
   list: () => ['imports', 'list'] as const,
   detail: (id: number) => ['imports', 'detail', id] as const,
   problems: (id: number, severity: Severity) => ['imports', 'problems', id, severity] as const,
+  fields: (org: string) => ['imports', 'fields', org] as const,
 };
 
 /** The caller's own imports, newest first. */
@@ -132,4 +136,29 @@ export function downloadTemplate(org: string): Promise<string> {
     api.GET('/api/v1/imports/template/', { params: { query: { org, group: 'basic' } }, parseAs: 'blob' }),
     `教师信息导入模板-${org}.xlsx`,
   );
+}
+
+/** The columns an import into the organisation reads: what the mapping step offers for each column of a file. */
+export function useImportFields(org: string, enabled: boolean) {
+  return useQuery({
+    queryKey: importKeys.fields(org),
+    queryFn: () => unwrap(api.GET('/api/v1/imports/fields/', { params: { query: { org } } })),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The mapping step: the same file imported again as a new job with the columns mapped as chosen. */
+export function useRerunImport(id: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ImportRerun) => unwrap(api.POST('/api/v1/imports/{id}/rerun/', { params: { path: { id } }, body })),
+    onSuccess: (job) => {
+      queryClient.setQueryData(importKeys.detail(job.id), job);
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: importKeys.list() }),
+        queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+      ]);
+    },
+  });
 }

@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { downloadReport, useImport, type ImportJob } from '@/features/import-export/api/imports-api';
+import { AbsentColumns, ColumnMapping, needsMappingStep } from '@/features/import-export/components/column-mapping';
 import { ImportProblems } from '@/features/import-export/components/import-problems';
 import { ImportStateTag } from '@/features/import-export/components/import-state-tag';
 import {
@@ -33,7 +34,7 @@ function CountStatistic({ title, value, color, testId }: { title: string; value:
 }
 
 /** Live progress of one import (polled every 700 ms while it runs), then its outcome, report and problems. */
-export function ImportJobPanel({ id, onClose }: { id: number; onClose: () => void }) {
+export function ImportJobPanel({ id, onClose, onRerun }: { id: number; onClose: () => void; onRerun: (job: ImportJob) => void }) {
   const { t } = useTranslation(['importExport', 'common']);
   const query = useImport(id);
   const job = query.data;
@@ -52,10 +53,10 @@ export function ImportJobPanel({ id, onClose }: { id: number; onClose: () => voi
       </Card>
     );
   }
-  return <JobCard job={job} onClose={onClose} />;
+  return <JobCard job={job} onClose={onClose} onRerun={onRerun} />;
 }
 
-function JobCard({ job, onClose }: { job: ImportJob; onClose: () => void }) {
+function JobCard({ job, onClose, onRerun }: { job: ImportJob; onClose: () => void; onRerun: (job: ImportJob) => void }) {
   const { t, i18n } = useTranslation(['importExport', 'common']);
   const { message } = App.useApp();
   const { token } = theme.useToken();
@@ -63,6 +64,7 @@ function JobCard({ job, onClose }: { job: ImportJob; onClose: () => void }) {
   const now = useNow(active);
   const [downloading, setDownloading] = useState(false);
   const outcome = importOutcome(job);
+  const mappingStep = needsMappingStep(job);
   const elapsed = elapsedMs(job, now);
   const remaining = job.state === 'running' ? remainingMs(job.percent, elapsed) : null;
   const n = (value: number) => formatCount(value, i18n.language);
@@ -107,6 +109,11 @@ function JobCard({ job, onClose }: { job: ImportJob; onClose: () => void }) {
       status: 'info',
       title: t('importExport:import.job.outcome.checked'),
       subTitle: t('importExport:import.job.outcome.checkedHint', counts),
+    },
+    mapping: {
+      status: 'warning',
+      title: t('importExport:import.job.outcome.mapping'),
+      subTitle: t('importExport:import.job.outcome.mappingHint'),
     },
     failed: {
       status: 'error',
@@ -215,7 +222,8 @@ function JobCard({ job, onClose }: { job: ImportJob; onClose: () => void }) {
           data-testid="import-result"
           styles={{ root: { padding: '24px 0 8px' }, icon: { marginBottom: 12 } }}
           extra={
-            job.state === 'done' && (
+            job.state === 'done' &&
+            !job.layout.needs_mapping && (
               <Button type="primary" icon={<DownloadOutlined />} loading={downloading} onClick={() => void onReport()} data-testid="download-report">
                 {t('importExport:import.job.report')}
               </Button>
@@ -223,7 +231,9 @@ function JobCard({ job, onClose }: { job: ImportJob; onClose: () => void }) {
           }
         />
       )}
-      {job.state === 'done' && <ImportProblems key={job.id} job={job} />}
+      <AbsentColumns job={job} />
+      {mappingStep && <ColumnMapping key={job.id} job={job} onStarted={onRerun} />}
+      {job.state === 'done' && !job.layout.needs_mapping && <ImportProblems key={job.id} job={job} />}
     </Card>
   );
 }

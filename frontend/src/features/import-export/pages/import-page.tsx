@@ -44,7 +44,7 @@ export function ImportPage() {
           </Col>
         </Row>
       </Card>
-      {jobId !== null && <ImportJobPanel key={jobId} id={jobId} onClose={() => show(null)} />}
+      {jobId !== null && <ImportJobPanel key={jobId} id={jobId} onClose={() => show(null)} onRerun={(job: ImportJob) => show(job.id)} />}
       <ImportHistory current={jobId} onSelect={show} />
     </Flex>
   );

@@ -95,19 +95,21 @@ interface ImportCounts {
   dry_run: boolean;
   rows_failed: number;
   rows_warned: number;
+  layout?: { needs_mapping?: boolean };
 }
 
-export type ImportOutcome = 'running' | 'failed' | 'cancelled' | 'checked' | 'success' | 'partial';
+export type ImportOutcome = 'running' | 'failed' | 'cancelled' | 'mapping' | 'checked' | 'success' | 'partial';
 
 /**
  * What a finished import means for the user: the file could not be read (`failed`), stopped by its owner
- * (`cancelled`: the rows saved before stay), a dry run (`checked`), every row saved (`success`) or some rows left out
+ * (`cancelled`: the rows saved before stay), a key column to map before any row is read (`mapping`), a dry run (`checked`), every row saved (`success`) or some rows left out
  * (`partial`).
  */
 export function importOutcome(job: ImportCounts): ImportOutcome {
   if (isActive(job.state)) return 'running';
   if (job.state === 'failed') return 'failed';
   if (job.state === 'cancelled') return 'cancelled';
+  if (job.layout?.needs_mapping) return 'mapping';
   if (job.dry_run) return 'checked';
   return job.rows_failed > 0 ? 'partial' : 'success';
 }
