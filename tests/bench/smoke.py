@@ -37,6 +37,7 @@ GROUPS = [
         "bench_rotation.py",
     ],
     ["bench_imports.py"],
+    ["bench_messy_import.py"],
     ["bench_crypto.py"],
 ]
 

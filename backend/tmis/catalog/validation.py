@@ -12,12 +12,12 @@ from functools import lru_cache, partial
 from typing import Any
 
 import fastjsonschema
-from django.utils.translation import get_language, gettext_noop
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from jsonschema import Draft202012Validator, FormatChecker
 
 from tmis.core import idnumbers
 from tmis.core.memo import DistinctMemo
+from tmis.core.messages import Message, names
 
 from .effective import Field, Group
 from .jsonschema_doc import group_schema
@@ -42,10 +42,11 @@ def _is_email(value: object) -> bool:
     return not isinstance(value, str) or bool(EMAIL.match(value))
 
 
-def _label(field: Field | None, code: str) -> str:
+def _label(field: Field | None, code: str) -> dict[str, str]:
+    """An indicator's name as a message parameter (both languages: a stored message is read in the reader's)."""
     if field is None:
-        return code
-    return field.name_en if (get_language() or "").startswith("en") else field.name
+        return names(code)
+    return names(field.name, field.name_en)
 
 
 MESSAGES = {  # translated only when an error is reported (gettext per row would dominate imports)
@@ -76,8 +77,8 @@ MESSAGES = {  # translated only when an error is reported (gettext per row would
 }
 
 
-def _messages(code: str, label: str, params: dict[str, Any]) -> str:
-    return _(MESSAGES[code]) % {"label": label, **params}
+def _messages(code: str, label: dict[str, str], params: dict[str, Any]) -> Message:
+    return Message(MESSAGES[code], {"label": label, **params})
 
 
 def _is_date_text(value: str) -> bool:
@@ -307,7 +308,7 @@ def _compile_rule(rule: dict[str, Any], group: Group) -> Rule | None:
     other = rule.get("other")
     values = frozenset(str(v) for v in rule.get("values") or [])
 
-    def other_label() -> str:
+    def other_label() -> dict[str, str]:
         return _label(group.field(other), other)
 
     def matches(value: Any) -> bool:

@@ -8,14 +8,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tmis.catalog.effective import EffectiveCatalogue, Field
 from tmis.catalog.synonyms import code_synonyms, header_synonyms
 from tmis.core.memo import DistinctMemo
+from tmis.core.messages import Message
 
+from .code_values import CodeNames, to_codes
 from .header_row import header_key, loose_header_key
-from .normalise import CellProblem, CodeNames, clean_text, to_bool, to_codes, to_date, to_month
+from .normalise import CellProblem, clean_text, to_bool, to_date, to_month
 from .sheets import Sheet
 from .template import SCHOOL_COLUMN, code_names
 
@@ -188,7 +190,12 @@ def cell_value(column: Column, cell: object, text: str, names: CodeNames | None 
         try:
             return int(float(text))
         except ValueError as exc:
-            raise CellProblem("invalid_integer", _("Write a whole number.")) from exc
+            raise CellProblem(
+                "invalid_integer",
+                Message(
+                    gettext_noop("Write a whole number."),
+                ),
+            ) from exc
     return text
 
 
@@ -204,9 +211,11 @@ def id_from_number(cell: object, text: str) -> str:
     if SCIENTIFIC.match(text) or (isinstance(cell, float) and not cell.is_integer()) or len(digits) > EXACT_DIGITS:
         raise CellProblem(
             "id_as_number",
-            _(
-                "Excel has turned this ID into a number and lost its last digits; format the column as text and "
-                "type the ID again."
+            Message(
+                gettext_noop(
+                    "Excel has turned this ID into a number and lost its last digits; format the column as text "
+                    "and type the ID again."
+                )
             ),
         )
     return digits
@@ -243,7 +252,11 @@ class CellReader:
                 PROBLEM,
                 text[:200],
                 "formula_text",
-                _("A value may not begin with = + - or @ (it could run as a formula). Remove that character."),
+                Message(
+                    gettext_noop(
+                        "A value may not begin with = + - or @ (it could run as a formula). Remove that character."
+                    )
+                ),
             )
         if self.column.field is None or not text:
             return (BLANK,)  # the school column is read by the pipeline

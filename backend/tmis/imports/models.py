@@ -65,7 +65,10 @@ class ImportProblem(models.Model):
     field = models.CharField(max_length=80, blank=True, default="", help_text="Indicator code.")
     value = models.CharField(max_length=200, blank=True, default="")
     code = models.CharField(max_length=40)
-    message = models.CharField(max_length=500)
+    message = models.CharField(max_length=500, help_text="In the uploader's language, as found.")
+    params = models.JSONField(
+        default=dict, blank=True, help_text="The message's msgid and parameters: rendered in the reader's language."
+    )
     severity = models.CharField(max_length=10, choices=Severity.choices, default=Severity.ERROR)
 
     class Meta:

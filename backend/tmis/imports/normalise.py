@@ -2,18 +2,18 @@
 float, bool, date, datetime, time) becomes the text, date ("YYYY-MM-DD"), month ("YYYY-MM"), boolean or code(s)
 the catalogue validator expects. What a clerk's spreadsheet typically does to a value is undone here: full-width
 digits and punctuation, stray and zero-width spaces, dates turned into Excel serial numbers, "1985.10" turned into
-the number 1985.1, codes that lost their leading zero. A cell that cannot be read raises CellProblem."""
+the number 1985.1. Coded cells are read by `code_values`. A cell that cannot be read raises CellProblem."""
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
-from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from tmis.core.messages import Message
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 LAST_SERIAL = 2958465  # 9999-12-31, the last day Excel can show
@@ -36,9 +36,6 @@ _DIGITS = re.compile(r"^[0-9]+$")
 _TRUE = frozenset({"是", "1", "true", "yes", "y", "有", "√", "✓", "✔"})
 _FALSE = frozenset({"否", "0", "false", "no", "n", "无", "無", "×", "✗", "✘", "✕"})
 _CODED_BOOL = re.compile(r"^([01]) ?[-:.、]? ?([是否])$")  # "1-是", "0-否" as a drop-down list shows them
-
-_CODE_SEPARATORS = " -:.、_"  # between the code and the name in "01 汉族", "01-汉族", "01：汉族"
-_LIST_SEPARATORS = re.compile(r"([、,，;；/／|｜\r\n]+)")
 
 
 class CellProblem(Exception):
@@ -89,7 +86,7 @@ def is_formula_like(text: str) -> bool:
     return clean_text(text).startswith(_FORMULA_START)
 
 
-def _quote(text: str) -> str:
+def quoted(text: str) -> str:
     return f'"{text}"' if len(text) <= QUOTE_LIMIT else f'"{text[:QUOTE_LIMIT]}…"'
 
 
@@ -110,8 +107,12 @@ def to_date(value: object) -> str:
         if FIRST_YEAR <= value < LAST_YEAR + 1:
             raise CellProblem(
                 "invalid_date",
-                _("%(value)s looks like a year and month; write the whole date as YYYY-MM-DD, e.g. 1985-03-12.")
-                % {"value": _quote(text)},
+                Message(
+                    gettext_noop(
+                        "%(value)s looks like a year and month; write the whole date as YYYY-MM-DD, e.g. 1985-03-12."
+                    ),
+                    {"value": quoted(text)},
+                ),
             )
         return _serial(math.floor(value), text, "invalid_date").isoformat()  # a serial with a time of day
     text = clean_text(value)
@@ -153,8 +154,10 @@ def _in_range(date: dt.date, text: str, code: str) -> dt.date:
     if not FIRST_YEAR <= date.year <= LAST_YEAR:
         raise CellProblem(
             code,
-            _("The year of %(value)s is not between %(first)s and %(last)s.")
-            % {"value": _quote(text), "first": FIRST_YEAR, "last": LAST_YEAR},
+            Message(
+                gettext_noop("The year of %(value)s is not between %(first)s and %(last)s."),
+                {"value": quoted(text), "first": FIRST_YEAR, "last": LAST_YEAR},
+            ),
         )
     return date
 
@@ -199,8 +202,10 @@ def _month(year: int, month: int, text: str) -> str:
     if not 1 <= month <= 12:
         raise CellProblem(
             "invalid_month",
-            _("%(value)s has no month %(month)s. Write the month as YYYY-MM, e.g. 1985-03.")
-            % {"value": _quote(text), "month": month},
+            Message(
+                gettext_noop("%(value)s has no month %(month)s. Write the month as YYYY-MM, e.g. 1985-03."),
+                {"value": quoted(text), "month": month},
+            ),
         )
     return _in_range(dt.date(year, month, 1), text, "invalid_month").isoformat()[:7]
 
@@ -208,32 +213,40 @@ def _month(year: int, month: int, text: str) -> str:
 def _not_a_date(text: str) -> CellProblem:
     return CellProblem(
         "invalid_date",
-        _("Cannot read %(value)s as a date. Write the date as YYYY-MM-DD, e.g. 1985-03-12.") % {"value": _quote(text)},
+        Message(
+            gettext_noop("Cannot read %(value)s as a date. Write the date as YYYY-MM-DD, e.g. 1985-03-12."),
+            {"value": quoted(text)},
+        ),
     )
 
 
 def _not_a_month(text: str) -> CellProblem:
     return CellProblem(
         "invalid_month",
-        _("Cannot read %(value)s as a month. Write the month as YYYY-MM, e.g. 1985-03.") % {"value": _quote(text)},
+        Message(
+            gettext_noop("Cannot read %(value)s as a month. Write the month as YYYY-MM, e.g. 1985-03."),
+            {"value": quoted(text)},
+        ),
     )
 
 
 def _not_a_calendar_date(text: str, code: str) -> CellProblem:
     return CellProblem(
         code,
-        _("%(value)s is not a date on the calendar. Write the date as YYYY-MM-DD, e.g. 1985-03-12.")
-        % {"value": _quote(text)},
+        Message(
+            gettext_noop("%(value)s is not a date on the calendar. Write the date as YYYY-MM-DD, e.g. 1985-03-12."),
+            {"value": quoted(text)},
+        ),
     )
 
 
 def _year_only(text: str, code: str) -> CellProblem:
     """A bare 1900..2100 is a year, not the Excel serial of a day in 1905."""
     if code == "invalid_month":
-        message = _("%(value)s is only a year. Write the month as YYYY-MM, e.g. 1985-03.")
+        template = gettext_noop("%(value)s is only a year. Write the month as YYYY-MM, e.g. 1985-03.")
     else:
-        message = _("%(value)s is only a year. Write the date as YYYY-MM-DD, e.g. 1985-03-12.")
-    return CellProblem(code, message % {"value": _quote(text)})
+        template = gettext_noop("%(value)s is only a year. Write the date as YYYY-MM-DD, e.g. 1985-03-12.")
+    return CellProblem(code, Message(template, {"value": quoted(text)}))
 
 
 # Booleans
@@ -253,130 +266,9 @@ def to_bool(value: object) -> bool:
     if match and (match.group(1) == "1") == (match.group(2) == "是"):
         return match.group(1) == "1"
     raise CellProblem(
-        "invalid_boolean", _("Cannot read %(value)s as yes or no. Write 是 or 否.") % {"value": _quote(text)}
+        "invalid_boolean",
+        Message(
+            gettext_noop("Cannot read %(value)s as yes or no. Write 是 or 否."),
+            {"value": quoted(text)},
+        ),
     )
-
-
-# Codes
-
-
-class CodeNames:
-    """Resolves what a clerk types in a coded column to the code: the code, the Chinese or English name, or a
-    synonym of the code table (`synonyms`: text -> code, data kept per table in the catalogue; a synonym of a code
-    the field does not allow is ignored)."""
-
-    def __init__(self, items: Iterable[tuple[str, str, str]], synonyms: Mapping[str, str] | None = None) -> None:
-        self._codes: set[str] = set()
-        self._folded: dict[str, set[str]] = {}  # code in any case -> codes
-        self._names: dict[str, set[str]] = {}  # Chinese or English name in any case -> codes
-        self._unpadded: dict[str, set[str]] = {}  # digit code without its leading zeros -> codes
-        self._labels: list[str] = []  # the Chinese names in table order, for "did you mean"
-        for code, name, name_en in items:
-            self._codes.add(code)
-            self._folded.setdefault(code.casefold(), set()).add(code)
-            for label in (clean_text(name), clean_text(name_en)):
-                if label:
-                    self._names.setdefault(label.casefold(), set()).add(code)
-            if clean_text(name):
-                self._labels.append(clean_text(name))
-            if code.isascii() and code.isdigit():
-                self._unpadded.setdefault(code.lstrip("0"), set()).add(code)
-        for text, code in (synonyms or {}).items():
-            key = clean_text(text).casefold()
-            if code in self._codes and key and key not in self._names:  # a real name always wins
-                self._names[key] = {code}
-
-    def __len__(self) -> int:
-        return len(self._codes)
-
-    def resolve(self, text: str) -> str:
-        """The code for a code, a Chinese or English name, "01 汉族"-like combinations or a code that lost its
-        leading zero."""
-        text = clean_text(text)
-        return _only(self.candidates(text), text, self)
-
-    def closest(self, text: str, count: int = 3) -> list[str]:
-        """The `count` names of the table closest to the text (for the message of a value that matches nothing)."""
-        return difflib.get_close_matches(clean_text(text), self._labels, n=count, cutoff=0.4)
-
-    def candidates(self, text: str) -> frozenset[str]:
-        """Every code the cleaned text could mean (usually one; none when unknown, several when ambiguous)."""
-        if text in self._codes:
-            return frozenset({text})
-        return frozenset(
-            self._folded.get(text.casefold())
-            or self._names.get(text.casefold())
-            or self._code_and_name(text)
-            or self._lost_zeros(text)
-        )
-
-    def _code(self, text: str) -> set[str]:
-        if text in self._codes:
-            return {text}
-        return self._folded.get(text.casefold()) or self._lost_zeros(text)
-
-    def _lost_zeros(self, text: str) -> set[str]:
-        """A code typed as a number ("1" for "01"): the codes equal to the text padded with zeros."""
-        if not (text.isascii() and text.isdigit()):
-            return set()
-        return {code for code in self._unpadded.get(text.lstrip("0"), ()) if len(code) > len(text)}
-
-    def _code_and_name(self, text: str) -> set[str]:
-        """ "01 汉族", "01-汉族", "01汉族", "01：汉族": a code prefix and a name that mean the same code."""
-        for end in range(1, len(text)):
-            if not text[end - 1].isascii():
-                break
-            code = self._code(text[:end].strip(_CODE_SEPARATORS))
-            name = self._names.get(text[end:].strip(_CODE_SEPARATORS).casefold(), set())
-            if len(code) == 1 and code <= name:
-                return code
-        return set()
-
-
-def _only(codes: frozenset[str], text: str, names: CodeNames) -> str:
-    if len(codes) == 1:
-        return next(iter(codes))
-    if codes:
-        message = _("%(value)s matches more than one entry; pick a value from the drop-down list.")
-        raise CellProblem("unknown_code", message % {"value": _quote(text)})
-    closest = names.closest(text)
-    if closest:
-        message = _("%(value)s is not a known value; pick a value from the drop-down list. Closest: %(names)s.")
-        raise CellProblem("unknown_code", message % {"value": _quote(text), "names": "、".join(closest)})
-    message = _("%(value)s is not a known value; pick a value from the drop-down list.")
-    raise CellProblem("unknown_code", message % {"value": _quote(text)})
-
-
-def to_codes(text: str, names: CodeNames) -> list[str]:
-    """A multi-valued coded cell: parts separated by 、 , ， ; ； / | or line breaks, each resolved, duplicates
-    dropped (first kept). Pass the raw cell text: clean_text would join the lines. Separators that belong to a
-    name (农、林、牧、渔业) are kept: at each part the longest run of parts that is one known value wins."""
-    pieces = _LIST_SEPARATORS.split(text)
-    parts, separators = pieces[0::2], pieces[1::2]
-    codes: list[str] = []
-    start = 0
-    while start < len(parts):
-        if not clean_text(parts[start]):
-            start += 1
-            continue
-        end, found = _longest_value(parts, separators, start, names)
-        code = _only(found, _joined(parts, separators, start, end), names)
-        if code not in codes:
-            codes.append(code)
-        start = end + 1
-    return codes
-
-
-def _longest_value(parts: list[str], separators: list[str], start: int, names: CodeNames) -> tuple[int, frozenset[str]]:
-    """The last part of the longest run from `start` that reads as a value, and what it reads as (nothing: the
-    part at `start` alone)."""
-    for end in range(len(parts) - 1, start - 1, -1):
-        found = names.candidates(_joined(parts, separators, start, end))
-        if found:
-            return end, found
-    return start, frozenset()
-
-
-def _joined(parts: list[str], separators: list[str], start: int, end: int) -> str:
-    text = parts[start] + "".join(separators[i] + parts[i + 1] for i in range(start, end))
-    return clean_text(text)

@@ -23,20 +23,23 @@ from typing import Any
 from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from tmis.catalog.effective import EffectiveCatalogue, Field
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core.job_services import job_checkpoint, job_progress, job_run
+from tmis.core.messages import Message
 from tmis.orgs.models import Level, Organisation
 from tmis.teachers import identity
 from tmis.teachers.checks import KEY_FIELDS, teachers_check
 from tmis.teachers.writes import id_dedup_key
 
 from .audit_events import import_audit_finish
+from .code_values import CodeNames
 from .columns import PROBLEM, VALUE, CellReader, Column, ColumnMatch, HeaderIndex, map_columns, value_names
 from .mappings import mapping_recall, mapping_remember
 from .models import ImportJob, Severity
-from .normalise import CodeNames, clean_text
+from .normalise import clean_text
 from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, open_sheet
 from .template import SCHOOL_COLUMN, template_fields
@@ -265,7 +268,9 @@ class Importer:
         for reader in self._readers(columns, school):
             if formulas and (number, reader.index) in formulas:
                 shown = clean_text(cells[reader.index])[:200]
-                message = _("A formula is not accepted; type the value.")
+                message = Message(
+                    gettext_noop("A formula is not accepted; type the value."),
+                )
                 row.problems.append(Problem(reader.column.header, reader.code, shown, "formula", message))
                 bad_fields.add(reader.code)
                 continue
@@ -283,15 +288,21 @@ class Importer:
                     "id_number",
                     "",
                     "duplicate_in_file",
-                    _("The same ID document is also in row %(rows)s of this file.") % {"rows": others},
+                    Message(
+                        gettext_noop("The same ID document is also in row %(rows)s of this file."), {"rows": others}
+                    ),
                 )
             )
         if school is None:
             message = (
-                _("No school with code %(code)s under %(org)s.")
-                % {"code": school_code, "org": self.job.organisation.name}
+                Message(
+                    gettext_noop("No school with code %(code)s under %(org)s."),
+                    {"code": school_code, "org": self.job.organisation.name},
+                )
                 if school_code
-                else _("Write the school's code.")
+                else Message(
+                    gettext_noop("Write the school's code."),
+                )
             )
             row.problems.append(Problem(SCHOOL_COLUMN[1], SCHOOL_COLUMN[0], school_code, "school", message))
         data["extra"] = extra

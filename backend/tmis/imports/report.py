@@ -7,6 +7,10 @@ from pathlib import Path
 
 import xlsxwriter
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from tmis.core.messages import render_stored
 
 from .models import ImportJob, ImportProblem, Severity
 from .normalise import clean_text
@@ -28,7 +32,9 @@ def _problems_by_row(job: ImportJob) -> Iterator[tuple[int, list[ImportProblem]]
 
 
 def report_path(job: ImportJob) -> Path:
-    return Path(settings.TMIS_FILES_DIR) / "reports" / f"import-{job.pk}.xlsx"
+    """One report per job and language (its messages are rendered in the reader's)."""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).replace("_", "-")
+    return Path(settings.TMIS_FILES_DIR) / "reports" / f"import-{job.pk}-{language}.xlsx"
 
 
 def build_report(job: ImportJob) -> Path:
@@ -40,11 +46,11 @@ def build_report(job: ImportJob) -> Path:
     sheet = job_sheet(job)
     partial = target.with_suffix(".partial")
     workbook = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False})
-    worksheet = workbook.add_worksheet("导入结果")
+    worksheet = workbook.add_worksheet(_("Import result")[:31])
     bold = workbook.add_format({"bold": True, "bg_color": "#F0F0F0"})
     bad = workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
     warn = workbook.add_format({"bg_color": "#FFEB9C"})
-    headers = [*sheet.headers, "导入结果", "问题说明"]
+    headers = [*sheet.headers, _("Import result"), _("Problems")]
     worksheet.write_row(0, 0, headers, bold)
     worksheet.freeze_panes(1, 0)
     result_column = len(sheet.headers)
@@ -65,14 +71,17 @@ def build_report(job: ImportJob) -> Path:
             worksheet.write_string(out_row, index, clean_text(cell), marks.get(index))  # type: ignore[arg-type]
         failed = any(p.severity == Severity.ERROR for p in found)
         if failed:
-            result, style = "失败", bad
+            result, style = _("Failed"), bad
         elif job.dry_run:
-            result, style = ("可导入（有警告）", warn) if found else ("可导入", None)
+            result, style = (_("Can be imported (with warnings)"), warn) if found else (_("Can be imported"), None)
         else:
-            result, style = ("已导入（有警告）", warn) if found else ("已导入", None)
+            result, style = (_("Imported (with warnings)"), warn) if found else (_("Imported"), None)
         worksheet.write_string(out_row, result_column, result, style)  # type: ignore[arg-type]
         reasons = "；".join(
-            f"{p.column or p.field}：{p.message}" if (p.column or p.field) else p.message for p in found
+            f"{p.column or p.field}：{render_stored(p.params, p.message)}"
+            if (p.column or p.field)
+            else render_stored(p.params, p.message)
+            for p in found
         )
         worksheet.write_string(out_row, result_column + 1, reasons)
         out_row += 1

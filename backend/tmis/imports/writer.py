@@ -31,6 +31,7 @@ from django.utils import translation
 from tmis.core import crypto
 from tmis.core.errors import AppError
 from tmis.core.etag import Precondition
+from tmis.core.messages import stored_of
 from tmis.core.scope import path_in_scope
 from tmis.teachers.bulk import teachers_bulk_create, teachers_copy_rows, teachers_copy_write
 from tmis.teachers.models import Teacher
@@ -167,6 +168,7 @@ class BatchWriter:
                 value=(crypto.mask(p.value) if p.field == "id_number" and p.value else p.value)[:200],
                 code=p.code[:40],
                 message=str(p.message)[:500],
+                params=stored_of(p.message),
                 severity=p.severity,
             )
             for row in batch

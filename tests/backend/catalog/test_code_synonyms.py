@@ -12,7 +12,8 @@ import yaml
 
 from tmis.catalog import synonyms
 from tmis.catalog.synonyms import code_synonym_slugs, code_synonyms, header_synonyms
-from tmis.imports.normalise import CellProblem, CodeNames, clean_text
+from tmis.imports.code_values import CodeNames
+from tmis.imports.normalise import CellProblem, clean_text
 
 DATA = Path(synonyms.__file__).parent / "data"
 TABLES = {t["slug"]: t for t in yaml.safe_load((DATA / "code_tables.yaml").read_text(encoding="utf-8"))}
@@ -103,8 +104,8 @@ def test_an_unknown_value_lists_the_three_closest_names():
     assert raised.value.code == "unknown_code"
     closest = names.closest("汉人族")
     assert len(closest) == 3
-    assert closest[0] == "汉族"
-    assert all(name in raised.value.message for name in closest)
+    assert closest[0] == {"zh-hans": "汉族", "en": "Han"}  # both languages: the message is read in the reader's
+    assert all(name["zh-hans"] in raised.value.message for name in closest)
 
 
 # Column headers

@@ -8,6 +8,7 @@ import json
 
 import pytest
 import xlsxwriter
+from python_calamine import CalamineWorkbook
 
 from tests.backend.imports.test_import_api import SCHOOL, finished, problems, upload
 from tests.factories.imports import PLAIN_HEADERS, plain_row, xlsx_bytes
@@ -169,3 +170,24 @@ def test_excel_unicode_text_utf16_with_tabs(filler):
     text = "\r\n".join("\t".join(str(cell) for cell in line) for line in [PLAIN_HEADERS, *rows]) + "\r\n"
     job = finished(filler, upload(filler, text.encode("utf-16"), "unicode.csv"))
     assert (job["state"], job["rows_written"], job["rows_failed"]) == ("done", 2, 0), job
+
+
+def test_problems_are_read_in_the_readers_language(filler):
+    rows = [plain_row(i) for i in range(30_900, 30_903)]
+    rows[0][6] = "1985-02-30"  # a cell problem of the import
+    rows[1][7] = "汉人族"  # an unknown code with its closest names
+    rows[2][5] = rows[2][5][:-1] + ("1" if rows[2][5][-1] != "1" else "2")  # the validator's check character
+    job = finished(filler, upload(filler, xlsx_bytes(PLAIN_HEADERS, rows), HTTP_ACCEPT_LANGUAGE="zh-hans"))
+    url = f"/api/v1/imports/{job['id']}/errors/"
+    zh = {p["field"]: p["message"] for p in filler.get(url, HTTP_ACCEPT_LANGUAGE="zh-hans").json()["results"]}
+    en = {p["field"]: p["message"] for p in filler.get(url, HTTP_ACCEPT_LANGUAGE="en").json()["results"]}
+    assert set(zh) == set(en) == {"birth_date", "ethnicity", "id_number"}
+    assert "不存在" in zh["birth_date"] and "calendar" in en["birth_date"]
+    assert "汉族" in zh["ethnicity"] and "Han" in en["ethnicity"] and "Closest" in en["ethnicity"]
+    assert "身份证件号" in zh["id_number"] and "ID document number" in en["id_number"]
+
+    report = filler.get(f"/api/v1/imports/{job['id']}/report.xlsx/", HTTP_ACCEPT_LANGUAGE="en")
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(report.streaming_content))).get_sheet_by_index(0)
+    rows_read = sheet.to_python()
+    assert rows_read[0][-2:] == ["Import result", "Problems"]
+    assert rows_read[1][-2] == "Failed" and "calendar" in rows_read[1][-1]

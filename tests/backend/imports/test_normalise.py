@@ -3,13 +3,12 @@ import datetime as dt
 import pytest
 from django.utils import translation
 
+from tmis.imports.code_values import CodeNames, to_codes
 from tmis.imports.normalise import (
     CellProblem,
-    CodeNames,
     clean_text,
     is_formula_like,
     to_bool,
-    to_codes,
     to_date,
     to_month,
 )

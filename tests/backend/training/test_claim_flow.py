@@ -31,9 +31,17 @@ def _submission(client_for, claim_id: int) -> int:
     return client_for("demo-school-a").get(f"{CLAIMS}{claim_id}/").json()["submission"]
 
 
+def _school_compliance(client_for) -> dict:
+    county = client_for("demo-county-a").get("/api/v1/training/compliance/?org=620102&cycle=2026-2030").json()
+    return next(row for row in county["children"] if row["organisation"]["code"] == "2162010201")
+
+
 def test_filed_reviewed_approved_written_counted(client_for):
     teacher = TeacherRowFactory(work_start_month="2010-09")
+    before = _school_compliance(client_for)
     claim = _file(client_for, teacher)
+    archive = f"/api/v1/teachers/{teacher.pk}/training/"
+    assert client_for("demo-school-a").get(archive).json()["results"] == []  # nothing before the approval
     assert claim["state"] == "submitted" and claim["level_name"] == "其他" and claim["credits"] is None
     submission = _submission(client_for, claim["id"])
     for reviewer in ("demo-school-a-reviewer", "demo-county-a"):
@@ -51,9 +59,10 @@ def test_filed_reviewed_approved_written_counted(client_for):
         360,
         320,
     )
-    county = client_for("demo-county-a").get("/api/v1/training/compliance/?org=620102&cycle=2026-2030").json()
-    school = next(row for row in county["children"] if row["organisation"]["code"] == "2162010201")
-    assert school["with_hours"] == 1 and school["hours"] == 40
+    [shown] = client_for("demo-school-a").get(archive).json()["results"]  # the archive's 国内培训, over HTTP
+    assert (shown["training_hours"], shown["training_year"], shown["training_project"]) == (40, 2026, "县级课题研究")
+    after = _school_compliance(client_for)
+    assert (after["with_hours"], after["hours"]) == (before["with_hours"] + 1, before["hours"] + 40)
 
 
 def test_returned_claim_counts_nothing(client_for):

@@ -6,6 +6,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from tmis.core.messages import render_stored
+
 from ..columns import SOURCE_CHOICES
 from ..models import ImportJob, ImportMode, ImportProblem
 
@@ -150,6 +152,11 @@ class ImportFieldSerializer(serializers.Serializer):
 
 
 class ImportProblemSerializer(serializers.ModelSerializer):
+    message = serializers.SerializerMethodField(help_text="In the reader's language.")
+
+    def get_message(self, problem: ImportProblem) -> str:
+        return render_stored(problem.params, problem.message)
+
     class Meta:
         model = ImportProblem
         fields = ["id", "row", "column", "field", "value", "code", "message", "severity"]

@@ -4994,6 +4994,7 @@ export interface components {
             readonly field: string;
             readonly value: string;
             readonly code: string;
+            /** @description In the reader's language. */
             readonly message: string;
             readonly severity: components["schemas"]["SeverityEnum"];
         };
