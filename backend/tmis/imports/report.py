@@ -55,6 +55,7 @@ def build_report(job: ImportJob) -> Path:
     worksheet.freeze_panes(1, 0)
     result_column = len(sheet.headers)
     by_header = {header: index for index, header in enumerate(sheet.headers)}
+    not_read = bool((job.layout or {}).get("needs_mapping"))  # a key column was missing: no row was read
     problems = _problems_by_row(job)
     pending = next(problems, None)
     out_row = 1
@@ -70,7 +71,9 @@ def build_report(job: ImportJob) -> Path:
         for index, cell in enumerate(cells):
             worksheet.write_string(out_row, index, clean_text(cell), marks.get(index))  # type: ignore[arg-type]
         failed = any(p.severity == Severity.ERROR for p in found)
-        if failed:
+        if not_read:
+            result, style = _("Not read: map the columns first"), warn
+        elif failed:
             result, style = _("Failed"), bad
         elif job.dry_run:
             result, style = (_("Can be imported (with warnings)"), warn) if found else (_("Can be imported"), None)

@@ -68,6 +68,9 @@ def test_a_missing_key_column_asks_for_a_mapping_then_remembers_it(filler):
     assert first["layout"]["missing"] == ["id_number"] and first["rows_read"] == 0
     column = next(c for c in first["layout"]["columns"] if c["header"] == "证件编码号")
     assert column["confidence"] < 0.8 and column["source"] in ("proposal", "none")
+    report = filler.get(f"/api/v1/imports/{first['id']}/report.xlsx/")
+    sheet = CalamineWorkbook.from_filelike(io.BytesIO(b"".join(report.streaming_content))).get_sheet_by_index(0)
+    assert {row[-2] for row in sheet.to_python()[1:]} == {"未读取：请先对应文件的列"}
 
     mapping = json.dumps({"证件编码号": "id_number", "民族": ""})
     mapped = finished(filler, upload(filler, xlsx_bytes(headers, rows), mapping=mapping))
