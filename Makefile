@@ -116,6 +116,7 @@ bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_teachers.py
 	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_imports.py
 	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_messy_import.py
+	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_group_import.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_exports.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_changes.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_reports_province.py

@@ -5,6 +5,7 @@ from tmis.accounts.api.roles_views import UserRolesApi
 from tmis.audit.api.security_settings import SecuritySettingsApi
 from tmis.changes.api.views import TeacherLookupApi
 from tmis.core.views import HealthApi, spa_index
+from tmis.exports.api.archive_views import TeacherArchiveXlsxApi
 
 handler400 = "tmis.core.views.bad_request"
 handler404 = "tmis.core.views.page_not_found"
@@ -25,6 +26,9 @@ api_v1 = [
     # Before the teachers' router: `lookup/` would otherwise read as an archive's id.
     path("teachers/lookup/", TeacherLookupApi.as_view(), name="teacher-lookup"),
     re_path(r"^teachers/(?P<teacher_pk>\d+)/training/", include("tmis.training.api.urls_teacher")),
+    re_path(
+        r"^teachers/(?P<teacher_pk>\d+)/archive\.xlsx$", TeacherArchiveXlsxApi.as_view(), name="teacher-archive-xlsx"
+    ),
     path("teachers/", include("tmis.teachers.api.urls")),
     path("changes/", include("tmis.changes.api.urls")),
     path("reviews/", include("tmis.reviews.api.urls")),

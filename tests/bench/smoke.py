@@ -38,6 +38,7 @@ GROUPS = [
     ],
     ["bench_imports.py"],
     ["bench_messy_import.py"],
+    ["bench_group_import.py"],
     ["bench_crypto.py"],
 ]
 

@@ -34,6 +34,11 @@ class ExportJob(Job):
     fields = models.JSONField(default=list, help_text="Indicator codes, in column order.")
     format = models.CharField(max_length=4, choices=ExportFormat.choices, default=ExportFormat.XLSX)
     full_id = models.BooleanField(default=False, help_text="Unmasked ID numbers (teachers.view_id).")
+    groups = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Many-valued groups with a sheet each (codes, or ["all"]): the whole archive (XLSX only).',
+    )
     file_path = models.CharField(max_length=255, blank=True, default="")
     file_size = models.PositiveBigIntegerField(null=True, blank=True)
     downloaded_at = models.DateTimeField(null=True, blank=True)

@@ -11,10 +11,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from rest_framework import status
 
+from tmis.catalog.selectors import effective_for_organisation
 from tmis.core.errors import AppError, field_error
 from tmis.core.job_services import job_submit
 from tmis.teachers.filters import TeacherFilter
 
+from .archive_sheets import ALL_GROUPS, export_group_codes, exported_sheets
 from .models import ExportFormat, ExportJob, ExportState
 from .writer import FilterCaller, export_fields
 
@@ -31,6 +33,15 @@ def export_columns(user: Any) -> list[tuple[str, str]]:
     ]
 
 
+def export_groups(user: Any) -> list[dict[str, Any]]:
+    """The many-valued groups of the user's catalogue an export may have a sheet for, in catalogue order."""
+    catalogue, _tables = effective_for_organisation(organisation=user.organisation)
+    return [
+        {"code": s.code, "name": s.group.name, "name_en": s.group.name_en, "owned": s.owned}
+        for s in exported_sheets(catalogue)
+    ]
+
+
 def export_title(*, fmt: str, filters: dict[str, str]) -> str:
     """What the jobs list calls an export: its format, and the words searched for when there were some."""
     words = filters.get("q") or filters.get("name")
@@ -41,8 +52,33 @@ def export_title(*, fmt: str, filters: dict[str, str]) -> str:
     return _("Teacher list (%(format)s)") % {"format": fmt.upper()}
 
 
+def export_groups_check(*, actor: Any, groups: list[str], fmt: str) -> list[str]:
+    """The groups an export asked for, without repeats: codes of the actor's catalogue's many-valued groups, or
+    `all`; 400 `unknown_group` for any other, `groups_need_xlsx` with CSV (one sheet only)."""
+    if not groups:
+        return []
+    catalogue, _tables = effective_for_organisation(organisation=actor.organisation)
+    known = {ALL_GROUPS, *export_group_codes(catalogue)}
+    unknown = [code for code in groups if code not in known]
+    if unknown:
+        raise field_error(
+            "groups", "unknown_group", _("Unknown groups: %(codes)s.") % {"codes": ", ".join(unknown)[:200]}
+        )
+    if fmt == ExportFormat.CSV:
+        raise field_error(
+            "groups", "groups_need_xlsx", _("A CSV file has one sheet: export the groups as Excel (.xlsx).")
+        )
+    return [ALL_GROUPS] if ALL_GROUPS in groups else list(dict.fromkeys(groups))
+
+
 def export_start(
-    *, actor: Any, filters: dict[str, Any], fields: list[str] | None, fmt: str, full_id: bool
+    *,
+    actor: Any,
+    filters: dict[str, Any],
+    fields: list[str] | None,
+    fmt: str,
+    full_id: bool,
+    groups: list[str] | None = None,
 ) -> ExportJob:
     known = [code for code, _name in export_columns(actor)]
     if fields:
@@ -71,6 +107,7 @@ def export_start(
             _("The filters are invalid."), code="invalid", errors={f"filters.{k}": v for k, v in errors.items()}
         )
     fmt = fmt if fmt in ExportFormat.values else ExportFormat.XLSX
+    chosen_groups = export_groups_check(actor=actor, groups=groups or [], fmt=fmt)
     with transaction.atomic():  # the job and its task commit together
         job = ExportJob.objects.create(
             owner=actor,
@@ -82,6 +119,7 @@ def export_start(
             fields=chosen,
             format=fmt,
             full_id=full_id,
+            groups=chosen_groups,
         )
         job_submit(job=job)
     job.refresh_from_db()

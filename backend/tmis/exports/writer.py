@@ -5,31 +5,37 @@ Columns are the import template's (a file exported here imports again): Chinese 
 hidden second row (XLSX), coded values as names. ID numbers are masked unless the job asked for the full value, which
 needs `teachers.view_id`. Text that begins with = + - or @ is written with a leading apostrophe so that no
 spreadsheet program runs it as a formula. Every export is written to the access log with its filter and row count.
+
+With `groups` (XLSX only) the workbook is the whole archive: after the basic sheet, one sheet per many-valued group
+with every record of the teachers (`archive_sheets`, the group import's format).
 """
 
 from __future__ import annotations
 
 import csv
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from tmis.audit.services import access_log_record
-from tmis.catalog.effective import Field
+from tmis.catalog.effective import EffectiveCatalogue, Field
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core import crypto
 from tmis.core.job_services import JobError, job_progress, job_run
-from tmis.imports.template import SCHOOL_COLUMN, code_names, template_fields
+from tmis.imports.template import SCHOOL_COLUMN, Names, cell_writer, code_names, escape, template_fields
 from tmis.notifications.security_alerts import full_id_alert_check
 from tmis.teachers.filters import TeacherFilter
 from tmis.teachers.models import Teacher
 from tmis.teachers.writes import ID_CONTEXT
 
+from .archive_sheets import export_group_sheets, group_headers, group_record_counts, group_rows
 from .models import ExportFormat, ExportJob
+from .xlsx import BASIC_SHEET, write_sheet, xlsx_book
 
 logger = logging.getLogger(__name__)
 
@@ -42,12 +48,6 @@ STATE_NAMES = {
     "approved": "已审核",
     "returned": "已退回",
 }
-FORMULA_START = ("=", "+", "-", "@")
-
-
-def escape(text: str) -> str:
-    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 class FilterCaller:
@@ -62,27 +62,16 @@ def export_fields(user: Any) -> list[Field]:
     return template_fields(catalogue)
 
 
-def _formatter(field: Field, names: dict[str, str]) -> Any:
-    kind = field.data_type
-    if kind == "code":
-        return lambda v: names.get(v, v) if v else ""
-    if kind == "multi_code":
-        return lambda v: "、".join(names.get(c, c) for c in (v or []))
-    if kind == "boolean":
-        return lambda v: "" if v is None else ("是" if v else "否")
-    return lambda v: "" if v is None else escape(str(v) if not hasattr(v, "isoformat") else v.isoformat())
-
-
-def _columns(job: ExportJob) -> tuple[list[tuple[str, str]], list[str], list[Any]]:
-    """(header, code) per column, the values_list() columns, and how each column's value is written."""
-    owner = job.owner
-    catalogue, tables = effective_for_organisation(organisation=owner.organisation)
+def basic_columns(
+    *, codes: list[str], full_id: bool, catalogue: EffectiveCatalogue, names: Names
+) -> tuple[list[tuple[str, str]], list[str], list[Any]]:
+    """(header, code) per column of the basic sheet, the values_list() columns, and how each column's value is
+    written."""
     fields = {f.code: f for f in template_fields(catalogue)}
-    names = code_names(catalogue, tables)
     headers: list[tuple[str, str]] = []
     selects: list[str] = []
     writers: list[Any] = []
-    for code in job.fields:
+    for code in codes:
         if code == SCHOOL_COLUMN[0]:
             headers.append((SCHOOL_COLUMN[1], code))
             selects.append("school__code")
@@ -101,7 +90,7 @@ def _columns(job: ExportJob) -> tuple[list[tuple[str, str]], list[str], list[Any
             writers.append(lambda v: STATE_NAMES.get(v, v))
         elif code == "id_number":
             headers.append((fields[code].name if code in fields else "身份证件号", code))
-            if job.full_id:
+            if full_id:
                 selects.append("id_cipher")
                 writers.append(None)  # decrypted per row with its key id (below)
             else:
@@ -111,11 +100,12 @@ def _columns(job: ExportJob) -> tuple[list[tuple[str, str]], list[str], list[Any
             field = fields[code]
             headers.append((field.name, code))
             selects.append(f"extra__{code}" if field.extension else code)
-            writers.append(_formatter(field, {c: n for c, n, _en in names.get(code, [])}))
+            writers.append(cell_writer(field, {c: n for c, n, _en in names.get(code, [])}))
     return headers, selects, writers
 
 
-def _rows(job: ExportJob, selects: list[str], writers: list[Any]) -> Any:
+def _teachers(job: ExportJob) -> QuerySet[Teacher]:
+    """The teachers the job's filters select in its owner's scope."""
     owner = job.owner
     filterset = TeacherFilter(
         data=job.filters,
@@ -124,11 +114,14 @@ def _rows(job: ExportJob, selects: list[str], writers: list[Any]) -> Any:
     )
     if not filterset.is_valid():  # checked when asked; a code list may have changed since
         raise JobError("invalid_filters", _("The filters are no longer valid. Export again."))
-    queryset = filterset.qs.order_by("id")
-    job_progress(job=job, total=queryset.count())
+    return filterset.qs
+
+
+def basic_rows(teachers: QuerySet[Teacher], selects: list[str], writers: list[Any]) -> Iterator[list[str]]:
+    """The basic sheet's rows, one per teacher in id order, read by a server-side cursor."""
     full_id = "id_cipher" in selects
     columns = [*selects, "id_key"] if full_id else selects
-    for values in queryset.values_list(*columns).iterator(chunk_size=2000):
+    for values in teachers.order_by("id").values_list(*columns).iterator(chunk_size=2000):
         out = []
         for index, writer in enumerate(writers):
             value = values[index]
@@ -149,53 +142,57 @@ def _export(job: ExportJob) -> dict[str, Any]:
     relative = Path("exports") / f"export-{job.pk}.{job.format}"
     target = Path(settings.TMIS_FILES_DIR) / relative
     target.parent.mkdir(parents=True, exist_ok=True)
+    catalogue, tables = effective_for_organisation(organisation=job.owner.organisation)
+    names = code_names(catalogue, tables)
+    teachers = _teachers(job)
+    groups = export_group_sheets(catalogue, job.groups)
+    records = group_record_counts(groups, teachers)
+    job_progress(job=job, total=teachers.count() + sum(records))
     try:
-        headers, selects, writers = _columns(job)
-        written = _write(job, target, headers, _rows(job, selects, writers))
+        headers, selects, writers = basic_columns(
+            codes=job.fields, full_id=job.full_id, catalogue=catalogue, names=names
+        )
+        rows = basic_rows(teachers, selects, writers)
+        sheets = [(s.name, group_headers(s), group_rows(s, teachers, names=names, full_id=job.full_id)) for s in groups]
+        counts = _write(job, target, headers, rows, sheets)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
+    # `rows` counts teachers (the full-ID alert adds them up); a group sheet repeats their numbers, no new ones.
+    detail = {"filters": job.filters, "fields": job.fields, "rows": counts[0], "full_id": job.full_id}
+    if job.groups:
+        detail |= {"groups": [s.code for s in groups], "records": sum(counts[1:])}
     access_log_record(
-        actor=job.owner,
-        action="teachers.export",
-        subject_type="export",
-        subject_id=job.pk,
-        detail={"filters": job.filters, "fields": job.fields, "rows": written, "full_id": job.full_id},
+        actor=job.owner, action="teachers.export", subject_type="export", subject_id=job.pk, detail=detail
     )
     if job.full_id:
         full_id_alert_check(user=job.owner)
-    return {"progress_done": written, "file_path": str(relative), "file_size": target.stat().st_size}
+    return {"progress_done": sum(counts), "file_path": str(relative), "file_size": target.stat().st_size}
 
 
-def _progress(job: ExportJob, written: int) -> None:
-    if written % PROGRESS_EVERY == 0:
-        job_progress(job=job, done=written)  # a cancelled export stops here
+def _write(job: ExportJob, target: Path, headers: list[tuple[str, str]], rows: Any, sheets: list[Any]) -> list[int]:
+    """The file: CSV (the basic sheet only), or XLSX with the basic sheet then each group's; the rows written per
+    sheet."""
+    counts = [0]
 
+    def tick() -> None:
+        counts[-1] += 1
+        written = sum(counts)
+        if written % PROGRESS_EVERY == 0:
+            job_progress(job=job, done=written)  # a cancelled export stops here
 
-def _write(job: ExportJob, target: Path, headers: list[tuple[str, str]], rows: Any) -> int:
-    written = 0
     if job.format == ExportFormat.CSV:
         with target.open("w", encoding="utf-8-sig", newline="") as out:  # the BOM makes Excel read UTF-8
             writer = csv.writer(out)
             writer.writerow([header for header, _code in headers])
             for row in rows:
                 writer.writerow(row)
-                written += 1
-                _progress(job, written)
-        return written
-    workbook = xlsxwriter.Workbook(
-        str(target), {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False}
-    )
-    sheet = workbook.add_worksheet("教师基本信息")
-    bold = workbook.add_format({"bold": True, "bg_color": "#F0F0F0"})
-    sheet.write_row(0, 0, [header for header, _code in headers], bold)
-    sheet.write_row(1, 0, [code for _header, code in headers])
-    sheet.set_row(1, None, None, {"hidden": True})
-    for index, row in enumerate(rows, start=2):
-        for column, value in enumerate(row):
-            if value != "":
-                sheet.write_string(index, column, value)
-        written += 1
-        _progress(job, written)
-    workbook.close()
-    return written
+                tick()
+        return counts
+    book = xlsx_book(str(target))
+    write_sheet(book, BASIC_SHEET, headers, rows, tick)
+    for name, group_head, group_body in sheets:
+        counts.append(0)
+        write_sheet(book, name, group_head, group_body, tick)
+    book.close()
+    return counts

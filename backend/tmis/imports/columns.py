@@ -17,7 +17,7 @@ from tmis.core.messages import Message
 
 from .code_values import CodeNames, to_codes
 from .header_row import header_key, loose_header_key
-from .normalise import CellProblem, clean_text, to_bool, to_date, to_month
+from .normalise import CellProblem, clean_text, to_bool, to_date, to_month, to_number
 from .sheets import Sheet
 from .template import SCHOOL_COLUMN, code_names
 
@@ -186,6 +186,8 @@ def cell_value(column: Column, cell: object, text: str, names: CodeNames | None 
         (isinstance(cell, int | float) and not isinstance(cell, bool)) or SCIENTIFIC.match(text)
     ):
         return id_from_number(cell, text)
+    if kind == "decimal":
+        return to_number(text)
     if kind == "integer":
         try:
             return int(float(text))
@@ -260,6 +262,8 @@ class CellReader:
             )
         if self.column.field is None or not text:
             return (BLANK,)  # the school column is read by the pipeline
+        if text.startswith("'") and text[1:2] in FORMULA_START:
+            text = cell = text[1:]  # an export's escape of text that begins like a formula (`template.escape`)
         try:
             value = cell_value(self.column, cell, text, self._names)
         except CellProblem as problem:

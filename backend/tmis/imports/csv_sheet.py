@@ -68,5 +68,6 @@ def open_csv(path: Path, known_codes: Collection[str], max_rows: int, known_head
         formula_cells=set(),
         header_row=layout.header_row,
         two_row_header=layout.two_row_header,
+        row_count=layout.rows,
         _source=source,
     )

@@ -46,9 +46,15 @@ class HeaderFound:
     two_rows: bool = False
 
 
+#: The share of a row's cells that must be known indicator codes for it to be a template's code row: a template of
+#: another version, or an export's extra columns (学校名称, 全国教师编号, 信息状态), has codes this catalogue lacks.
+CODE_ROW_SHARE = 0.8
+
+
 def _is_code_row(texts: list[str], known_codes: Collection[str]) -> bool:
     filled = [text for text in texts if text]
-    return len(filled) >= MIN_KNOWN and all(text in known_codes for text in filled)
+    known = sum(1 for text in filled if text in known_codes)
+    return known >= MIN_KNOWN and known >= CODE_ROW_SHARE * len(filled)
 
 
 def _known(texts: list[str], known_headers: Collection[str]) -> int:

@@ -15,6 +15,13 @@ class ImportMode(models.TextChoices):
     UPSERT = "upsert", "新增并更新"
 
 
+class GroupMode(models.TextChoices):
+    """What a group sheet's rows do to a teacher's records of the group."""
+
+    APPEND = "append", "追加"
+    REPLACE = "replace", "替换"
+
+
 class ImportJob(Job):
     """One upload's import (a job: state, progress in rows read of `progress_total`, timings … are `Job`'s)."""
 
@@ -26,6 +33,12 @@ class ImportJob(Job):
     dry_run = models.BooleanField(default=False)
     strict = models.BooleanField(default=False)
     mode = models.CharField(max_length=10, choices=ImportMode.choices, default=ImportMode.CREATE)
+    group_mode = models.CharField(
+        max_length=10,
+        choices=GroupMode.choices,
+        default=GroupMode.APPEND,
+        help_text="Group sheets: add rows to a teacher's records, or put them in place of his records of the group.",
+    )
     rows_valid = models.PositiveIntegerField(default=0)
     rows_written = models.PositiveIntegerField(default=0)
     rows_updated = models.PositiveIntegerField(default=0)
@@ -60,6 +73,9 @@ class ImportProblem(models.Model):
     """One problem of one cell (or of a whole row, `column` empty) found by an import."""
 
     job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="problems")
+    sheet = models.CharField(
+        max_length=31, blank=True, default="", help_text="The sheet's name: a group sheet's, empty for the basic one."
+    )
     row = models.PositiveIntegerField(help_text="Row number in the sheet (1 = the header row).")
     column = models.CharField(max_length=100, blank=True, default="", help_text="The column's header.")
     field = models.CharField(max_length=80, blank=True, default="", help_text="Indicator code.")

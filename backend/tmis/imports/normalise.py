@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
 from django.utils.translation import gettext_noop
@@ -272,3 +273,16 @@ def to_bool(value: object) -> bool:
             {"value": quoted(text)},
         ),
     )
+
+
+def to_number(text: str) -> int | float:
+    """A decimal cell as a number: "1,200.50", "１２００", "1200元" is not one (CellProblem). Whole numbers stay
+    int, so a column allowing no decimals is checked as the catalogue says."""
+    plain = unicodedata.normalize("NFKC", text).replace(",", "").strip()
+    try:
+        number = Decimal(plain)
+    except ArithmeticError as error:
+        raise CellProblem("invalid_number", Message(gettext_noop("Write a number."))) from error
+    if not number.is_finite():
+        raise CellProblem("invalid_number", Message(gettext_noop("Write a number.")))
+    return int(number) if number == number.to_integral_value() else float(number)

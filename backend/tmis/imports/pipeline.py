@@ -25,7 +25,7 @@ from django.db import connection
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from tmis.catalog.effective import EffectiveCatalogue, Field
+from tmis.catalog.effective import Field
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.core.job_services import job_checkpoint, job_progress, job_run
 from tmis.core.messages import Message
@@ -35,14 +35,17 @@ from tmis.teachers.checks import KEY_FIELDS, teachers_check
 from tmis.teachers.writes import id_dedup_key
 
 from .audit_events import import_audit_finish
+from .catalogues import Catalogues
 from .code_values import CodeNames
 from .columns import PROBLEM, VALUE, CellReader, Column, ColumnMatch, HeaderIndex, map_columns, value_names
+from .group_import import GroupImporter
+from .group_reading import open_group_sheet, plan_workbook
 from .mappings import mapping_recall, mapping_remember
 from .models import ImportJob, Severity
 from .normalise import clean_text
 from .rows import ParsedRow, Problem
-from .sheets import Sheet, SheetProblem, open_sheet
-from .template import SCHOOL_COLUMN, template_fields
+from .sheets import Sheet, SheetProblem, data_sheet_names, open_sheet
+from .template import SCHOOL_COLUMN, TEMPLATE_SHEET, template_fields
 from .writer import BatchWriter, write_all
 
 logger = logging.getLogger(__name__)
@@ -55,11 +58,21 @@ def file_path(job: ImportJob) -> Path:
     return Path(settings.TMIS_FILES_DIR) / job.file_path
 
 
-def _open(job: ImportJob, fields: list[Field], index: HeaderIndex) -> Sheet:
+def _open(job: ImportJob, fields: list[Field], index: HeaderIndex, sheet_name: str = TEMPLATE_SHEET) -> Sheet:
     known = {SCHOOL_COLUMN[0], *(f.code for f in fields)}
     return open_sheet(
-        file_path(job), known_codes=known, max_rows=settings.TMIS_IMPORT_MAX_ROWS, known_headers=index.keys
+        file_path(job),
+        known_codes=known,
+        preferred_sheet=sheet_name,
+        max_rows=settings.TMIS_IMPORT_MAX_ROWS,
+        known_headers=index.keys,
     )
+
+
+def plan(job: ImportJob) -> tuple[str | None, list]:
+    """The job's basic sheet (None: the workbook holds group sheets only) and its group sheets."""
+    catalogue, _tables = effective_for_organisation(organisation=job.organisation)
+    return plan_workbook(data_sheet_names(file_path(job)), catalogue)
 
 
 def _names(f: Field | None, code: str | None = None) -> dict[str, str]:
@@ -75,30 +88,18 @@ def job_sheet(job: ImportJob) -> Sheet:
     """The job's sheet as its import reads it (the same header row, found by the same known headers)."""
     catalogue, _tables = effective_for_organisation(organisation=job.organisation)
     fields = template_fields(catalogue)
-    return _open(job, fields, HeaderIndex(fields))
+    basic, _groups = plan(job)
+    return _open(job, fields, HeaderIndex(fields), basic or TEMPLATE_SHEET)
 
 
-class Catalogues:
-    """The effective catalogue of each school kind met in the file, resolved once (not per row)."""
-
-    def __init__(self) -> None:
-        self._by_school: dict[int, EffectiveCatalogue] = {}
-        self._by_key: dict[tuple[str | None, int, str | None], EffectiveCatalogue] = {}
-        self._names: dict[int, dict[str, CodeNames]] = {}
-
-    def of(self, school: Organisation) -> EffectiveCatalogue:
-        found = self._by_school.get(school.pk)
-        if found is None:
-            catalogue, tables = effective_for_organisation(organisation=school)
-            key = (catalogue.province, catalogue.version, catalogue.stage)
-            found = self._by_school[school.pk] = self._by_key.setdefault(key, catalogue)
-            if id(found) not in self._names:
-                self._names[id(found)] = value_names(found, tables)
-        return found
-
-    def names_of(self, school: Organisation) -> dict[str, CodeNames]:
-        """The code lists of the school's kind (a kindergarten's 教职工类别 differs from a county template's)."""
-        return self._names[id(self.of(school))]
+def job_sheets(job: ImportJob) -> list[tuple[str, Sheet]]:
+    """Every sheet the job read, as (the name its problems carry: "" for the basic sheet, Sheet): the basic sheet
+    first, then the group sheets (not those of groups a module owns)."""
+    basic, planned = plan(job)
+    out: list[tuple[str, Sheet]] = [("", job_sheet(job))] if basic is not None else []
+    path = file_path(job)
+    out += [(name, open_group_sheet(path, name, group)) for name, group in planned if not group.owned]
+    return out
 
 
 class Schools:
@@ -135,14 +136,14 @@ class Importer:
         return now
 
     # -- reading ---------------------------------------------------------------------------------------------------
-    def open(self) -> tuple[Sheet, list[Column]] | None:
+    def open(self, sheet_name: str = TEMPLATE_SHEET) -> tuple[Sheet, list[Column]] | None:
         """The sheet and the columns to read; None when a key column is missing (the job's `layout` then holds the
         columns found, with proposals, for someone to map)."""
         # The columns are the template's for the import's organisation (a county's: every school kind's fields).
         catalogue, tables = effective_for_organisation(organisation=self.job.organisation)
         fields = template_fields(catalogue)
         index = HeaderIndex(fields)
-        sheet = _open(self.job, fields, index)
+        sheet = _open(self.job, fields, index, sheet_name)
         columns, matches = map_columns(sheet, index, value_names(catalogue, tables), self._mapping(sheet))
         mapped = {c.field.code if c.field else SCHOOL_COLUMN[0] for c in columns}
         missing = [f for f in fields if f.code in KEY_FIELDS and f.code not in mapped]
@@ -315,21 +316,30 @@ class Importer:
     # -- the run ---------------------------------------------------------------------------------------------------
     def run(self) -> None:
         started = time.perf_counter()
-        opened = self.open()
-        if opened is None:
-            return  # a key column is missing: nothing is read until someone maps the columns
-        sheet, columns = opened
-        self._formulas = sheet.formula_cells
-        total, twice = self.duplicates_in_file(sheet, columns)
-        if total == 0:
+        basic, planned = plan(self.job)
+        groups = GroupImporter(self.job, planned, self.timings)
+        group_rows = groups.open()
+        total = 0
+        if basic is not None:
+            opened = self.open(basic)
+            if opened is None:
+                return  # a key column is missing: nothing is read until someone maps the columns
+            sheet, columns = opened
+            total = sheet.row_count
+        if total + group_rows == 0:
             raise SheetProblem("no_rows", _("The sheet has headers but no rows of teachers."))
-        job_progress(job=self.job, total=total)
-        self._clock("read", started)
-        rows = self._rows_after_checkpoint(sheet)
-        batches = self._parsed(rows, columns, twice)
-        # Inside a transaction (a job run inline) another connection could not see this one's rows: commit here.
-        threaded = not connection.in_atomic_block and not self.job.dry_run
-        write_all(BatchWriter(self.job, self.timings), self._numbered(batches), threaded=threaded)
+        job_progress(job=self.job, total=total + group_rows)  # known before the first pass: progress moves at once
+        if basic is not None and total:
+            self._formulas = sheet.formula_cells
+            _count, twice = self.duplicates_in_file(sheet, columns)
+            self._clock("read", started)
+            rows = self._rows_after_checkpoint(sheet)
+            batches = self._parsed(rows, columns, twice)
+            # Inside a transaction (a job run inline) another connection could not see this one's rows: commit here.
+            threaded = not connection.in_atomic_block and not self.job.dry_run
+            write_all(BatchWriter(self.job, self.timings), self._numbered(batches), threaded=threaded)
+        if planned:
+            groups.run(skip=max(0, self.job.checkpoint - total))
 
     def _numbered(self, batches: Iterator[list[ParsedRow]]) -> Iterator[tuple[list[ParsedRow], int]]:
         """Each batch with the checkpoint it reaches (rows done so far); parsing time counted as "validate"."""

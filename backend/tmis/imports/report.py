@@ -9,19 +9,23 @@ import xlsxwriter
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from xlsxwriter.format import Format
+from xlsxwriter.worksheet import Worksheet
 
 from tmis.core.messages import render_stored
 
 from .models import ImportJob, ImportProblem, Severity
 from .normalise import clean_text
-from .pipeline import job_sheet
+from .pipeline import job_sheets
+from .sheets import Sheet
 
 
-def _problems_by_row(job: ImportJob) -> Iterator[tuple[int, list[ImportProblem]]]:
-    """Problems grouped by row, in row order (one pass over the index, never all rows' problems in memory)."""
+def _problems_by_row(job: ImportJob, sheet_name: str) -> Iterator[tuple[int, list[ImportProblem]]]:
+    """A sheet's problems grouped by row, in row order (never all rows' problems in memory)."""
     current: int | None = None
     group: list[ImportProblem] = []
-    for problem in ImportProblem.objects.filter(job=job).order_by("row", "id").iterator(chunk_size=5000):
+    problems = ImportProblem.objects.filter(job=job, sheet=sheet_name).order_by("row", "id")
+    for problem in problems.iterator(chunk_size=5000):
         if problem.row != current:
             if group:
                 yield current, group  # type: ignore[misc]
@@ -43,20 +47,30 @@ def build_report(job: ImportJob) -> Path:
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    sheet = job_sheet(job)
     partial = target.with_suffix(".partial")
     workbook = xlsxwriter.Workbook(str(partial), {"constant_memory": True, "strings_to_formulas": False})
-    worksheet = workbook.add_worksheet(_("Import result")[:31])
-    bold = workbook.add_format({"bold": True, "bg_color": "#F0F0F0"})
-    bad = workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"})
-    warn = workbook.add_format({"bg_color": "#FFEB9C"})
+    styles = {
+        "bold": workbook.add_format({"bold": True, "bg_color": "#F0F0F0"}),
+        "bad": workbook.add_format({"bg_color": "#FFC7CE", "font_color": "#9C0006"}),
+        "warn": workbook.add_format({"bg_color": "#FFEB9C"}),
+    }
+    for name, sheet in job_sheets(job):  # the basic sheet's result first, then one per group sheet
+        _write_sheet(job, workbook.add_worksheet((name or _("Import result"))[:31]), name, sheet, styles)
+    workbook.close()
+    partial.replace(target)
+    return target
+
+
+def _write_sheet(job: ImportJob, worksheet: Worksheet, name: str, sheet: Sheet, styles: dict[str, Format]) -> None:
+    """One uploaded sheet again, with a result column and its bad cells marked with the reason."""
+    bold, bad, warn = styles["bold"], styles["bad"], styles["warn"]
     headers = [*sheet.headers, _("Import result"), _("Problems")]
     worksheet.write_row(0, 0, headers, bold)
     worksheet.freeze_panes(1, 0)
     result_column = len(sheet.headers)
     by_header = {header: index for index, header in enumerate(sheet.headers)}
     not_read = bool((job.layout or {}).get("needs_mapping"))  # a key column was missing: no row was read
-    problems = _problems_by_row(job)
+    problems = _problems_by_row(job, name)
     pending = next(problems, None)
     out_row = 1
     for number, cells in sheet.rows():
@@ -88,6 +102,3 @@ def build_report(job: ImportJob) -> Path:
         )
         worksheet.write_string(out_row, result_column + 1, reasons)
         out_row += 1
-    workbook.close()
-    partial.replace(target)
-    return target

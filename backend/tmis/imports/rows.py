@@ -22,6 +22,7 @@ class Problem:
 @dataclass
 class ParsedRow:
     number: int  # the sheet's row number
+    sheet: str = ""  # a group sheet's name (empty: the basic sheet)
     checked: CheckedTeacher | None = None
     problems: list[Problem] = field(default_factory=list)
 

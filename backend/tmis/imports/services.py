@@ -20,7 +20,7 @@ from tmis.core.job_services import job_submit
 from tmis.orgs.models import Organisation
 from tmis.orgs.selectors import organisation_parameter
 
-from .models import ImportJob, ImportMode
+from .models import GroupMode, ImportJob, ImportMode
 from .template import SCHOOL_COLUMN, template_fields
 
 ACCEPTED_SUFFIXES = {".xlsx", ".csv"}
@@ -40,6 +40,7 @@ def import_start(
     strict: bool = False,
     mode: str = ImportMode.CREATE,
     mapping: dict[str, str] | None = None,
+    group_mode: str = GroupMode.APPEND,
 ) -> ImportJob:
     """Keeps the uploaded file and queues its import. The file's content is checked by the job (which reports a
     malformed or hostile file as the job's error); only its size and kind are checked here."""
@@ -62,7 +63,7 @@ def import_start(
         for chunk in upload.chunks():
             out.write(chunk)
     name = (upload.name or "upload")[:255]
-    options = {"dry_run": dry_run, "strict": strict, "mode": mode, "mapping": mapping or {}}
+    options = {"dry_run": dry_run, "strict": strict, "mode": mode, "mapping": mapping or {}, "group_mode": group_mode}
     return _queue(actor, organisation, name, str(relative), upload.size, options)
 
 
@@ -72,7 +73,7 @@ def import_rerun(
     """The same file imported again as a new job, with the columns mapped as someone chose in the mapping step
     (the file is not uploaded twice)."""
     _check_mapping(job.organisation, mapping)
-    options = {"dry_run": dry_run, "strict": strict, "mode": mode, "mapping": mapping}
+    options = {"dry_run": dry_run, "strict": strict, "mode": mode, "mapping": mapping, "group_mode": job.group_mode}
     return _queue(actor, job.organisation, job.file_name, job.file_path, job.file_size, options)
 
 

@@ -35,6 +35,7 @@ class Sheet:
     header_row: int = 1  # 1-based row number of the header row (the lower one of a two-row header)
     hidden_columns: frozenset[int] = frozenset()  # 0-based columns hidden in the workbook (ignored by imports)
     two_row_header: bool = False
+    row_count: int = 0  # data rows (not blank), counted when the sheet was opened
     # Every raw row from row 1 on, aligned to column A; a new iterator per call.
     _source: RowSource = field(default=_no_rows, repr=False, compare=False)
 
@@ -88,6 +89,7 @@ class Layout:
     header_row: int
     first_data_row: int
     two_row_header: bool = False
+    rows: int = 0
 
 
 def read_layout(
@@ -122,4 +124,4 @@ def read_layout(
             _("The sheet has %(count)s data rows; at most %(limit)s can be imported at once. Split the file.")
             % {"count": count, "limit": max_rows},
         )
-    return Layout(found.headers, codes, found.index + 1, first + 1, found.two_rows)
+    return Layout(found.headers, codes, found.index + 1, first + 1, found.two_rows, count)

@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 
 from .csv_sheet import open_csv
 from .sheet_layout import Sheet, SheetProblem
-from .xlsx_sheet import open_xlsx
+from .xlsx_sheet import open_xlsx, worksheet_names
 
-__all__ = ["MAX_ROWS", "MAX_UNPACKED_BYTES", "Sheet", "SheetProblem", "open_sheet"]
+__all__ = ["MAX_ROWS", "MAX_UNPACKED_BYTES", "Sheet", "SheetProblem", "data_sheet_names", "open_sheet"]
 
 MAX_ROWS = 200_000
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -62,3 +62,14 @@ def open_sheet(
     if head.startswith(ZIP_MAGICS):
         return open_xlsx(path, known_codes, preferred_sheet, max_rows, max_unpacked_bytes, known_headers)
     return open_csv(path, known_codes, max_rows, known_headers)
+
+
+def data_sheet_names(path: Path, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -> list[str]:
+    """The names of a workbook's sheets that may hold data, in order; [] for a CSV file (one unnamed sheet) or a file
+    that is no workbook (`open_sheet` says why). Raises SheetProblem like `open_sheet` for a hostile workbook."""
+    path = Path(path)
+    with path.open("rb") as file:
+        head = file.read(8)
+    if not head.startswith(ZIP_MAGICS):
+        return []
+    return worksheet_names(path, max_unpacked_bytes)

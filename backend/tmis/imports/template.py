@@ -7,7 +7,7 @@ codes the pipeline maps columns by; one teacher per row from row 3.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -24,6 +24,7 @@ TEMPLATE_GROUPS = ("basic", "contact")
 CODED = frozenset({"code", "multi_code"})
 MULTI_SEPARATOR = "、"
 YES_NO = ["是", "否"]
+FORMULA_START = ("=", "+", "-", "@")
 
 Names = dict[str, list[tuple[str, str, str]]]
 
@@ -94,3 +95,32 @@ def school_hint(school_code: str | None) -> str:
     if school_code:
         return f"本校学校代码为 {school_code}；可留空，留空即为本校。"
     return "填写教师所在学校的学校代码（10位学校标识码），须为本单位所辖学校。"
+
+
+def escape(text: str) -> str:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe (the import drops it)."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def unambiguous_names(names: dict[str, str]) -> dict[str, str]:
+    """Code → what a cell says for it: its name, or "code name" where the list gives several codes that name (编辑
+    is an 中级 and an 初级 title), which the import reads back as that one code."""
+    seen: dict[str, int] = {}
+    for name in names.values():
+        seen[name] = seen.get(name, 0) + 1
+    return {code: f"{code} {name}" if seen[name] > 1 else name for code, name in names.items()}
+
+
+def cell_writer(field: Field, names: dict[str, str]) -> Callable[[Any], str]:
+    """How an export writes a field's stored value so that the import reads it back: a code as its name, several
+    joined by 、, 是/否, dates in ISO form, other text escaped (`escape`); None as an empty cell."""
+    kind = field.data_type
+    if kind in CODED:
+        names = unambiguous_names(names)
+    if kind == "code":
+        return lambda v: names.get(v, v) if v else ""
+    if kind == "multi_code":
+        return lambda v: MULTI_SEPARATOR.join(names.get(c, c) for c in (v or []))
+    if kind == "boolean":
+        return lambda v: "" if v is None else YES_NO[0] if v else YES_NO[1]
+    return lambda v: "" if v is None else escape(v.isoformat() if hasattr(v, "isoformat") else str(v))

@@ -1,4 +1,5 @@
-"""The import template as an XLSX workbook, built from an organisation's effective catalogue.
+"""The import template as an XLSX workbook, built from an organisation's effective catalogue: its data sheets
+(`template_sheets`: 教师基本信息, a many-valued group's sheet, or both kinds), then 填写说明 and the hidden 代码.
 
 Coded columns get drop-down lists fed from the hidden sheet 代码 ("01 汉族"), yes/no columns the list 是,否; text-like
 columns are formatted as text so 18-digit ID numbers and codes with leading zeros survive Excel. Sheet 填写说明 gives
@@ -17,24 +18,19 @@ from xlsxwriter.worksheet import Worksheet
 from tmis.catalog.effective import EffectiveCatalogue
 
 from .sheets import MAX_ROWS
-from .template import (
-    CODED,
-    CODES_SHEET,
-    INSTRUCTIONS_SHEET,
-    MULTI_SEPARATOR,
-    TEMPLATE_SHEET,
-    YES_NO,
-    Column,
-    Names,
-    school_hint,
-    template_columns,
-    template_fields,
-)
+from .template import CODED, CODES_SHEET, INSTRUCTIONS_SHEET, MULTI_SEPARATOR, YES_NO, Column, Names, school_hint
 from .template_instructions import write_instructions
+from .template_sheets import TemplateSheet, basic_sheet
 from .template_styles import Styles, clip, display_width, template_styles
 
 FIRST_DATA_ROW = 2  # 0-based: rows 3..200002 in Excel
 LAST_DATA_ROW = FIRST_DATA_ROW + MAX_ROWS - 1
+KEY_GROUP = "key"  # the key columns of a group's sheet (`group_sheets.KEY_COLUMNS`)
+KEY_HINTS = {
+    "id_number": "身份证件号与全国教师编号至少填写一项，据此确定记录所属的教师；以文本形式填写。",
+    "teacher_no": "身份证件号与全国教师编号至少填写一项，据此确定记录所属的教师。",
+    "name": "仅供核对，导入时不读取。",
+}
 
 
 def _column_width(column: Column) -> float:
@@ -71,6 +67,8 @@ def _input_message(column: Column, school_code: str | None) -> str:
     f = column.field
     if f is None:
         return school_hint(school_code)
+    if f.group == KEY_GROUP:
+        return KEY_HINTS.get(f.code, "")
     kind = f.data_type
     parts = {
         "code": ["请从下拉列表中选择。"],
@@ -119,12 +117,13 @@ def _validation(column: Column, source: str | None, school_code: str | None) -> 
 
 
 def _write_code_lists(sheet: Worksheet, columns: list[Column], names: Names, styles: Styles) -> dict[str, str]:
-    """One column per coded field on the hidden 代码 sheet ("01 汉族" …); returns field code -> list source."""
+    """One column per coded field on the hidden 代码 sheet ("01 汉族" …), once whichever sheets have it; returns
+    field code -> list source."""
     sources: dict[str, str] = {}
     position = 0
     for column in columns:
         items = names.get(column.code) if column.field and column.field.data_type in CODED else None
-        if not items:
+        if not items or column.code in sources:
             continue
         sheet.write_string(0, position, f"{column.name}（{column.code}）", styles.bold)
         for offset, (code, name, _name_en) in enumerate(items, start=1):
@@ -161,22 +160,25 @@ def write_template(
     names: Names,
     organisation_name: str,
     school_code: str | None,
+    sheets: list[TemplateSheet] | None = None,
 ) -> None:
-    """Write the import template for a catalogue. `school_code` is the school's own code for a school's template
-    (its school column may stay blank), None for a region's (the school column is required)."""
-    columns = template_columns(template_fields(catalogue), school_required=school_code is None)
+    """Write the import template for a catalogue: `sheets` (default: the basic sheet alone), 填写说明, 代码 (hidden).
+    `school_code` is the school's own code for a school's template (its school column may stay blank), None for a
+    region's (the school column is required)."""
+    sheets = sheets or [basic_sheet(catalogue, school_code=school_code)]
     book = xlsxwriter.Workbook(
         out, {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
     )
     styles = template_styles(book)
-    data = book.add_worksheet(TEMPLATE_SHEET)
+    data = [book.add_worksheet(sheet.name) for sheet in sheets]
     instructions = book.add_worksheet(INSTRUCTIONS_SHEET)
     lists = book.add_worksheet(CODES_SHEET)
-    sources = _write_code_lists(lists, columns, names, styles)
-    _write_data_sheet(data, columns, sources, styles, school_code)
+    sources = _write_code_lists(lists, [column for sheet in sheets for column in sheet.columns], names, styles)
+    for worksheet, sheet in zip(data, sheets, strict=True):
+        _write_data_sheet(worksheet, sheet.columns, sources, styles, school_code)
     write_instructions(
         instructions,
-        columns,
+        sheets,
         names,
         styles,
         catalogue=catalogue,
@@ -184,5 +186,5 @@ def write_template(
         school_code=school_code,
     )
     lists.hide()
-    data.activate()
+    data[0].activate()
     book.close()

@@ -117,7 +117,7 @@ class BatchWriter:
             else:
                 counts["created"], counts["updated"] = len(prepared.creates), len(prepared.updates)
             seconds = prepared.seconds + time.perf_counter() - started
-            self._record(prepared.batch, counts, prepared.last_index, seconds)
+            self.record_batch(prepared.batch, counts, prepared.last_index, seconds)
 
     def _create(self, prepared: PreparedBatch) -> int:
         rows = prepared.creates
@@ -157,11 +157,12 @@ class BatchWriter:
                 row.problems.append(Problem("", "", "", error.code, message))
         return written
 
-    def _record(self, batch: list[ParsedRow], counts: dict[str, int], last_index: int, seconds: float) -> None:
+    def record_batch(self, batch: list[ParsedRow], counts: dict[str, int], last_index: int, seconds: float) -> None:
         job = self.job
         problems = [
             ImportProblem(
                 job=job,
+                sheet=row.sheet,
                 row=row.number,
                 column=p.column[:100],
                 field=p.field[:80],

@@ -8,6 +8,7 @@ import zipfile
 import zlib
 from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -103,6 +104,34 @@ def _choose_sheet(sheets: list[SheetMetadata], preferred: str) -> str:
     raise SheetProblem("empty", _("The workbook has no worksheet to import."))
 
 
+@contextmanager
+def _calamine_problems() -> Iterator[None]:
+    """calamine's errors as the SheetProblems an uploader reads."""
+    try:
+        yield
+    except PasswordError as error:
+        raise SheetProblem(
+            "encrypted_or_xls", _("The workbook is password-protected. Remove the password and upload it again.")
+        ) from error
+    except CalamineError as error:
+        raise not_a_spreadsheet() from error
+
+
+def worksheet_names(path: Path, max_unpacked_bytes: int) -> list[str]:
+    """The workbook's visible worksheets that may hold data, in order (not the template's instructions and codes);
+    checked as a whole first (`open_xlsx` raises the same SheetProblems)."""
+    with _open_zip(path) as archive:
+        _check_unpacked(archive, max_unpacked_bytes)
+    with _calamine_problems(), CalamineWorkbook.from_path(str(path)) as workbook:
+        return [
+            sheet.name
+            for sheet in workbook.sheets_metadata
+            if sheet.typ == SheetTypeEnum.WorkSheet
+            and sheet.visible == SheetVisibleEnum.Visible
+            and sheet.name not in NOT_DATA_SHEETS
+        ]
+
+
 def _calamine_source(sheet: CalamineSheet, offset: int) -> RowSource:
     """Raw rows from row 1, aligned to column A (calamine starts its rows at the first used column)."""
 
@@ -122,19 +151,16 @@ def _load(
 ) -> tuple[str, CalamineSheet, set[tuple[int, int]], frozenset[int]]:
     """The chosen sheet loaded by calamine, its formula cells and hidden columns. calamine releases the GIL while it
     parses, so the formula scan (inflating the same XML again) runs alongside in a thread and costs no extra time."""
-    try:
-        with CalamineWorkbook.from_path(str(path)) as workbook, ThreadPoolExecutor(max_workers=1) as pool:
-            name = _choose_sheet(workbook.sheets_metadata, preferred)
-            member = _sheet_paths(archive).get(name)
-            scan = pool.submit(formula_cells, archive, member)
-            loaded = workbook.get_sheet_by_name(name)
-            return name, loaded, scan.result(), hidden_columns(archive, member)
-    except PasswordError as error:
-        raise SheetProblem(
-            "encrypted_or_xls", _("The workbook is password-protected. Remove the password and upload it again.")
-        ) from error
-    except CalamineError as error:
-        raise not_a_spreadsheet() from error
+    with (
+        _calamine_problems(),
+        CalamineWorkbook.from_path(str(path)) as workbook,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
+        name = _choose_sheet(workbook.sheets_metadata, preferred)
+        member = _sheet_paths(archive).get(name)
+        scan = pool.submit(formula_cells, archive, member)
+        loaded = workbook.get_sheet_by_name(name)
+        return name, loaded, scan.result(), hidden_columns(archive, member)
 
 
 def open_xlsx(
@@ -164,5 +190,6 @@ def open_xlsx(
         header_row=layout.header_row,
         hidden_columns=hidden,
         two_row_header=layout.two_row_header,
+        row_count=layout.rows,
         _source=source,
     )

@@ -205,7 +205,7 @@ API = "/api/v1"
 RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/teachers/\{{id\}}/([a-z-]+/)?", lambda m, login: _teacher(m, login, "id")),
     (
-        rf"{API}/teachers/\{{teacher_pk\}}/training/transcript(/|\.xlsx|\.pdf)",
+        rf"{API}/teachers/\{{teacher_pk\}}/(training/transcript(/|\.xlsx|\.pdf)|archive\.xlsx)",
         lambda m, login: _teacher(m, login, "teacher_pk"),
     ),
     (rf"{API}/teachers/\{{teacher_pk\}}/(?P<group>[a-z_]+)/\{{id\}}/", _group_record),

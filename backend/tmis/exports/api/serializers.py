@@ -10,7 +10,14 @@ class ExportJobSerializer(serializers.ModelSerializer):
     rows_total = serializers.IntegerField(
         source="progress_total", read_only=True, allow_null=True, help_text="Rows selected, once counted."
     )
-    rows_written = serializers.IntegerField(source="progress_done", read_only=True, help_text="Rows written so far.")
+    rows_written = serializers.IntegerField(
+        source="progress_done", read_only=True, help_text="Rows written so far (teachers, and group records)."
+    )
+    groups = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text='Many-valued groups with a sheet each (codes, or ["all"]); empty: the basic sheet only.',
+    )
 
     class Meta:
         model = ExportJob
@@ -20,6 +27,7 @@ class ExportJobSerializer(serializers.ModelSerializer):
             "fields",
             "format",
             "full_id",
+            "groups",
             "state",
             "error_message",
             "rows_total",
@@ -47,8 +55,25 @@ class ExportStartSerializer(serializers.Serializer):
     )
     format = serializers.ChoiceField(choices=ExportFormat.choices, default=ExportFormat.XLSX)
     full_id = serializers.BooleanField(default=False, help_text="Full ID numbers (needs `teachers.view_id`).")
+    groups = serializers.ListField(
+        child=serializers.CharField(max_length=40),
+        required=False,
+        max_length=40,
+        help_text="The whole archive (XLSX only): a sheet per many-valued group listed — group codes (see "
+        '`GET /exports/groups/`), or `["all"]` for every one — after the basic sheet, in the group import\'s format. '
+        "400 `unknown_group`, `groups_need_xlsx` (with CSV).",
+    )
 
 
 class ExportColumnSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
+
+
+class ExportGroupSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="The group's code, for `groups`.")
+    name = serializers.CharField(help_text="Its Chinese name (the sheet's name).")
+    name_en = serializers.CharField(help_text="Its English name.")
+    owned = serializers.BooleanField(
+        help_text="Written by a business module (国内培训, 交流轮岗): exported, not imported."
+    )

@@ -13,8 +13,8 @@ from tmis.core.pagination import IdCursorPagination
 from tmis.core.views import ScopedViewSetMixin
 
 from ..models import ExportFormat, ExportJob
-from ..services import export_columns, export_start, export_take
-from .serializers import ExportColumnSerializer, ExportJobSerializer, ExportStartSerializer
+from ..services import export_columns, export_groups, export_start, export_take
+from .serializers import ExportColumnSerializer, ExportGroupSerializer, ExportJobSerializer, ExportStartSerializer
 
 CONTENT_TYPES = {
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -41,7 +41,8 @@ class ExportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     @extend_schema(request=ExportStartSerializer, responses={202: ExportJobSerializer})
     def create(self, request: Request) -> Response:
         """Export the teachers the filters select (in your scope). ID numbers are masked unless `full_id`; every
-        export is written to the access log. Poll `GET /exports/{id}/`, then download once."""
+        export is written to the access log. With `groups` (XLSX): the whole archive — the basic sheet, then a sheet
+        per group listed with every record of those teachers. Poll `GET /exports/{id}/`, then download once."""
         payload = ExportStartSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
@@ -51,6 +52,7 @@ class ExportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
             fields=data.get("fields"),
             fmt=data["format"],
             full_id=data["full_id"],
+            groups=data.get("groups") or [],
         )
         return Response(ExportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -59,6 +61,13 @@ class ExportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
     def columns(self, request: Request) -> Response:
         """The columns an export may have for you (your organisation's catalogue), in the default order."""
         return Response([{"code": code, "name": name} for code, name in export_columns(request.user)])
+
+    @extend_schema(operation_id="exports_groups", responses=ExportGroupSerializer(many=True))
+    @action(detail=False, pagination_class=None)
+    def groups(self, request: Request) -> Response:
+        """The many-valued groups an export may have a sheet for (your organisation's catalogue), in order; the
+        owned ones (国内培训, 交流轮岗) are exported but have no import template."""
+        return Response(ExportGroupSerializer(export_groups(request.user), many=True).data)
 
     @extend_schema(
         operation_id="exports_download",

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from tmis.core.messages import render_stored
 
 from ..columns import SOURCE_CHOICES
-from ..models import ImportJob, ImportMode, ImportProblem
+from ..models import GroupMode, ImportJob, ImportMode, ImportProblem
 
 SOURCES = SOURCE_CHOICES
 
@@ -42,6 +42,29 @@ class AbsentColumnSerializer(serializers.Serializer):
         return _name(item)
 
 
+class ImportGroupSheetSerializer(serializers.Serializer):
+    """A group sheet of the workbook (学习经历 …) as the import read it."""
+
+    sheet = serializers.CharField(help_text="The sheet's name in the file.")
+    group = serializers.CharField(help_text="The indicator group's code.")
+    group_name = serializers.SerializerMethodField(help_text="The group's name in your language.")
+    rows = serializers.IntegerField(help_text="Data rows in the sheet.")
+    header_row = serializers.IntegerField(required=False)
+    columns = ImportColumnSerializer(many=True, required=False)
+    missing = serializers.ListField(
+        child=serializers.CharField(),
+        required=False,
+        help_text="Key columns not found (身份证件号 / 全国教师编号): no row of the sheet could be matched.",
+    )
+    skipped = serializers.CharField(
+        required=False, allow_blank=True, help_text="`owned`: written by its own module (training, rotation), not read."
+    )
+
+    def get_group_name(self, item: dict[str, Any]) -> str:
+        english = (translation.get_language() or "").startswith("en")
+        return str(item.get("group_name_en") if english else item.get("group_name")) or item.get("group", "")
+
+
 class ImportLayoutSerializer(serializers.Serializer):
     """What the import found in the file (empty until the job has read the header)."""
 
@@ -56,6 +79,7 @@ class ImportLayoutSerializer(serializers.Serializer):
     needs_mapping = serializers.BooleanField(
         required=False, help_text="A key column is missing: map the columns and upload again; nothing was read."
     )
+    groups = ImportGroupSheetSerializer(many=True, required=False)
 
 
 class ImportJobSerializer(serializers.ModelSerializer):
@@ -79,6 +103,7 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "dry_run",
             "strict",
             "mode",
+            "group_mode",
             "state",
             "error_code",
             "error_message",
@@ -110,6 +135,12 @@ class ImportStartSerializer(serializers.Serializer):
         choices=ImportMode.choices,
         default=ImportMode.CREATE,
         help_text="`upsert` also updates archives in your scope that have the same ID document.",
+    )
+    group_mode = serializers.ChoiceField(
+        choices=GroupMode.choices,
+        default=GroupMode.APPEND,
+        help_text="Group sheets (学习经历 …): `append` adds each row to its teacher's records of the group; `replace` "
+        "puts a teacher's rows in place of his records of the group (a teacher with a failed row keeps his).",
     )
     mapping = serializers.JSONField(
         required=False,
@@ -159,7 +190,7 @@ class ImportProblemSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ImportProblem
-        fields = ["id", "row", "column", "field", "value", "code", "message", "severity"]
+        fields = ["id", "sheet", "row", "column", "field", "value", "code", "message", "severity"]
         read_only_fields = fields
 
 

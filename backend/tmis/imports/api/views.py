@@ -23,6 +23,7 @@ from ..report import build_report
 from ..selectors import import_fields, import_jobs_of, import_problem_groups, import_problems
 from ..services import import_rerun, import_start, import_target
 from ..template import code_names
+from ..template_sheets import BASIC, TEMPLATE_CHOICES, template_choice_check, template_file_name, template_sheets
 from ..template_workbook import write_template
 from .serializers import (
     ImportFieldSerializer,
@@ -75,6 +76,7 @@ class ImportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
             strict=data["strict"],
             mode=data["mode"],
             mapping=data.get("mapping") or None,
+            group_mode=data["group_mode"],
         )
         return Response(ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
@@ -162,27 +164,40 @@ class ImportViewSet(ScopedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveMo
         operation_id="imports_template",
         parameters=[
             OpenApiParameter("org", str, description="Organisation code (default: your own)."),
-            OpenApiParameter("group", str, enum=["basic"], description="Indicator group (basic: 基本信息 + 联系方式)."),
+            OpenApiParameter(
+                "group",
+                str,
+                enum=list(TEMPLATE_CHOICES),
+                description="Which sheets: `basic` (default) — 教师基本信息 (基本信息 + 联系方式), one teacher per "
+                "row; a many-valued group's code (`study`, `work` …) — that group's sheet, one record per row keyed by "
+                "身份证件号 or 全国教师编号; `all` — the basic sheet and one sheet per importable group. 400 (field "
+                "`group`): `unsupported_group` (no such group), `group_owned` (国内培训 and 交流轮岗 are written by "
+                "their module), `group_not_in_catalogue` (the organisation's catalogue lacks the group).",
+            ),
         ],
         responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY, description="The template workbook.")},
     )
     @action(detail=False)
     def template(self, request: Request) -> HttpResponse:
-        """The XLSX template of an organisation's effective catalogue: Chinese headers (required ones marked *),
-        the indicator codes in a hidden row, drop-down lists for coded fields, an instructions sheet."""
-        group = request.query_params.get("group") or "basic"
-        if group != "basic":
-            raise field_error("group", "unsupported_group", _("Templates exist for the basic group (basic)."))
+        """The XLSX template of an organisation's effective catalogue: one data sheet per group asked for, Chinese
+        headers (required ones marked *), the indicator codes in a hidden row, drop-down lists for coded fields, an
+        instructions sheet."""
+        group = request.query_params.get("group") or BASIC
+        template_choice_check(group)  # before any look-up
         organisation = import_target(actor=request.user, code=request.query_params.get("org"))
         catalogue, tables = effective_for_organisation(organisation=organisation)
+        school_code = organisation.code if organisation.level == "school" else None
+        sheets = template_sheets(catalogue, group=group, school_code=school_code)
         buffer = io.BytesIO()
         write_template(
             buffer,
             catalogue=catalogue,
             names=code_names(catalogue, tables),
             organisation_name=organisation.name,
-            school_code=organisation.code if organisation.level == "school" else None,
+            school_code=school_code,
+            sheets=sheets,
         )
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''template-{organisation.code}.xlsx"
+        name = template_file_name(organisation.code, group)
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
         return response

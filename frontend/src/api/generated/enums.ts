@@ -46,6 +46,10 @@ export const exportStateEnumValues = ['queued', 'running', 'done', 'failed', 'ca
 export type FormatEnum = components['schemas']['FormatEnum'];
 export const formatEnumValues = ['xlsx', 'csv'] as const satisfies readonly FormatEnum[];
 
+/** Every value of `GroupModeEnum`, in the API's order. */
+export type GroupModeEnum = components['schemas']['GroupModeEnum'];
+export const groupModeEnumValues = ['append', 'replace'] as const satisfies readonly GroupModeEnum[];
+
 /** Every value of `GroupRoleEnum`, in the API's order. */
 export type GroupRoleEnum = components['schemas']['GroupRoleEnum'];
 export const groupRoleEnumValues = ['leader', 'deputy', 'liaison', 'technical', 'member'] as const satisfies readonly GroupRoleEnum[];

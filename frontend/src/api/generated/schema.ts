@@ -558,7 +558,8 @@ export interface paths {
         put?: never;
         /**
          * @description Export the teachers the filters select (in your scope). ID numbers are masked unless `full_id`; every
-         *     export is written to the access log. Poll `GET /exports/{id}/`, then download once.
+         *     export is written to the access log. With `groups` (XLSX): the whole archive — the basic sheet, then a sheet
+         *     per group listed with every record of those teachers. Poll `GET /exports/{id}/`, then download once.
          */
         post: operations["exports_create"];
         delete?: never;
@@ -610,6 +611,26 @@ export interface paths {
         };
         /** @description The columns an export may have for you (your organisation's catalogue), in the default order. */
         get: operations["exports_columns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/groups/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The many-valued groups an export may have a sheet for (your organisation's catalogue), in order; the
+         *     owned ones (国内培训, 交流轮岗) are exported but have no import template.
+         */
+        get: operations["exports_groups"];
         put?: never;
         post?: never;
         delete?: never;
@@ -902,8 +923,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description The XLSX template of an organisation's effective catalogue: Chinese headers (required ones marked *),
-         *     the indicator codes in a hidden row, drop-down lists for coded fields, an instructions sheet.
+         * @description The XLSX template of an organisation's effective catalogue: one data sheet per group asked for, Chinese
+         *     headers (required ones marked *), the indicator codes in a hidden row, drop-down lists for coded fields, an
+         *     instructions sheet.
          */
         get: operations["imports_template"];
         put?: never;
@@ -1970,6 +1992,26 @@ export interface paths {
          *     write that never read it is a programming error (AssertionError), so no view can skip the check unnoticed.
          */
         patch: operations["teachers_achievements_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/teachers/{teacher_pk}/archive.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One teacher's whole archive as a workbook: the basic sheet, then a sheet per many-valued group with every
+         *     record — the whole-archive export's format (it imports again). Written to the access log.
+         */
+        get: operations["teachers_archive_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/teachers/{teacher_pk}/assessment/": {
@@ -4515,6 +4557,16 @@ export interface components {
             code: string;
             name: string;
         };
+        ExportGroup: {
+            /** @description The group's code, for `groups`. */
+            code: string;
+            /** @description Its Chinese name (the sheet's name). */
+            name: string;
+            /** @description Its English name. */
+            name_en: string;
+            /** @description Written by a business module (国内培训, 交流轮岗): exported, not imported. */
+            owned: boolean;
+        };
         ExportJob: {
             readonly id: number;
             /** @description The teacher list's filters. */
@@ -4524,12 +4576,14 @@ export interface components {
             readonly format: components["schemas"]["FormatEnum"];
             /** @description Unmasked ID numbers (teachers.view_id). */
             readonly full_id: boolean;
+            /** @description Many-valued groups with a sheet each (codes, or ["all"]); empty: the basic sheet only. */
+            readonly groups: string[];
             readonly state: components["schemas"]["ExportStateEnum"];
             /** @description In the owner's language. */
             readonly error_message: string;
             /** @description Rows selected, once counted. */
             readonly rows_total: number | null;
-            /** @description Rows written so far. */
+            /** @description Rows written so far (teachers, and group records). */
             readonly rows_written: number;
             /** Format: double */
             readonly percent: number;
@@ -4557,6 +4611,8 @@ export interface components {
              * @default false
              */
             full_id: boolean;
+            /** @description The whole archive (XLSX only): a sheet per many-valued group listed — group codes (see `GET /exports/groups/`), or `["all"]` for every one — after the basic sheet, in the group import's format. 400 `unknown_group`, `groups_need_xlsx` (with CSV). */
+            groups?: string[];
         };
         /**
          * @description * `queued` - 排队中
@@ -4694,6 +4750,12 @@ export interface components {
             /** @default 0 */
             sort_order: number;
         };
+        /**
+         * @description * `append` - 追加
+         *     * `replace` - 替换
+         * @enum {string}
+         */
+        GroupModeEnum: "append" | "replace";
         GroupOrganisation: {
             code: string;
             name: string;
@@ -4934,6 +4996,23 @@ export interface components {
             /** @description A key column: an import cannot read a row without it. */
             key: boolean;
         };
+        /** @description A group sheet of the workbook (学习经历 …) as the import read it. */
+        ImportGroupSheet: {
+            /** @description The sheet's name in the file. */
+            sheet: string;
+            /** @description The indicator group's code. */
+            group: string;
+            /** @description The group's name in your language. */
+            readonly group_name: string;
+            /** @description Data rows in the sheet. */
+            rows: number;
+            header_row?: number;
+            columns?: components["schemas"]["ImportColumn"][];
+            /** @description Key columns not found (身份证件号 / 全国教师编号): no row of the sheet could be matched. */
+            missing?: string[];
+            /** @description `owned`: written by its own module (training, rotation), not read. */
+            skipped?: string;
+        };
         ImportJob: {
             readonly id: number;
             readonly file_name: string;
@@ -4943,6 +5022,13 @@ export interface components {
             readonly dry_run: boolean;
             readonly strict: boolean;
             readonly mode: components["schemas"]["ModeEnum"];
+            /**
+             * @description Group sheets: add rows to a teacher's records, or put them in place of his records of the group.
+             *
+             *     * `append` - 追加
+             *     * `replace` - 替换
+             */
+            readonly group_mode: components["schemas"]["GroupModeEnum"];
             readonly state: components["schemas"]["JobStateEnum"];
             readonly error_code: string;
             /** @description In the owner's language. */
@@ -4983,9 +5069,12 @@ export interface components {
             missing?: string[];
             /** @description A key column is missing: map the columns and upload again; nothing was read. */
             needs_mapping?: boolean;
+            groups?: components["schemas"]["ImportGroupSheet"][];
         };
         ImportProblem: {
             readonly id: number;
+            /** @description The sheet's name: a group sheet's, empty for the basic one. */
+            readonly sheet: string;
             /** @description Row number in the sheet (1 = the header row). */
             readonly row: number;
             /** @description The column's header. */
@@ -5054,6 +5143,14 @@ export interface components {
              * @default create
              */
             mode: components["schemas"]["ModeEnum"];
+            /**
+             * @description Group sheets (学习经历 …): `append` adds each row to its teacher's records of the group; `replace` puts a teacher's rows in place of his records of the group (a teacher with a failed row keeps his).
+             *
+             *     * `append` - 追加
+             *     * `replace` - 替换
+             * @default append
+             */
+            group_mode: components["schemas"]["GroupModeEnum"];
             /** @description Column mapping as JSON text: {"header": "indicator code" or "" to ignore}; remembered for your organisation's next upload with the same headers. */
             mapping?: unknown;
         };
@@ -11014,6 +11111,52 @@ export interface operations {
             };
         };
     };
+    exports_groups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportGroup"][];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     headcounts_list: {
         parameters: {
             query?: {
@@ -12227,8 +12370,8 @@ export interface operations {
     imports_template: {
         parameters: {
             query?: {
-                /** @description Indicator group (basic: 基本信息 + 联系方式). */
-                group?: "basic";
+                /** @description Which sheets: `basic` (default) — 教师基本信息 (基本信息 + 联系方式), one teacher per row; a many-valued group's code (`study`, `work` …) — that group's sheet, one record per row keyed by 身份证件号 or 全国教师编号; `all` — the basic sheet and one sheet per importable group. 400 (field `group`): `unsupported_group` (no such group), `group_owned` (国内培训 and 交流轮岗 are written by their module), `group_not_in_catalogue` (the organisation's catalogue lacks the group). */
+                group?: "achievements" | "all" | "assessment" | "basic" | "ethics" | "overseas" | "post" | "qualification" | "rotation" | "skills" | "study" | "talent" | "teaching" | "title" | "training" | "treatment" | "work";
                 /** @description Organisation code (default: your own). */
                 org?: string;
             };
@@ -17679,6 +17822,76 @@ export interface operations {
             };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    teachers_archive_xlsx: {
+        parameters: {
+            query?: {
+                /** @description Unmasked ID numbers (needs `teachers.view_id`; 403 otherwise). */
+                full_id?: boolean;
+            };
+            header?: never;
+            path: {
+                teacher_pk: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive workbook. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `full_id` without `teachers.view_id`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such teacher in your scope. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -70,6 +70,13 @@ const teachers: typeof zhTeachers = {
     approved: 'Approved',
     returned: 'Returned',
   },
+  archiveFile: {
+    download: 'Download archive',
+    more: 'More download options',
+    withFullId: 'Download archive (full ID numbers)',
+    downloaded: 'Archive downloaded: {{name}}',
+    failed: 'The archive could not be downloaded: {{message}}',
+  },
   header: {
     teacherNo: 'National number',
     noNumber: 'Assigned on saving',

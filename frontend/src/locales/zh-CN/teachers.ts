@@ -70,6 +70,13 @@ const teachers = {
     approved: '已审核',
     returned: '已退回',
   } satisfies Record<RecordStateEnum, string>,
+  archiveFile: {
+    download: '下载档案',
+    more: '更多下载方式',
+    withFullId: '下载档案（含完整证件号）',
+    downloaded: '档案已下载：{{name}}',
+    failed: '档案下载失败：{{message}}',
+  },
   header: {
     teacherNo: '全国教师编号',
     noNumber: '保存后分配',

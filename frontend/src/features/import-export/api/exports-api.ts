@@ -9,6 +9,7 @@ import { saveDownload } from '@/lib/download';
 
 export type ExportJob = components['schemas']['ExportJob'];
 export type ExportColumn = components['schemas']['ExportColumn'];
+export type ExportGroup = components['schemas']['ExportGroup'];
 export type ExportFormat = components['schemas']['FormatEnum'];
 export type ExportState = components['schemas']['ExportStateEnum'];
 export type ExportRequest = components['schemas']['ExportStartRequest'];
@@ -19,6 +20,7 @@ export const EXPORT_POLL_MS = 700;
 export const exportKeys = {
   all: ['exports'] as const,
   columns: () => ['exports', 'columns'] as const,
+  groups: () => ['exports', 'groups'] as const,
   detail: (id: number) => ['exports', 'detail', id] as const,
 };
 
@@ -29,6 +31,15 @@ export function getColumns(): Promise<ExportColumn[]> {
 
 export function useExportColumns(enabled: boolean) {
   return useQuery({ queryKey: exportKeys.columns(), queryFn: getColumns, enabled, staleTime: 5 * 60 * 1000 });
+}
+
+/** The many-valued groups (学习经历 …) an export may add a sheet for; `owned` ones have no import template. */
+export function getExportGroups(): Promise<ExportGroup[]> {
+  return unwrap(api.GET('/api/v1/exports/groups/'));
+}
+
+export function useExportGroups(enabled = true) {
+  return useQuery({ queryKey: exportKeys.groups(), queryFn: getExportGroups, enabled, staleTime: 5 * 60 * 1000 });
 }
 
 export function getExport(id: number): Promise<ExportJob> {

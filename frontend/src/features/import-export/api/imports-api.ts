@@ -1,7 +1,7 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
-import type { components } from '@/api/generated/schema';
+import type { components, operations } from '@/api/generated/schema';
 import { jobKeys } from '@/features/import-export/api/jobs-api';
 import { isActive } from '@/features/import-export/utils/jobs';
 import { unwrap } from '@/lib/api-error';
@@ -18,6 +18,9 @@ export type ImportField = components['schemas']['ImportField'];
 export type ImportRerun = components['schemas']['ImportRerunRequest'];
 
 export const IMPORT_MODES: readonly ImportMode[] = ['create', 'upsert'];
+export type GroupMode = 'append' | 'replace';
+/** What a group sheet's rows (学习经历 …) do to a teacher's records of the group. */
+export const GROUP_MODES: readonly GroupMode[] = ['append', 'replace'];
 /** How often a running import is asked for its progress. */
 export const IMPORT_POLL_MS = 700;
 const HISTORY_POLL_MS = 2000;
@@ -28,6 +31,7 @@ export interface ImportOptions {
   dry_run: boolean;
   strict: boolean;
   mode: ImportMode;
+  group_mode: GroupMode;
 }
 
 export interface Page<T> {
@@ -88,6 +92,7 @@ export function startImport(file: File, options: ImportOptions): Promise<ImportJ
         form.append('dry_run', String(body.dry_run));
         form.append('strict', String(body.strict));
         form.append('mode', body.mode);
+        form.append('group_mode', body.group_mode);
         return form;
       },
     }),
@@ -130,11 +135,14 @@ export function downloadReport(id: number): Promise<string> {
   );
 }
 
-/** The XLSX template of an organisation's catalogue (basic information and contacts). */
-export function downloadTemplate(org: string): Promise<string> {
+/** Which template: `basic` (基本信息 + 联系方式), `all` (basic and every importable group) or one group's code. */
+export type TemplateGroup = NonNullable<NonNullable<operations['imports_template']['parameters']['query']>['group']>;
+
+/** The XLSX template of an organisation's catalogue: the basic sheet, one group's sheet, or all of them. */
+export function downloadTemplate(org: string, group: TemplateGroup = 'basic'): Promise<string> {
   return saveDownload(
-    api.GET('/api/v1/imports/template/', { params: { query: { org, group: 'basic' } }, parseAs: 'blob' }),
-    `教师信息导入模板-${org}.xlsx`,
+    api.GET('/api/v1/imports/template/', { params: { query: { org, group } }, parseAs: 'blob' }),
+    group === 'basic' ? `教师信息导入模板-${org}.xlsx` : `教师信息导入模板-${org}-${group}.xlsx`,
   );
 }
 

@@ -1,5 +1,5 @@
 import { DownloadOutlined, ExportOutlined, RedoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Col, Form, Modal, Progress, Radio, Row, Space, Spin, Tag, Typography, theme } from 'antd';
+import { Alert, App, Button, Checkbox, Col, Form, Modal, Progress, Radio, Row, Select, Space, Spin, Tag, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -8,6 +8,7 @@ import {
   useDownloadExport,
   useExport,
   useExportColumns,
+  useExportGroups,
   useStartExport,
   type ExportFormat,
   type ExportJob,
@@ -25,6 +26,7 @@ import {
 import { recordStateEnumValues, type RecordStateEnum } from '@/api/generated/enums';
 import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/auth/session';
+import { localName } from '@/lib/catalogue-names';
 import { useNow } from '@/lib/use-now';
 
 const FILTER_NAMES = ['q', 'id_number', 'org', 'record_state'] as const;
@@ -65,6 +67,15 @@ function FilterSummary({ filters }: { filters: Record<string, string> }) {
 interface ExportForm {
   format: ExportFormat;
   full_id: boolean;
+  groups: string[];
+}
+
+const ALL_GROUPS = 'all';
+
+/** The `groups` of the request: none for CSV (one sheet only), `["all"]` when 全部信息集 is among the choices. */
+export function requestedGroups(format: ExportFormat, chosen: readonly string[] | undefined): string[] | undefined {
+  if (format !== 'xlsx' || !chosen?.length) return undefined;
+  return chosen.includes(ALL_GROUPS) ? [ALL_GROUPS] : [...chosen];
 }
 
 /**
@@ -78,6 +89,8 @@ export function ExportDialog({ filters, jobId, onJob, onClose }: ExportDialogPro
   const mayViewId = useCapability('teachers.view_id');
   const [form] = Form.useForm<ExportForm>();
   const columns = useExportColumns(jobId === null);
+  const groups = useExportGroups(jobId === null);
+  const format: ExportFormat | undefined = Form.useWatch('format', form);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [columnsTouched, setColumnsTouched] = useState(false);
   const start = useStartExport();
@@ -101,6 +114,7 @@ export function ExportDialog({ filters, jobId, onJob, onClose }: ExportDialogPro
         fields: orderedFields(all, picked),
         format: values.format,
         full_id: mayViewId && values.full_id,
+        groups: requestedGroups(values.format, values.groups),
       });
       onJob(started.id);
     } catch {
@@ -181,7 +195,7 @@ export function ExportDialog({ filters, jobId, onJob, onClose }: ExportDialogPro
         <Form<ExportForm>
           form={form}
           layout="vertical"
-          initialValues={{ format: 'xlsx', full_id: false }}
+          initialValues={{ format: 'xlsx', full_id: false, groups: [] }}
           onFinish={(values) => void onStart(values)}
           data-testid="export-form"
         >
@@ -243,6 +257,28 @@ export function ExportDialog({ filters, jobId, onJob, onClose }: ExportDialogPro
                 />
               </>
             )}
+          </Form.Item>
+          <Form.Item
+            name="groups"
+            label={t('importExport:export.groups')}
+            extra={format === 'csv' ? t('importExport:export.groupsNeedXlsx') : t('importExport:export.groupsHint')}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              disabled={format === 'csv'}
+              loading={groups.isPending}
+              placeholder={t('importExport:export.groupsPlaceholder')}
+              aria-label={t('importExport:export.groups')}
+              data-testid="export-groups"
+              options={[
+                { value: ALL_GROUPS, label: t('importExport:export.groupsAll') },
+                ...(groups.data ?? []).map((group) => ({
+                  value: group.code,
+                  label: localName(i18n.language, group.name, group.name_en),
+                })),
+              ]}
+            />
           </Form.Item>
           <Row gutter={24}>
             <Col xs={24} sm={mayViewId ? 10 : 24}>

@@ -30,7 +30,20 @@ export function ImportProblems({ job }: { job: ImportJob }) {
     [schema.data, i18n.language],
   );
 
+  // A workbook with group sheets (学习经历 …): say which sheet each problem is on (the basic sheet's carry no name).
+  const sheetColumn: TableColumnsType<ImportProblem> = (job.layout.groups ?? []).length
+    ? [
+        {
+          title: t('importExport:import.problems.sheet'),
+          key: 'sheet',
+          width: 120,
+          ellipsis: true,
+          render: (_, problem) => problem.sheet || t('importExport:import.problems.basicSheet'),
+        },
+      ]
+    : [];
   const columns: TableColumnsType<ImportProblem> = [
+    ...sheetColumn,
     { title: t('importExport:import.problems.row'), dataIndex: 'row', key: 'row', width: 72 },
     {
       title: t('importExport:import.problems.column'),

@@ -4,10 +4,10 @@ import type { UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { IMPORT_MODES, useStartImport, type ImportJob, type ImportOptions } from '@/features/import-export/api/imports-api';
+import { GROUP_MODES, IMPORT_MODES, useStartImport, type ImportJob, type ImportOptions } from '@/features/import-export/api/imports-api';
 import { ACCEPTED_EXTENSIONS, checkUploadFile, formatFileSize } from '@/features/import-export/utils/jobs';
 
-const DEFAULT_OPTIONS: ImportOptions = { dry_run: false, strict: false, mode: 'create' };
+const DEFAULT_OPTIONS: ImportOptions = { dry_run: false, strict: false, mode: 'create', group_mode: 'append' };
 
 /**
  * Step 2: choose a file (drag and drop or click; checked here for kind and size), set the options, start. The
@@ -127,6 +127,21 @@ export function UploadStep({ onStarted }: { onStarted: (job: ImportJob) => void 
             style={{ width: 200 }}
             data-testid="import-mode"
             options={IMPORT_MODES.map((mode) => ({ value: mode, label: t(`importExport:import.upload.modes.${mode}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="group_mode"
+          label={t('importExport:import.upload.groupMode')}
+          extra={t('importExport:import.upload.groupModeHelp')}
+          style={{ marginBottom: 16 }}
+        >
+          <Select
+            style={{ width: 200 }}
+            data-testid="import-group-mode"
+            options={GROUP_MODES.map((mode) => ({
+              value: mode,
+              label: t(`importExport:import.upload.groupModes.${mode}`),
+            }))}
           />
         </Form.Item>
         {start.isError && (

@@ -5,6 +5,7 @@ import { recordStateEnumValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
+import { saveDownload } from '@/lib/download';
 import { listResults } from '@/lib/review-changes';
 
 export type Teacher = components['schemas']['Teacher'];
@@ -143,6 +144,17 @@ export async function updateTeacher(id: number, etag: string, body: TeacherWrite
 
 export async function getFullIdNumber(id: number): Promise<string> {
   return (await unwrap(api.GET('/api/v1/teachers/{id}/id-number/', { params: { path: { id } } }))).id_number;
+}
+
+/** The whole archive as a workbook (basic sheet + a sheet per group); full ID numbers need `teachers.view_id`. */
+export function downloadArchive(id: number, fullId: boolean): Promise<string> {
+  return saveDownload(
+    api.GET('/api/v1/teachers/{teacher_pk}/archive.xlsx', {
+      params: { path: { teacher_pk: String(id) }, query: fullId ? { full_id: true } : {} },
+      parseAs: 'blob',
+    }),
+    `教师档案-${String(id)}.xlsx`,
+  );
 }
 
 export function useCreateTeacher() {

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 
 import type { Teacher } from '@/features/teachers/api/teachers-api';
+import { ArchiveDownloadButton } from '@/features/teachers/components/archive-download-button';
 import { DeleteTeacherButton } from '@/features/teachers/components/delete-teacher-button';
 import { IdNumber } from '@/features/teachers/components/id-number';
 import { RecordStateTag } from '@/features/teachers/components/record-state-tag';
@@ -63,6 +64,7 @@ export function TeacherHeader({ teacher, deletable, onDeleted, actions }: Teache
             </Space>
             <Space wrap>
               {actions}
+              <ArchiveDownloadButton teacherId={teacher.id} />
               {deletable && <DeleteTeacherButton teacher={teacher} onDeleted={onDeleted} />}
               <Button icon={<ArrowLeftOutlined />} onClick={() => void navigate('/teachers')}>
                 {t('teachers:back')}
