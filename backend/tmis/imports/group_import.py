@@ -33,6 +33,7 @@ from tmis.core.messages import Message
 from tmis.teachers import identity
 from tmis.teachers.checks import json_value
 from tmis.teachers.group_bulk import GroupRecordRow, group_records_bulk_write
+from tmis.teachers.group_records import group_records_import_request
 from tmis.teachers.models import Teacher
 from tmis.teachers.services import ensure_editable
 from tmis.teachers.writes import id_dedup_key
@@ -230,10 +231,15 @@ class GroupImporter:
                     row.parsed.problems.append(self._problem("", "", "", "teacher_rows_failed", Message(_KEPT)))
             writable = [row for row in writable if row.teacher and (row.teacher.pk, row.group) not in blocked]
         records: dict[str, list[GroupRecordRow]] = {}
+        requests: dict[int, list[GroupRow]] = {}  # approved archives: their rows become one change request each
         for row in writable:
-            if row.teacher is not None:
-                record = GroupRecordRow(row.teacher.pk, row.teacher.province_code, row.values, row.extra)
-                records.setdefault(row.group, []).append(record)
+            if row.teacher is None:
+                continue
+            if row.teacher.ever_approved:
+                requests.setdefault(row.teacher.pk, []).append(row)
+                continue
+            record = GroupRecordRow(row.teacher.pk, row.teacher.province_code, row.values, row.extra)
+            records.setdefault(row.group, []).append(record)
         replaced = {code: {r.teacher_id for r in rows} for code, rows in records.items()} if self.replace else {}
         with transaction.atomic(), pghistory.context(user=self.actor.pk, import_job=self.job.pk):
             with connection.cursor() as cursor:
@@ -241,11 +247,36 @@ class GroupImporter:
             written = sum(len(rows) for rows in records.values())
             if records and not self.job.dry_run:
                 written = group_records_bulk_write(actor=self.actor, records=records, replace=replaced)
+            requested = sum(self._request(rows) for rows in requests.values())
             parsed = [row.parsed for row in batch]
             seconds = time.perf_counter() - started  # checking and writing (the problems' insert is in "write" too)
             self.writer.record_batch(
-                parsed, {"created": written, "updated": 0}, self.job.checkpoint + len(batch), seconds
+                parsed, {"created": written, "updated": requested}, self.job.checkpoint + len(batch), seconds
             )
+
+    def _request(self, rows: list[GroupRow]) -> int:
+        """An approved archive's rows as one change request (every group of them); returns the rows it holds. A
+        refusal (someone opened a change meanwhile) fails the rows."""
+        teacher = rows[0].teacher
+        assert teacher is not None
+        by_group: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            data = {k: json_value(v) for k, v in row.values.items()} | {"extra": dict(row.extra)}
+            by_group.setdefault(row.group, []).append(data)
+        mode = self.job.group_mode
+        imports = [{"group": group, "mode": mode, "data": data} for group, data in by_group.items()]
+        if not self.job.dry_run:
+            try:
+                with transaction.atomic():
+                    group_records_import_request(actor=self.actor, teacher=teacher, imports=imports)
+            except AppError as error:
+                for row in rows:
+                    row.parsed.problems.append(self._problem("", "", "", error.code or "refused", str(error.detail)))
+                return 0
+        for row in rows:
+            message = Message(_REQUESTED)
+            row.parsed.problems.append(self._problem("", "", "", "change_requested", message, Severity.WARNING))
+        return len(rows)
 
     def _check(self, batch: list[GroupRow]) -> None:
         """Each row's archive may be written, its name agrees, and its record passes the catalogue of the teacher's
@@ -296,8 +327,6 @@ class GroupImporter:
             ensure_editable(teacher)
         except AppError as error:
             return error.code or "not_editable", str(error.detail)
-        if teacher.ever_approved:
-            return "archive_approved", Message(_APPROVED)
         return None
 
     @staticmethod
@@ -318,7 +347,8 @@ _KEPT = gettext_noop(
     "Another row of this teacher in this sheet has an error; with replace, the teacher's records were kept as they "
     "were. Correct it and import again."
 )
-_APPROVED = gettext_noop(
-    "The archive is approved: its records change through a change request (in the archive), not by an import."
+_REQUESTED = gettext_noop(
+    "The archive is approved: its records from this file wait for review as a change request; they apply when it is "
+    "approved."
 )
 _NAME_DIFFERS = gettext_noop("The archive's name is %(name)s, not the name in this row: check the ID number.")

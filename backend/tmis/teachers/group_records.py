@@ -154,3 +154,31 @@ def group_record_remove(
         return group_record_delete_request(actor=actor, teacher=teacher, record=record)
     group_record_delete(actor=actor, teacher=teacher, record=record)
     return None
+
+
+@transaction.atomic
+def group_records_import_request(*, actor: Any, teacher: Teacher, imports: list[dict[str, Any]]) -> Submission:
+    """An import's records for an approved archive, as one change request: `imports` = [{"group", "mode"
+    ("append" | "replace"), "data": [records as a change request holds them]}]; a replace also keeps the records it
+    would replace ("old"), for the reviewer to compare. Nothing is written but the change request."""
+    from .reviewing import request_change
+
+    ensure_editable(teacher)
+    for operation in imports:
+        ensure_not_owned(operation["group"])
+        if operation["mode"] == "replace":
+            model = GROUP_MODELS[operation["group"]]
+            operation["old"] = [_stored(r) for r in model.objects.filter(teacher=teacher).order_by("id")]
+    return request_change(actor=actor, teacher=teacher, group_imports=imports)
+
+
+def group_records_apply_import(*, actor: Any, teacher: Teacher, imports: list[dict[str, Any]]) -> None:
+    """An approved import change request: per group, the teacher's records replaced (mode "replace") or not, then
+    each record saved as a person's save would be (the review engine calls it)."""
+    for operation in imports:
+        model = GROUP_MODELS[operation["group"]]
+        if operation["mode"] == "replace":
+            for record in model.objects.filter(teacher=teacher):
+                group_record_delete(actor=actor, teacher=teacher, record=record)
+        for data in operation["data"]:
+            group_record_save(actor=actor, teacher=teacher, group_code=operation["group"], data=data)

@@ -23,7 +23,7 @@ from tmis.reviews.models import OPEN_STATES, State, Submission
 from tmis.reviews.registry import SubjectKind, register, register_progress
 
 from .checks import COLUMN_FIELDS, KEY_FIELDS, catalogue_check, group_minimum_problems, validator_row
-from .group_records import group_record_delete, group_record_save
+from .group_records import group_record_delete, group_record_save, group_records_apply_import
 from .models import GROUP_MODELS, RecordState, Teacher
 from .selectors import record_state_counts
 from .writes import ID_CONTEXT, apply_values, id_number_of, id_prefix_keys, stamp_change
@@ -88,6 +88,7 @@ def request_change(
     id_secret: tuple[str, bytes] | None = None,
     id_digest: str | None = None,
     group_operation: dict[str, Any] | None = None,
+    group_imports: list[dict[str, Any]] | None = None,
 ) -> Submission:
     """A change request for an approved archive: the diff waits in the submission until the last level approves.
     Key information (DOMAIN decision 4) climbs the key-change chain."""
@@ -100,6 +101,8 @@ def request_change(
         }
     if group_operation is not None:
         payload["group"] = group_operation
+    if group_imports:
+        payload["groups"] = group_imports  # an import's records: [{group, mode, data: [records], old: [records]}]
     key = any(field in KEY_FIELDS for field in payload["fields"])
     submission = engine.submit(
         actor=actor,
@@ -158,6 +161,8 @@ class TeacherSubject:
         out: dict[str, Any] = {"fields": submission.payload.get("fields", {})}
         if "group" in submission.payload:
             out["group"] = submission.payload["group"]
+        if "groups" in submission.payload:
+            out["groups"] = submission.payload["groups"]
         return out
 
 
@@ -206,6 +211,9 @@ class TeacherChangeHandler(TeacherSubject):
                 status_code=status.HTTP_409_CONFLICT,
             )
         actor = submission.submitted_by
+        if imports := payload.get("groups"):
+            group_records_apply_import(actor=actor, teacher=teacher, imports=imports)
+            return
         if operation := payload.get("group"):
             model = GROUP_MODELS[operation["group"]]
             record = model.objects.filter(pk=operation.get("record"), teacher=teacher).first()

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type ChangeSet,
   changeRows,
+  groupImportsFromDiff,
+  importChangeSets,
   changeSetFromDiff,
   changeSetFromRowEvent,
   changeSetFromTimeline,
@@ -108,5 +110,35 @@ describe('list answers', () => {
     expect(listResults([1, 2])).toEqual([1, 2]);
     expect(listResults({ next: null, results: [3] })).toEqual([3]);
     expect(listResults({ detail: 'x' })).toEqual([]);
+  });
+});
+
+describe('an import’s change request', () => {
+  const diff = {
+    fields: {},
+    groups: [
+      { group: 'assessment', mode: 'replace', data: [{ assessment_year: 2024 }, { assessment_year: 2025 }], old: [{ assessment_year: 2020 }] },
+      { group: 'study', mode: 'append', data: [{ study_major: '教育学' }] },
+      { mode: 'append', data: [] },
+    ],
+  };
+
+  it('reads each group’s records, mode and the records a replace takes the place of', () => {
+    const imported = groupImportsFromDiff(diff);
+    expect(imported.map((g) => [g.group, g.mode, g.data.length, g.old.length])).toEqual([
+      ['assessment', 'replace', 2, 1],
+      ['study', 'append', 1, 0],
+    ]);
+    expect(groupImportsFromDiff({ fields: {} })).toEqual([]);
+  });
+
+  it('shows every imported record as a record created', () => {
+    const assessment = groupImportsFromDiff(diff).find((g) => g.group === 'assessment');
+    expect(assessment).toBeDefined();
+    const sets = assessment ? importChangeSets(assessment) : [];
+    expect(sets.map((set) => [set.group?.op, set.group?.group, set.group?.data])).toEqual([
+      ['create', 'assessment', { assessment_year: 2024 }],
+      ['create', 'assessment', { assessment_year: 2025 }],
+    ]);
   });
 });

@@ -66,6 +66,33 @@ function groupOperation(value: unknown, op?: string, group?: string): GroupOpera
   };
 }
 
+/** An import's records of one group for an approved archive (a change request's `groups`). */
+export interface GroupImport {
+  group: string;
+  mode: 'append' | 'replace';
+  /** The records the file brings. */
+  data: Record<string, unknown>[];
+  /** With `replace`: the teacher's records of the group that they take the place of. */
+  old: Record<string, unknown>[];
+}
+
+const records = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
+
+/** The imports a review item's `diff` carries (none for other change requests). */
+export function groupImportsFromDiff(diff: unknown): GroupImport[] {
+  if (!isRecord(diff) || !Array.isArray(diff.groups)) return [];
+  return diff.groups.filter(isRecord).flatMap((value) =>
+    typeof value.group === 'string'
+      ? [{ group: value.group, mode: value.mode === 'replace' ? 'replace' : 'append', data: records(value.data), old: records(value.old) }]
+      : [],
+  );
+}
+
+/** The import's records as changes ChangeTable shows: each a record created. */
+export function importChangeSets(imported: GroupImport): ChangeSet[] {
+  return imported.data.map((data) => ({ fields: {}, group: { op: 'create', group: imported.group, record: null, data, old: null } }));
+}
+
 /** A review item's `diff` (null for a new archive, which has none). */
 export function changeSetFromDiff(diff: unknown): ChangeSet | null {
   if (!isRecord(diff)) return null;

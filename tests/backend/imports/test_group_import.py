@@ -14,7 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from tests.backend.imports.test_import_api import finished, problems, upload
 from tests.factories.imports import PLAIN_HEADERS, plain_row, xlsx_bytes
-from tests.factories.teachers import TeacherRowFactory, required_record
+from tests.factories.teachers import TeacherRowFactory, complete_archive, required_record
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.imports.group_sheets import GroupSheet, group_sheet
 from tmis.imports.template import cell_writer, code_names
@@ -196,14 +196,51 @@ def test_replace_puts_rows_in_place_and_a_teacher_with_a_failed_row_keeps_his(fi
     assert codes[3] == "teacher_rows_failed" and codes[4] == "invalid_integer"
 
 
-def test_an_approved_archive_is_not_changed_by_an_import(filler, groups, drafts):
-    approved = drafts[0]
-    Teacher.objects.filter(pk=approved.pk).update(ever_approved=True, record_state="approved")
-    rows = [groups.row("study", id_number=id_of(approved))]
-    job = finished(filler, upload(filler, workbook({"学习经历": (groups.headers("study"), rows)})))
-    assert job["rows_failed"] == 1
-    assert [p["code"] for p in problems(filler, job)] == ["archive_approved"]
-    assert not GROUP_MODELS["study"].objects.filter(teacher=approved).exists()
+def approved_teacher(client_for) -> Teacher:
+    filler = client_for("demo-school-a")
+    teacher = complete_archive(filler)
+    submission = filler.post(f"/api/v1/teachers/{teacher}/submit/").json()["id"]
+    approve(client_for, submission)
+    return Teacher.objects.get(pk=teacher)
+
+
+def approve(client_for, submission: int) -> None:
+    for login in ("demo-school-a-reviewer", "demo-county-a"):
+        response = client_for(login).post(f"/api/v1/reviews/{submission}/approve/")
+        assert response.status_code == 200, response.json()
+
+
+def test_an_approved_archives_rows_become_one_change_request_applied_on_approval(client_for, filler, groups):
+    teacher = approved_teacher(client_for)
+    model = GROUP_MODELS["assessment"]
+    before = model.objects.filter(teacher=teacher).count()
+    rows = [
+        groups.row("assessment", teacher_no=teacher.teacher_no, assessment_year="2024"),
+        groups.row("assessment", teacher_no=teacher.teacher_no, assessment_year="2025"),
+        groups.row("study", teacher_no=teacher.teacher_no, study_major="教育学"),
+    ]
+    content = workbook(
+        {"年度考核": (groups.headers("assessment"), rows[:2]), "学习经历": (groups.headers("study"), rows[2:])}
+    )
+    job = finished(filler, upload(filler, content, group_mode="replace"))
+    assert (job["rows_written"], job["rows_updated"], job["rows_failed"]) == (0, 3, 0), job
+    assert "change_requested" in {p["code"] for p in problems(filler, job, severity="warning")}
+    assert model.objects.filter(teacher=teacher).count() == before  # nothing changes before the review
+    teacher.refresh_from_db()
+    assert teacher.pending_change
+    queue = client_for("demo-school-a-reviewer").get("/api/v1/reviews/", {"subject_id": teacher.pk}).json()
+    item = next(i for i in queue["results"] if i["subject"]["id"] == teacher.pk and i["state"] != "approved")
+    detail = client_for("demo-school-a-reviewer").get(f"/api/v1/reviews/{item['id']}/").json()
+    imported = {op["group"]: op for op in detail["diff"]["groups"]}
+    assert [r["assessment_year"] for r in imported["assessment"]["data"]] == [2024, 2025]
+    assert len(imported["assessment"]["old"]) == before and imported["assessment"]["mode"] == "replace"
+
+    again = finished(filler, upload(filler, content))  # a second import while the first waits: refused per row
+    assert again["rows_failed"] == 3 and {p["code"] for p in problems(filler, again)} == {"change_pending"}
+
+    approve(client_for, item["id"])
+    assert sorted(model.objects.filter(teacher=teacher).values_list("assessment_year", flat=True)) == [2024, 2025]
+    assert GROUP_MODELS["study"].objects.filter(teacher=teacher, study_major="教育学").exists()
 
 
 def test_an_owned_group_sheet_is_skipped_and_a_sheet_without_keys_fails_its_rows(filler, groups, drafts):

@@ -75,6 +75,7 @@ const common: typeof zhCommon = {
     old: 'Old value',
     new: 'New value',
     empty: 'No indicator changes',
+    importReplaces: 'The imported records replace the teacher’s {{count}} records of this group.',
     groupOperation: '{{group}}: {{op}}',
     ops: {
       create: 'adds a record',

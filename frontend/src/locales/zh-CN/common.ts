@@ -75,6 +75,7 @@ const common = {
     old: '原值',
     new: '新值',
     empty: '没有指标变化',
+    importReplaces: '导入的记录将替换该教师此信息集原有的 {{count}} 条记录。',
     groupOperation: '{{group}}：{{op}}',
     ops: {
       create: '新增一条记录',

@@ -17,7 +17,7 @@ import { KindTag, SubmissionStateTag } from '@/features/reviews/components/revie
 import { chainStatus } from '@/features/reviews/utils/queue';
 import { useCapability } from '@/lib/auth/session';
 import { isLevel } from '@/lib/org-levels';
-import { changeSetFromDiff } from '@/lib/review-changes';
+import { changeSetFromDiff, groupImportsFromDiff, importChangeSets } from '@/lib/review-changes';
 import { changeFromDiff, isChangeReview } from '@/lib/teacher-changes';
 import { claimFromDiff, isTrainingClaimReview, teacherOfLabel } from '@/lib/training-claims';
 
@@ -55,6 +55,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail; newTab?: boolean }) {
   const { t } = useTranslation(['reviews', 'common', 'changes']);
   const changes = useMemo(() => changeSetFromDiff(item.diff), [item.diff]);
+  const imported = useMemo(() => groupImportsFromDiff(item.diff), [item.diff]);
   // A teacher change (transfer, leave …) is described by itself: the receiving side may not open the archive.
   const teacherChange = useMemo(() => (isChangeReview(item.kind) ? changeFromDiff(item.diff) : null), [item.kind, item.diff]);
   // A training claim is described by itself too; its subject is the claim, its archive the claim's teacher's.
@@ -150,7 +151,17 @@ export function ReviewDetail({ item, newTab = false }: { item: SubmissionDetail;
           <ChangeSummary change={teacherChange} transfer={item.kind === 'transfer'} name={item.subject.name} />
         ) : changes ? (
           <>
-            <ChangeTable school={item.school} changes={changes} />
+            {(Object.keys(changes.fields).length > 0 || changes.group) && <ChangeTable school={item.school} changes={changes} />}
+            {imported.map((group) => (
+              <div key={group.group} data-testid="change-import">
+                {group.mode === 'replace' && (
+                  <Alert type="warning" showIcon style={{ margin: '8px 0' }} title={t('common:changes.importReplaces', { count: group.old.length })} />
+                )}
+                {importChangeSets(group).map((set, index) => (
+                  <ChangeTable key={index} school={item.school} changes={set} />
+                ))}
+              </div>
+            ))}
             {idChanged && <FullIdCheck teacherId={item.subject.id} submission={item.id} />}
             <div style={{ marginTop: 8 }}>{archiveLink}</div>
           </>
