@@ -38,6 +38,7 @@ class Source:
     PROPOSAL = "proposal"  # a similar name, not used until someone confirms it
     HIDDEN = "hidden"  # a hidden column: ignored
     DUPLICATE = "duplicate"  # a second column for an indicator already matched: ignored
+    SYSTEM = "system"  # a column the system's exports write and the import does not read (全国教师编号, 信息状态)
     NONE = "none"  # nothing like it
 
 
@@ -50,8 +51,14 @@ SOURCE_CHOICES = (
     Source.PROPOSAL,
     Source.HIDDEN,
     Source.DUPLICATE,
+    Source.SYSTEM,
     Source.NONE,
 )
+
+#: The columns an export writes beside the indicators (code row → header): read back as what they are, never asked
+#: about. The national teacher number is the system's to give; a group sheet reads it as a key instead.
+SYSTEM_COLUMNS = {"teacher_no": "全国教师编号", "school_name": "学校名称", "record_state": "信息状态"}
+_SYSTEM_HEADERS = frozenset(header_key(h) for h in ("全国教师编号", "信息状态", "teacher number", "record state"))
 
 
 @dataclass
@@ -146,10 +153,14 @@ def map_columns(
             target, source, confidence = None, Source.HIDDEN, 0.0
         elif code and (code == SCHOOL or code in index.fields):
             target, source, confidence = code, Source.CODE_ROW, 1.0
+        elif code in SYSTEM_COLUMNS and code not in index.fields:
+            target, source, confidence = None, Source.SYSTEM, 1.0
         elif not header.strip():
             continue
         else:
             target, source, confidence = index.match(header)
+            if source in (Source.NONE, Source.PROPOSAL) and header_key(header) in _SYSTEM_HEADERS:
+                target, source, confidence = None, Source.SYSTEM, 1.0
         if target is not None and target in taken:
             target, source = None, Source.DUPLICATE
         matches.append(ColumnMatch(position, header, target, confidence, source))
@@ -182,6 +193,16 @@ def cell_value(column: Column, cell: object, text: str, names: CodeNames | None 
         return names.resolve(text)
     if kind == "id_number" and text.startswith("'"):
         text = text.lstrip("'").strip()  # the apostrophe an export puts before a number to keep it text
+    if kind == "id_number" and "*" in text:
+        raise CellProblem(
+            "id_masked",
+            Message(
+                gettext_noop(
+                    "This ID number is masked (the file was exported without full ID numbers): export again with "
+                    "full ID numbers, or type the whole number."
+                )
+            ),
+        )
     if kind == "id_number" and (
         (isinstance(cell, int | float) and not isinstance(cell, bool)) or SCIENTIFIC.match(text)
     ):

@@ -24,8 +24,8 @@ SCHOOL = "2162010201"
 PREFIX = "往返"
 
 
-def export_archive(client) -> bytes:
-    body = {"filters": {"q": PREFIX}, "groups": ["all"], "full_id": True}
+def export_archive(client, full_id: bool = True) -> bytes:
+    body = {"filters": {"q": PREFIX}, "groups": ["all"], "full_id": full_id}
     response = client.post("/api/v1/exports/", body, format="json")
     assert response.status_code == 202, response.json()
     job = client.get(f"/api/v1/exports/{response.json()['id']}/").json()
@@ -97,6 +97,9 @@ def test_a_schools_whole_archive_round_trips(client_for):
 
     job = finished(filler, upload(filler, exported, "档案.xlsx"))  # the downloaded file, as it is
     assert job["state"] == "done", job
+    sources = {c["header"]: c["source"] for c in job["layout"]["columns"]}
+    assert (sources["全国教师编号"], sources["信息状态"], sources["学校名称"]) == ("system",) * 3  # never asked about
+    assert "none" not in sources.values() and not job["layout"]["needs_mapping"]
     assert [
         (p["sheet"], p["row"], p["column"], p["value"], p["message"]) for p in problems(filler, job, severity="error")
     ] == []
@@ -107,3 +110,18 @@ def test_a_schools_whole_archive_round_trips(client_for):
     numbers = dict(zip(teacher_numbers(first), teacher_numbers(second), strict=True))
     assert len(set(numbers.values())) == len(names)
     assert renumbered(first, numbers) == second
+
+
+def test_an_export_with_masked_id_numbers_is_refused_row_by_row_saying_why(client_for):
+    filler = client_for(User.objects.get(username="demo-school-a"))
+    for name in (f"{PREFIX}丁", f"{PREFIX}戊"):
+        created = filler.post("/api/v1/teachers/", complete_payload(SCHOOL, name=name), format="json")
+        assert created.status_code == 201, created.json()
+
+    job = finished(filler, upload(filler, export_archive(filler, full_id=False), "档案.xlsx", dry_run=True))
+
+    found = problems(filler, job, severity="error")
+    assert {(p["sheet"], p["column"], p["code"]) for p in found} == {("", "身份证件号", "id_masked")}
+    assert len(found) == 2
+    assert "exported without full ID numbers" in found[0]["message"] or "未勾选完整证件号" in found[0]["message"]
+    assert job["rows_failed"] == 2

@@ -20,7 +20,7 @@ export const claimKindEnumValues = ['programme', 'degree', 'school_based', 'publ
 
 /** Every value of `ColumnMatchSourceEnum`, in the API's order. */
 export type ColumnMatchSourceEnum = components['schemas']['ColumnMatchSourceEnum'];
-export const columnMatchSourceEnumValues = ['code_row', 'name', 'synonym', 'loose', 'mapping', 'proposal', 'hidden', 'duplicate', 'none'] as const satisfies readonly ColumnMatchSourceEnum[];
+export const columnMatchSourceEnumValues = ['code_row', 'name', 'synonym', 'loose', 'mapping', 'proposal', 'hidden', 'duplicate', 'system', 'none'] as const satisfies readonly ColumnMatchSourceEnum[];
 
 /** Every value of `ComplianceStatusEnum`, in the API's order. */
 export type ComplianceStatusEnum = components['schemas']['ComplianceStatusEnum'];

@@ -4294,10 +4294,11 @@ export interface components {
          *     * `proposal` - proposal
          *     * `hidden` - hidden
          *     * `duplicate` - duplicate
+         *     * `system` - system
          *     * `none` - none
          * @enum {string}
          */
-        ColumnMatchSourceEnum: "code_row" | "name" | "synonym" | "loose" | "mapping" | "proposal" | "hidden" | "duplicate" | "none";
+        ColumnMatchSourceEnum: "code_row" | "name" | "synonym" | "loose" | "mapping" | "proposal" | "hidden" | "duplicate" | "system" | "none";
         Compliance: {
             cycle: string;
             required_hours: number;
@@ -4983,6 +4984,7 @@ export interface components {
              *     * `proposal` - proposal
              *     * `hidden` - hidden
              *     * `duplicate` - duplicate
+             *     * `system` - system
              *     * `none` - none
              */
             source: components["schemas"]["ColumnMatchSourceEnum"];

@@ -114,6 +114,7 @@ const importExport: typeof zhImportExport = {
         proposal: 'Suggestion',
         hidden: 'Hidden column',
         duplicate: 'Repeated column',
+        system: 'System column (not imported)',
         none: 'Not recognised',
       },
     },

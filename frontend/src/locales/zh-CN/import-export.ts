@@ -111,6 +111,7 @@ const importExport = {
         proposal: '建议',
         hidden: '隐藏列',
         duplicate: '重复列',
+        system: '系统列（不导入）',
         none: '无法识别',
       },
     },
