@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import connection
 from import_comparisons import archive_copy, calamine_read, compare, drf_saves, forget, import_export, raw_copy, stored
 from import_workbook import COUNTY, Catalogue, Generated, generate
+from progress_watch import ProgressWatch
 
 ROWS = size("BENCH_IMPORT_ROWS", 100_000, 800)
 SAMPLE = size("BENCH_SAMPLE", 2_000, 20)
@@ -73,9 +74,10 @@ def import_end_to_end(generated: Generated, county: Any, filler: Any) -> dict[st
         file_path=str(relative),
         file_size=generated.path.stat().st_size,
     )
-    result = run_child(__file__, ["--run-import", str(job.pk)])
+    with ProgressWatch(ImportJob, job.pk) as watch:
+        result = run_child(__file__, ["--run-import", str(job.pk)])
     job.refresh_from_db()
-    return result | {"job": job}
+    return result | {"job": job, "progress": watch.line()}
 
 
 # --- the run -------------------------------------------------------------------------------------------------------
@@ -149,6 +151,7 @@ def main() -> None:
         f"({pipeline['processes']} processes at most) {pipeline['tree_mb']:.0f} MB "
         f"RSS summed ({pipeline['pss_mb']:.0f} MB PSS; sampled every {SAMPLE_SECONDS} s)"
     )
+    print(f"  {pipeline['progress']}")
     assert job.state == "done", (job.state, job.error_code, job.error_message)
     assert job.progress_total == ROWS, job.progress_total
     assert job.rows_written + job.rows_failed == ROWS, (job.rows_written, job.rows_failed)
