@@ -154,14 +154,23 @@ def digest(normalised: str) -> str:
     return hmac.digest(key_ring().hmac_key, normalised.encode(), "sha256").hex()  # one-shot C path: 5x hmac.new
 
 
+MASK_CHAR = "*"
+
+
+def is_masked(value: str) -> bool:
+    """Whether a document number is shown masked (`mask`): such a number read back (an export without full IDs)
+    can never be stored."""
+    return MASK_CHAR in value
+
+
 def mask(value: str) -> str:
     """18-character numbers show the first 6 and last 4 characters (620102********003X); shorter documents
     (passports, permits) show 2 at each end (H1*******01) and up to 10 characters only 1 (E*******8): never
     more than half of a number is visible."""
     if len(value) >= 18:
-        return value[:6] + "*" * (len(value) - 10) + value[-4:]
+        return value[:6] + MASK_CHAR * (len(value) - 10) + value[-4:]
     if len(value) > 10:
-        return value[:2] + "*" * (len(value) - 4) + value[-2:]
+        return value[:2] + MASK_CHAR * (len(value) - 4) + value[-2:]
     if len(value) > 2:
-        return value[0] + "*" * (len(value) - 2) + value[-1]
-    return "*" * len(value)
+        return value[0] + MASK_CHAR * (len(value) - 2) + value[-1]
+    return MASK_CHAR * len(value)

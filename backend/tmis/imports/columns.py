@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from tmis.catalog.effective import EffectiveCatalogue, Field
 from tmis.catalog.synonyms import code_synonyms, header_synonyms
+from tmis.core.crypto import is_masked
 from tmis.core.memo import DistinctMemo
 from tmis.core.messages import Message
 
@@ -58,7 +59,10 @@ SOURCE_CHOICES = (
 #: The columns an export writes beside the indicators (code row → header): read back as what they are, never asked
 #: about. The national teacher number is the system's to give; a group sheet reads it as a key instead.
 SYSTEM_COLUMNS = {"teacher_no": "全国教师编号", "school_name": "学校名称", "record_state": "信息状态"}
-_SYSTEM_HEADERS = frozenset(header_key(h) for h in ("全国教师编号", "信息状态", "teacher number", "record state"))
+#: Headers known without a code row (a CSV export); 学校名称 is left to the school column's own matching.
+_SYSTEM_HEADERS = frozenset(header_key(h) for code, h in SYSTEM_COLUMNS.items() if code != "school_name") | frozenset(
+    header_key(h) for h in ("teacher number", "record state")
+)
 
 
 @dataclass
@@ -193,7 +197,7 @@ def cell_value(column: Column, cell: object, text: str, names: CodeNames | None 
         return names.resolve(text)
     if kind == "id_number" and text.startswith("'"):
         text = text.lstrip("'").strip()  # the apostrophe an export puts before a number to keep it text
-    if kind == "id_number" and "*" in text:
+    if kind == "id_number" and is_masked(text):
         raise CellProblem(
             "id_masked",
             Message(

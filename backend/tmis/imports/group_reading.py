@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 
+from tmis.core.crypto import is_masked
 from tmis.teachers import identity
 from tmis.teachers.models import Teacher
 
@@ -93,7 +94,7 @@ def read_group_row(
     for reader in readers:
         cell = cells[reader.index]
         code = reader.code
-        if code == ID_NUMBER and isinstance(cell, str) and "*" in cell:
+        if code == ID_NUMBER and isinstance(cell, str) and is_masked(cell):
             continue  # a masked number (an export without full IDs): the teacher number finds the archive
         outcome = reader.read(cell)
         if outcome[0] == VALUE:
