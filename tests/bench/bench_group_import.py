@@ -25,6 +25,7 @@ from bench_setup import size  # sets Django up
 from child_process import run_child
 from django.conf import settings
 from import_workbook import Catalogue, generate
+from progress_watch import ProgressWatch
 
 from tests.factories.teachers import required_record
 
@@ -47,8 +48,10 @@ def run_job(path: Path, county: Any, filler: Any, **options: Any) -> Any:
         file_size=path.stat().st_size,
         **options,
     )
-    run_child(IMPORT_CHILD, ["--run-import", str(job.pk)])
+    with ProgressWatch(ImportJob, job.pk, extra=("opened_percent",)) as watch:
+        run_child(IMPORT_CHILD, ["--run-import", str(job.pk)])
     job.refresh_from_db()
+    job.progress_line = watch.line()
     assert job.state == "done", (job.state, job.error_code, job.error_message)
     return job
 
@@ -173,6 +176,8 @@ def main() -> None:
         f"| ≥ {TARGET_RECORDS_PER_S:,} | {met} |"
     )
     print(f"timings of the last run: {jobs[-1].timings}")
+    for number, job in enumerate(jobs, 1):
+        print(f"run {number}: {job.progress_line}")
 
 
 def history_import_ids(job_id: int) -> Any:

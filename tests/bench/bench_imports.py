@@ -74,7 +74,7 @@ def import_end_to_end(generated: Generated, county: Any, filler: Any) -> dict[st
         file_path=str(relative),
         file_size=generated.path.stat().st_size,
     )
-    with ProgressWatch(ImportJob, job.pk) as watch:
+    with ProgressWatch(ImportJob, job.pk, extra=("opened_percent",)) as watch:
         result = run_child(__file__, ["--run-import", str(job.pk)])
     job.refresh_from_db()
     return result | {"job": job, "progress": watch.line()}

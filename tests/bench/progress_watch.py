@@ -19,6 +19,7 @@ TARGET_STILL_SECONDS = 1.0
 class ProgressWatch:
     model: Any
     pk: int
+    extra: tuple[str, ...] = ()  # more fields whose change is progress too (an import's opened_percent)
     moves: int = 0
     longest_still: float = 0.0
     where: str = ""  # the progress at the start of the longest still spell
@@ -43,7 +44,9 @@ class ProgressWatch:
             last: tuple | None = None
             since = 0.0
             while not self._stop.is_set():
-                row = self.model.objects.filter(pk=self.pk).values_list("state", "progress_done", "progress_total")[0]
+                row = self.model.objects.filter(pk=self.pk).values_list(
+                    "state", "progress_done", "progress_total", *self.extra
+                )[0]
                 now = time.perf_counter()
                 state, progress = row[0], row[1:]
                 if state == "running":
@@ -63,7 +66,9 @@ class ProgressWatch:
 
     def _still(self, seconds: float, progress: tuple) -> None:
         if seconds > self.longest_still:
-            self.longest_still, self.where = seconds, f"{progress[0] or 0:,}/{progress[1] or 0:,}"
+            rows = f"{progress[0] or 0:,}/{progress[1] or 0:,}"
+            extra = ", ".join(f"{name} {value}" for name, value in zip(self.extra, progress[2:], strict=True))
+            self.longest_still, self.where = seconds, f"{rows}; {extra}" if extra else rows
 
     def line(self) -> str:
         met = "met" if self.longest_still <= TARGET_STILL_SECONDS else "NOT met"

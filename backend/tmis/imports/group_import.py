@@ -17,6 +17,7 @@ basic sheet's), so a restarted job continues after the last batch committed.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
@@ -28,7 +29,7 @@ from django.utils.translation import gettext_noop
 from tmis.catalog.selectors import effective_for_organisation
 from tmis.catalog.validation import group_validator
 from tmis.core.errors import AppError
-from tmis.core.job_services import job_checkpoint
+from tmis.core.job_services import job_checkpoint, job_progress
 from tmis.core.messages import Message
 from tmis.teachers import identity
 from tmis.teachers.checks import json_value
@@ -43,6 +44,7 @@ from .columns import CellReader, HeaderIndex, map_columns, value_names
 from .group_reading import GroupRow, OpenedSheet, field_names, layout_names, open_group_sheet, read_group_row
 from .group_sheets import ID_NUMBER, NAME, ROW_KEYS, TEACHER_NO, GroupSheet
 from .models import GroupMode, ImportJob, Severity
+from .opening import OpeningProgress
 from .rows import Problem
 from .sheets import Sheet
 from .template import code_names
@@ -77,6 +79,7 @@ class GroupImporter:
         self.timings = timings
         self.catalogues = Catalogues()
         self.opened: list[OpenedSheet] = []
+        self._progress: tuple[int, int, int] = (0, 0, 0)  # the basic sheet's rows, half rows read, group rows
         self.layouts: list[dict[str, Any]] = []
         self.writer = BatchWriter(job, timings)
         self.replace = job.group_mode == GroupMode.REPLACE
@@ -88,8 +91,9 @@ class GroupImporter:
         self._names = value_names(catalogue, tables)
         self._id_types = [code for code, _n, _e in code_names(catalogue, tables).get("id_type", [])] or ["1"]
 
-    def open(self) -> int:
-        """Opens every group sheet (refusing the file as `open_sheet` does) and returns their data rows."""
+    def open(self, opening: OpeningProgress) -> int:
+        """Opens every group sheet (refusing the file as `open_sheet` does) and returns their data rows; `opening`
+        hears of each sheet's load."""
         from .pipeline import file_path  # the one place a job's file is found
 
         total = 0
@@ -98,22 +102,37 @@ class GroupImporter:
                 self.opened.append(OpenedSheet(name, group_sheet, None))
                 self.layouts.append({"sheet": name, **layout_names(group_sheet), "skipped": "owned", "rows": 0})
                 continue
-            sheet = open_group_sheet(file_path(self.job), name, group_sheet)
+            with opening.loading(name):
+                sheet = open_group_sheet(file_path(self.job), name, group_sheet)
             self.opened.append(OpenedSheet(name, group_sheet, sheet))
             total += sheet.row_count
         return total
 
-    def run(self, *, skip: int) -> None:
-        """Imports every opened sheet; `skip`: the rows of the group sheets a crashed run committed already. Every
-        sheet is read first, then the rows are written in batches of whole teachers (every group of a teacher in one
-        transaction: the archive is stamped once)."""
+    def run(self, *, skip: int, before: int) -> None:
+        """Imports every opened sheet; `skip`: the rows of the group sheets a crashed run committed already, `before`:
+        the basic sheet's rows. Every sheet is read first, then the rows are written in batches of whole teachers
+        (every group of a teacher in one transaction: the archive is stamped once). Progress: READ_SHARE of a row when
+        its sheet has been read, half a row when its archive has been looked up, the rest when it is written
+        (`_done`)."""
         with translation.override(self.job.language):  # problems in the uploader's language
             started = time.perf_counter()
             rows: list[GroupRow] = []
+            total = sum(opened.sheet.row_count for opened in self.opened if opened.sheet is not None)
+            self._progress = (before, 0, total)
             for opened in self.opened:
                 if opened.sheet is not None:
                     rows += self._sheet(opened, opened.sheet)
-            ordered = self._by_teacher(rows)[skip:]
+                    self._progress = (before, self._progress[1] + int(opened.sheet.row_count * READ_SHARE), total)
+                    if not skip:
+                        job_progress(job=self.job, done=self._done(0))
+            read = self._progress[1]
+
+            def looked(share: float) -> None:  # of the archives looked up
+                self._progress = (before, read + int((total // 2 - read) * share), total)
+                if not skip:
+                    job_progress(job=self.job, done=self._done(0))
+
+            ordered = self._by_teacher(rows, looked)[skip:]
             self.timings["validate"] = round(self.timings.get("validate", 0.0) + time.perf_counter() - started, 3)
             self.job.layout = {**(self.job.layout or {}), "groups": self.layouts}
             self.job.save(update_fields=["layout"])
@@ -127,6 +146,12 @@ class GroupImporter:
                 job_checkpoint(job=self.job)  # a cancelled import stops here
                 self._batch(ordered[start:end])
                 start = end
+
+    def _done(self, written: int) -> int:
+        """The job's progress when `written` rows of the group sheets are written: the basic sheet's rows, the half
+        rows credited for reading the sheets, and the rest in proportion to the rows written."""
+        before, read, total = self._progress
+        return before + read + ((written * (total - read)) // total if total else 0)
 
     # -- reading ---------------------------------------------------------------------------------------------------
     def _sheet(self, opened: OpenedSheet, sheet: Sheet) -> list[GroupRow]:
@@ -153,10 +178,11 @@ class GroupImporter:
                 row.parsed.problems.append(self._problem("", ID_NUMBER, "", "missing_key", Message(_NO_KEY_COLUMN)))
         return rows
 
-    def _by_teacher(self, rows: list[GroupRow]) -> list[GroupRow]:
+    def _by_teacher(self, rows: list[GroupRow], looked: Callable[[float], None]) -> list[GroupRow]:
         """The rows with their archives found (those of one teacher together, in the order teachers first appear);
-        a row whose archive is not found under the import's organisation says so."""
-        found = self._teachers(rows)
+        a row whose archive is not found under the import's organisation says so. `looked`: hears the share of the
+        archives looked up, after each query."""
+        found = self._teachers(rows, looked)
         by_teacher: dict[int, list[GroupRow]] = {}
         unmatched: list[GroupRow] = []
         for row in rows:
@@ -188,7 +214,7 @@ class GroupImporter:
             )
         return self._problem("", ID_NUMBER, "", "teacher_not_found", Message(_NO_KEY))
 
-    def _teachers(self, rows: list[GroupRow]) -> dict[tuple[str, str], Teacher | None]:
+    def _teachers(self, rows: list[GroupRow], looked: Callable[[float], None]) -> dict[tuple[str, str], Teacher | None]:
         """The archives the rows name, under the import's organisation and visible to its owner: (id, number) and
         (no, teacher number) → archive (None: none). ID numbers are looked up by their digest under every document
         type. Each key is looked up once per job (a teacher's rows of every sheet share it)."""
@@ -210,12 +236,16 @@ class GroupImporter:
         )
         # Two look-ups, each by its own index (an OR of the two would scan the table).
         digest_list, number_list = list(digests), list(numbers)
-        for start in range(0, len(digest_list), 5000):
-            for teacher in scope.filter(id_digest__in=digest_list[start : start + 5000]):
+        keys = len(digest_list) + len(number_list)
+        for start in range(0, len(digest_list), LOOKUP_KEYS):
+            for teacher in scope.filter(id_digest__in=digest_list[start : start + LOOKUP_KEYS]):
                 found[("id", digests[teacher.id_digest])] = found[("no", teacher.teacher_no)] = teacher
-        for start in range(0, len(number_list), 5000):
-            for teacher in scope.filter(teacher_no__in=number_list[start : start + 5000]):
+            looked(min(len(digest_list), start + LOOKUP_KEYS) / keys)
+        for start in range(0, len(number_list), LOOKUP_KEYS):
+            for teacher in scope.filter(teacher_no__in=number_list[start : start + LOOKUP_KEYS]):
                 found[("no", teacher.teacher_no)] = teacher
+            looked((len(digest_list) + min(len(number_list), start + LOOKUP_KEYS)) / keys)
+        looked(1.0)
         return found
 
     # -- checking and writing --------------------------------------------------------------------------------------
@@ -250,9 +280,9 @@ class GroupImporter:
             requested = sum(self._request(rows) for rows in requests.values())
             parsed = [row.parsed for row in batch]
             seconds = time.perf_counter() - started  # checking and writing (the problems' insert is in "write" too)
-            self.writer.record_batch(
-                parsed, {"created": written, "updated": requested}, self.job.checkpoint + len(batch), seconds
-            )
+            reached = self.job.checkpoint + len(batch)
+            done = self._done(reached - self._progress[0])
+            self.writer.record_batch(parsed, {"created": written, "updated": requested}, reached, seconds, done)
 
     def _request(self, rows: list[GroupRow]) -> int:
         """An approved archive's rows as one change request (every group of them); returns the rows it holds. A
@@ -274,7 +304,7 @@ class GroupImporter:
                     row.parsed.problems.append(self._problem("", "", "", error.code or "refused", str(error.detail)))
                 return 0
         for row in rows:
-            message = Message(_REQUESTED)
+            message = Message(_WOULD_REQUEST if self.job.dry_run else _REQUESTED)
             row.parsed.problems.append(self._problem("", "", "", "change_requested", message, Severity.WARNING))
         return len(rows)
 
@@ -350,5 +380,13 @@ _KEPT = gettext_noop(
 _REQUESTED = gettext_noop(
     "The archive is approved: its records from this file wait for review as a change request; they apply when it is "
     "approved."
+)
+#: Of a group row's progress, what reading and checking it is (then looking its archive up, to half a row, and writing
+#: it). The shares keep the bar moving between the steps; the time is mostly the writing's (bench_group_import).
+READ_SHARE = 0.4
+LOOKUP_KEYS = 2000  # keys of archives per query
+_WOULD_REQUEST = gettext_noop(
+    "The archive is approved: importing this file would submit its records for review as a change request (this was "
+    "a check only: nothing was submitted)."
 )
 _NAME_DIFFERS = gettext_noop("The archive's name is %(name)s, not the name in this row: check the ID number.")

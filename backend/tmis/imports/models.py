@@ -44,6 +44,13 @@ class ImportJob(Job):
     rows_updated = models.PositiveIntegerField(default=0)
     rows_failed = models.PositiveIntegerField(default=0)
     rows_warned = models.PositiveIntegerField(default=0)
+    opened_percent = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How far the file's opening has got before its rows are imported, in percent: its sheets loaded "
+        "(weighed by their unpacked size; estimated within a large sheet while it loads), then the first pass over "
+        "the basic sheet's rows; null until the job starts opening it.",
+    )
     checkpoint = models.PositiveIntegerField(
         default=0, help_text="Data rows handled and committed; a restarted job continues after them."
     )

@@ -43,6 +43,7 @@ from .group_reading import open_group_sheet, plan_workbook
 from .mappings import mapping_recall, mapping_remember
 from .models import ImportJob, Severity
 from .normalise import clean_text
+from .opening import OpeningProgress, opening_progress
 from .rows import ParsedRow, Problem
 from .sheets import Sheet, SheetProblem, data_sheet_names, open_sheet
 from .template import SCHOOL_COLUMN, TEMPLATE_SHEET, template_fields
@@ -184,7 +185,9 @@ class Importer:
         }
         self.job.save(update_fields=["layout"])
 
-    def duplicates_in_file(self, sheet: Sheet, columns: list[Column]) -> tuple[int, dict[int, list[int]]]:
+    def duplicates_in_file(
+        self, sheet: Sheet, columns: list[Column], opening: OpeningProgress
+    ) -> tuple[int, dict[int, list[int]]]:
         """First pass: rows per ID document. Returns (data rows, row → the other rows with the same document)."""
         id_type = next((c for c in columns if c.field and c.field.code == "id_type"), None)
         id_number = next((c for c in columns if c.field and c.field.code == "id_number"), None)
@@ -194,6 +197,7 @@ class Importer:
         numbers = CellReader(id_number) if id_number is not None else None
         for number, cells in sheet.rows():
             total += 1
+            opening.passed(total, sheet.row_count)
             if kinds is None or numbers is None or id_number is None or id_type is None:
                 continue
             kind, read = kinds.read(cells[id_type.index]), numbers.read(cells[id_number.index])
@@ -317,11 +321,13 @@ class Importer:
     def run(self) -> None:
         started = time.perf_counter()
         basic, planned = plan(self.job)
+        opening = opening_progress(self.job, file_path(self.job), basic, planned)
         groups = GroupImporter(self.job, planned, self.timings)
-        group_rows = groups.open()
+        group_rows = groups.open(opening)
         total = 0
         if basic is not None:
-            opened = self.open(basic)
+            with opening.loading(basic):
+                opened = self.open(basic)
             if opened is None:
                 return  # a key column is missing: nothing is read until someone maps the columns
             sheet, columns = opened
@@ -329,9 +335,11 @@ class Importer:
         if total + group_rows == 0:
             raise SheetProblem("no_rows", _("The sheet has headers but no rows of teachers."))
         job_progress(job=self.job, total=total + group_rows)  # known before the first pass: progress moves at once
+        if not total:
+            opening.done()  # no first pass
         if basic is not None and total:
             self._formulas = sheet.formula_cells
-            _count, twice = self.duplicates_in_file(sheet, columns)
+            _count, twice = self.duplicates_in_file(sheet, columns, opening)
             self._clock("read", started)
             rows = self._rows_after_checkpoint(sheet)
             batches = self._parsed(rows, columns, twice)
@@ -339,7 +347,7 @@ class Importer:
             threaded = not connection.in_atomic_block and not self.job.dry_run
             write_all(BatchWriter(self.job, self.timings), self._numbered(batches), threaded=threaded)
         if planned:
-            groups.run(skip=max(0, self.job.checkpoint - total))
+            groups.run(skip=max(0, self.job.checkpoint - total), before=total)
 
     def _numbered(self, batches: Iterator[list[ParsedRow]]) -> Iterator[tuple[list[ParsedRow], int]]:
         """Each batch with the checkpoint it reaches (rows done so far); parsing time counted as "validate"."""

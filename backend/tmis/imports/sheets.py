@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 
 from .csv_sheet import open_csv
 from .sheet_layout import Sheet, SheetProblem
-from .xlsx_sheet import open_xlsx, worksheet_names
+from .xlsx_sheet import open_xlsx, sheet_sizes, worksheet_names
 
-__all__ = ["MAX_ROWS", "MAX_UNPACKED_BYTES", "Sheet", "SheetProblem", "data_sheet_names", "open_sheet"]
+__all__ = ["MAX_ROWS", "MAX_UNPACKED_BYTES", "Sheet", "SheetProblem", "data_sheet_names", "open_sheet", "sheet_bytes"]
 
 MAX_ROWS = 200_000
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
@@ -73,3 +73,11 @@ def data_sheet_names(path: Path, max_unpacked_bytes: int = MAX_UNPACKED_BYTES) -
     if not head.startswith(ZIP_MAGICS):
         return []
     return worksheet_names(path, max_unpacked_bytes)
+
+
+def sheet_bytes(path: Path) -> dict[str, int]:
+    """A workbook's worksheets by name with the bytes loading each unpacks; a CSV file: {"": its size}."""
+    path = Path(path)
+    with path.open("rb") as file:
+        head = file.read(8)
+    return sheet_sizes(path) if head.startswith(ZIP_MAGICS) else {"": path.stat().st_size}

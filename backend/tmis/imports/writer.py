@@ -157,7 +157,10 @@ class BatchWriter:
                 row.problems.append(Problem("", "", "", error.code, message))
         return written
 
-    def record_batch(self, batch: list[ParsedRow], counts: dict[str, int], last_index: int, seconds: float) -> None:
+    def record_batch(
+        self, batch: list[ParsedRow], counts: dict[str, int], last_index: int, seconds: float, done: int | None = None
+    ) -> None:
+        """`done`: the job's progress after the batch, when it is not one unit a row (group sheets)."""
         job = self.job
         problems = [
             ImportProblem(
@@ -177,7 +180,7 @@ class BatchWriter:
         ]
         ImportProblem.objects.bulk_create(problems, batch_size=2000)
         failed = sum(1 for row in batch if row.failed)
-        job.progress_done += len(batch)  # rows read
+        job.progress_done = job.progress_done + len(batch) if done is None else done  # rows read
         job.rows_failed += failed
         job.rows_valid += len(batch) - failed
         job.rows_written += counts["created"]

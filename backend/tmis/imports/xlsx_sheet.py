@@ -132,6 +132,16 @@ def worksheet_names(path: Path, max_unpacked_bytes: int) -> list[str]:
         ]
 
 
+def sheet_sizes(path: Path) -> dict[str, int]:
+    """Each worksheet's unpacked XML in bytes, by sheet name (what loading it costs); {} if the zip cannot say."""
+    try:
+        with _open_zip(path) as archive:
+            sizes = {info.filename: info.file_size for info in archive.infolist()}
+            return {name: sizes[member] for name, member in _sheet_paths(archive).items() if member in sizes}
+    except SheetProblem:
+        return {}
+
+
 def _calamine_source(sheet: CalamineSheet, offset: int) -> RowSource:
     """Raw rows from row 1, aligned to column A (calamine starts its rows at the first used column)."""
 

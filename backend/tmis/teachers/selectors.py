@@ -89,6 +89,7 @@ def teacher_timeline(*, teacher: Teacher) -> list[dict[str, Any]]:
                 "changes": {field: {"old": pair[0], "new": pair[1]} for field, pair in diff.items()},
                 "kind_name": "",
                 "diff": None,
+                "imports": [],
             }
         )
     if not entries:  # loaded in bulk, before history: the creation is still shown
@@ -102,6 +103,15 @@ def teacher_timeline(*, teacher: Teacher) -> list[dict[str, Any]]:
                 "old": operation.get("old"),
                 "new": operation.get("data"),
             }
+        imports = [
+            {
+                "group": operation["group"],
+                "mode": operation["mode"],
+                "records": len(operation.get("data") or []),
+                "replaced": len(operation.get("old") or []),
+            }
+            for operation in submission.payload.get("groups", [])
+        ]
         kind = get_kind(submission.kind) if submission.kind in kind_keys() else None
         # A related subject (a change of the teacher) is told by its description: what, from where to where, when.
         diff = (
@@ -123,6 +133,7 @@ def teacher_timeline(*, teacher: Teacher) -> list[dict[str, Any]]:
                     "changes": changes if decision.action == "submit" else {},
                     "kind_name": str(kind.label) if kind else submission.kind,
                     "diff": diff if decision.action == "submit" else None,
+                    "imports": imports if decision.action == "submit" else [],
                 }
             )
     entries.sort(key=lambda entry: entry["at"])
@@ -144,6 +155,7 @@ def _created(teacher: Teacher) -> dict[str, Any]:
         "changes": {},
         "kind_name": "",
         "diff": None,
+        "imports": [],
     }
 
 

@@ -112,6 +112,7 @@ def test_group_sheets_add_records_by_id_number_or_teacher_number(filler, groups,
     job = finished(filler, upload(filler, content, "records.xlsx"))
     assert job["state"] == "done", job
     assert (job["rows_total"], job["rows_written"], job["rows_failed"]) == (4, 4, 0), job
+    assert (job["rows_read"], job["percent"], job["opened_percent"]) == (4, 100.0, 100), job
     study_model, assessment_model = GROUP_MODELS["study"], GROUP_MODELS["assessment"]
     assert sorted(study_model.objects.filter(teacher=first).values_list("study_major", flat=True)) == ["数学", "物理"]
     assert list(study_model.objects.filter(teacher=second).values_list("study_major", flat=True)) == ["化学"]
@@ -222,8 +223,15 @@ def test_an_approved_archives_rows_become_one_change_request_applied_on_approval
     content = workbook(
         {"年度考核": (groups.headers("assessment"), rows[:2]), "学习经历": (groups.headers("study"), rows[2:])}
     )
+    dry = finished(filler, upload(filler, content, group_mode="replace", dry_run=True))
+    said = {p["message"] for p in problems(filler, dry, severity="warning") if p["code"] == "change_requested"}
+    assert said == {"该档案已审核通过：正式导入时，本文件中的记录将作为变更申请提交审核（本次仅校验，未提交）。"}, said
+    teacher.refresh_from_db()
+    assert not teacher.pending_change  # the check submitted nothing
     job = finished(filler, upload(filler, content, group_mode="replace"))
     assert (job["rows_written"], job["rows_updated"], job["rows_failed"]) == (0, 3, 0), job
+    said = {p["message"] for p in problems(filler, job, severity="warning") if p["code"] == "change_requested"}
+    assert said == {"该档案已审核通过：本文件中的记录已作为变更申请提交审核，审核通过后生效。"}, said
     assert "change_requested" in {p["code"] for p in problems(filler, job, severity="warning")}
     assert model.objects.filter(teacher=teacher).count() == before  # nothing changes before the review
     teacher.refresh_from_db()
@@ -234,6 +242,18 @@ def test_an_approved_archives_rows_become_one_change_request_applied_on_approval
     imported = {op["group"]: op for op in detail["diff"]["groups"]}
     assert [r["assessment_year"] for r in imported["assessment"]["data"]] == [2024, 2025]
     assert len(imported["assessment"]["old"]) == before and imported["assessment"]["mode"] == "replace"
+
+    timeline = filler.get(f"/api/v1/teachers/{teacher.pk}/timeline/").json()
+    submitted = [entry for entry in timeline if entry["action"] == "submit" and entry["imports"]]
+    assert len(submitted) == 1 and sorted(submitted[0]["imports"], key=lambda i: i["group"]) == [
+        {"group": "assessment", "mode": "replace", "records": 2, "replaced": before},
+        {
+            "group": "study",
+            "mode": "replace",
+            "records": 1,
+            "replaced": GROUP_MODELS["study"].objects.filter(teacher=teacher).count(),
+        },
+    ], submitted
 
     again = finished(filler, upload(filler, content))  # a second import while the first waits: refused per row
     assert again["rows_failed"] == 3 and {p["code"] for p in problems(filler, again)} == {"change_pending"}

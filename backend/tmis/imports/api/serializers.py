@@ -89,7 +89,11 @@ class ImportJobSerializer(serializers.ModelSerializer):
     rows_total = serializers.IntegerField(
         source="progress_total", read_only=True, allow_null=True, help_text="Data rows in the file, once counted."
     )
-    rows_read = serializers.IntegerField(source="progress_done", read_only=True, help_text="Data rows handled.")
+    rows_read = serializers.IntegerField(
+        source="progress_done",
+        read_only=True,
+        help_text="Data rows handled (a group sheet's rows count in parts: read, their archives looked up, written).",
+    )
     layout = ImportLayoutSerializer(read_only=True)
 
     class Meta:
@@ -107,6 +111,7 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "state",
             "error_code",
             "error_message",
+            "opened_percent",
             "rows_total",
             "rows_read",
             "rows_valid",

@@ -118,6 +118,13 @@ class TimelinePersonSerializer(serializers.Serializer):
     display_name = serializers.CharField()
 
 
+class TimelineImportSerializer(serializers.Serializer):
+    group = serializers.CharField(help_text="The group's code (`study` …); the catalogue names it.")
+    mode = serializers.CharField(help_text="`append` (added to the teacher's records) or `replace` (in their place).")
+    records = serializers.IntegerField(help_text="Records the file brings for the group.")
+    replaced = serializers.IntegerField(help_text="Records of the group a replace puts them in place of.")
+
+
 class TimelineEntrySerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     action = serializers.ChoiceField(
@@ -144,4 +151,9 @@ class TimelineEntrySerializer(serializers.Serializer):
         allow_null=True,
         help_text="On the submit of a teacher change (transfer, leave, leaving, return): its description in "
         "`change` — kind and kind_name, both schools and provinces, dates, reason; null otherwise.",
+    )
+    imports = TimelineImportSerializer(
+        many=True,
+        help_text="On the submit of a change request made by an import of group sheets: per group, the records it "
+        "brings and what they replace; empty otherwise.",
     )

@@ -5035,9 +5035,11 @@ export interface components {
             readonly error_code: string;
             /** @description In the owner's language. */
             readonly error_message: string;
+            /** @description How far the file's opening has got before its rows are imported, in percent: its sheets loaded (weighed by their unpacked size; estimated within a large sheet while it loads), then the first pass over the basic sheet's rows; null until the job starts opening it. */
+            readonly opened_percent: number | null;
             /** @description Data rows in the file, once counted. */
             readonly rows_total: number | null;
-            /** @description Data rows handled. */
+            /** @description Data rows handled (a group sheet's rows count in parts: read, their archives looked up, written). */
             readonly rows_read: number;
             readonly rows_valid: number;
             readonly rows_written: number;
@@ -8157,6 +8159,8 @@ export interface components {
             diff: {
                 [key: string]: unknown;
             } | null;
+            /** @description On the submit of a change request made by an import of group sheets: per group, the records it brings and what they replace; empty otherwise. */
+            imports: components["schemas"]["TimelineImport"][];
         };
         /**
          * @description * `filled` - filled
@@ -8169,6 +8173,16 @@ export interface components {
          * @enum {string}
          */
         TimelineEntryActionEnum: "filled" | "changed" | "removed" | "submit" | "approve" | "return" | "withdraw";
+        TimelineImport: {
+            /** @description The group's code (`study` …); the catalogue names it. */
+            group: string;
+            /** @description `append` (added to the teacher's records) or `replace` (in their place). */
+            mode: string;
+            /** @description Records the file brings for the group. */
+            records: number;
+            /** @description Records of the group a replace puts them in place of. */
+            replaced: number;
+        };
         TimelinePerson: {
             id: number;
             display_name: string;

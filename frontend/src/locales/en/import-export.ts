@@ -49,6 +49,7 @@ const importExport: typeof zhImportExport = {
       failed: 'Upload failed: {{message}}',
     },
     job: {
+      opening: 'Opening the file {{percent}}',
       progressTitle: 'Import progress',
       resultTitle: 'Import result',
       queuedHint: 'Queued, waiting for the background worker…',

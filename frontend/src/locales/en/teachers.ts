@@ -136,6 +136,11 @@ const teachers: typeof zhTeachers = {
       withdraw: 'Submission withdrawn',
       other: 'Changed',
     },
+    imported: {
+      append: 'Imports {{count}} {{group}} record(s) (added)',
+      replace: 'Imports {{count}} {{group}} record(s) (in place of {{replaced}})',
+      separator: '; ',
+    },
     applied: 'Applied on approval',
     kinds: {
       teacher_info: 'New archive',

@@ -47,6 +47,7 @@ const importExport = {
       failed: '上传失败：{{message}}',
     },
     job: {
+      opening: '打开文件 {{percent}}',
       progressTitle: '导入进度',
       resultTitle: '导入结果',
       queuedHint: '排队中，等待后台处理…',

@@ -136,6 +136,11 @@ const teachers = {
       withdraw: '撤回送审',
       other: '变更',
     },
+    imported: {
+      append: '导入{{group}} {{count}} 条（追加）',
+      replace: '导入{{group}} {{count}} 条（替换原有 {{replaced}} 条）',
+      separator: '；',
+    },
     applied: '经审核生效',
     kinds: {
       teacher_info: '新建档案',

@@ -69,6 +69,8 @@ function JobCard({ job, onClose, onRerun }: { job: ImportJob; onClose: () => voi
   const remaining = job.state === 'running' ? remainingMs(job.percent, elapsed) : null;
   const n = (value: number) => formatCount(value, i18n.language);
   const percent = clampPercent(job.percent);
+  // Until the rows are read the bar shows how far the file's opening has got (estimated while a large sheet loads).
+  const opening = active && job.opened_percent != null && job.opened_percent < 100 ? clampPercent(job.opened_percent) : null;
 
   const onReport = async () => {
     setDownloading(true);
@@ -159,9 +161,11 @@ function JobCard({ job, onClose, onRerun }: { job: ImportJob; onClose: () => voi
         {job.strict && <Tag color="purple">{t('importExport:import.job.strictTag')}</Tag>}
       </Space>
       <Progress
-        percent={percent}
+        percent={opening ?? percent}
         status={status}
-        format={(value) => formatPercent(value ?? 0)}
+        format={(value) =>
+          opening === null ? formatPercent(value ?? 0) : t('importExport:import.job.opening', { percent: `${String(Math.round(value ?? 0))}%` })
+        }
         aria-label={t('importExport:import.job.progress')}
         data-testid="import-progress"
       />

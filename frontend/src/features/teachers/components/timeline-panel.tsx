@@ -82,6 +82,21 @@ function Entry({ entry, school, groupName }: EntryProps) {
           <Typography.Text>{changeLine(change, t)}</Typography.Text>
         </div>
       )}
+      {entry.imports.length > 0 && (
+        <div style={{ marginTop: 4 }} data-testid="timeline-imports">
+          <Typography.Text>
+            {entry.imports
+              .map((item) =>
+                t(`teachers:timeline.imported.${item.mode === 'replace' ? 'replace' : 'append'}`, {
+                  group: groupName(item.group),
+                  count: item.records,
+                  replaced: item.replaced,
+                }),
+              )
+              .join(t('teachers:timeline.imported.separator'))}
+          </Typography.Text>
+        </div>
+      )}
       {entry.reason && (
         <div style={{ marginTop: 4 }}>
           <Typography.Text type="danger" data-testid="timeline-reason">

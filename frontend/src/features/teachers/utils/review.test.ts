@@ -27,6 +27,7 @@ const entry = (action: string, extra: Partial<TimelineEntry> = {}): TimelineEntr
   changes: {},
   kind_name: '',
   diff: null,
+  imports: [],
   ...extra,
 });
 
