@@ -64,10 +64,12 @@ def test_a_large_sheet_moves_while_it_loads_but_never_claims_its_end(demo_logins
 
     watcher = threading.Thread(target=watch)
     watcher.start()
+    opening = OpeningProgress(job, {"教师基本信息": size}, ["教师基本信息"], first_pass=False)
     try:
-        opening = OpeningProgress(job, {"教师基本信息": size}, ["教师基本信息"], first_pass=False)
         with opening.loading("教师基本信息"):
             time.sleep(1.6)
+            stop.set()  # watched while the sheet loads, not after
+            watcher.join()
     finally:
         stop.set()
         watcher.join()

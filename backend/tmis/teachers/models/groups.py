@@ -389,7 +389,8 @@ GROUP_MODELS: dict[str, type[GroupRecord]] = {
 
 
 # Row history (django-pghistory triggers): every insert, change and delete of a group record, with the request's
-# user and the review item in context; the teacher's timeline reads it.
+# user and the review item in context; the teacher's timeline reads it. Statement-level triggers (one INSERT … SELECT
+# from the statement's transition table): an import's COPY of thousands of records fires one trigger, not one a row.
 for _model in GROUP_MODELS.values():
     pghistory.track(
         pghistory.InsertEvent(),
@@ -397,4 +398,5 @@ for _model in GROUP_MODELS.values():
         pghistory.DeleteEvent(),
         exclude=["created_at", "updated_at"],
         obj_field=pghistory.ObjForeignKey(db_index=False),
+        level=pghistory.Statement,
     )(_model)
