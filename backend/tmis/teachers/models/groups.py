@@ -388,14 +388,11 @@ GROUP_MODELS: dict[str, type[GroupRecord]] = {
 }
 
 
-# Row history (django-pghistory triggers): every insert, change and delete of a group record, with the request's
-# user and the review item in context; the teacher's timeline reads it. Statement-level triggers (one INSERT … SELECT
-# from the statement's transition table): an import's COPY of thousands of records fires one trigger, not one a row.
+# Row history (django-pghistory triggers, one per statement: an import's COPY fires one, not one a record): every
+# insert, change and delete of a group record, with the user and the review item in context; the timeline reads it.
 for _model in GROUP_MODELS.values():
     pghistory.track(
-        pghistory.InsertEvent(),
-        pghistory.UpdateEvent(),
-        pghistory.DeleteEvent(),
+        *(pghistory.InsertEvent(), pghistory.UpdateEvent(), pghistory.DeleteEvent()),
         exclude=["created_at", "updated_at"],
         obj_field=pghistory.ObjForeignKey(db_index=False),
         level=pghistory.Statement,
