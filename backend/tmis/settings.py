@@ -234,12 +234,10 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "tmis.core.schema.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["tmis.core.renderers.FastJSONRenderer"],
-    # JSON through orjson with a nesting limit (a deep body is a 400, not a RecursionError); forms as DRF's.
-    "DEFAULT_PARSER_CLASSES": [
-        "tmis.core.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
-    ],
+    # JSON only, through orjson with a nesting limit (a deep body is a 400, not a RecursionError); the upload
+    # endpoints name multipart themselves. A form body elsewhere is a 415, and the schema declares JSON alone.
+    "DEFAULT_PARSER_CLASSES": ["tmis.core.parsers.JSONParser"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
     "EXCEPTION_HANDLER": "tmis.core.errors.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
         "login": os.environ.get("TMIS_LOGIN_RATE", "30/min"),

@@ -63,3 +63,38 @@ def test_business_rule_messages_are_translated(client_for):
     assert zh["errors"]["code"][0]["message"] == "学校标识码第 3–4 位应为省份代码 62。"
     assert en["errors"]["code"][0]["message"] == "Digits 3–4 of a school code must be the province code 62."
     assert zh["message"] == "提交的数据有误。"
+
+
+@pytest.mark.parametrize("form", ["multipart", None])
+def test_a_form_body_is_refused_where_json_is_expected(client_for, form):
+    """JSON-only request bodies (issue 20): a generated client that sent form data would silently double list items;
+    now it is told, in the one error format. Only the upload endpoints take multipart."""
+    client = client_for("demo-county-a")
+    data = {"parent": "620102", "name": "新学校", "level": "school"}
+    if form:
+        response = client.post("/api/v1/orgs/", data, format=form)
+    else:
+        response = client.post("/api/v1/orgs/", "parent=620102", content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415, response.content
+    assert response.json()["code"] == "unsupported_media_type"
+
+
+def test_the_schema_declares_json_bodies_and_multipart_only_for_uploads():
+    from pathlib import Path
+
+    import yaml
+
+    schema = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi" / "schema.yaml").read_text())
+    kinds: dict[str, set[str]] = {}
+    for path_item in schema["paths"].values():
+        for operation in path_item.values():
+            if isinstance(operation, dict) and "requestBody" in operation:
+                kinds[operation["operationId"]] = set(operation["requestBody"]["content"])
+    uploads = {op for op, media in kinds.items() if "multipart/form-data" in media}
+    assert uploads == {
+        "headcounts_import",
+        "imports_create",
+        "training_claims_evidence_create",
+        "training_programmes_completions_create",
+    }
+    assert all(media == {"application/json"} for op, media in kinds.items() if op not in uploads), kinds

@@ -8941,8 +8941,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["LogoutRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["LogoutRequest"];
-                "multipart/form-data": components["schemas"]["LogoutRequest"];
             };
         };
         responses: {
@@ -9110,8 +9108,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PasswordChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeRequest"];
-                "multipart/form-data": components["schemas"]["PasswordChangeRequest"];
             };
         };
         responses: {
@@ -9217,8 +9213,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TokenObtainRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenObtainRequest"];
-                "multipart/form-data": components["schemas"]["TokenObtainRequest"];
             };
         };
         responses: {
@@ -9278,8 +9272,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TokenRefreshRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TokenRefreshRequest"];
-                "multipart/form-data": components["schemas"]["TokenRefreshRequest"];
             };
         };
         responses: {
@@ -9339,8 +9331,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TotpLoginRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TotpLoginRequest"];
-                "multipart/form-data": components["schemas"]["TotpLoginRequest"];
             };
         };
         responses: {
@@ -9400,8 +9390,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TotpChallengeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TotpChallengeRequest"];
-                "multipart/form-data": components["schemas"]["TotpChallengeRequest"];
             };
         };
         responses: {
@@ -9470,8 +9458,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TotpConfirmRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TotpConfirmRequest"];
-                "multipart/form-data": components["schemas"]["TotpConfirmRequest"];
             };
         };
         responses: {
@@ -9540,8 +9526,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TotpDisableRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TotpDisableRequest"];
-                "multipart/form-data": components["schemas"]["TotpDisableRequest"];
             };
         };
         responses: {
@@ -10012,8 +9996,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CatalogueSpecRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["CatalogueSpecRequest"];
-                "multipart/form-data": components["schemas"]["CatalogueSpecRequest"];
             };
         };
         responses: {
@@ -10498,8 +10480,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ValidateRequestRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ValidateRequestRequest"];
-                "multipart/form-data": components["schemas"]["ValidateRequestRequest"];
             };
         };
         responses: {
@@ -10670,8 +10650,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ChangeCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ChangeCreateRequest"];
-                "multipart/form-data": components["schemas"]["ChangeCreateRequest"];
             };
         };
         responses: {
@@ -10867,8 +10845,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["ExportStartRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ExportStartRequest"];
-                "multipart/form-data": components["schemas"]["ExportStartRequest"];
             };
         };
         responses: {
@@ -11328,8 +11304,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["HeadcountInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["HeadcountInputRequest"];
-                "multipart/form-data": components["schemas"]["HeadcountInputRequest"];
             };
         };
         responses: {
@@ -12663,8 +12637,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["NotificationsReadRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["NotificationsReadRequest"];
-                "multipart/form-data": components["schemas"]["NotificationsReadRequest"];
             };
         };
         responses: {
@@ -12810,8 +12782,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["OrganisationCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OrganisationCreateRequest"];
-                "multipart/form-data": components["schemas"]["OrganisationCreateRequest"];
             };
         };
         responses: {
@@ -12955,8 +12925,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedOrganisationUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrganisationUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOrganisationUpdateRequest"];
             };
         };
         responses: {
@@ -14372,8 +14340,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ReturnRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ReturnRequest"];
-                "multipart/form-data": components["schemas"]["ReturnRequest"];
             };
         };
         responses: {
@@ -14563,8 +14529,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["BulkRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["BulkRequest"];
-                "multipart/form-data": components["schemas"]["BulkRequest"];
             };
         };
         responses: {
@@ -14684,8 +14648,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedFlowRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedFlowRequest"];
-                "multipart/form-data": components["schemas"]["PatchedFlowRequest"];
             };
         };
         responses: {
@@ -15056,8 +15018,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedReviewSettingsRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedReviewSettingsRequest"];
-                "multipart/form-data": components["schemas"]["PatchedReviewSettingsRequest"];
             };
         };
         responses: {
@@ -15366,8 +15326,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedAssignmentChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedAssignmentChangeRequest"];
-                "multipart/form-data": components["schemas"]["PatchedAssignmentChangeRequest"];
             };
         };
         responses: {
@@ -15678,8 +15636,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PlanCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PlanCreateRequest"];
-                "multipart/form-data": components["schemas"]["PlanCreateRequest"];
             };
         };
         responses: {
@@ -15893,8 +15849,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedPlanUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPlanUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPlanUpdateRequest"];
             };
         };
         responses: {
@@ -16042,8 +15996,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AssignmentWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AssignmentWriteRequest"];
-                "multipart/form-data": components["schemas"]["AssignmentWriteRequest"];
             };
         };
         responses: {
@@ -16341,8 +16293,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RotationRulesRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RotationRulesRequest"];
-                "multipart/form-data": components["schemas"]["RotationRulesRequest"];
             };
         };
         responses: {
@@ -16726,8 +16676,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TeacherWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TeacherWriteRequest"];
-                "multipart/form-data": components["schemas"]["TeacherWriteRequest"];
             };
         };
         responses: {
@@ -16969,8 +16917,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTeacherWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTeacherWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTeacherWriteRequest"];
             };
         };
         responses: {
@@ -17488,8 +17434,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["AchievementRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AchievementRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["AchievementRecordWriteRequest"];
             };
         };
         responses: {
@@ -17759,8 +17703,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedAchievementRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedAchievementRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedAchievementRecordWriteRequest"];
             };
         };
         responses: {
@@ -18009,8 +17951,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["AssessmentRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["AssessmentRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["AssessmentRecordWriteRequest"];
             };
         };
         responses: {
@@ -18280,8 +18220,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedAssessmentRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedAssessmentRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedAssessmentRecordWriteRequest"];
             };
         };
         responses: {
@@ -18460,8 +18398,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["EthicsRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["EthicsRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["EthicsRecordWriteRequest"];
             };
         };
         responses: {
@@ -18731,8 +18667,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedEthicsRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedEthicsRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedEthicsRecordWriteRequest"];
             };
         };
         responses: {
@@ -18911,8 +18845,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["OverseasRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["OverseasRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["OverseasRecordWriteRequest"];
             };
         };
         responses: {
@@ -19182,8 +19114,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedOverseasRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOverseasRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOverseasRecordWriteRequest"];
             };
         };
         responses: {
@@ -19362,8 +19292,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PostRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PostRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PostRecordWriteRequest"];
             };
         };
         responses: {
@@ -19633,8 +19561,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedPostRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedPostRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedPostRecordWriteRequest"];
             };
         };
         responses: {
@@ -19813,8 +19739,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["QualificationRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["QualificationRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["QualificationRecordWriteRequest"];
             };
         };
         responses: {
@@ -20084,8 +20008,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedQualificationRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedQualificationRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedQualificationRecordWriteRequest"];
             };
         };
         responses: {
@@ -20264,8 +20186,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["RotationRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RotationRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["RotationRecordWriteRequest"];
             };
         };
         responses: {
@@ -20535,8 +20455,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedRotationRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedRotationRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedRotationRecordWriteRequest"];
             };
         };
         responses: {
@@ -20715,8 +20633,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["SkillRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["SkillRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["SkillRecordWriteRequest"];
             };
         };
         responses: {
@@ -20986,8 +20902,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedSkillRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedSkillRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedSkillRecordWriteRequest"];
             };
         };
         responses: {
@@ -21166,8 +21080,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["StudyRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["StudyRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["StudyRecordWriteRequest"];
             };
         };
         responses: {
@@ -21437,8 +21349,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedStudyRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedStudyRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedStudyRecordWriteRequest"];
             };
         };
         responses: {
@@ -21617,8 +21527,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TalentRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TalentRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["TalentRecordWriteRequest"];
             };
         };
         responses: {
@@ -21888,8 +21796,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTalentRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTalentRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTalentRecordWriteRequest"];
             };
         };
         responses: {
@@ -22068,8 +21974,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TeachingRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TeachingRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["TeachingRecordWriteRequest"];
             };
         };
         responses: {
@@ -22339,8 +22243,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTeachingRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTeachingRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTeachingRecordWriteRequest"];
             };
         };
         responses: {
@@ -22519,8 +22421,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TitleRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TitleRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["TitleRecordWriteRequest"];
             };
         };
         responses: {
@@ -22790,8 +22690,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTitleRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTitleRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTitleRecordWriteRequest"];
             };
         };
         responses: {
@@ -22970,8 +22868,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TrainingRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TrainingRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["TrainingRecordWriteRequest"];
             };
         };
         responses: {
@@ -23241,8 +23137,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTrainingRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTrainingRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTrainingRecordWriteRequest"];
             };
         };
         responses: {
@@ -23621,8 +23515,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["TreatmentRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["TreatmentRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["TreatmentRecordWriteRequest"];
             };
         };
         responses: {
@@ -23892,8 +23784,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedTreatmentRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedTreatmentRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedTreatmentRecordWriteRequest"];
             };
         };
         responses: {
@@ -24072,8 +23962,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["WorkRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WorkRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["WorkRecordWriteRequest"];
             };
         };
         responses: {
@@ -24343,8 +24231,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedWorkRecordWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWorkRecordWriteRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWorkRecordWriteRequest"];
             };
         };
         responses: {
@@ -24609,8 +24495,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClaimCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClaimCreateRequest"];
-                "multipart/form-data": components["schemas"]["ClaimCreateRequest"];
             };
         };
         responses: {
@@ -24765,8 +24649,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedClaimResubmitRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedClaimResubmitRequest"];
-                "multipart/form-data": components["schemas"]["PatchedClaimResubmitRequest"];
             };
         };
         responses: {
@@ -24870,8 +24752,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClaimCorrectRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClaimCorrectRequest"];
-                "multipart/form-data": components["schemas"]["ClaimCorrectRequest"];
             };
         };
         responses: {
@@ -25123,8 +25003,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ClaimBulkRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ClaimBulkRequest"];
-                "multipart/form-data": components["schemas"]["ClaimBulkRequest"];
             };
         };
         responses: {
@@ -25418,8 +25296,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ProgrammeWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["ProgrammeWriteRequest"];
-                "multipart/form-data": components["schemas"]["ProgrammeWriteRequest"];
             };
         };
         responses: {
@@ -25661,8 +25537,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedProgrammeChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedProgrammeChangeRequest"];
-                "multipart/form-data": components["schemas"]["PatchedProgrammeChangeRequest"];
             };
         };
         responses: {
@@ -26056,8 +25930,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["RulesRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["RulesRequest"];
-                "multipart/form-data": components["schemas"]["RulesRequest"];
             };
         };
         responses: {
@@ -26278,8 +26150,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UserCreateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["UserCreateRequest"];
-                "multipart/form-data": components["schemas"]["UserCreateRequest"];
             };
         };
         responses: {
@@ -26425,8 +26295,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedUserUpdateRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedUserUpdateRequest"];
-                "multipart/form-data": components["schemas"]["PatchedUserUpdateRequest"];
             };
         };
         responses: {
@@ -26605,8 +26473,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["UserRolesRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["UserRolesRequest"];
-                "multipart/form-data": components["schemas"]["UserRolesRequest"];
             };
         };
         responses: {
@@ -26972,8 +26838,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WorkPlanWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["WorkPlanWriteRequest"];
-                "multipart/form-data": components["schemas"]["WorkPlanWriteRequest"];
             };
         };
         responses: {
@@ -27215,8 +27079,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedWorkPlanChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedWorkPlanChangeRequest"];
-                "multipart/form-data": components["schemas"]["PatchedWorkPlanChangeRequest"];
             };
         };
         responses: {
@@ -27382,8 +27244,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MilestoneWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["MilestoneWriteRequest"];
-                "multipart/form-data": components["schemas"]["MilestoneWriteRequest"];
             };
         };
         responses: {
@@ -27637,8 +27497,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedMilestoneChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedMilestoneChangeRequest"];
-                "multipart/form-data": components["schemas"]["PatchedMilestoneChangeRequest"];
             };
         };
         responses: {
@@ -27803,8 +27661,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["GroupMemberWriteRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["GroupMemberWriteRequest"];
-                "multipart/form-data": components["schemas"]["GroupMemberWriteRequest"];
             };
         };
         responses: {
@@ -28046,8 +27902,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedGroupMemberChangeRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedGroupMemberChangeRequest"];
-                "multipart/form-data": components["schemas"]["PatchedGroupMemberChangeRequest"];
             };
         };
         responses: {
