@@ -39,7 +39,29 @@ class KeysFirst:
         return self.queryset.filter(pk__in=Subquery(keys))
 
 
-class CodeCursorPagination(CursorPagination):
+class StrictPageSize:
+    """`page_size` outside 1…max_page_size, or not a whole number, is a 400 naming it — not silently the default or
+    the maximum, which a client paging to the end would take for the whole list."""
+
+    page_size: int
+    page_size_query_param: str = "page_size"
+    max_page_size: int
+
+    def get_page_size(self, request: Any) -> int:
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None or raw == "":
+            return self.page_size
+        size = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 10 else 0
+        if not 1 <= size <= self.max_page_size:
+            raise field_error(
+                self.page_size_query_param,
+                "invalid_page_size",
+                _("Give the rows a page as a whole number from 1 to %(max)d.") % {"max": self.max_page_size},
+            )
+        return size
+
+
+class CodeCursorPagination(StrictPageSize, CursorPagination):
     """Default paginator: ordered by a unique column (`ordering` on the view overrides `code`). A cursor is the
     client's to send back untouched; a forged one whose position is no value of the ordering column (`p=abc` for an
     id, an integer out of range, a NUL) is DRF's invalid-cursor 404, not an error of the database (a 500)."""

@@ -113,6 +113,33 @@ def test_invalid_filter_values_still_answer_400(client_for):
     assert set(response.json()["errors"]) >= {"record_state", "age_min"}
 
 
+@pytest.mark.parametrize("size", ["0", "501", "abc", "-5", "1e3", "١٠"])
+@pytest.mark.parametrize("path", ["/api/v1/teachers/", "/api/v1/orgs/", "/api/v1/reviews/"])
+def test_a_page_size_out_of_range_is_refused_naming_it(client_for, path, size):
+    """Issue 20: out of range or not a whole number is a 400 — never silently the default or the maximum."""
+    response = client_for("demo-county-a").get(path, {"page_size": size}, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400, response.content
+    problem = response.json()["errors"]["page_size"][0]
+    assert problem["code"] == "invalid_page_size" and "1 to 500" in problem["message"]
+
+
+def test_page_sizes_in_range_are_served(client_for):
+    client = client_for("demo-county-a")
+    assert len(client.get("/api/v1/orgs/", {"page_size": "1"}).json()["results"]) == 1
+    assert client.get("/api/v1/orgs/", {"page_size": "500"}).status_code == 200
+    jobs = client.get("/api/v1/jobs/", {"page_size": "101"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert jobs.status_code == 400 and "1 to 100" in jobs.json()["errors"]["page_size"][0]["message"]
+
+
+def test_an_ordering_the_list_does_not_offer_is_refused(client_for):
+    client = client_for("demo-county-a")
+    response = client.get("/api/v1/teachers/", {"ordering": "id_digest"}, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert response.status_code == 400, response.content
+    problem = response.json()["errors"]["ordering"][0]
+    assert problem["code"] == "invalid_ordering" and "teacher_no" in problem["message"]
+    assert client.get("/api/v1/teachers/", {"ordering": "-name,teacher_no"}).status_code == 200
+
+
 @pytest.mark.parametrize(
     "data",
     [

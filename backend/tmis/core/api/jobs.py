@@ -25,6 +25,7 @@ from tmis.core.job_kinds import job_kind, job_kinds
 from tmis.core.job_selectors import JobPosition, job_row, jobs_of
 from tmis.core.job_services import job_cancel
 from tmis.core.models import JobState, job_percent
+from tmis.core.pagination import StrictPageSize
 
 
 def kind_choices() -> list[tuple[str, str]]:
@@ -79,7 +80,7 @@ class JobSerializer(serializers.Serializer):
         return kind.links(row["j_id"], row["j_state"]) if kind else {}
 
 
-class JobPagination(CursorPagination):
+class JobPagination(StrictPageSize, CursorPagination):
     """Newest first; the cursor is the last row's (created_at, kind, id). The paging of the one UNION query of
     `jobs_of` (DRF's cursor paging filters a queryset, which a union cannot be)."""
 

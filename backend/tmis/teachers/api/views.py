@@ -36,6 +36,18 @@ class TeacherOrdering(OrderingFilter):
 
     ALIASES = {"name": "name_pinyin"}
 
+    def remove_invalid_fields(self, queryset: QuerySet, fields: list[str], view: object, request: Request) -> list:
+        """An ordering the list does not offer is a 400 naming it (DRF would drop it and sort by the default)."""
+        valid = super().remove_invalid_fields(queryset, fields, view, request)
+        if len(valid) != len([term for term in fields if term]):
+            offered = "、".join(str(name) for name, _label in self.get_valid_fields(queryset, view, {}))
+            raise field_error(
+                "ordering",
+                "invalid_ordering",
+                _("This list can be ordered by %(fields)s (a leading - reverses).") % {"fields": offered},
+            )
+        return valid
+
     def get_ordering(self, request: Request, queryset: QuerySet, view: object) -> list[str] | None:
         ordering = super().get_ordering(request, queryset, view)
         if not ordering:
