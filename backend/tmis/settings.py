@@ -95,6 +95,7 @@ MIDDLEWARE = [
     "tmis.core.input_guard.InputGuardMiddleware",  # NUL in an API path or query parameter: a 400
     "django.middleware.common.CommonMiddleware",
     "pghistory.middleware.HistoryMiddleware",  # row history carries the request's user and URL
+    "tmis.core.idempotency.IdempotencyMiddleware",  # Idempotency-Key on API POSTs: a retry gets the first answer
 ]
 # Only writes open a history context: reads pay nothing for it.
 PGHISTORY_MIDDLEWARE_METHODS = ("POST", "PUT", "PATCH", "DELETE")

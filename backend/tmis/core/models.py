@@ -76,3 +76,24 @@ class Job(models.Model):
     @property
     def is_active(self) -> bool:
         return self.state in ACTIVE_STATES
+
+
+class IdempotentRequest(models.Model):
+    """A POST sent with an `Idempotency-Key` (`tmis.core.idempotency`): the first answer, replayed for 24 hours to
+    the same user sending the same key with the same request; while the first is running the key is taken."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64, help_text="SHA-256 of the method, path, query and body.")
+    status = models.PositiveSmallIntegerField(null=True, help_text="Null while the first request runs.")
+    content_type = models.CharField(max_length=100, blank=True, default="")
+    location = models.CharField(max_length=500, blank=True, default="")
+    body = models.BinaryField(default=bytes)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotent_request_key")]
+        indexes = [models.Index(fields=["created_at"], name="idempotent_request_age")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"

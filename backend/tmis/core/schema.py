@@ -1,5 +1,6 @@
-"""OpenAPI: every operation documents the one error format (`Error`); the views of `tmis.core.etag` document
-If-Match, the ETag header and their 412 / 428 answers."""
+"""OpenAPI: every operation documents the one error format (`Error`); every POST its optional Idempotency-Key
+(`tmis.core.idempotency`); the views of `tmis.core.etag` document If-Match, the ETag header and their 412 / 428
+answers."""
 
 from __future__ import annotations
 
@@ -16,6 +17,12 @@ IF_MATCH_OPTIONAL_DESCRIPTION = (
     "Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`."
 )
 IF_NONE_MATCH_DESCRIPTION = "`*`: create it only if it does not exist yet (412 `stale` if it does)."
+IDEMPOTENCY_DESCRIPTION = (
+    "Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h "
+    "gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with "
+    "another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with "
+    "Retry-After."
+)
 ETAG_DESCRIPTION = "The strong ETag of the returned version; send it in If-Match with the next change."
 
 
@@ -25,6 +32,10 @@ class AutoSchema(openapi.AutoSchema):
 
     def get_override_parameters(self) -> list[Any]:
         parameters = list(super().get_override_parameters())
+        if self.method == "POST":
+            parameters.append(
+                OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description=IDEMPOTENCY_DESCRIPTION)
+            )
         etag = getattr(self.view, "etag_schema", None)
         if etag is None:
             return parameters

@@ -8934,7 +8934,10 @@ export interface operations {
     auth_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8992,7 +8995,10 @@ export interface operations {
     auth_logout_all: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9101,7 +9107,10 @@ export interface operations {
     auth_password_change: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9206,7 +9215,10 @@ export interface operations {
     auth_token: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9265,7 +9277,10 @@ export interface operations {
     auth_token_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9324,7 +9339,10 @@ export interface operations {
     auth_token_totp: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9383,7 +9401,10 @@ export interface operations {
     auth_totp_enrol: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9451,7 +9472,10 @@ export interface operations {
     auth_totp_confirm: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9519,7 +9543,10 @@ export interface operations {
     auth_totp_disable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10317,6 +10344,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
                 /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
                 "If-Match"?: string;
             };
@@ -10473,7 +10502,10 @@ export interface operations {
                 /** @description Organisation code; default: the caller's organisation. */
                 org?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10643,7 +10675,10 @@ export interface operations {
     changes_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10838,7 +10873,10 @@ export interface operations {
     exports_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11588,7 +11626,10 @@ export interface operations {
     headcounts_import: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11860,7 +11901,10 @@ export interface operations {
     imports_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12213,7 +12257,10 @@ export interface operations {
     imports_rerun: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this import job. */
                 id: number;
@@ -12494,7 +12541,10 @@ export interface operations {
     jobs_cancel: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: number;
                 kind: "export" | "import";
@@ -12630,7 +12680,10 @@ export interface operations {
     notifications_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12775,7 +12828,10 @@ export interface operations {
     orgs_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13671,7 +13727,10 @@ export interface operations {
     reports_monthly_take: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14254,7 +14313,10 @@ export interface operations {
     reviews_approve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this submission. */
                 id: number;
@@ -14330,7 +14392,10 @@ export interface operations {
     reviews_return: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this submission. */
                 id: number;
@@ -14410,7 +14475,10 @@ export interface operations {
     reviews_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this submission. */
                 id: number;
@@ -14522,7 +14590,10 @@ export interface operations {
                  */
                 view?: "decided" | "scope" | "waiting";
             };
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15629,7 +15700,10 @@ export interface operations {
     rotation_plans_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15986,7 +16060,10 @@ export interface operations {
     rotation_plans_assignments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this plan. */
                 id: number;
@@ -16066,7 +16143,10 @@ export interface operations {
     rotation_plans_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this plan. */
                 id: number;
@@ -16142,7 +16222,10 @@ export interface operations {
     rotation_plans_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this plan. */
                 id: number;
@@ -16669,7 +16752,10 @@ export interface operations {
     teachers_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17211,7 +17297,10 @@ export interface operations {
     teachers_submit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this teacher. */
                 id: number;
@@ -17425,7 +17514,10 @@ export interface operations {
     teachers_achievements_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -17942,7 +18034,10 @@ export interface operations {
     teachers_assessment_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -18389,7 +18484,10 @@ export interface operations {
     teachers_ethics_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -18836,7 +18934,10 @@ export interface operations {
     teachers_overseas_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -19283,7 +19384,10 @@ export interface operations {
     teachers_post_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -19730,7 +19834,10 @@ export interface operations {
     teachers_qualification_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -20177,7 +20284,10 @@ export interface operations {
     teachers_rotation_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -20624,7 +20734,10 @@ export interface operations {
     teachers_skills_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -21071,7 +21184,10 @@ export interface operations {
     teachers_study_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -21518,7 +21634,10 @@ export interface operations {
     teachers_talent_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -21965,7 +22084,10 @@ export interface operations {
     teachers_teaching_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -22412,7 +22534,10 @@ export interface operations {
     teachers_title_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -22859,7 +22984,10 @@ export interface operations {
     teachers_training_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -23506,7 +23634,10 @@ export interface operations {
     teachers_treatment_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -23953,7 +24084,10 @@ export interface operations {
     teachers_work_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 teacher_pk: string;
             };
@@ -24486,6 +24620,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
                 /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
                 "If-Match"?: string;
             };
@@ -24740,6 +24876,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
                 /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
                 "If-Match"?: string;
             };
@@ -24902,6 +25040,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
                 /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
                 "If-Match"?: string;
             };
@@ -24994,6 +25134,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
                 /** @description Optional: the ETag of the version the action is based on; when sent and not current, 412 `stale`. */
                 "If-Match"?: string;
             };
@@ -25289,7 +25431,10 @@ export interface operations {
     training_programmes_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -25627,7 +25772,10 @@ export interface operations {
     training_programmes_completions_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this programme. */
                 id: number;
@@ -25707,7 +25855,10 @@ export interface operations {
     training_programmes_completions_confirm_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this programme. */
                 id: number;
@@ -26143,7 +26294,10 @@ export interface operations {
     users_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26385,7 +26539,10 @@ export interface operations {
     users_password_reset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -26563,7 +26720,10 @@ export interface operations {
     users_totp_reset: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -26638,7 +26798,10 @@ export interface operations {
     users_unlock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -26831,7 +26994,10 @@ export interface operations {
     work_plans_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -27235,7 +27401,10 @@ export interface operations {
     work_plans_milestones_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 plan_pk: number;
             };
@@ -27654,7 +27823,10 @@ export interface operations {
     working_groups_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
