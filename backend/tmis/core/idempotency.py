@@ -65,7 +65,8 @@ class IdempotencyMiddleware:
 
 
 def _user_id(request: HttpRequest) -> int | None:
-    """The caller by the API's own authenticators (the view authenticates again: a second JWT check, no query)."""
+    """The caller by the API's own authenticators (the view authenticates again: one more user query, paid only by
+    requests that carry a key)."""
     drf_request = Request(request, authenticators=[auth() for auth in api_settings.DEFAULT_AUTHENTICATION_CLASSES])
     try:
         user = drf_request.user
