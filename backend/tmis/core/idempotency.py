@@ -7,8 +7,9 @@ change request.
   422 `idempotency_key_reused`.
 - While the first request runs, the key is taken: 409 `idempotency_in_progress` with Retry-After. A first request
   that died (its worker killed) frees its key after ABANDONED_SECONDS.
-- Answers are kept when they are 2xx–4xx and at most MAX_BODY bytes; a 5xx or a streamed answer frees the key, so a
-  retry runs again. A replayed answer carries `Idempotent-Replayed: true`.
+- Answers are kept when they are 2xx–4xx and at most MAX_BODY bytes; a 5xx, a streamed answer, and a request that
+  never ran (401 not logged in, 429 throttled) free the key, so a retry runs again. A replayed answer carries
+  `Idempotent-Replayed: true`.
 - Only authenticated POSTs under /api/ with the header take part; without it, nothing changes.
 """
 
@@ -35,6 +36,7 @@ KEEP_HOURS = 24
 ABANDONED_SECONDS = 300
 MAX_BODY = 1_000_000
 MAX_KEY = 255
+NOT_RUN = frozenset({401, 429})  # answers of a request that did not run: never replayed
 
 
 class IdempotencyMiddleware:
@@ -121,6 +123,7 @@ def _keep(record: IdempotentRequest, response: HttpResponse | Any) -> None:
     keepable = (
         not getattr(response, "streaming", False)
         and response.status_code < 500
+        and response.status_code not in NOT_RUN
         and len(getattr(response, "content", b"")) <= MAX_BODY
     )
     if not keepable:

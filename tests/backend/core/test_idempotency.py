@@ -113,3 +113,9 @@ def test_without_a_key_nothing_changes(client_for):
     client = client_for("demo-county-a")
     assert create_school(client, None).status_code == 201
     assert not IdempotentRequest.objects.exists()
+
+
+def test_a_request_that_did_not_run_frees_its_key(api):
+    response = api.post("/api/v1/orgs/", SCHOOL, format="json", HTTP_IDEMPOTENCY_KEY="anon")
+    assert response.status_code == 401
+    assert not IdempotentRequest.objects.exists()
