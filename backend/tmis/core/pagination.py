@@ -9,6 +9,7 @@ query reads the n rows of the page, and joins their related rows (select_related
 
 from __future__ import annotations
 
+import json
 from typing import Any, Self
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -19,6 +20,27 @@ from rest_framework.exceptions import NotFound
 from rest_framework.pagination import Cursor, CursorPagination
 
 from tmis.core.errors import AppError, field_error
+
+#: Up to this many rows a list's `count` is exact; above it, the planner's estimate (`count_estimated`).
+EXACT_COUNT_LIMIT = 10_000
+COUNT_PARAM = "count"
+
+
+def list_count(queryset: QuerySet) -> tuple[int, bool]:
+    """The number of rows a (scoped, filtered) list holds and whether it is an estimate: exact up to
+    `EXACT_COUNT_LIMIT` (a count of at most limit + 1 keys, so a province never counts its millions), above that
+    the planner's row estimate of the same query (statistics, no rows read)."""
+    unordered = queryset.order_by()
+    exact = unordered.values("pk")[: EXACT_COUNT_LIMIT + 1].count()
+    if exact <= EXACT_COUNT_LIMIT:
+        return exact, False
+    sql, params = unordered.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return max(int(plan[0]["Plan"]["Plan Rows"]), exact), True
 
 
 class KeysFirst:
@@ -72,8 +94,46 @@ class CodeCursorPagination(StrictPageSize, CursorPagination):
     max_page_size = 500
 
     def paginate_queryset(self, queryset: QuerySet, request: Any, view: Any = None) -> list | None:
-        self._model = (queryset.queryset if isinstance(queryset, KeysFirst) else queryset).model
+        plain = queryset.queryset if isinstance(queryset, KeysFirst) else queryset
+        self._model = plain.model
+        counting = request.query_params.get(COUNT_PARAM, "")
+        if counting not in ("", "true", "1", "false", "0"):
+            raise field_error(COUNT_PARAM, "invalid", _("Write true or false."))
+        self._count = list_count(plain) if counting in ("true", "1") else None
         return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data: Any) -> Any:
+        response = super().get_paginated_response(data)
+        if self._count is not None:
+            response.data["count"], response.data["count_estimated"] = self._count
+        return response
+
+    def get_paginated_response_schema(self, schema: dict) -> dict:
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"] = {
+            "type": "integer",
+            "description": f"With ?count=true: the rows the list holds (exact up to {EXACT_COUNT_LIMIT:,}).",
+        }
+        response["properties"]["count_estimated"] = {
+            "type": "boolean",
+            "description": "With ?count=true: true when `count` is the planner's estimate "
+            f"(above {EXACT_COUNT_LIMIT:,}).",
+        }
+        return response
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        parameters.append(
+            {
+                "name": COUNT_PARAM,
+                "required": False,
+                "in": "query",
+                "description": f"Add `count`: exact up to {EXACT_COUNT_LIMIT:,} rows, above that an estimate "
+                "(`count_estimated`). Off by default: counting costs a query the pages do not need.",
+                "schema": {"type": "boolean"},
+            }
+        )
+        return parameters
 
     def decode_cursor(self, request: Any) -> Cursor | None:
         """A malformed or forged cursor is invalid input (400 naming `cursor`), not a missing page (DRF's 404)."""

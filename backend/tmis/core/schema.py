@@ -23,15 +23,44 @@ IDEMPOTENCY_DESCRIPTION = (
     "another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with "
     "Retry-After."
 )
+FIELDS_DESCRIPTION = (
+    "Comma-separated field names: each object holds only those (the other properties, required ones included, are "
+    "left out). For mobile clients and integrations that need a few columns."
+)
+BRIEF_DESCRIPTION = "`true`: each object in its short form (a fixed set of fields; the others are left out)."
 ETAG_DESCRIPTION = "The strong ETag of the returned version; send it in If-Match with the next change."
+
+
+def _trimmable(serializer: Any) -> bool:
+    """Whether a response serializer (or a list of one) answers `?fields=` and `?brief=`."""
+    from tmis.core.serializers import TrimmableSerializer
+
+    child = getattr(serializer, "child", serializer)
+    kind = child if isinstance(child, type) else type(child)
+    return isinstance(kind, type) and issubclass(kind, TrimmableSerializer)
 
 
 class AutoSchema(openapi.AutoSchema):
     """drf-spectacular's AutoSchema, plus the preconditions of views with `tmis.core.etag.ETagMixin`: the If-Match
     request header of each write and the ETag response header of each single-resource answer."""
 
+    def _declared_serializer(self) -> Any:
+        """The response serializer of a generic view's operation (its extend_schema override first); None for a
+        plain APIView, whose serializer drf-spectacular would warn it cannot guess."""
+        if not hasattr(self.view, "get_serializer_class"):
+            return None
+        try:
+            return self.get_response_serializers()
+        except Exception:  # an operation whose serializer depends on the request: not trimmable
+            return None
+
     def get_override_parameters(self) -> list[Any]:
         parameters = list(super().get_override_parameters())
+        if self.method == "GET" and _trimmable(self._declared_serializer()):
+            parameters += [
+                OpenApiParameter("fields", str, OpenApiParameter.QUERY, description=FIELDS_DESCRIPTION),
+                OpenApiParameter("brief", bool, OpenApiParameter.QUERY, description=BRIEF_DESCRIPTION),
+            ]
         if self.method == "POST":
             parameters.append(
                 OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, description=IDEMPOTENCY_DESCRIPTION)
@@ -93,6 +122,9 @@ DESCRIPTIONS = {
     "403": "The caller's roles do not allow this.",
     "404": "Not found, or outside the caller's organisation scope.",
     "409": "Conflicts with existing data.",
+    "413": "The request body is too large (`too_large`).",
+    "415": "The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data.",
+    "422": "This Idempotency-Key was sent before with another request (`idempotency_key_reused`).",
     "412": "Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match.",
     "428": "Precondition required (`precondition_required`): send the resource's ETag in If-Match.",
     "429": "Too many requests or failed logins.",
@@ -133,6 +165,10 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                 statuses.append("404")
             if method in {"post", "put", "patch", "delete"}:  # a write can meet a conflicting state
                 statuses.append("409")
+            if "requestBody" in operation:  # a body over the limit, or not in the media type declared
+                statuses += ["413", "415"]
+            if method == "post":  # Idempotency-Key reused for another request
+                statuses.append("422")
             statuses += _precondition_statuses(operation)
             statuses.append("429")
             for status in statuses:

@@ -182,26 +182,6 @@ def record_state_counts(*, path: str) -> dict[str, int]:
 
 
 #: Lists count exactly up to this many rows; above it the planner's estimate is given (and marked so).
-EXACT_COUNT_LIMIT = 10_000
-
-
-def teacher_count(queryset: models.QuerySet[Teacher]) -> tuple[int, bool]:
-    """The number of archives a (scoped, filtered) list holds and whether it is an estimate: exact up to
-    `EXACT_COUNT_LIMIT` (a count of at most limit + 1 keys, so a province never counts its millions), above that
-    the planner's row estimate of the same query (statistics, no rows read)."""
-    unordered = queryset.order_by()
-    exact = unordered.values("pk")[: EXACT_COUNT_LIMIT + 1].count()
-    if exact <= EXACT_COUNT_LIMIT:
-        return exact, False
-    sql, params = unordered.values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-        plan = cursor.fetchone()[0]
-    if isinstance(plan, str):
-        plan = json.loads(plan)
-    return max(int(plan[0]["Plan"]["Plan Rows"]), exact), True
-
-
 def latest_change_seq() -> int:
     """The highest `change_seq` stamped on an archive or a deleted draft's tombstone (0 before any): where a reader
     that follows the archive's writes (the report summaries, the data-quality worklist) has caught up to."""

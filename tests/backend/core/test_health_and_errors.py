@@ -98,3 +98,40 @@ def test_the_schema_declares_json_bodies_and_multipart_only_for_uploads():
         "training_programmes_completions_create",
     }
     assert all(media == {"application/json"} for op, media in kinds.items() if op not in uploads), kinds
+
+
+def test_the_schema_declares_the_statuses_of_bodies_and_retries():
+    """Issue 20: a generated client parses every answer it can get — a body too large or not JSON, a reused
+    Idempotency-Key — as the one error format, not as "unparsed"."""
+    from pathlib import Path
+
+    import yaml
+
+    schema = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi" / "schema.yaml").read_text())
+    for path_item in schema["paths"].values():
+        for method, operation in path_item.items():
+            declared = set(operation["responses"])
+            if "requestBody" in operation:
+                assert {"413", "415"} <= declared, operation["operationId"]
+            if method == "post":
+                assert "422" in declared, operation["operationId"]
+                headers = {p["name"] for p in operation.get("parameters", []) if p["in"] == "header"}
+                assert "Idempotency-Key" in headers, operation["operationId"]
+
+
+def test_the_schema_declares_fields_and_brief_where_the_answer_trims_itself(client_for):
+    from pathlib import Path
+
+    import yaml
+
+    schema = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi" / "schema.yaml").read_text())
+    trimming = {
+        operation["operationId"]
+        for path_item in schema["paths"].values()
+        for operation in path_item.values()
+        if {"fields", "brief"} <= {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    }
+    assert {"teachers_list", "teachers_retrieve", "orgs_list", "users_list", "teachers_study_list"} <= trimming
+    assert not {"reviews_list", "imports_retrieve"} & trimming
+    trimmed = client_for("demo-county-a").get("/api/v1/orgs/", {"fields": "code,name", "page_size": 2}).json()
+    assert all(set(row) == {"code", "name"} for row in trimmed["results"])

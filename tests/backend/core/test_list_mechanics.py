@@ -159,3 +159,19 @@ def test_fast_renderer_writes_what_drf_writes(data):
 def test_fast_renderer_honours_indent():
     body = FastJSONRenderer().render({"a": 1}, "application/json; indent=2", {})
     assert body == b'{\n  "a": 1\n}'
+
+
+def test_every_list_may_ask_for_its_count(client_for, monkeypatch):
+    """Issue 20: `?count=true` on any list — exact up to the limit, the planner's estimate above it, marked so."""
+    from tmis.core import pagination
+
+    client = client_for("demo-county-a")
+    plain = client.get("/api/v1/orgs/", {"page_size": 2}).json()
+    assert "count" not in plain
+    counted = client.get("/api/v1/orgs/", {"page_size": 2, "count": "true"}).json()
+    assert counted["count"] > 2 and counted["count_estimated"] is False and len(counted["results"]) == 2
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 1)
+    estimated = client.get("/api/v1/orgs/", {"page_size": 2, "count": "1"}).json()
+    assert estimated["count_estimated"] is True and estimated["count"] >= 2
+    wrong = client.get("/api/v1/orgs/", {"count": "yes"})
+    assert wrong.status_code == 400 and "count" in wrong.json()["errors"]

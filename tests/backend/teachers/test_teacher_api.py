@@ -256,11 +256,11 @@ def test_id_prefix_stays_in_scope(filler_a, beijing):
 
 
 def test_count_above_the_limit_is_estimated(filler_a, monkeypatch):
-    from tmis.teachers import selectors
+    from tmis.core import pagination
 
     for _ in range(3):
         create(filler_a, id_number=resident_id())
-    monkeypatch.setattr(selectors, "EXACT_COUNT_LIMIT", 2)
+    monkeypatch.setattr(pagination, "EXACT_COUNT_LIMIT", 2)
     body = filler_a.get("/api/v1/teachers/", {"count": "true"}).json()
     assert body["count_estimated"] is True and body["count"] >= 3
 

@@ -19,7 +19,7 @@ from tmis.reviews.api.serializers import SubmissionSerializer
 from ..filters import TeacherFilter
 from ..models import Teacher
 from ..reviewing import archive_problems, change_id_numbers, teacher_submit
-from ..selectors import teacher_count, teacher_group_records, teacher_timeline
+from ..selectors import teacher_group_records, teacher_timeline
 from ..services import teacher_create, teacher_delete, teacher_id_number, teacher_update
 from .serializers import (
     ArchiveProblemsSerializer,
@@ -61,19 +61,7 @@ class TeacherOrdering(OrderingFilter):
 
 
 class TeacherPagination(KeysFirstCursorPagination):
-    """The teacher list's pages; `?count=true` adds the list's size (`count`, `count_estimated`)."""
-
-    def get_paginated_response_schema(self, schema: dict) -> dict:
-        response = super().get_paginated_response_schema(schema)
-        response["properties"]["count"] = {
-            "type": "integer",
-            "description": "With ?count=true: the archives the list holds (exact up to 10,000).",
-        }
-        response["properties"]["count_estimated"] = {
-            "type": "boolean",
-            "description": "With ?count=true: true when `count` is the planner's estimate (above 10,000).",
-        }
-        return response
+    """The teacher list's pages (`?count=true` adds the list's size, as on every list)."""
 
 
 class IdNumberSerializer(serializers.Serializer):
@@ -116,25 +104,9 @@ class TeacherViewSet(
             return teachers.readable_by(self.request.user).select_related("school")
         return teachers.visible_to(self.request.user).select_related("school")
 
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "count",
-                bool,
-                description="Add `count`: exact up to 10,000 archives, above that an estimate (`count_estimated`).",
-            )
-        ]
-    )
     def list(self, request: Request) -> Response:
         """Archives in scope, a page at a time (cursor)."""
-        queryset = self.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(queryset)
-        response = self.get_paginated_response(self.get_serializer(page, many=True).data)
-        if request.query_params.get("count") in ("true", "1"):
-            count, estimated = teacher_count(queryset)
-            response.data["count"] = count
-            response.data["count_estimated"] = estimated
-        return response
+        return super().list(request)
 
     def retrieve(self, request: Request, pk: str) -> Response:
         teacher = self.get_object()

@@ -5687,6 +5687,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AchievementRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedAssessmentRecordList: {
             /**
@@ -5700,6 +5704,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AssessmentRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedAssignmentList: {
             /**
@@ -5713,6 +5721,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Assignment"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedAuditEventList: {
             /**
@@ -5726,6 +5738,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AuditEvent"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedChangeList: {
             /**
@@ -5739,6 +5755,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Change"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedClaimList: {
             /**
@@ -5752,6 +5772,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Claim"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedEthicsRecordList: {
             /**
@@ -5765,6 +5789,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["EthicsRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedExportJobList: {
             /**
@@ -5778,6 +5806,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ExportJob"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedImportJobList: {
             /**
@@ -5791,6 +5823,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ImportJob"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedImportProblemList: {
             /**
@@ -5804,6 +5840,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ImportProblem"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedIssueList: {
             /**
@@ -5817,6 +5857,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Issue"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedJobList: {
             /**
@@ -5843,6 +5887,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Notification"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
             /** @description The caller's unread notifications. */
             unread: number;
         };
@@ -5858,6 +5906,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Organisation"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedOverseasRecordList: {
             /**
@@ -5871,6 +5923,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OverseasRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedPlanList: {
             /**
@@ -5884,6 +5940,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Plan"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedPostRecordList: {
             /**
@@ -5897,6 +5957,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PostRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedProgrammeList: {
             /**
@@ -5910,6 +5974,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Programme"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedQualificationRecordList: {
             /**
@@ -5923,6 +5991,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["QualificationRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedRotationRecordList: {
             /**
@@ -5936,6 +6008,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["RotationRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedSchoolHeadcountRowList: {
             /**
@@ -5949,6 +6025,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SchoolHeadcountRow"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedSkillRecordList: {
             /**
@@ -5962,6 +6042,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SkillRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedStudyRecordList: {
             /**
@@ -5975,6 +6059,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["StudyRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedSubmissionList: {
             /**
@@ -5988,6 +6076,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Submission"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedTalentRecordList: {
             /**
@@ -6001,6 +6093,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TalentRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedTeacherList: {
             /**
@@ -6014,7 +6110,7 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["Teacher"][];
-            /** @description With ?count=true: the archives the list holds (exact up to 10,000). */
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
             count?: number;
             /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
             count_estimated?: boolean;
@@ -6031,6 +6127,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TeachingRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedTitleRecordList: {
             /**
@@ -6044,6 +6144,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TitleRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedTrainingRecordList: {
             /**
@@ -6057,6 +6161,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TrainingRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedTreatmentRecordList: {
             /**
@@ -6070,6 +6178,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["TreatmentRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedUserList: {
             /**
@@ -6083,6 +6195,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["User"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedWorkPlanList: {
             /**
@@ -6096,6 +6212,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["WorkPlan"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         PaginatedWorkRecordList: {
             /**
@@ -6109,6 +6229,10 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["WorkRecord"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
         };
         Participant: {
             teacher: number;
@@ -8680,6 +8804,8 @@ export interface operations {
                 at_after?: string;
                 /** @description Before this time. */
                 at_before?: string;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Number of results to return per page. */
@@ -8981,6 +9107,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9040,6 +9193,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9164,6 +9326,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9263,6 +9452,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9325,6 +9541,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9380,6 +9623,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9458,6 +9728,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9529,6 +9826,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -9592,6 +9916,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10090,6 +10441,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -10418,6 +10787,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10568,6 +10946,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10582,6 +10987,8 @@ export interface operations {
     changes_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /**
@@ -10732,6 +11139,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -10813,6 +11247,8 @@ export interface operations {
     exports_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Number of results to return per page. */
@@ -10923,6 +11359,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11190,6 +11653,8 @@ export interface operations {
     headcounts_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description `true`: only the schools without figures of the year. */
@@ -11391,6 +11856,24 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11683,6 +12166,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -11841,6 +12351,8 @@ export interface operations {
     imports_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Number of results to return per page. */
@@ -11958,6 +12470,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12039,6 +12578,8 @@ export interface operations {
     imports_errors: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Number of results to return per page. */
@@ -12326,6 +12867,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12606,6 +13174,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12620,6 +13197,8 @@ export interface operations {
     notifications_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Number of results to return per page. */
@@ -12737,6 +13316,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12751,10 +13357,16 @@ export interface operations {
     orgs_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
                 /** @description Exact code. */
                 code?: string;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /**
                  * @description * `central` - Central
                  *     * `province` - Province
@@ -12887,6 +13499,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -12900,7 +13539,12 @@ export interface operations {
     };
     orgs_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 code: string;
@@ -13048,6 +13692,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -13071,8 +13733,14 @@ export interface operations {
     orgs_children: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -13207,7 +13875,12 @@ export interface operations {
     };
     orgs_roots: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -13220,6 +13893,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Organisation"][];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Not authenticated, or the token is invalid or expired. */
@@ -13300,6 +13982,8 @@ export interface operations {
     quality_issues: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description An organisation's code in your scope (default: your own). */
@@ -13780,6 +14464,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -14151,6 +14844,8 @@ export interface operations {
     reviews_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /**
@@ -14378,6 +15073,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -14461,6 +15165,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -14533,6 +15264,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14640,6 +15380,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14786,6 +15553,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -14869,6 +15654,8 @@ export interface operations {
     reviews_mine: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /**
@@ -15147,6 +15934,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -15170,6 +15975,8 @@ export interface operations {
     rotation_assignments_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Number of results to return per page. */
@@ -15453,6 +16260,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -15619,6 +16444,8 @@ export interface operations {
     rotation_plans_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description Plans of the counties under this organisation (its code). */
@@ -15750,6 +16577,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15979,6 +16833,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -16129,6 +17001,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -16208,6 +17107,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -16280,6 +17188,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16432,6 +17349,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -16567,9 +17502,11 @@ export interface operations {
                 age_min?: number;
                 /** @description `backbone_teacher` (true/false). */
                 backbone_teacher?: boolean;
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
                 /** @description `contract_status` code. */
                 contract_status?: string;
-                /** @description Add `count`: exact up to 10,000 archives, above that an estimate (`count_estimated`). */
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
                 count?: boolean;
                 /** @description `current_post_category` code. */
                 current_post_category?: string;
@@ -16589,6 +17526,8 @@ export interface operations {
                 enterprise_work_duration?: string;
                 /** @description `ethnicity` code. */
                 ethnicity?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description `free_normal_student` code. */
                 free_normal_student?: string;
                 /** @description 专任教师 (教职工类别 of the school kind's code table). */
@@ -16811,6 +17750,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -16824,7 +17790,12 @@ export interface operations {
     };
     teachers_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this teacher. */
@@ -17070,6 +18041,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -17092,7 +18081,12 @@ export interface operations {
     };
     teachers_archive: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this teacher. */
@@ -17362,6 +18356,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -17443,8 +18446,14 @@ export interface operations {
     teachers_achievements_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -17592,6 +18601,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -17605,7 +18641,12 @@ export interface operations {
     };
     teachers_achievements_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this achievement record. */
@@ -17870,6 +18911,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -17963,8 +19022,14 @@ export interface operations {
     teachers_assessment_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -18112,6 +19177,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -18125,7 +19217,12 @@ export interface operations {
     };
     teachers_assessment_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this assessment record. */
@@ -18390,6 +19487,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -18413,8 +19528,14 @@ export interface operations {
     teachers_ethics_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -18562,6 +19683,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -18575,7 +19723,12 @@ export interface operations {
     };
     teachers_ethics_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this ethics record. */
@@ -18840,6 +19993,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -18863,8 +20034,14 @@ export interface operations {
     teachers_overseas_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -19012,6 +20189,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -19025,7 +20229,12 @@ export interface operations {
     };
     teachers_overseas_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this overseas record. */
@@ -19290,6 +20499,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -19313,8 +20540,14 @@ export interface operations {
     teachers_post_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -19462,6 +20695,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -19475,7 +20735,12 @@ export interface operations {
     };
     teachers_post_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this post record. */
@@ -19740,6 +21005,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -19763,8 +21046,14 @@ export interface operations {
     teachers_qualification_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -19912,6 +21201,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -19925,7 +21241,12 @@ export interface operations {
     };
     teachers_qualification_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this qualification record. */
@@ -20190,6 +21511,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -20213,8 +21552,14 @@ export interface operations {
     teachers_rotation_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -20362,6 +21707,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -20375,7 +21747,12 @@ export interface operations {
     };
     teachers_rotation_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this rotation record. */
@@ -20640,6 +22017,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -20663,8 +22058,14 @@ export interface operations {
     teachers_skills_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -20812,6 +22213,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -20825,7 +22253,12 @@ export interface operations {
     };
     teachers_skills_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this skill record. */
@@ -21090,6 +22523,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -21113,8 +22564,14 @@ export interface operations {
     teachers_study_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -21262,6 +22719,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -21275,7 +22759,12 @@ export interface operations {
     };
     teachers_study_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this study record. */
@@ -21540,6 +23029,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -21563,8 +23070,14 @@ export interface operations {
     teachers_talent_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -21712,6 +23225,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -21725,7 +23265,12 @@ export interface operations {
     };
     teachers_talent_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this talent record. */
@@ -21990,6 +23535,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -22013,8 +23576,14 @@ export interface operations {
     teachers_teaching_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -22162,6 +23731,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -22175,7 +23771,12 @@ export interface operations {
     };
     teachers_teaching_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this teaching record. */
@@ -22440,6 +24041,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -22463,8 +24082,14 @@ export interface operations {
     teachers_title_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -22612,6 +24237,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -22625,7 +24277,12 @@ export interface operations {
     };
     teachers_title_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this title record. */
@@ -22890,6 +24547,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -22913,8 +24588,14 @@ export interface operations {
     teachers_training_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -23062,6 +24743,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -23075,7 +24783,12 @@ export interface operations {
     };
     teachers_training_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this training record. */
@@ -23340,6 +25053,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -23563,8 +25294,14 @@ export interface operations {
     teachers_treatment_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -23712,6 +25449,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -23725,7 +25489,12 @@ export interface operations {
     };
     teachers_treatment_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this treatment record. */
@@ -23990,6 +25759,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -24013,8 +25800,14 @@ export interface operations {
     teachers_work_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 /** @description Number of results to return per page. */
                 page_size?: number;
             };
@@ -24162,6 +25955,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -24175,7 +25995,12 @@ export interface operations {
     };
     teachers_work_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this work record. */
@@ -24440,6 +26265,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -24523,6 +26366,8 @@ export interface operations {
     training_claims_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /**
@@ -24682,6 +26527,33 @@ export interface operations {
             };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24852,6 +26724,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -24948,6 +26838,33 @@ export interface operations {
             };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25119,6 +27036,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -25194,6 +27138,33 @@ export interface operations {
             };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25354,6 +27325,8 @@ export interface operations {
     training_programmes_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description 培训类别 code. */
@@ -25483,6 +27456,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25749,6 +27749,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -25841,6 +27859,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -25913,6 +27958,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26137,6 +28191,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -26217,8 +28289,14 @@ export interface operations {
     users_list: {
         parameters: {
             query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
                 is_active?: boolean;
                 /** @description Organisation code. */
                 organisation?: string;
@@ -26353,6 +28431,33 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -26366,7 +28471,12 @@ export interface operations {
     };
     users_retrieve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true`: each object in its short form (a fixed set of fields; the others are left out). */
+                brief?: boolean;
+                /** @description Comma-separated field names: each object holds only those (the other properties, required ones included, are left out). For mobile clients and integrations that need a few columns. */
+                fields?: string;
+            };
             header?: never;
             path: {
                 /** @description A unique integer value identifying this user. */
@@ -26516,6 +28626,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -26597,6 +28725,15 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26697,6 +28834,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -26784,6 +28939,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -26862,6 +29026,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests or failed logins. */
             429: {
                 headers: {
@@ -26922,6 +29095,8 @@ export interface operations {
     work_plans_list: {
         parameters: {
             query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
                 /** @description The pagination cursor value. */
                 cursor?: string;
                 /** @description One organisation's plans (its code). */
@@ -27046,6 +29221,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27312,6 +29514,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -27464,6 +29684,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -27733,6 +29980,24 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Precondition required (`precondition_required`): send the resource's ETag in If-Match. */
             428: {
                 headers: {
@@ -27875,6 +30140,33 @@ export interface operations {
             };
             /** @description Conflicts with existing data. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -28134,6 +30426,24 @@ export interface operations {
             };
             /** @description Precondition failed (`stale`): someone else changed the resource since the ETag sent in If-Match. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
