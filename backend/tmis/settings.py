@@ -162,6 +162,9 @@ TMIS_TEMPORARY_PASSWORD_HOURS = int(os.environ.get("TMIS_TEMPORARY_PASSWORD_HOUR
 TMIS_TOTP_ROLES = ("admin", "reviewer")
 TMIS_TOTP_REQUIRED = _env_flag("TMIS_TOTP_REQUIRED")
 TMIS_TOTP_ISSUER = os.environ.get("TMIS_TOTP_ISSUER", "TMIS")
+# API tokens (tmis.accounts.api_tokens): the longest life a token may be given, and the default rate (requests/minute).
+TMIS_API_TOKEN_MAX_DAYS = int(os.environ.get("TMIS_API_TOKEN_MAX_DAYS", "366"))
+TMIS_API_TOKEN_RATE = int(os.environ.get("TMIS_API_TOKEN_RATE", "600"))
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -229,7 +232,10 @@ TMIS_AUDIT_EXPORT_MAX_ROWS = int(os.environ.get("TMIS_AUDIT_EXPORT_MAX_ROWS", "1
 TEST_NON_SERIALIZED_APPS = ["tmis.audit"]
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["tmis.accounts.authentication.TmisJWTAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "tmis.accounts.authentication.TmisJWTAuthentication",
+        "tmis.accounts.authentication.ApiTokenAuthentication",
+    ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "tmis.core.pagination.CodeCursorPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -260,14 +266,18 @@ SIMPLE_JWT = {
 }
 
 SPECTACULAR_SETTINGS = {
-    "TITLE": "TMIS API — 全国教师管理信息系统",
+    "TITLE": "TMIS API",
     "DESCRIPTION": (
-        "Open implementation of China's National Teacher Management Information System. "
+        "Open implementation of China's National Teacher Management Information System (全国教师管理信息系统). "
+        "Authenticate with a JWT (`Authorization: Bearer …`, from `POST /api/v1/auth/token/`) or an API token "
+        "(`Authorization: Token …`, from `POST /api/v1/tokens/`). "
         "All errors share one format: `{status, code, message, errors}`. Lists use cursor pagination "
         "(`next`/`previous` links, no totals). `?fields=a,b` and `?brief=1` trim payloads. "
         "`Accept-Language: zh-CN | en` selects the language of messages."
     ),
     "VERSION": "1.0.0",
+    # Relative: the instance that serves this schema (each province runs its own; docs/API.md).
+    "SERVERS": [{"url": "/", "description": "This instance"}],
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     "COMPONENT_SPLIT_REQUEST": True,
@@ -300,6 +310,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tmis.core.schema.add_error_responses",
+        "tmis.core.schema.rename_components",
     ],
 }
 

@@ -19,6 +19,7 @@ api_v1 = [
     path("auth/", include("tmis.accounts.api.urls_auth")),
     path("users/<int:pk>/roles/", UserRolesApi.as_view(), name="user-roles"),
     path("users/", include("tmis.accounts.api.urls_users")),
+    path("tokens/", include("tmis.accounts.api.urls_tokens")),
     path("audit/", include("tmis.audit.api.urls")),
     path("security/settings/", SecuritySettingsApi.as_view(), name="security-settings"),
     path("orgs/", include("tmis.orgs.api.urls")),

@@ -20,6 +20,8 @@ ACCOUNT_ACTIONS = {
     "user.roles_change": _("Roles changed"),
     "user.activation_change": _("Account activated or deactivated"),
     "user.unlock": _("Login delays cleared by an administrator"),
+    "token.create": _("API token created"),
+    "token.revoke": _("API token revoked"),
 }
 
 

@@ -70,13 +70,26 @@ class User(AbstractBaseUser):
     def __str__(self) -> str:
         return self.username
 
+    #: Set on the request's user when an API token authenticated it (tmis.accounts.api_tokens): the token narrows what
+    #: the user may do (its capabilities) and see (its organisation's subtree). Never stored.
+    token_capabilities: frozenset[str] | None = None
+    token_organisation: Organisation | None = None
+
+    @property
+    def scope_organisation(self) -> Organisation:
+        """The organisation whose subtree this request sees: the token's when a token narrowed it, else the user's."""
+        return self.token_organisation or self.organisation
+
     @property
     def scope_path(self) -> str | None:
+        if self.token_organisation is not None:
+            return self.token_organisation.path
         return self.organisation.path if self.organisation_id else None
 
     @property
     def capabilities(self) -> frozenset[str]:
-        return capabilities_for(self.roles)
+        held = capabilities_for(self.roles)
+        return held if self.token_capabilities is None else held & self.token_capabilities
 
     def has_capability(self, capability: str) -> bool:
         return self.is_active and capability in self.capabilities
@@ -142,3 +155,32 @@ class KnownLoginAddress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.address}"
+
+
+class ApiToken(models.Model):
+    """A machine credential (tmis.accounts.api_tokens): sent as `Authorization: Token <key>`, it acts as its user,
+    narrowed to its capabilities and its organisation's subtree. Only the key's SHA-256 is kept; the key is shown
+    once, when the token is created."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16, help_text="The key's first characters, to recognise it in lists.")
+    digest = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the key, hex.")
+    capabilities = ArrayField(models.CharField(max_length=32), default=list)
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    expires_at = models.DateTimeField()
+    rate_limit = models.PositiveIntegerField(default=600, help_text="Requests per minute.")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    last_used_address = models.CharField(max_length=45, blank=True, default="")
+    window_start = models.DateTimeField(null=True, blank=True, help_text="The minute the rate counter counts.")
+    window_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-created_at"], name="apitoken_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

@@ -34,6 +34,7 @@ class Role(models.TextChoices):
 #: - `secadmin` (安全管理员): roles and permissions (`roles.assign`: `PUT /users/{id}/roles/`), the security settings
 #:   (`security.view`), the full-ID alerts, and account recovery: clearing login delays and issuing temporary
 #:   passwords (`users.unlock`; a business administrator holds it for its subtree too).
+#:   The secadmin also issues and revokes the API tokens of service accounts in its subtree (`tokens.manage`).
 #: - `auditor` (审计管理员): reads the audit trail (`audit.view`) and nothing else (their own profile).
 #:
 #: Work plans and working groups (`tmis.workplans`): `workplans.view` with `reports.view`; `workplans.manage` (file the
@@ -115,7 +116,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
         }
     ),
     Role.SYSADMIN: frozenset({"orgs.view", "orgs.manage", "users.view", "users.manage", "catalog.manage"}),
-    Role.SECADMIN: frozenset({"orgs.view", "users.view", "users.unlock", "roles.assign", "security.view"}),
+    Role.SECADMIN: frozenset(
+        {"orgs.view", "users.view", "users.unlock", "roles.assign", "security.view", "tokens.manage"}
+    ),
     Role.AUDITOR: frozenset({"audit.view"}),
     Role.SERVICE: frozenset({"orgs.view", "teachers.view", "sync.pull", "reviews.view"}),
     Role.TEACHER: frozenset({"self.view"}),

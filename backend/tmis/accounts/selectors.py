@@ -7,7 +7,8 @@ from django.db.models import Q, QuerySet
 from tmis.orgs.models import Level, Organisation
 from tmis.orgs.selectors import organisation_ancestors
 
-from .models import User
+from .models import ApiToken, User
+from .roles import Role
 
 
 def user_list_visible_to(*, actor: Any) -> QuerySet[User]:
@@ -28,3 +29,12 @@ def user_organisation_path(*, user: User) -> list[Organisation]:
     if len(chain) > 1 and chain[0].level == Level.CENTRAL:
         chain = chain[1:]
     return chain
+
+
+def api_tokens_visible_to(*, actor: Any) -> QuerySet[ApiToken]:
+    """The caller's own API tokens and, for `tokens.manage`, those of the service accounts in their subtree."""
+    visible = Q(user_id=actor.pk)
+    if actor.has_capability("tokens.manage"):
+        service_accounts = User.objects.visible_to(actor).filter(roles__contains=[Role.SERVICE]).values("pk")
+        visible |= Q(user_id__in=service_accounts)
+    return ApiToken.objects.filter(visible).select_related("user", "organisation", "created_by", "revoked_by")

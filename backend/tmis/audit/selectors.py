@@ -22,7 +22,7 @@ def audit_events_visible_to(*, user: Any) -> QuerySet[AccessLog]:
     auditor's subtree (anonymous events, such as failed logins of unknown names, are the Ministry's)."""
     if not user.has_capability("audit.view"):
         return AccessLog.objects.none()
-    organisation = user.organisation
+    organisation = getattr(user, "scope_organisation", user.organisation)
     events = AccessLog.objects.all()
     if organisation.parent_id is not None:  # below the root (the Ministry): its own subtree
         events = events.filter(organisation_path__startswith=organisation.path)

@@ -110,6 +110,8 @@ class CodeCursorPagination(StrictPageSize, CursorPagination):
 
     def get_paginated_response_schema(self, schema: dict) -> dict:
         response = super().get_paginated_response_schema(schema)
+        for link in ("next", "previous"):  # DRF's examples end in a stray quote and name another API
+            response["properties"][link]["example"] = "https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D"
         response["properties"]["count"] = {
             "type": "integer",
             "description": f"With ?count=true: the rows the list holds (exact up to {EXACT_COUNT_LIMIT:,}).",

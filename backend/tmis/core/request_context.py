@@ -96,10 +96,14 @@ class RequestContextMiddleware:
         context = RequestContext(request_id=request_id_of(request), address=client_address(request))
         request.request_id = context.request_id  # type: ignore[attr-defined]
         request.client_address = context.address  # type: ignore[attr-defined]
+        # Headers any layer below wants on the answer, whatever it turns out to be (the API token's rate, say).
+        request.response_headers = {}  # type: ignore[attr-defined]
         token = _current.set(context)
         try:
             response = self.get_response(request)
         finally:
             _current.reset(token)
         response["X-Request-ID"] = context.request_id
+        for name, value in request.response_headers.items():  # type: ignore[attr-defined]
+            response[name] = value
         return response

@@ -177,3 +177,53 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                 if status >= "400" and not response.get("content"):
                     response["content"] = ref
     return result
+
+
+#: Enum components by the names an integrator would write (drf-spectacular derives `KindEnum`, `StatusEnum`, … from
+#: field names); every other `…Enum` loses its suffix. `NullEnum` (drf-spectacular's `null` of a nullable choice) stays.
+COMPONENT_NAMES = {
+    "KindEnum": "ReviewKind",
+    "StatusEnum": "CatalogueStatus",
+    "SourceEnum": "ClaimSource",
+    "SeverityEnum": "ImportSeverity",
+    "SubmissionStateEnum": "ReviewState",
+    "LevelsEnum": "ReviewLevel",
+    "RolesEnum": "Role",
+    "ModeEnum": "ImportMode",
+    "GroupModeEnum": "ImportGroupMode",
+    "FormatEnum": "FileFormat",
+    "OriginEnum": "OrganisationOrigin",
+    "BulkActionEnum": "BulkReviewAction",
+}
+KEPT_NAMES = {"NullEnum"}
+
+
+def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            name = ref.rsplit("/", 1)[1]
+            if name in renames:
+                node["$ref"] = f"#/components/schemas/{renames[name]}"
+        for value in node.values():
+            _rename_refs(value, renames)
+    elif isinstance(node, list):
+        for value in node:
+            _rename_refs(value, renames)
+    return node
+
+
+def rename_components(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
+    """Renames enum components (COMPONENT_NAMES; others drop `Enum`) and every reference to them. A new name that is
+    taken already keeps the old one (drf-spectacular's own name never collides with a serializer's)."""
+    schemas = result.get("components", {}).get("schemas", {})
+    renames: dict[str, str] = {}
+    for name in list(schemas):
+        if name in KEPT_NAMES or not name.endswith("Enum"):
+            continue
+        new = COMPONENT_NAMES.get(name, name[: -len("Enum")])
+        if new and new not in schemas and new not in renames.values():
+            renames[name] = new
+    renamed = {renames.get(name, name): schema for name, schema in schemas.items()}
+    result["components"]["schemas"] = dict(sorted(renamed.items()))
+    return _rename_refs(result, renames)

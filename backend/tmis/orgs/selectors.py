@@ -41,7 +41,7 @@ def organisation_parameter(*, user: Any, code: str | None, parameter: str = "org
     """The organisation a request's parameter names (the user's own when it is empty). A code outside the user's
     scope — existing elsewhere or not at all, alike — is a 400 naming the parameter."""
     if not code:
-        return user.organisation
+        return getattr(user, "scope_organisation", user.organisation)
     organisation = organisation_in_scope(user=user, code=code)
     if organisation is None:
         raise field_error(parameter, "not_found", _("No organisation with this code in your scope."))

@@ -25,9 +25,10 @@ def review_queue(*, user: Any, unattended: bool | None = None) -> QuerySet[Submi
     own = Q(current_org_id=user.organisation_id, state__in=OPEN_STATES)
     below = unattended_below(user=user) if user.organisation_id else Q(pk__in=[])
     condition = {None: own | below, True: below, False: own}[unattended]
-    return with_attendance(
-        Submission.objects.filter(condition).select_related("school", "submitted_by", "current_org")
-    ).order_by("submitted_at", "id")
+    items = Submission.objects.filter(condition)
+    if getattr(user, "token_organisation", None) is not None:  # an API token narrowed to a subtree sees only that
+        items = items.visible_to(user)
+    return with_attendance(items.select_related("school", "submitted_by", "current_org")).order_by("submitted_at", "id")
 
 
 #: The queue's views: what waits at the caller's organisation, what the caller decided, everything in their scope.

@@ -138,7 +138,7 @@ def organisation_upwards(*, user: Any, code: str | None, parameter: str = "org")
     """The organisation a request's parameter names (the user's own when empty), if the user sees its plans and
     groups: in the user's subtree or above it. Anything else — elsewhere or nowhere alike — is a 400 naming it."""
     if not code:
-        return user.organisation
+        return getattr(user, "scope_organisation", user.organisation)
     path = user.scope_path or ""
     organisation = (
         Organisation.objects.filter(code=code)

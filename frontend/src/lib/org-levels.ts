@@ -1,8 +1,8 @@
-import { organisationLevelEnumValues, type OrganisationLevelEnum } from '@/api/generated/enums';
+import { organisationLevelValues, type OrganisationLevel } from '@/api/generated/enums';
 
 /** The five levels of the organisation tree, top to bottom (ARCHITECTURE §2), as the API lists them. */
-export const LEVELS = organisationLevelEnumValues;
-export type Level = OrganisationLevelEnum;
+export const LEVELS = organisationLevelValues;
+export type Level = OrganisationLevel;
 
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);

@@ -1,6 +1,6 @@
-import { rolesEnumValues, type RolesEnum } from '@/api/generated/enums';
+import { roleValues, type Role } from '@/api/generated/enums';
 
-export type Role = RolesEnum;
+export type { Role };
 
 /** Every role the API accepts, in the API's order (the order officials expect to read them). */
-export const ROLES: readonly Role[] = rolesEnumValues;
+export const ROLES: readonly Role[] = roleValues;

@@ -1,4 +1,4 @@
-import type { ChangeKindEnum } from '@/api/generated/enums';
+import type { ChangeKind } from '@/api/generated/enums';
 
 // Teacher changes (issue 15) as other features meet them: the review queue reads a change's description, the
 // lists name both sides. Shared here because features do not import each other.
@@ -6,7 +6,7 @@ import type { ChangeKindEnum } from '@/api/generated/enums';
 /** The change description a review item of kind `transfer` / `teacher_status` carries in `diff.change`. */
 export interface ChangeDescription {
   id: number;
-  kind: ChangeKindEnum;
+  kind: ChangeKind;
   kind_name: string;
   teacher_no: string;
   name_masked: string;
@@ -31,7 +31,7 @@ export function changeFromDiff(diff: Record<string, unknown> | null | undefined)
   if (typeof c.kind !== 'string') return null;
   return {
     id: typeof c.id === 'number' ? c.id : 0,
-    kind: c.kind as ChangeKindEnum,
+    kind: c.kind as ChangeKind,
     kind_name: str(c.kind_name),
     teacher_no: str(c.teacher_no),
     name_masked: str(c.name_masked),

@@ -1,4 +1,4 @@
-import { claimKindEnumValues, type ClaimKindEnum } from '@/api/generated/enums';
+import { claimKindValues, type ClaimKind } from '@/api/generated/enums';
 
 // Training claims (issue 17) as other features meet them: the review queue reads a claim's description, the
 // archive links to the claim form. Shared here because features do not import each other.
@@ -14,7 +14,7 @@ export function isTrainingClaimReview(kind: string): boolean {
 export interface ClaimDescription {
   id: number;
   /** The kind (named by the SPA's texts: the API's `kind_name` is not translated). */
-  kind: ClaimKindEnum;
+  kind: ClaimKind;
   kind_name: string;
   title: string;
   provider: string;
@@ -38,7 +38,7 @@ export function claimFromDiff(diff: Record<string, unknown> | null | undefined):
   const claim = diff?.claim;
   if (typeof claim !== 'object' || claim === null) return null;
   const c = claim as Record<string, unknown>;
-  const kind = claimKindEnumValues.find((value) => value === c.kind);
+  const kind = claimKindValues.find((value) => value === c.kind);
   if (kind === undefined) return null;
   return {
     id: num(c.id) ?? 0,

@@ -17,7 +17,8 @@ from typing import Any
 
 from django.db import models
 
-from tmis.accounts.models import User
+from tmis.accounts.models import ApiToken, User
+from tmis.accounts.roles import Role
 from tmis.audit.models import AccessLog
 from tmis.catalog.models import CodeTable
 from tmis.changes.models import TeacherChange
@@ -150,6 +151,15 @@ def _owned(kind: str) -> Callable[[re.Match, Login], Targets]:
     return resolve
 
 
+def _api_token(match: re.Match, login: Login) -> Targets:
+    """An API token: inside is the login's own; outside, a token of another account that is no service account (a
+    security administrator also sees the service accounts' tokens in its subtree)."""
+    mine = ApiToken.objects.filter(user=login.user).order_by("pk").first()
+    other = ApiToken.objects.exclude(user=login.user).exclude(user__roles__contains=[Role.SERVICE]).order_by("pk")
+    outside = other.first()
+    return Targets(inside={"id": mine.pk} if mine else None, outside=[{"id": outside.pk}] if outside else [])
+
+
 def _any_job(match: re.Match, login: Login) -> Targets:
     targets = Targets()
     for kind in job_kinds():
@@ -214,6 +224,7 @@ RULES: list[tuple[str, Callable[[re.Match, Login], Targets]]] = [
     (rf"{API}/catalog/provinces/\{{code\}}/([a-z-]+/)*", lambda m, login: _organisation(m, login, level="province")),
     (rf"{API}/reviews/\{{id\}}/([a-z-]+/)?", _scoped(Submission)),
     (rf"{API}/users/\{{id\}}/([a-z-]+/)?", _scoped(User)),
+    (rf"{API}/tokens/\{{id\}}/([a-z-]+/)?", _api_token),
     (rf"{API}/changes/\{{id\}}/", _scoped(TeacherChange)),
     (rf"{API}/work-plans/\{{id\}}/", _upwards(WorkPlan)),
     (rf"{API}/work-plans/\{{plan_pk\}}/milestones/", lambda m, login: _plan_of_milestones(login)),

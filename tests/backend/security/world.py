@@ -16,11 +16,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.management import call_command
+from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from tests.factories.orgs import SchoolFactory
 from tests.factories.teachers import complete_payload, resident_id
+from tmis.accounts.api_tokens import token_create
 from tmis.accounts.models import User
 from tmis.changes.demo import load_demo_changes
 from tmis.core.scope import SYSTEM
@@ -107,6 +109,13 @@ def build() -> None:
         upload.name = "matrix.csv"
         api.post("/api/v1/imports/", {"file": upload, "dry_run": "true"}, format="multipart")
         Notification.objects.create(user=user, kind="matrix", message=f"matrix probe for {user.username}")
+        # An API token of each login's own (its first capability: enough to exist).
+        token_create(
+            actor=user,
+            name="matrix",
+            capabilities=sorted(user.capabilities)[:1],
+            expires_at=timezone.now() + dt.timedelta(days=30),
+        )
 
 
 def _training() -> None:

@@ -30,9 +30,12 @@ class DecisionSerializer(serializers.ModelSerializer):
     organisation = serializers.CharField(
         source="organisation.code",
         read_only=True,
-        help_text="Code of the organisation that decided (the submitter's for a submit or withdraw).",
+        allow_null=True,
+        default=None,
+        help_text="Code of the organisation that decided (the submitter's for a submit or withdraw); null when the "
+        "step was taken by the system (an automatic step, or an organisation since removed).",
     )
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True, allow_null=True, default=None)
     action = serializers.ChoiceField(choices=Action.choices)
     by_proxy = serializers.BooleanField(
         read_only=True, help_text="A level above decided the step, whose organisation had no active reviewer."

@@ -3024,6 +3024,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tokens/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The caller's API tokens (and, for the security administrator, the service accounts' in their subtree).
+         *     Creating and revoking need a login: a token cannot manage tokens.
+         */
+        get: operations["tokens_list"];
+        put?: never;
+        /**
+         * @description The caller's API tokens (and, for the security administrator, the service accounts' in their subtree).
+         *     Creating and revoking need a login: a token cannot manage tokens.
+         */
+        post: operations["tokens_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The caller's API tokens (and, for the security administrator, the service accounts' in their subtree).
+         *     Creating and revoking need a login: a token cannot manage tokens.
+         */
+        get: operations["tokens_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/tokens/{id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description The caller's API tokens (and, for the security administrator, the service accounts' in their subtree).
+         *     Creating and revoking need a login: a token cannot manage tokens.
+         */
+        post: operations["tokens_revoke_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/training/claims/": {
         parameters: {
             query?: never;
@@ -3793,6 +3857,77 @@ export interface components {
             student_award_description?: string;
             extra?: unknown;
         };
+        ApiToken: {
+            readonly id: number;
+            readonly name: string;
+            /** @description The key's first characters, to recognise it in lists. */
+            readonly prefix: string;
+            /** @description The account the token acts as. */
+            readonly user: string;
+            readonly capabilities: string[];
+            /** @description The subtree the token sees. */
+            readonly organisation: components["schemas"]["OrganisationRef"];
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** @description Requests per minute. */
+            readonly rate_limit: number;
+            /** @description `active`, `expired` or `revoked`. */
+            readonly state: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+            readonly revoked_by: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            readonly last_used_address: string;
+        };
+        ApiTokenCreateRequest: {
+            /** @description What the token is for (the integration's name). */
+            name: string;
+            /** @description What the token may do: capabilities its account holds (see `GET /auth/me/`). */
+            capabilities: string[];
+            /** @description Code of the organisation whose subtree the token sees: the account's own (the default) or one below it. */
+            organisation?: string;
+            /**
+             * Format: date-time
+             * @description When the token stops working (at most a year ahead).
+             */
+            expires_at: string;
+            /** @description Requests per minute (default 600). */
+            rate_limit?: number;
+            /** @description Id of the service account the token is for (`tokens.manage` only); the caller's own if absent. */
+            user?: number;
+        };
+        ApiTokenIssued: {
+            readonly id: number;
+            readonly name: string;
+            /** @description The key's first characters, to recognise it in lists. */
+            readonly prefix: string;
+            /** @description The account the token acts as. */
+            readonly user: string;
+            readonly capabilities: string[];
+            /** @description The subtree the token sees. */
+            readonly organisation: components["schemas"]["OrganisationRef"];
+            /** Format: date-time */
+            readonly expires_at: string;
+            /** @description Requests per minute. */
+            readonly rate_limit: number;
+            /** @description `active`, `expired` or `revoked`. */
+            readonly state: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            readonly created_by: string | null;
+            /** Format: date-time */
+            readonly revoked_at: string | null;
+            readonly revoked_by: string | null;
+            /** Format: date-time */
+            readonly last_used_at: string | null;
+            readonly last_used_address: string;
+            /** @description The secret to send as `Authorization: Token <key>`. Shown this once; store it now. */
+            readonly key: string;
+        };
         ArchiveProblem: {
             code: string;
             message: string;
@@ -3866,7 +4001,7 @@ export interface components {
             readonly start_date: string;
             /** Format: date */
             readonly end_date: string;
-            readonly state: components["schemas"]["AssignmentStateEnum"];
+            readonly state: components["schemas"]["AssignmentState"];
             /** Format: date-time */
             readonly started_at: string | null;
             /** Format: date-time */
@@ -3879,7 +4014,7 @@ export interface components {
          *     * `cancelled` - Cancelled
          * @enum {string}
          */
-        AssignmentStateEnum: "planned" | "started" | "completed" | "cancelled";
+        AssignmentState: "planned" | "started" | "completed" | "cancelled";
         AssignmentWriteRequest: {
             /** @description The teacher's archive id (a current teacher of the county). */
             teacher: number;
@@ -3930,18 +4065,12 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /**
-         * @description * `approve` - approve
-         *     * `return` - return
-         * @enum {string}
-         */
-        BulkActionEnum: "approve" | "return";
         BulkEntryRequest: {
             teacher: number;
             hours?: number | null;
         };
         BulkRequest: {
-            action: components["schemas"]["BulkActionEnum"];
+            action: components["schemas"]["BulkReviewAction"];
             ids: number[];
             /** @default  */
             reason: string;
@@ -3953,6 +4082,12 @@ export interface components {
             code?: string;
             message?: string;
         };
+        /**
+         * @description * `approve` - approve
+         *     * `return` - return
+         * @enum {string}
+         */
+        BulkReviewAction: "approve" | "return";
         CatalogueDiff: {
             selected_added: string[];
             selected_removed: string[];
@@ -3982,9 +4117,15 @@ export interface components {
             /** @description The province's own code tables. */
             code_tables: components["schemas"]["SpecCodeTableRequest"][];
         };
+        /**
+         * @description * `draft` - Draft
+         *     * `published` - Published
+         * @enum {string}
+         */
+        CatalogueStatus: "draft" | "published";
         CatalogueVersion: {
             readonly version: number;
-            readonly status: components["schemas"]["StatusEnum"];
+            readonly status: components["schemas"]["CatalogueStatus"];
             /** Format: date-time */
             readonly updated_at: string;
             /** Format: date-time */
@@ -3997,10 +4138,10 @@ export interface components {
          */
         Change: {
             readonly id: number;
-            readonly kind: components["schemas"]["ChangeKindEnum"];
+            readonly kind: components["schemas"]["ChangeKind"];
             readonly kind_name: string;
             /** @default submitted */
-            readonly state: components["schemas"]["SubmissionStateEnum"];
+            readonly state: components["schemas"]["ReviewState"];
             readonly teacher: number;
             readonly teacher_no: string;
             /** @description Full, or masked (张*伟) for the receiving side before completion. */
@@ -4036,7 +4177,7 @@ export interface components {
             readonly ended_at: string | null;
         };
         ChangeCreateRequest: {
-            kind: components["schemas"]["ChangeKindEnum"];
+            kind: components["schemas"]["ChangeKind"];
             /** @description The teacher's id — the own side's changes (leave, leaving, return). */
             teacher?: number;
             /** @description A transfer's applicant: the ID document type (code table). */
@@ -4071,7 +4212,7 @@ export interface components {
          *     * `return` - Return
          * @enum {string}
          */
-        ChangeKindEnum: "transfer" | "secondment" | "leave" | "retire" | "retire_cadre" | "resign" | "leave_job" | "dismiss" | "contract_end" | "death" | "missing" | "return";
+        ChangeKind: "transfer" | "secondment" | "leave" | "retire" | "retire_cadre" | "resign" | "leave_job" | "dismiss" | "contract_end" | "death" | "missing" | "return";
         ChildSummary: {
             organisation: components["schemas"]["OrganisationRef"];
             total: number;
@@ -4090,9 +4231,9 @@ export interface components {
             readonly id: number;
             readonly teacher: components["schemas"]["TeacherRef"];
             readonly school: components["schemas"]["OrganisationRef"];
-            readonly kind: components["schemas"]["ClaimKindEnum"];
+            readonly kind: components["schemas"]["ClaimKind"];
             readonly kind_name: string;
-            readonly source: components["schemas"]["SourceEnum"];
+            readonly source: components["schemas"]["ClaimSource"];
             readonly programme: number | null;
             readonly programme_name: string | null;
             /** @description 培训项目名称 (a programme's name for programme hours). */
@@ -4116,7 +4257,7 @@ export interface components {
              */
             readonly date: string;
             readonly note: string;
-            readonly state: components["schemas"]["SubmissionStateEnum"];
+            readonly state: components["schemas"]["ReviewState"];
             readonly state_name: string;
             readonly has_evidence: boolean;
             readonly evidence_name: string;
@@ -4128,7 +4269,7 @@ export interface components {
             readonly etag: string;
         };
         ClaimBulkRequest: {
-            kind: components["schemas"]["ClaimKindEnum"];
+            kind: components["schemas"]["ClaimKind"];
             /** @description For programme hours. */
             programme?: number | null;
             /** @default  */
@@ -4175,7 +4316,7 @@ export interface components {
             reason: string;
         };
         ClaimCreateRequest: {
-            kind: components["schemas"]["ClaimKindEnum"];
+            kind: components["schemas"]["ClaimKind"];
             /** @description For programme hours. */
             programme?: number | null;
             /** @default  */
@@ -4205,9 +4346,9 @@ export interface components {
             readonly id: number;
             readonly teacher: components["schemas"]["TeacherRef"];
             readonly school: components["schemas"]["OrganisationRef"];
-            readonly kind: components["schemas"]["ClaimKindEnum"];
+            readonly kind: components["schemas"]["ClaimKind"];
             readonly kind_name: string;
-            readonly source: components["schemas"]["SourceEnum"];
+            readonly source: components["schemas"]["ClaimSource"];
             readonly programme: number | null;
             readonly programme_name: string | null;
             /** @description 培训项目名称 (a programme's name for programme hours). */
@@ -4231,7 +4372,7 @@ export interface components {
              */
             readonly date: string;
             readonly note: string;
-            readonly state: components["schemas"]["SubmissionStateEnum"];
+            readonly state: components["schemas"]["ReviewState"];
             readonly state_name: string;
             readonly has_evidence: boolean;
             readonly evidence_name: string;
@@ -4256,7 +4397,13 @@ export interface components {
          *     * `other` - Other
          * @enum {string}
          */
-        ClaimKindEnum: "programme" | "degree" | "school_based" | "publication" | "exchange" | "research" | "self_study" | "other";
+        ClaimKind: "programme" | "degree" | "school_based" | "publication" | "exchange" | "research" | "self_study" | "other";
+        /**
+         * @description * `filed` - Filed and reviewed
+         *     * `completion` - Programme completion
+         * @enum {string}
+         */
+        ClaimSource: "filed" | "completion";
         CodeItem: {
             readonly code: string;
             readonly name: string;
@@ -4298,7 +4445,7 @@ export interface components {
          *     * `none` - none
          * @enum {string}
          */
-        ColumnMatchSourceEnum: "code_row" | "name" | "synonym" | "loose" | "mapping" | "proposal" | "hidden" | "duplicate" | "system" | "none";
+        ColumnMatchSource: "code_row" | "name" | "synonym" | "loose" | "mapping" | "proposal" | "hidden" | "duplicate" | "system" | "none";
         Compliance: {
             cycle: string;
             required_hours: number;
@@ -4339,7 +4486,7 @@ export interface components {
          *     * `behind` - behind
          * @enum {string}
          */
-        ComplianceStatusEnum: "compliant" | "on_track" | "behind";
+        ComplianceStatus: "compliant" | "on_track" | "behind";
         ConfirmResult: {
             /** @description Completions that became approved claims. */
             confirmed: number;
@@ -4362,7 +4509,7 @@ export interface components {
          *     * `school` - School
          * @enum {string}
          */
-        CreatableLevelEnum: "province" | "city" | "county" | "school";
+        CreatableLevel: "province" | "city" | "county" | "school";
         /**
          * @description * `text` - Text
          *     * `integer` - Integer
@@ -4378,16 +4525,16 @@ export interface components {
          *     * `org_ref` - Organisation
          * @enum {string}
          */
-        DataTypeEnum: "text" | "integer" | "decimal" | "date" | "year_month" | "boolean" | "code" | "multi_code" | "id_number" | "phone" | "email" | "org_ref";
+        DataType: "text" | "integer" | "decimal" | "date" | "year_month" | "boolean" | "code" | "multi_code" | "id_number" | "phone" | "email" | "org_ref";
         Decision: {
             readonly round: number;
             /** @description The step decided (approve / return). */
             readonly step: number | null;
             readonly level: string;
-            /** @description Code of the organisation that decided (the submitter's for a submit or withdraw). */
-            readonly organisation: string;
-            readonly organisation_name: string;
-            action: components["schemas"]["DecisionActionEnum"];
+            /** @description Code of the organisation that decided (the submitter's for a submit or withdraw); null when the step was taken by the system (an automatic step, or an organisation since removed). */
+            readonly organisation: string | null;
+            readonly organisation_name: string | null;
+            action: components["schemas"]["DecisionAction"];
             readonly actor: components["schemas"]["Person"];
             readonly reason: string;
             /** Format: date-time */
@@ -4404,7 +4551,7 @@ export interface components {
          *     * `withdraw` - Withdrawn
          * @enum {string}
          */
-        DecisionActionEnum: "submit" | "approve" | "return" | "withdraw";
+        DecisionAction: "submit" | "approve" | "return" | "withdraw";
         Dimension: {
             key: string;
             name: string;
@@ -4476,6 +4623,21 @@ export interface components {
              * @description Eligibility is judged on this date (1 September of the year).
              */
             reference_date: string;
+        };
+        /** @description The one error format of every TMIS endpoint. */
+        Error: {
+            /** @description HTTP status, repeated. */
+            status: number;
+            /** @description Stable machine code, e.g. not_found, invalid, login_locked. */
+            code: string;
+            /** @description Human message in the request's language. */
+            message: string;
+            /** @description Field errors: field name → list of {code, message}. */
+            errors?: {
+                [key: string]: components["schemas"]["FieldError"][];
+            };
+            /** @description Seconds to wait (429 only). */
+            retry_after?: number;
         };
         /**
          * @description A read serializer for hot endpoints.
@@ -4574,12 +4736,12 @@ export interface components {
             readonly filters: unknown;
             /** @description Indicator codes, in column order. */
             readonly fields: unknown;
-            readonly format: components["schemas"]["FormatEnum"];
+            readonly format: components["schemas"]["FileFormat"];
             /** @description Unmasked ID numbers (teachers.view_id). */
             readonly full_id: boolean;
             /** @description Many-valued groups with a sheet each (codes, or ["all"]); empty: the basic sheet only. */
             readonly groups: string[];
-            readonly state: components["schemas"]["ExportStateEnum"];
+            readonly state: components["schemas"]["ExportState"];
             /** @description In the owner's language. */
             readonly error_message: string;
             /** @description Rows selected, once counted. */
@@ -4606,7 +4768,7 @@ export interface components {
             /** @description Columns by indicator code, in order (see `GET /exports/columns/`); default: all. */
             fields?: string[];
             /** @default xlsx */
-            format: components["schemas"]["FormatEnum"];
+            format: components["schemas"]["FileFormat"];
             /**
              * @description Full ID numbers (needs `teachers.view_id`).
              * @default false
@@ -4624,7 +4786,7 @@ export interface components {
          *     * `downloaded` - 已下载
          * @enum {string}
          */
-        ExportStateEnum: "queued" | "running" | "done" | "failed" | "cancelled" | "downloaded";
+        ExportState: "queued" | "running" | "done" | "failed" | "cancelled" | "downloaded";
         FailedImport: {
             id: number;
             file_name: string;
@@ -4634,6 +4796,10 @@ export interface components {
             error_message: string;
             /** Format: date-time */
             created_at: string;
+        };
+        FieldError: {
+            code: string;
+            message: string;
         };
         Figures: {
             /** @description 应报学校数 */
@@ -4668,18 +4834,24 @@ export interface components {
              */
             approval_rate: number | null;
         };
+        /**
+         * @description * `xlsx` - Excel (.xlsx)
+         *     * `csv` - CSV (UTF-8)
+         * @enum {string}
+         */
+        FileFormat: "xlsx" | "csv";
         /** @description One kind's review chain in the caller's province. */
         Flow: {
             readonly province: string;
-            readonly kind: components["schemas"]["KindEnum"];
+            readonly kind: components["schemas"]["ReviewKind"];
             /** @description The kind's name (localised). */
             readonly kind_name: string;
             /** @description The levels that approve, in climbing order. */
-            levels: components["schemas"]["LevelsEnum"][];
+            levels: components["schemas"]["ReviewLevel"][];
             /** @description National levels a province cannot drop. */
-            readonly required_levels: components["schemas"]["LevelsEnum"][];
+            readonly required_levels: components["schemas"]["ReviewLevel"][];
             /** @description The levels a province may choose from. */
-            readonly allowed_levels: components["schemas"]["LevelsEnum"][];
+            readonly allowed_levels: components["schemas"]["ReviewLevel"][];
             /** @description Null, or the kind whose chain (plus its own levels) this derived chain follows; not edited itself. */
             readonly derived_from: string | null;
             readonly editable: boolean;
@@ -4691,12 +4863,6 @@ export interface components {
             /** @description The chain's ETag (`"default"` while the national default applies); send it in If-Match. */
             readonly etag: string;
         };
-        /**
-         * @description * `xlsx` - Excel (.xlsx)
-         *     * `csv` - CSV (UTF-8)
-         * @enum {string}
-         */
-        FormatEnum: "xlsx" | "csv";
         GroupMember: {
             readonly id: number;
             readonly organisation: components["schemas"]["OrganisationRef"];
@@ -4705,7 +4871,7 @@ export interface components {
             readonly unit: string;
             /** @description 职务. */
             readonly post: string;
-            readonly role: components["schemas"]["GroupRoleEnum"];
+            readonly role: components["schemas"]["GroupRole"];
             readonly role_name: string;
             readonly office_phone: string;
             /** @description In full for the member's own organisation; masked (13*******78) for the levels above. */
@@ -4739,7 +4905,7 @@ export interface components {
              *     * `technical` - Technical lead
              *     * `member` - Member
              */
-            role: components["schemas"]["GroupRoleEnum"];
+            role: components["schemas"]["GroupRole"];
             /** @default  */
             office_phone: string;
             /**
@@ -4751,12 +4917,6 @@ export interface components {
             /** @default 0 */
             sort_order: number;
         };
-        /**
-         * @description * `append` - 追加
-         *     * `replace` - 替换
-         * @enum {string}
-         */
-        GroupModeEnum: "append" | "replace";
         GroupOrganisation: {
             code: string;
             name: string;
@@ -4773,7 +4933,7 @@ export interface components {
          *     * `member` - Member
          * @enum {string}
          */
-        GroupRoleEnum: "leader" | "deputy" | "liaison" | "technical" | "member";
+        GroupRole: "leader" | "deputy" | "liaison" | "technical" | "member";
         /** @description One school's figures of one year. */
         Headcount: {
             /** @description The school. */
@@ -4987,7 +5147,7 @@ export interface components {
              *     * `system` - system
              *     * `none` - none
              */
-            source: components["schemas"]["ColumnMatchSourceEnum"];
+            source: components["schemas"]["ColumnMatchSource"];
         };
         ImportField: {
             /** @description Indicator code (`school`: 学校代码). */
@@ -4998,6 +5158,12 @@ export interface components {
             /** @description A key column: an import cannot read a row without it. */
             key: boolean;
         };
+        /**
+         * @description * `append` - 追加
+         *     * `replace` - 替换
+         * @enum {string}
+         */
+        ImportGroupMode: "append" | "replace";
         /** @description A group sheet of the workbook (学习经历 …) as the import read it. */
         ImportGroupSheet: {
             /** @description The sheet's name in the file. */
@@ -5023,15 +5189,15 @@ export interface components {
             readonly organisation_name: string;
             readonly dry_run: boolean;
             readonly strict: boolean;
-            readonly mode: components["schemas"]["ModeEnum"];
+            readonly mode: components["schemas"]["ImportMode"];
             /**
              * @description Group sheets: add rows to a teacher's records, or put them in place of his records of the group.
              *
              *     * `append` - 追加
              *     * `replace` - 替换
              */
-            readonly group_mode: components["schemas"]["GroupModeEnum"];
-            readonly state: components["schemas"]["JobStateEnum"];
+            readonly group_mode: components["schemas"]["ImportGroupMode"];
+            readonly state: components["schemas"]["JobState"];
             readonly error_code: string;
             /** @description In the owner's language. */
             readonly error_message: string;
@@ -5075,6 +5241,12 @@ export interface components {
             needs_mapping?: boolean;
             groups?: components["schemas"]["ImportGroupSheet"][];
         };
+        /**
+         * @description * `create` - 只新增
+         *     * `upsert` - 新增并更新
+         * @enum {string}
+         */
+        ImportMode: "create" | "upsert";
         ImportProblem: {
             readonly id: number;
             /** @description The sheet's name: a group sheet's, empty for the basic one. */
@@ -5089,7 +5261,7 @@ export interface components {
             readonly code: string;
             /** @description In the reader's language. */
             readonly message: string;
-            readonly severity: components["schemas"]["SeverityEnum"];
+            readonly severity: components["schemas"]["ImportSeverity"];
         };
         ImportProblemGroup: {
             /** @description The column's header ('' for a problem of the whole row). */
@@ -5119,8 +5291,14 @@ export interface components {
             /** @default false */
             strict: boolean;
             /** @default create */
-            mode: components["schemas"]["ModeEnum"];
+            mode: components["schemas"]["ImportMode"];
         };
+        /**
+         * @description * `error` - 错误
+         *     * `warning` - 警告
+         * @enum {string}
+         */
+        ImportSeverity: "error" | "warning";
         ImportStartRequest: {
             /**
              * Format: binary
@@ -5146,7 +5324,7 @@ export interface components {
              *     * `upsert` - 新增并更新
              * @default create
              */
-            mode: components["schemas"]["ModeEnum"];
+            mode: components["schemas"]["ImportMode"];
             /**
              * @description Group sheets (学习经历 …): `append` adds each row to its teacher's records of the group; `replace` puts a teacher's rows in place of his records of the group (a teacher with a failed row keeps his).
              *
@@ -5154,7 +5332,7 @@ export interface components {
              *     * `replace` - 替换
              * @default append
              */
-            group_mode: components["schemas"]["GroupModeEnum"];
+            group_mode: components["schemas"]["ImportGroupMode"];
             /** @description Column mapping as JSON text: {"header": "indicator code" or "" to ignore}; remembered for your organisation's next upload with the same headers. */
             mapping?: unknown;
         };
@@ -5164,11 +5342,11 @@ export interface components {
             readonly group: string;
             readonly name: string;
             readonly name_en: string;
-            data_type: components["schemas"]["DataTypeEnum"];
+            data_type: components["schemas"]["DataType"];
             readonly code_table: string | null;
-            stages: components["schemas"]["SchoolStageEnum"][];
+            stages: components["schemas"]["SchoolStage"][];
             /** @description School kinds where the indicator is national core (required, reported nationally). */
-            core_stages: components["schemas"]["SchoolStageEnum"][];
+            core_stages: components["schemas"]["SchoolStage"][];
             /** @description Rules: max_length, min_length, minimum, maximum, pattern, … */
             validation: {
                 [key: string]: unknown;
@@ -5203,7 +5381,7 @@ export interface components {
             /** @description The rule's name in the reader's language. */
             readonly rule_name: string;
             /** @description `error` or `warning`. */
-            readonly severity: components["schemas"]["QualitySeverityEnum"];
+            readonly severity: components["schemas"]["QualitySeverity"];
             /** @description What is wrong, with names rather than codes. */
             readonly message: string;
             /**
@@ -5227,10 +5405,10 @@ export interface components {
              *     * `export` - 导出
              *     * `import` - 导入
              */
-            kind: components["schemas"]["JobKindEnum"];
+            kind: components["schemas"]["JobKind"];
             /** @description The job's id within its kind. */
             id: number;
-            state: components["schemas"]["ExportStateEnum"];
+            state: components["schemas"]["ExportState"];
             /**
              * Format: double
              * @description Work done, 0–100.
@@ -5261,7 +5439,7 @@ export interface components {
          *     * `import` - 导入
          * @enum {string}
          */
-        JobKindEnum: "export" | "import";
+        JobKind: "export" | "import";
         JobLinks: {
             /** @description The job at its kind's own endpoint. */
             detail: string;
@@ -5278,7 +5456,7 @@ export interface components {
          *     * `cancelled` - 已取消
          * @enum {string}
          */
-        JobStateEnum: "queued" | "running" | "done" | "failed" | "cancelled";
+        JobState: "queued" | "running" | "done" | "failed" | "cancelled";
         JudgedTeacher: {
             /** @description The teacher's archive id. */
             id: number;
@@ -5300,17 +5478,6 @@ export interface components {
             /** @description The teacher's assignment of the year. */
             assignment: components["schemas"]["PlanRefAssignment"] | null;
         };
-        /**
-         * @description * `teacher_info` - Teacher information
-         *     * `teacher_change` - Change of teacher information
-         *     * `teacher_key_change` - Change of key information
-         *     * `transfer` - Transfer
-         *     * `teacher_status` - Change of status
-         *     * `training_claim` - Training hours
-         *     * `rotation_plan` - Rotation plan
-         * @enum {string}
-         */
-        KindEnum: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status" | "training_claim" | "rotation_plan";
         KindFigures: {
             /** @description 应报学校数 */
             schools_expected: number;
@@ -5351,14 +5518,6 @@ export interface components {
             name: string;
             hours: number;
         };
-        /**
-         * @description * `school` - school
-         *     * `county` - county
-         *     * `city` - city
-         *     * `province` - province
-         * @enum {string}
-         */
-        LevelsEnum: "school" | "county" | "city" | "province";
         LoginResult: {
             /** @description True: the account has a second factor; send its code with `challenge` to /auth/token/totp/. */
             totp_required: boolean;
@@ -5391,7 +5550,7 @@ export interface components {
             readonly id: number;
             readonly username: string;
             readonly display_name: string;
-            roles: components["schemas"]["RolesEnum"][];
+            roles: components["schemas"]["Role"][];
             /** @description Capabilities the roles grant; menus follow them. */
             readonly capabilities: string[];
             organisation: components["schemas"]["Organisation"];
@@ -5445,12 +5604,6 @@ export interface components {
             /** @default 0 */
             sort_order: number;
         };
-        /**
-         * @description * `create` - 只新增
-         *     * `upsert` - 新增并更新
-         * @enum {string}
-         */
-        ModeEnum: "create" | "upsert";
         MonthlyEntry: {
             organisation: components["schemas"]["OrganisationRef"];
             /** @description The working group's contact when the report was taken ('' if none). */
@@ -5539,7 +5692,7 @@ export interface components {
              *     * `county` - County
              *     * `school` - School
              */
-            readonly level: components["schemas"]["OrganisationLevelEnum"];
+            readonly level: components["schemas"]["OrganisationLevel"];
             /** @description Code of the parent unit. */
             readonly parent_code: string | null;
             /** @description Materialised path of codes from the root, e.g. /000000/620000/620100/. */
@@ -5561,7 +5714,7 @@ export interface components {
              *     * `special` - Special education school
              *     * `higher` - Higher education institution
              */
-            readonly school_stage: (components["schemas"]["SchoolStageEnum"] | components["schemas"]["NullEnum"]) | null;
+            readonly school_stage: (components["schemas"]["SchoolStage"] | components["schemas"]["NullEnum"]) | null;
             /** @description 学校办别 code; null if not set. */
             readonly sponsor: string | null;
             /** @description 城乡分类 code; null if not set. */
@@ -5574,7 +5727,7 @@ export interface components {
              *     * `local` - Local
              *     * `mirrored` - Mirrored from a provincial instance
              */
-            readonly origin: components["schemas"]["OriginEnum"];
+            readonly origin: components["schemas"]["OrganisationOrigin"];
             /** @description The record's ETag (the same as the ETag header of its GET). Send it in If-Match with a change; a list's rows carry it so that an editor needs no GET of its own. */
             readonly etag: string;
         };
@@ -5586,7 +5739,7 @@ export interface components {
             name: string;
             /** @default  */
             name_en: string;
-            level: components["schemas"]["CreatableLevelEnum"];
+            level: components["schemas"]["CreatableLevel"];
             /** @default  */
             school_type: string;
             /** @default  */
@@ -5604,20 +5757,20 @@ export interface components {
          *     * `school` - School
          * @enum {string}
          */
-        OrganisationLevelEnum: "central" | "province" | "city" | "county" | "school";
-        /** @description A compact reference used inside other resources. */
-        OrganisationRef: {
-            /** @description GB/T 2260 six-digit division code for regions, ten-digit 学校标识码 for schools, 000000 for the Ministry of Education. */
-            readonly code: string;
-            readonly name: string;
-            readonly level: components["schemas"]["OrganisationLevelEnum"];
-        };
+        OrganisationLevel: "central" | "province" | "city" | "county" | "school";
         /**
          * @description * `local` - Local
          *     * `mirrored` - Mirrored from a provincial instance
          * @enum {string}
          */
-        OriginEnum: "local" | "mirrored";
+        OrganisationOrigin: "local" | "mirrored";
+        /** @description A compact reference used inside other resources. */
+        OrganisationRef: {
+            /** @description GB/T 2260 six-digit division code for regions, ten-digit 学校标识码 for schools, 000000 for the Ministry of Education. */
+            readonly code: string;
+            readonly name: string;
+            readonly level: components["schemas"]["OrganisationLevel"];
+        };
         OverdueMilestone: {
             title: string;
             /** Format: date */
@@ -5678,12 +5831,12 @@ export interface components {
         PaginatedAchievementRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["AchievementRecord"][];
@@ -5692,15 +5845,32 @@ export interface components {
             /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
             count_estimated?: boolean;
         };
-        PaginatedAssessmentRecordList: {
+        PaginatedApiTokenList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
+             */
+            previous?: string | null;
+            results: components["schemas"]["ApiToken"][];
+            /** @description With ?count=true: the rows the list holds (exact up to 10,000). */
+            count?: number;
+            /** @description With ?count=true: true when `count` is the planner's estimate (above 10,000). */
+            count_estimated?: boolean;
+        };
+        PaginatedAssessmentRecordList: {
+            /**
+             * Format: uri
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["AssessmentRecord"][];
@@ -5712,12 +5882,12 @@ export interface components {
         PaginatedAssignmentList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Assignment"][];
@@ -5729,12 +5899,12 @@ export interface components {
         PaginatedAuditEventList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["AuditEvent"][];
@@ -5746,12 +5916,12 @@ export interface components {
         PaginatedChangeList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Change"][];
@@ -5763,12 +5933,12 @@ export interface components {
         PaginatedClaimList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Claim"][];
@@ -5780,12 +5950,12 @@ export interface components {
         PaginatedEthicsRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["EthicsRecord"][];
@@ -5797,12 +5967,12 @@ export interface components {
         PaginatedExportJobList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["ExportJob"][];
@@ -5814,12 +5984,12 @@ export interface components {
         PaginatedImportJobList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["ImportJob"][];
@@ -5831,12 +6001,12 @@ export interface components {
         PaginatedImportProblemList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["ImportProblem"][];
@@ -5848,12 +6018,12 @@ export interface components {
         PaginatedIssueList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Issue"][];
@@ -5878,12 +6048,12 @@ export interface components {
         PaginatedNotificationList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Notification"][];
@@ -5897,12 +6067,12 @@ export interface components {
         PaginatedOrganisationList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Organisation"][];
@@ -5914,12 +6084,12 @@ export interface components {
         PaginatedOverseasRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["OverseasRecord"][];
@@ -5931,12 +6101,12 @@ export interface components {
         PaginatedPlanList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Plan"][];
@@ -5948,12 +6118,12 @@ export interface components {
         PaginatedPostRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["PostRecord"][];
@@ -5965,12 +6135,12 @@ export interface components {
         PaginatedProgrammeList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Programme"][];
@@ -5982,12 +6152,12 @@ export interface components {
         PaginatedQualificationRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["QualificationRecord"][];
@@ -5999,12 +6169,12 @@ export interface components {
         PaginatedRotationRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["RotationRecord"][];
@@ -6016,12 +6186,12 @@ export interface components {
         PaginatedSchoolHeadcountRowList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["SchoolHeadcountRow"][];
@@ -6033,12 +6203,12 @@ export interface components {
         PaginatedSkillRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["SkillRecord"][];
@@ -6050,12 +6220,12 @@ export interface components {
         PaginatedStudyRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["StudyRecord"][];
@@ -6067,12 +6237,12 @@ export interface components {
         PaginatedSubmissionList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Submission"][];
@@ -6084,12 +6254,12 @@ export interface components {
         PaginatedTalentRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["TalentRecord"][];
@@ -6101,12 +6271,12 @@ export interface components {
         PaginatedTeacherList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["Teacher"][];
@@ -6118,12 +6288,12 @@ export interface components {
         PaginatedTeachingRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["TeachingRecord"][];
@@ -6135,12 +6305,12 @@ export interface components {
         PaginatedTitleRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["TitleRecord"][];
@@ -6152,12 +6322,12 @@ export interface components {
         PaginatedTrainingRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["TrainingRecord"][];
@@ -6169,12 +6339,12 @@ export interface components {
         PaginatedTreatmentRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["TreatmentRecord"][];
@@ -6186,12 +6356,12 @@ export interface components {
         PaginatedUserList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["User"][];
@@ -6203,12 +6373,12 @@ export interface components {
         PaginatedWorkPlanList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["WorkPlan"][];
@@ -6220,12 +6390,12 @@ export interface components {
         PaginatedWorkRecordList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             next?: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://tmis.example/api/v1/teachers/?cursor=cD00ODY%3D
              */
             previous?: string | null;
             results: components["schemas"]["WorkRecord"][];
@@ -6407,7 +6577,7 @@ export interface components {
         /** @description One kind's review chain in the caller's province. */
         PatchedFlowRequest: {
             /** @description The levels that approve, in climbing order. */
-            levels?: components["schemas"]["LevelsEnum"][];
+            levels?: components["schemas"]["ReviewLevel"][];
         };
         /** @description A change of a member. */
         PatchedGroupMemberChangeRequest: {
@@ -6425,7 +6595,7 @@ export interface components {
              *     * `technical` - Technical lead
              *     * `member` - Member
              */
-            role?: components["schemas"]["GroupRoleEnum"];
+            role?: components["schemas"]["GroupRole"];
             office_phone?: string;
             /** @description 11 digits starting with 1. */
             mobile?: string;
@@ -6692,7 +6862,7 @@ export interface components {
         };
         PatchedUserUpdateRequest: {
             display_name?: string;
-            roles?: components["schemas"]["RolesEnum"][];
+            roles?: components["schemas"]["Role"][];
             is_active?: boolean;
             /** @description Set a new password (reset). */
             password?: string;
@@ -6729,7 +6899,7 @@ export interface components {
             readonly id: number;
             readonly county: components["schemas"]["RotationOrg"];
             year: number;
-            readonly state: components["schemas"]["PlanStateEnum"];
+            readonly state: components["schemas"]["PlanState"];
             note?: string;
             readonly submission: number | null;
             readonly assignment_count: number;
@@ -6751,7 +6921,7 @@ export interface components {
             readonly id: number;
             readonly county: components["schemas"]["RotationOrg"];
             year: number;
-            readonly state: components["schemas"]["PlanStateEnum"];
+            readonly state: components["schemas"]["PlanState"];
             note?: string;
             readonly submission: number | null;
             readonly assignment_count: number;
@@ -6786,7 +6956,7 @@ export interface components {
         PlanRefAssignment: {
             id: number;
             plan_id: number;
-            state: components["schemas"]["AssignmentStateEnum"];
+            state: components["schemas"]["AssignmentState"];
             to_school_name: string;
         };
         /**
@@ -6798,7 +6968,7 @@ export interface components {
          *     * `withdrawn` - Withdrawn
          * @enum {string}
          */
-        PlanStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
+        PlanState: "draft" | "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -6929,7 +7099,7 @@ export interface components {
         ProvinceCatalogue: {
             readonly province: string;
             readonly version: number;
-            readonly status: components["schemas"]["StatusEnum"];
+            readonly status: components["schemas"]["CatalogueStatus"];
             readonly spec: components["schemas"]["CatalogueSpec"];
             /** Format: date-time */
             readonly created_at: string;
@@ -7008,7 +7178,7 @@ export interface components {
             extra?: unknown;
         };
         /** @enum {string} */
-        QualitySeverityEnum: "error" | "warning";
+        QualitySeverity: "error" | "warning";
         QualitySummary: {
             /** @description The organisation's own subtree. */
             total: components["schemas"]["OrgFigures"];
@@ -7112,15 +7282,15 @@ export interface components {
          *     * `returned` - Returned
          * @enum {string}
          */
-        RecordStateEnum: "draft" | "submitted" | "in_review" | "approved" | "returned";
+        RecordState: "draft" | "submitted" | "in_review" | "approved" | "returned";
         ReturnRequest: {
             /** @description Why it goes back (at least 5 characters; line breaks allowed). */
             reason: string;
         };
         ReturnedItem: {
             readonly id: number;
-            kind: components["schemas"]["KindEnum"];
-            state: components["schemas"]["SubmissionStateEnum"];
+            kind: components["schemas"]["ReviewKind"];
+            state: components["schemas"]["ReviewState"];
             readonly subject: components["schemas"]["Subject"];
             readonly school_name: string;
             /** Format: date-time */
@@ -7129,6 +7299,25 @@ export interface components {
             /** Format: date-time */
             readonly closed_at: string | null;
         };
+        /**
+         * @description * `teacher_info` - Teacher information
+         *     * `teacher_change` - Change of teacher information
+         *     * `teacher_key_change` - Change of key information
+         *     * `transfer` - Transfer
+         *     * `teacher_status` - Change of status
+         *     * `training_claim` - Training hours
+         *     * `rotation_plan` - Rotation plan
+         * @enum {string}
+         */
+        ReviewKind: "teacher_info" | "teacher_change" | "teacher_key_change" | "transfer" | "teacher_status" | "training_claim" | "rotation_plan";
+        /**
+         * @description * `school` - school
+         *     * `county` - county
+         *     * `city` - city
+         *     * `province` - province
+         * @enum {string}
+         */
+        ReviewLevel: "school" | "county" | "city" | "province";
         ReviewSettings: {
             readonly province: string | null;
             readonly province_name: string | null;
@@ -7143,6 +7332,15 @@ export interface components {
             readonly etag: string;
         };
         /**
+         * @description * `submitted` - Submitted
+         *     * `in_review` - In review
+         *     * `approved` - Approved
+         *     * `returned` - Returned
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        ReviewState: "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
+        /**
          * @description * `filler` - Filler
          *     * `reviewer` - Reviewer
          *     * `admin` - Administrator
@@ -7154,7 +7352,7 @@ export interface components {
          *     * `teacher` - Teacher
          * @enum {string}
          */
-        RolesEnum: "filler" | "reviewer" | "admin" | "viewer" | "sysadmin" | "secadmin" | "auditor" | "service" | "teacher";
+        Role: "filler" | "reviewer" | "admin" | "viewer" | "sysadmin" | "secadmin" | "auditor" | "service" | "teacher";
         RotationFlowRow: {
             code: string;
             name: string;
@@ -7290,7 +7488,7 @@ export interface components {
              *     * `error` - error
              *     * `warning` - warning
              */
-            severity: components["schemas"]["QualitySeverityEnum"];
+            severity: components["schemas"]["QualitySeverity"];
             /** @description The severity's name in the reader's language. */
             severity_name: string;
             /** @description What the rule checks, in the reader's language. */
@@ -7378,7 +7576,7 @@ export interface components {
          *     * `higher` - Higher education institution
          * @enum {string}
          */
-        SchoolStageEnum: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
+        SchoolStage: "kindergarten" | "primary_secondary" | "secondary_vocational" | "special" | "higher";
         SecuritySettings: {
             /** @description Days the audit log is kept (at least 180). */
             audit_retention_days: number;
@@ -7399,12 +7597,6 @@ export interface components {
             /** @description Proxies whose X-Forwarded-For is believed. */
             trusted_proxies: string[];
         };
-        /**
-         * @description * `error` - 错误
-         *     * `warning` - 警告
-         * @enum {string}
-         */
-        SeverityEnum: "error" | "warning";
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -7464,12 +7656,6 @@ export interface components {
             /** @description Null: the monthly job. */
             taken_by?: string | null;
         };
-        /**
-         * @description * `filed` - Filed and reviewed
-         *     * `completion` - Programme completion
-         * @enum {string}
-         */
-        SourceEnum: "filed" | "completion";
         SpecCodeItem: {
             code: string;
             name: string;
@@ -7499,10 +7685,10 @@ export interface components {
             group: string;
             name: string;
             name_en?: string;
-            type: components["schemas"]["DataTypeEnum"];
+            type: components["schemas"]["DataType"];
             code_table?: string | null;
             required?: boolean;
-            stages?: components["schemas"]["SchoolStageEnum"][];
+            stages?: components["schemas"]["SchoolStage"][];
             validation?: {
                 [key: string]: unknown;
             };
@@ -7517,10 +7703,10 @@ export interface components {
             group: string;
             name: string;
             name_en?: string;
-            type: components["schemas"]["DataTypeEnum"];
+            type: components["schemas"]["DataType"];
             code_table?: string | null;
             required?: boolean;
-            stages?: components["schemas"]["SchoolStageEnum"][];
+            stages?: components["schemas"]["SchoolStage"][];
             validation?: {
                 [key: string]: unknown;
             };
@@ -7545,14 +7731,8 @@ export interface components {
             by_level: components["schemas"]["LevelHours"][];
             quotas: components["schemas"]["QuotaStanding"][];
             new_teacher: boolean;
-            status: components["schemas"]["ComplianceStatusEnum"];
+            status: components["schemas"]["ComplianceStatus"];
         };
-        /**
-         * @description * `draft` - Draft
-         *     * `published` - Published
-         * @enum {string}
-         */
-        StatusEnum: "draft" | "published";
         /**
          * @description A read serializer for hot endpoints.
          *
@@ -7630,8 +7810,8 @@ export interface components {
              *     * `training_claim` - Training hours
              *     * `rotation_plan` - Rotation plan
              */
-            kind: components["schemas"]["KindEnum"];
-            state: components["schemas"]["SubmissionStateEnum"];
+            kind: components["schemas"]["ReviewKind"];
+            state: components["schemas"]["ReviewState"];
             readonly subject: components["schemas"]["Subject"];
             /** @description The level deciding now; null once closed. */
             readonly level: string | null;
@@ -7676,8 +7856,8 @@ export interface components {
              *     * `training_claim` - Training hours
              *     * `rotation_plan` - Rotation plan
              */
-            kind: components["schemas"]["KindEnum"];
-            state: components["schemas"]["SubmissionStateEnum"];
+            kind: components["schemas"]["ReviewKind"];
+            state: components["schemas"]["ReviewState"];
             readonly subject: components["schemas"]["Subject"];
             /** @description The level deciding now; null once closed. */
             readonly level: string | null;
@@ -7710,15 +7890,6 @@ export interface components {
             readonly waiting_days: number | null;
             readonly decisions: components["schemas"]["Decision"][];
         };
-        /**
-         * @description * `submitted` - Submitted
-         *     * `in_review` - In review
-         *     * `approved` - Approved
-         *     * `returned` - Returned
-         *     * `withdrawn` - Withdrawn
-         * @enum {string}
-         */
-        SubmissionStateEnum: "submitted" | "in_review" | "approved" | "returned" | "withdrawn";
         SubtreeCounts: {
             province: number;
             city: number;
@@ -7859,7 +8030,7 @@ export interface components {
             readonly other_contact: string;
             /** @description Province extension indicators. */
             readonly extra: unknown;
-            readonly record_state: components["schemas"]["RecordStateEnum"];
+            readonly record_state: components["schemas"]["RecordState"];
             /** @description Once approved, an archive is never deleted. */
             readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
@@ -7951,7 +8122,7 @@ export interface components {
             readonly other_contact: string;
             /** @description Province extension indicators. */
             readonly extra: unknown;
-            readonly record_state: components["schemas"]["RecordStateEnum"];
+            readonly record_state: components["schemas"]["RecordState"];
             /** @description Once approved, an archive is never deleted. */
             readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
@@ -8077,7 +8248,7 @@ export interface components {
             readonly other_contact: string;
             /** @description Province extension indicators. */
             readonly extra: unknown;
-            readonly record_state: components["schemas"]["RecordStateEnum"];
+            readonly record_state: components["schemas"]["RecordState"];
             /** @description Once approved, an archive is never deleted. */
             readonly ever_approved: boolean;
             /** @description A change request is open (review engine). */
@@ -8260,7 +8431,7 @@ export interface components {
              *     * `return` - return
              *     * `withdraw` - withdraw
              */
-            action: components["schemas"]["TimelineEntryActionEnum"];
+            action: components["schemas"]["TimelineEntryAction"];
             actor: components["schemas"]["TimelinePerson"] | null;
             /** @description The submission's kind (teacher_info, teacher_change …). */
             kind: string | null;
@@ -8296,7 +8467,7 @@ export interface components {
          *     * `withdraw` - withdraw
          * @enum {string}
          */
-        TimelineEntryActionEnum: "filled" | "changed" | "removed" | "submit" | "approve" | "return" | "withdraw";
+        TimelineEntryAction: "filled" | "changed" | "removed" | "submit" | "approve" | "return" | "withdraw";
         TimelineImport: {
             /** @description The group's code (`study` …); the catalogue names it. */
             group: string;
@@ -8458,7 +8629,7 @@ export interface components {
             id: number;
             /** Format: date */
             date: string;
-            kind: components["schemas"]["ClaimKindEnum"];
+            kind: components["schemas"]["ClaimKind"];
             kind_name: string;
             title: string;
             provider: string;
@@ -8583,7 +8754,7 @@ export interface components {
             readonly id: number;
             readonly username: string;
             readonly display_name: string;
-            roles: components["schemas"]["RolesEnum"][];
+            roles: components["schemas"]["Role"][];
             organisation: components["schemas"]["OrganisationRef"];
             readonly is_active: boolean;
             /** @description Two-factor authentication is on. */
@@ -8605,7 +8776,7 @@ export interface components {
             /** @description At least 8 characters, three character classes. */
             password: string;
             /** @description Required of an actor who assigns roles (`roles.assign`); empty for one who does not (the system administrator opens accounts without roles, the security administrator assigns them). */
-            roles?: components["schemas"]["RolesEnum"][];
+            roles?: components["schemas"]["Role"][];
             /** @description Code of the user's organisation. */
             organisation: string;
         };
@@ -8639,7 +8810,7 @@ export interface components {
         };
         UserRolesRequest: {
             /** @description The account's roles from now on (replacing the ones it holds). */
-            roles: components["schemas"]["RolesEnum"][];
+            roles: components["schemas"]["Role"][];
         };
         ValidateRequestRequest: {
             /** @description Indicator group code, e.g. basic. */
@@ -8660,8 +8831,8 @@ export interface components {
         };
         WaitingItem: {
             readonly id: number;
-            kind: components["schemas"]["KindEnum"];
-            state: components["schemas"]["SubmissionStateEnum"];
+            kind: components["schemas"]["ReviewKind"];
+            state: components["schemas"]["ReviewState"];
             readonly subject: components["schemas"]["Subject"];
             readonly school_name: string;
             /** Format: date-time */
@@ -8764,25 +8935,6 @@ export interface components {
             work_unit_nature?: string;
             work_post?: string;
             extra?: unknown;
-        };
-        /** @description The one error format of every TMIS endpoint. */
-        Error: {
-            /** @description HTTP status, repeated. */
-            status: number;
-            /** @description Stable machine code, e.g. not_found, invalid, login_locked. */
-            code: string;
-            /** @description Human message in the request's language. */
-            message: string;
-            /** @description Field errors: field name → list of {code, message}. */
-            errors?: {
-                [key: string]: components["schemas"]["FieldError"][];
-            };
-            /** @description Seconds to wait (429 only). */
-            retry_after?: number;
-        };
-        FieldError: {
-            code: string;
-            message: string;
         };
     };
     responses: never;
@@ -26345,6 +26497,321 @@ export interface operations {
             };
             /** @description The caller's roles do not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_list: {
+        parameters: {
+            query?: {
+                /** @description Add `count`: exact up to 10,000 rows, above that an estimate (`count_estimated`). Off by default: counting costs a query the pages do not need. */
+                count?: boolean;
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedApiTokenList"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenCreateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiTokenIssued"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large (`too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not JSON (`unsupported_media_type`); only the upload endpoints take multipart/form-data. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this api token. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    tokens_revoke_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional, 1–255 printable ASCII characters, unique per request you mean: a retry with the same key within 24 h gets the first answer again (header `Idempotent-Replayed: true`) instead of running twice; the same key with another request is 422 `idempotency_key_reused`; while the first still runs, 409 `idempotency_in_progress` with Retry-After. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this api token. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or outside the caller's organisation scope. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with existing data. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

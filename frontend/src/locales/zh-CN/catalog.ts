@@ -1,4 +1,4 @@
-import type { DataTypeEnum, SchoolStageEnum } from '@/api/generated/enums';
+import type { DataType, SchoolStage } from '@/api/generated/enums';
 
 const catalog = {
   stages: {
@@ -7,7 +7,7 @@ const catalog = {
     secondary_vocational: '中职',
     special: '特教',
     higher: '高校',
-  } satisfies Record<SchoolStageEnum, string>,
+  } satisfies Record<SchoolStage, string>,
   dataTypes: {
     text: '文本',
     integer: '整数',
@@ -21,7 +21,7 @@ const catalog = {
     phone: '电话',
     email: '电子邮箱',
     org_ref: '机构',
-  } satisfies Record<DataTypeEnum, string>,
+  } satisfies Record<DataType, string>,
   browser: {
     title: '指标体系',
     groups: '指标分组',

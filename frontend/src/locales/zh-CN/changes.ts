@@ -1,4 +1,4 @@
-import type { ChangeKindEnum } from '@/api/generated/enums';
+import type { ChangeKind } from '@/api/generated/enums';
 
 const changes = {
   list: {
@@ -33,7 +33,7 @@ const changes = {
     death: '死亡',
     missing: '下落不明',
     return: '返岗/返聘',
-  } satisfies Record<ChangeKindEnum, string>,
+  } satisfies Record<ChangeKind, string>,
   // A change waits for some level from the start: 审核中 either way (the list names who decides now).
   states: {
     submitted: '审核中',

@@ -1,4 +1,4 @@
-import type { OrganisationLevelEnum, RolesEnum } from '@/api/generated/enums';
+import type { OrganisationLevel, Role } from '@/api/generated/enums';
 
 const common = {
   appName: '教师管理信息系统',
@@ -90,7 +90,7 @@ const common = {
     city: '地市级',
     county: '区县级',
     school: '学校',
-  } satisfies Record<OrganisationLevelEnum, string>,
+  } satisfies Record<OrganisationLevel, string>,
   levelCounts: {
     province: '省份',
     city: '地市',
@@ -107,7 +107,7 @@ const common = {
     auditor: '审计员',
     service: '接口服务',
     teacher: '教师',
-  } satisfies Record<RolesEnum, string>,
+  } satisfies Record<Role, string>,
   actions: {
     save: '保存',
     cancel: '取消',

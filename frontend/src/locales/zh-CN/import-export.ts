@@ -1,4 +1,4 @@
-import type { ExportStateEnum, JobStateEnum, SeverityEnum } from '@/api/generated/enums';
+import type { ExportState, JobState, ImportSeverity } from '@/api/generated/enums';
 
 const importExport = {
   import: {
@@ -136,7 +136,7 @@ const importExport = {
       severities: {
         error: '错误',
         warning: '警告',
-      } satisfies Record<SeverityEnum, string>,
+      } satisfies Record<ImportSeverity, string>,
       emptyErrors: '没有错误，所有行都通过了关键信息校验。',
       emptyWarnings: '没有警告。',
       loadError: '无法加载问题明细：{{message}}',
@@ -169,7 +169,7 @@ const importExport = {
       failed: '失败',
       downloaded: '已下载',
       cancelled: '已取消',
-    } satisfies Record<JobStateEnum | ExportStateEnum, string>,
+    } satisfies Record<JobState | ExportState, string>,
     importTitle: '导入：{{name}}',
     importDryRun: '校验：{{name}}',
     exportTitle: '导出：{{title}}',

@@ -1,4 +1,4 @@
-import type { KindEnum, SubmissionStateEnum } from '@/api/generated/enums';
+import type { ReviewKind, ReviewState } from '@/api/generated/enums';
 
 const reviews = {
   queue: {
@@ -63,14 +63,14 @@ const reviews = {
     teacher_status: '人员状态变动',
     training_claim: '培训学时',
     rotation_plan: '轮岗计划',
-  } satisfies Record<KindEnum, string>,
+  } satisfies Record<ReviewKind, string>,
   states: {
     submitted: '待审核',
     in_review: '审核中',
     approved: '已通过',
     returned: '已退回',
     withdrawn: '已撤回',
-  } satisfies Record<SubmissionStateEnum, string>,
+  } satisfies Record<ReviewState, string>,
   waiting: {
     minutes: '{{count}} 分钟',
     hours: '{{count}} 小时',

@@ -1,4 +1,4 @@
-import type { AssignmentStateEnum, PlanStateEnum } from '@/api/generated/enums';
+import type { AssignmentState, PlanState } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 
 /** The reasons a teacher is not eligible (the API's `reason` keys, counted in the summary's `reasons`). */
@@ -12,13 +12,13 @@ const rotation = {
     approved: '已通过',
     returned: '已退回',
     withdrawn: '已撤回',
-  } satisfies Record<PlanStateEnum, string>,
+  } satisfies Record<PlanState, string>,
   assignmentStates: {
     planned: '待开始',
     started: '轮岗中',
     completed: '已结束',
     cancelled: '已取消',
-  } satisfies Record<AssignmentStateEnum, string>,
+  } satisfies Record<AssignmentState, string>,
   reasons: {
     not_compulsory: '不在义务教育学校任教',
     away: '不在岗',

@@ -1,4 +1,4 @@
-import type { KindEnum, RecordStateEnum } from '@/api/generated/enums';
+import type { ReviewKind, RecordState } from '@/api/generated/enums';
 
 const teachers = {
   title: '教师信息采集',
@@ -69,7 +69,7 @@ const teachers = {
     in_review: '审核中',
     approved: '已审核',
     returned: '已退回',
-  } satisfies Record<RecordStateEnum, string>,
+  } satisfies Record<RecordState, string>,
   archiveFile: {
     download: '下载档案',
     more: '更多下载方式',
@@ -150,7 +150,7 @@ const teachers = {
       teacher_status: '人员状态变动',
       training_claim: '培训学时',
       rotation_plan: '轮岗计划',
-    } satisfies Record<KindEnum, string>,
+    } satisfies Record<ReviewKind, string>,
     level: '{{level}}审核',
     reason: '退回原因：{{reason}}',
     view: '查看审核详情',

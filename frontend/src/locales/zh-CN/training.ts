@@ -1,4 +1,4 @@
-import type { ClaimKindEnum, ComplianceStatusEnum, SubmissionStateEnum } from '@/api/generated/enums';
+import type { ClaimKind, ComplianceStatus, ReviewState } from '@/api/generated/enums';
 
 const training = {
   kinds: {
@@ -10,19 +10,19 @@ const training = {
     research: '课题研究',
     self_study: '自主研修',
     other: '其他',
-  } satisfies Record<ClaimKindEnum, string>,
+  } satisfies Record<ClaimKind, string>,
   states: {
     submitted: '待审核',
     in_review: '审核中',
     approved: '已通过',
     returned: '已退回',
     withdrawn: '已撤回',
-  } satisfies Record<SubmissionStateEnum, string>,
+  } satisfies Record<ReviewState, string>,
   statuses: {
     compliant: '已达标',
     on_track: '进度正常',
     behind: '进度滞后',
-  } satisfies Record<ComplianceStatusEnum, string>,
+  } satisfies Record<ComplianceStatus, string>,
   sources: {
     filed: '学校申报',
     completion: '项目结业确认',

@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-import type { ChangeKindEnum } from '@/api/generated/enums';
+import type { ChangeKind } from '@/api/generated/enums';
 import type { ChangeState } from '@/features/changes/utils/changes';
 
 const STATE_COLOURS: Record<ChangeState, string> = {
@@ -22,7 +22,7 @@ export function ChangeStateTag({ state }: { state: ChangeState }) {
 }
 
 /** A change's kind: the API's localised `kind_name` (the locale's name only if the API sent none). */
-export function ChangeKindTag({ kind, name }: { kind: ChangeKindEnum; name?: string }) {
+export function ChangeKindTag({ kind, name }: { kind: ChangeKind; name?: string }) {
   const { t } = useTranslation('changes');
   return (
     <Tag color={kind === 'transfer' ? 'purple' : 'cyan'} style={{ marginInlineEnd: 0 }} data-testid="change-kind">

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { ChangeKindEnum } from '@/api/generated/enums';
+import type { ChangeKind } from '@/api/generated/enums';
 import { useCreateChange } from '@/features/changes/api/changes-api';
 import { PERSONNEL_STATUS, useCodeName } from '@/features/changes/components/use-code-name';
 import { END_DATE_REQUIRED, LEAVING_KINDS, TEMPORARY_KINDS, type TemporaryKind } from '@/features/changes/utils/changes';
@@ -14,7 +14,7 @@ import { keepEnterInPicker } from '@/lib/keep-enter';
 export type StatusChangeMode = 'temporary' | 'leaving' | 'return';
 
 interface Values {
-  kind?: ChangeKindEnum;
+  kind?: ChangeKind;
   personnel_status?: string;
   effective_date?: Dayjs;
   end_date?: Dayjs | null;
@@ -49,7 +49,7 @@ export function StatusChangeModal({ teacherId, mode, onClose }: StatusChangeModa
 
   const submit = async (values: Values) => {
     setSummary([]);
-    const chosen: ChangeKindEnum = mode === 'return' ? 'return' : (values.kind ?? 'leave');
+    const chosen: ChangeKind = mode === 'return' ? 'return' : (values.kind ?? 'leave');
     try {
       const change = await create.mutateAsync({
         kind: chosen,

@@ -1,4 +1,4 @@
-import type { ChangeKindEnum } from '@/api/generated/enums';
+import type { ChangeKind } from '@/api/generated/enums';
 
 export { placeName } from '@/lib/teacher-changes';
 
@@ -20,13 +20,13 @@ export const LEAVING_KINDS = [
   'contract_end',
   'death',
   'missing',
-] as const satisfies readonly ChangeKindEnum[];
+] as const satisfies readonly ChangeKind[];
 
 /** The temporary kinds and the 人员状态 codes each may set (the API's `kinds.TEMPORARY`). */
 export const TEMPORARY_KINDS = {
   secondment: ['201', '202'],
   leave: ['203', '204', '206', '207', '208', '209', '210', '211', '299'],
-} as const satisfies Partial<Record<ChangeKindEnum, readonly string[]>>;
+} as const satisfies Partial<Record<ChangeKind, readonly string[]>>;
 export type TemporaryKind = keyof typeof TEMPORARY_KINDS;
 
 /** A temporary kind needs an end date only when it is a secondment; a leave may have one. */

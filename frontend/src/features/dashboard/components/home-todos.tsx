@@ -8,7 +8,7 @@ import { useHomeTodos, type HomeTodos } from '@/features/dashboard/api/get-home-
 import type { components } from '@/api/generated/schema';
 import { isLevel } from '@/lib/org-levels';
 
-type HomeKind = components['schemas']['KindEnum'];
+type HomeKind = components['schemas']['ReviewKind'];
 
 interface TodoCardProps {
   title: string;

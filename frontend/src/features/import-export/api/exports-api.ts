@@ -10,8 +10,8 @@ import { saveDownload } from '@/lib/download';
 export type ExportJob = components['schemas']['ExportJob'];
 export type ExportColumn = components['schemas']['ExportColumn'];
 export type ExportGroup = components['schemas']['ExportGroup'];
-export type ExportFormat = components['schemas']['FormatEnum'];
-export type ExportState = components['schemas']['ExportStateEnum'];
+export type ExportFormat = components['schemas']['FileFormat'];
+export type ExportState = components['schemas']['ExportState'];
 export type ExportRequest = components['schemas']['ExportStartRequest'];
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['xlsx', 'csv'];

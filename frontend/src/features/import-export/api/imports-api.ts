@@ -10,9 +10,9 @@ import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
 
 export type ImportJob = components['schemas']['ImportJob'];
 export type ImportProblem = components['schemas']['ImportProblem'];
-export type ImportState = components['schemas']['JobStateEnum'];
-export type ImportMode = components['schemas']['ModeEnum'];
-export type Severity = components['schemas']['SeverityEnum'];
+export type ImportState = components['schemas']['JobState'];
+export type ImportMode = components['schemas']['ImportMode'];
+export type Severity = components['schemas']['ImportSeverity'];
 export type ImportColumn = components['schemas']['ImportColumn'];
 export type ImportField = components['schemas']['ImportField'];
 export type ImportRerun = components['schemas']['ImportRerunRequest'];

@@ -7,7 +7,7 @@ import { unwrap } from '@/lib/api-error';
 
 /** One background job of any kind (`GET /jobs/`): imports, exports and the kinds to come. */
 export type Job = components['schemas']['Job'];
-export type JobKind = components['schemas']['JobKindEnum'];
+export type JobKind = components['schemas']['JobKind'];
 
 const JOBS_POLL_MS = 2000;
 /** The query keys of each kind's own endpoints (an import's page follows a cancel too). */

@@ -23,7 +23,7 @@ import {
   isActive,
   orderedFields,
 } from '@/features/import-export/utils/jobs';
-import { recordStateEnumValues, type RecordStateEnum } from '@/api/generated/enums';
+import { recordStateValues, type RecordState } from '@/api/generated/enums';
 import { ApiError } from '@/lib/api-error';
 import { useCapability } from '@/lib/auth/session';
 import { localName } from '@/lib/catalogue-names';
@@ -33,7 +33,7 @@ const FILTER_NAMES = ['q', 'id_number', 'org', 'record_state'] as const;
 type KnownFilter = (typeof FILTER_NAMES)[number];
 
 const isKnownFilter = (key: string): key is KnownFilter => (FILTER_NAMES as readonly string[]).includes(key);
-const isRecordState = (value: string): value is RecordStateEnum => (recordStateEnumValues as readonly string[]).includes(value);
+const isRecordState = (value: string): value is RecordState => (recordStateValues as readonly string[]).includes(value);
 
 interface ExportDialogProps {
   filters: Record<string, string>;

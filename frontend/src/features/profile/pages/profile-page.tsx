@@ -2,6 +2,7 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+import { ApiTokensCard } from '@/features/profile/components/api-tokens-card';
 import { PasswordCard, TotpCard } from '@/features/profile/components/security-cards';
 import { useCurrentUser, useLogout } from '@/lib/auth/session';
 
@@ -40,6 +41,7 @@ export function ProfilePage() {
     </Card>
     <PasswordCard />
     <TotpCard />
+    <ApiTokensCard />
     </Space>
   );
 }

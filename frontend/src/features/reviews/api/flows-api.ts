@@ -6,7 +6,7 @@ import { unwrap } from '@/lib/api-error';
 
 /** One kind's review chain in the caller's province (`GET /reviews/flows/`). */
 export type Flow = components['schemas']['Flow'];
-export type FlowLevel = components['schemas']['LevelsEnum'];
+export type FlowLevel = components['schemas']['ReviewLevel'];
 
 /** Levels in the order a submission climbs them. */
 export const CLIMBING_ORDER: readonly FlowLevel[] = ['school', 'county', 'city', 'province'];

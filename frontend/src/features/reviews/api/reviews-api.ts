@@ -1,7 +1,7 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
-import { kindEnumValues, submissionStateEnumValues } from '@/api/generated/enums';
+import { reviewKindValues, reviewStateValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { unwrap } from '@/lib/api-error';
 import { cursorFrom, cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
@@ -10,15 +10,15 @@ import { listResults } from '@/lib/review-changes';
 export type Submission = components['schemas']['Submission'];
 export type SubmissionDetail = components['schemas']['SubmissionDetail'];
 export type Decision = components['schemas']['Decision'];
-export type ReviewKind = components['schemas']['KindEnum'];
-export type SubmissionState = components['schemas']['SubmissionStateEnum'];
-export type BulkAction = components['schemas']['BulkActionEnum'];
+export type ReviewKind = components['schemas']['ReviewKind'];
+export type SubmissionState = components['schemas']['ReviewState'];
+export type BulkAction = components['schemas']['BulkReviewAction'];
 export type BulkResult = components['schemas']['BulkResult'];
 
-export const REVIEW_KINDS: readonly ReviewKind[] = kindEnumValues;
+export const REVIEW_KINDS: readonly ReviewKind[] = reviewKindValues;
 /** States of an item still waiting for a decision (what a queue holds). */
 export const OPEN_STATES: readonly SubmissionState[] = ['submitted', 'in_review'];
-export const SUBMISSION_STATES: readonly SubmissionState[] = submissionStateEnumValues;
+export const SUBMISSION_STATES: readonly SubmissionState[] = reviewStateValues;
 
 /** The queue's views: waiting at my organisation, decided by me, everything in my scope. */
 export const QUEUE_VIEWS = ['waiting', 'decided', 'scope'] as const;

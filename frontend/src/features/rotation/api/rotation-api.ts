@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
-import type { AssignmentStateEnum, PlanStateEnum } from '@/api/generated/enums';
+import type { AssignmentState, PlanState } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
@@ -20,8 +20,8 @@ export type RotationTargets = components['schemas']['RotationTargets'];
 export type RotationTargetRow = components['schemas']['RotationTargetRow'];
 export type RotationFlows = components['schemas']['RotationFlows'];
 export type RotationFlowRow = components['schemas']['RotationFlowRow'];
-export type PlanState = PlanStateEnum;
-export type AssignmentState = AssignmentStateEnum;
+export type { PlanState };
+export type { AssignmentState };
 
 export const ROTATION_REASONS: readonly RotationReason[] = [
   'not_compulsory',

@@ -1,7 +1,7 @@
 import { queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
-import { recordStateEnumValues } from '@/api/generated/enums';
+import { recordStateValues } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
@@ -11,13 +11,13 @@ import { listResults } from '@/lib/review-changes';
 export type Teacher = components['schemas']['Teacher'];
 export type TeacherResult = components['schemas']['TeacherResult'];
 export type TeacherWrite = components['schemas']['TeacherWriteRequest'];
-export type RecordState = components['schemas']['RecordStateEnum'];
+export type RecordState = components['schemas']['RecordState'];
 export type TimelineEntry = components['schemas']['TimelineEntry'];
 export type SubmissionResult = components['schemas']['Submission'];
 
-export const RECORD_STATES: readonly RecordState[] = recordStateEnumValues;
+export const RECORD_STATES: readonly RecordState[] = recordStateValues;
 
-export type SchoolStage = components['schemas']['SchoolStageEnum'];
+export type SchoolStage = components['schemas']['SchoolStage'];
 
 export const TEACHER_STATUSES = ['current', 'left', 'all'] as const;
 export type TeacherStatus = (typeof TEACHER_STATUSES)[number];

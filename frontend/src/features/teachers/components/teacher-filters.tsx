@@ -3,7 +3,7 @@ import { Button, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { schoolStageEnumValues } from '@/api/generated/enums';
+import { schoolStageValues } from '@/api/generated/enums';
 import { OrgTreeSelect } from '@/components/org-tree-select';
 import {
   RECORD_STATES,
@@ -125,7 +125,7 @@ export function TeacherFiltersBar({ filters, onChange }: TeacherFiltersBarProps)
         style={{ width: 150 }}
         value={filters.school_stage}
         onChange={(stage) => onChange({ ...filters, school_stage: stage })}
-        options={schoolStageEnumValues.map((stage) => ({ value: stage, label: t(`orgs:stages.${stage}`) }))}
+        options={schoolStageValues.map((stage) => ({ value: stage, label: t(`orgs:stages.${stage}`) }))}
       />
       <Select<string>
         aria-label={t('teachers:filterFullTime')}

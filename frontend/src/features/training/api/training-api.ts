@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { api } from '@/api/client';
-import { claimKindEnumValues, type ClaimKindEnum, type SubmissionStateEnum } from '@/api/generated/enums';
+import { claimKindValues, type ClaimKind, type ReviewState } from '@/api/generated/enums';
 import type { components } from '@/api/generated/schema';
 import { toApiError, unwrap } from '@/lib/api-error';
 import { cursorPagesOptions, toCursorPage } from '@/lib/cursor-pages';
@@ -29,10 +29,10 @@ export type ComplianceRow = components['schemas']['ComplianceRow'];
 export type Transcript = components['schemas']['Transcript'];
 export type Standing = components['schemas']['Standing'];
 export type TranscriptClaim = components['schemas']['TranscriptClaim'];
-export type ClaimKind = ClaimKindEnum;
-export type ClaimState = SubmissionStateEnum;
+export type { ClaimKind };
+export type ClaimState = ReviewState;
 
-export const CLAIM_KINDS: readonly ClaimKind[] = claimKindEnumValues;
+export const CLAIM_KINDS: readonly ClaimKind[] = claimKindValues;
 /** The code tables a claim's and a programme's codes are named from. */
 export const LEVEL_TABLE = 'training-category';
 export const FORM_TABLE = 'training-form';

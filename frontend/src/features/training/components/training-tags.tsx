@@ -2,7 +2,7 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
 import type { ClaimState } from '@/features/training/api/training-api';
-import type { ComplianceStatusEnum } from '@/api/generated/enums';
+import type { ComplianceStatus } from '@/api/generated/enums';
 
 const STATE_COLOURS: Record<ClaimState, string> = {
   submitted: 'blue',
@@ -12,7 +12,7 @@ const STATE_COLOURS: Record<ClaimState, string> = {
   withdrawn: 'default',
 };
 
-const STATUS_COLOURS: Record<ComplianceStatusEnum, string> = {
+const STATUS_COLOURS: Record<ComplianceStatus, string> = {
   compliant: 'green',
   on_track: 'blue',
   behind: 'orange',
@@ -28,7 +28,7 @@ export function ClaimStateTag({ state }: { state: ClaimState }) {
 }
 
 /** 已达标 / 进度正常 / 进度滞后 (the text says it; the colour only repeats it). */
-export function StandingTag({ status }: { status: ComplianceStatusEnum }) {
+export function StandingTag({ status }: { status: ComplianceStatus }) {
   const { t } = useTranslation('training');
   return (
     <Tag color={STATUS_COLOURS[status]} style={{ marginInlineEnd: 0 }} data-testid="standing-status">

@@ -2,7 +2,7 @@ import { App, Form, Input, InputNumber, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { groupRoleEnumValues } from '@/api/generated/enums';
+import { groupRoleValues } from '@/api/generated/enums';
 import { FormModal } from '@/components/form-modal';
 import { StaleAlert } from '@/components/stale-alert';
 import {
@@ -84,7 +84,7 @@ export function MemberFormModal({ member, nextOrder, onClose, onReload }: Member
         label={t('workplans:groups.fields.role')}
         rules={[{ required: true, message: t('workplans:validation.roleRequired') }]}
       >
-        <Select options={groupRoleEnumValues.map((role) => ({ value: role, label: t(`workplans:groups.roles.${role}`) }))} />
+        <Select options={groupRoleValues.map((role) => ({ value: role, label: t(`workplans:groups.roles.${role}`) }))} />
       </Form.Item>
       <Form.Item name="office_phone" label={t('workplans:groups.fields.officePhone')}>
         <Input maxLength={30} />
