@@ -119,6 +119,7 @@ bench: $(VENV)/.bench-installed
 	$(DEVDB) --database tmis_bench_imports --fresh -- $(PY) tests/bench/bench_group_import.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_exports.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_changes.py
+	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_feed.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_reports_province.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_quality.py
 	$(DEVDB) --database tmis_bench_teachers -- $(PY) tests/bench/bench_training.py

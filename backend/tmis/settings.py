@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "tmis.workplans",
     "tmis.training",
     "tmis.rotation",
+    "tmis.feed",
     "procrastinate.contrib.django",
 ]
 

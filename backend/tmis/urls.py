@@ -32,6 +32,7 @@ api_v1 = [
     ),
     path("teachers/", include("tmis.teachers.api.urls")),
     path("changes/", include("tmis.changes.api.urls")),
+    path("changes-feed/", include("tmis.feed.api.urls")),
     path("reviews/", include("tmis.reviews.api.urls")),
     path("notifications/", include("tmis.notifications.api.urls")),
     path("imports/", include("tmis.imports.api.urls")),

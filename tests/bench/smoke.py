@@ -31,6 +31,7 @@ GROUPS = [
         "bench_teachers.py",
         "bench_exports.py",
         "bench_changes.py",
+        "bench_feed.py",
         "bench_reports_province.py",
         "bench_quality.py",
         "bench_training.py",

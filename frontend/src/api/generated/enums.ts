@@ -50,6 +50,10 @@ export const decisionActionValues = ['submit', 'approve', 'return', 'withdraw'] 
 export type ExportState = components['schemas']['ExportState'];
 export const exportStateValues = ['queued', 'running', 'done', 'failed', 'cancelled', 'downloaded'] as const satisfies readonly ExportState[];
 
+/** Every value of `FeedEventType`, in the API's order. */
+export type FeedEventType = components['schemas']['FeedEventType'];
+export const feedEventTypeValues = ['teacher', 'group_record', 'organisation', 'review'] as const satisfies readonly FeedEventType[];
+
 /** Every value of `FileFormat`, in the API's order. */
 export type FileFormat = components['schemas']['FileFormat'];
 export const fileFormatValues = ['xlsx', 'csv'] as const satisfies readonly FileFormat[];
@@ -77,6 +81,10 @@ export const jobKindValues = ['export', 'import'] as const satisfies readonly Jo
 /** Every value of `JobState`, in the API's order. */
 export type JobState = components['schemas']['JobState'];
 export const jobStateValues = ['queued', 'running', 'done', 'failed', 'cancelled'] as const satisfies readonly JobState[];
+
+/** Every value of `Op`, in the API's order. */
+export type Op = components['schemas']['Op'];
+export const opValues = ['create', 'update', 'state', 'delete'] as const satisfies readonly Op[];
 
 /** Every value of `OrganisationLevel`, in the API's order. */
 export type OrganisationLevel = components['schemas']['OrganisationLevel'];

@@ -526,6 +526,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/changes-feed/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Every create, update, state change and deletion in the caller's scope since a cursor, oldest first.
+         *
+         *     Start with `after=0` (everything there is: a replay rebuilds the caller's view) or `after=latest` (from now on);
+         *     then send each answer's `next` until `has_more` is false, and poll again later with the last `next`. A cursor
+         *     never skips an event: the feed serves only finished transactions, in transaction order. The events say *what*
+         *     changed; read the object for its current data (`GET /teachers/{id}/`, …).
+         */
+        get: operations["changes_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/changes/{id}/": {
         parameters: {
             query?: never;
@@ -4797,6 +4821,49 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        FeedEvent: {
+            /** @description This event's position: resume after it with `?after=`. */
+            cursor: string;
+            type: components["schemas"]["FeedEventType"];
+            /**
+             * @description `create`, `update` (with `fields`), `state` (the record state moved: `state`) or `delete` (a tombstone). An archive moved into the caller's scope is a `create` (`reason` `moved_in`), out of it a `delete` (`moved_out`).
+             *
+             *     * `create` - create
+             *     * `update` - update
+             *     * `state` - state
+             *     * `delete` - delete
+             */
+            op: components["schemas"]["Op"];
+            /** @description `moved_in`, `moved_out`, `moved` or empty. */
+            reason: string;
+            /** @description The object's id (a teacher's, a group record's, …). */
+            id: number;
+            /** @description The archive a group record belongs to. */
+            teacher_id: number | null;
+            /** @description A group record's group key (`study`, `work`, …). */
+            group: string | null;
+            /** @description The fields an update changed. */
+            fields: string[];
+            /** @description The state after the change (archives, reviews). */
+            state: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        /**
+         * @description * `teacher` - teacher
+         *     * `group_record` - group_record
+         *     * `organisation` - organisation
+         *     * `review` - review
+         * @enum {string}
+         */
+        FeedEventType: "teacher" | "group_record" | "organisation" | "review";
+        FeedPage: {
+            results: components["schemas"]["FeedEvent"][];
+            /** @description The cursor to send as `after` next. */
+            next: string;
+            /** @description More events wait: ask again at once. */
+            has_more: boolean;
+        };
         FieldError: {
             code: string;
             message: string;
@@ -5647,6 +5714,14 @@ export interface components {
         };
         /** @enum {unknown} */
         NullEnum: null;
+        /**
+         * @description * `create` - create
+         *     * `update` - update
+         *     * `state` - state
+         *     * `delete` - delete
+         * @enum {string}
+         */
+        Op: "create" | "update" | "state" | "delete";
         OrgFigures: {
             organisation: components["schemas"]["OrganisationRef"];
             /** @description Current archives of the subtree (the reports' summary). */
@@ -11311,6 +11386,68 @@ export interface operations {
             };
             /** @description This Idempotency-Key was sent before with another request (`idempotency_key_reused`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests or failed logins. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    changes_feed: {
+        parameters: {
+            query?: {
+                /** @description A cursor (`next` of the previous page), `0` or `latest`. */
+                after?: string;
+                /** @description Events a page (1–5000, default 1000). */
+                page_size?: number;
+                /** @description Comma-separated: `teacher`, `group_record`, `organisation`, `review` (default: every type the caller's roles may read). */
+                types?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            /** @description Invalid input (`errors` names the fields). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not authenticated, or the token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The caller's roles do not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
