@@ -33,7 +33,10 @@ IGNORED = {
 }
 
 FUNCTION = r"""
-CREATE OR REPLACE FUNCTION tmis_feed_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION tmis_feed_capture() RETURNS trigger LANGUAGE plpgsql
+-- Transition tables carry no statistics: the planner would pair old and new rows by a nested loop, quadratic in the
+-- rows of the statement (an UPDATE of 50,000 archives ran for minutes). A hash join pairs them in one pass.
+SET enable_nestloop = off SET enable_mergejoin = off AS $$
 DECLARE
     kind text := TG_ARGV[0];
     grp text := TG_ARGV[1];
@@ -41,34 +44,39 @@ DECLARE
     state_col text := TG_ARGV[3];
     tx bigint := pg_current_xact_id()::text::bigint;
 BEGIN
+    -- Each row is turned into jsonb once (MATERIALIZED): a plain subquery would be inlined and to_jsonb() run again
+    -- for every reference, once per column compared (2.26 s → 0.10 s for 1,000 archives).
     IF TG_OP = 'INSERT' THEN
         INSERT INTO feed_feedevent (txid, kind, op, object_id, teacher_id, "group", org_path, old_path, fields, state, at)
-        SELECT tx, kind, 'create', (j->>'id')::bigint, tmis_feed_teacher(kind, j), grp, tmis_feed_path(kind, j), '',
-               '{}', coalesce(j->>state_col, ''), clock_timestamp()
-        FROM (SELECT to_jsonb(n) AS j FROM new_rows n) r;
+        WITH r AS MATERIALIZED (SELECT to_jsonb(n) AS j FROM new_rows n)
+        SELECT tx, kind, 'create', (j->>'id')::bigint, tmis_feed_teacher(kind, j), grp,
+               coalesce(tmis_feed_path(kind, j), ''), '', '{}', coalesce(j->>state_col, ''), clock_timestamp()
+        FROM r;
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO feed_feedevent (txid, kind, op, object_id, teacher_id, "group", org_path, old_path, fields, state, at)
-        SELECT tx, kind, 'delete', (j->>'id')::bigint, tmis_feed_teacher(kind, j), grp, tmis_feed_path(kind, j), '',
-               '{}', '', clock_timestamp()
-        FROM (SELECT to_jsonb(o) AS j FROM old_rows o) r;
+        WITH r AS MATERIALIZED (SELECT to_jsonb(o) AS j FROM old_rows o)
+        SELECT tx, kind, 'delete', (j->>'id')::bigint, tmis_feed_teacher(kind, j), grp,
+               coalesce(tmis_feed_path(kind, j), ''), '', '{}', '', clock_timestamp()
+        FROM r;
     ELSE
         INSERT INTO feed_feedevent (txid, kind, op, object_id, teacher_id, "group", org_path, old_path, fields, state, at)
-        SELECT tx, kind,
-               CASE WHEN tmis_feed_path(kind, jn) IS DISTINCT FROM tmis_feed_path(kind, jo) THEN 'move'
-                    WHEN state_col <> '' AND state_col = ANY(changed) THEN 'state'
-                    ELSE 'update' END,
-               (jn->>'id')::bigint, tmis_feed_teacher(kind, jn), grp, coalesce(tmis_feed_path(kind, jn), ''),
-               CASE WHEN tmis_feed_path(kind, jn) IS DISTINCT FROM tmis_feed_path(kind, jo)
-                    THEN coalesce(tmis_feed_path(kind, jo), '') ELSE '' END,
-               changed, coalesce(jn->>state_col, ''), clock_timestamp()
-        FROM (
-            SELECT jn, jo, ARRAY(
+        WITH pairs AS MATERIALIZED (
+            SELECT to_jsonb(n) AS jn, to_jsonb(o) AS jo FROM new_rows n JOIN old_rows o ON o.id = n.id
+        ), diffs AS MATERIALIZED (
+            SELECT jn, tmis_feed_path(kind, jn) AS pn, tmis_feed_path(kind, jo) AS po, ARRAY(
                 SELECT e.key FROM jsonb_each(jn) e
                 WHERE NOT (e.key = ANY(ignored)) AND (jo->e.key) IS DISTINCT FROM e.value ORDER BY e.key
             ) AS changed
-            FROM (SELECT to_jsonb(n) AS jn, to_jsonb(o) AS jo
-                  FROM new_rows n JOIN old_rows o ON o.id = n.id) pairs
-        ) d
+            FROM pairs
+        )
+        SELECT tx, kind,
+               CASE WHEN pn IS DISTINCT FROM po THEN 'move'
+                    WHEN state_col <> '' AND state_col = ANY(changed) THEN 'state'
+                    ELSE 'update' END,
+               (jn->>'id')::bigint, tmis_feed_teacher(kind, jn), grp, coalesce(pn, ''),
+               CASE WHEN pn IS DISTINCT FROM po THEN coalesce(po, '') ELSE '' END,
+               changed, coalesce(jn->>state_col, ''), clock_timestamp()
+        FROM diffs
         WHERE cardinality(changed) > 0;
     END IF;
     RETURN NULL;
