@@ -1,4 +1,4 @@
-import { expect, expectLoggedIn, expectProblems, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectProblems, expectNoHorizontalScroll, login, pickOption, snap, test } from './helpers';
 
 test('county admin lists users and creates one, with API errors at the fields', async ({ page }, testInfo) => {
   expectProblems(/^400 POST .*\/api\/v1\/users\/$/); // the deliberate bad account, answered at its fields
@@ -47,10 +47,8 @@ test('county admin adds a school with coded attributes picked by name', async ({
   const code = `11620102${50 + (Date.now() % 50)}`;
   await dialog.getByLabel('机构代码').fill(code);
   await dialog.getByLabel('机构名称').fill('城关区测试幼儿园');
-  await dialog.getByLabel('办学类型').fill('幼儿园');
-  await page.locator('.ant-select-dropdown:visible').getByText('111 幼儿园', { exact: true }).click();
-  await dialog.getByLabel('城乡分类').fill('主城区');
-  await page.locator('.ant-select-dropdown:visible').getByText('111 主城区', { exact: true }).click();
+  await pickOption(page, dialog.getByLabel('办学类型'), /^111 幼儿园$/, { search: '幼儿园', shown: '幼儿园' });
+  await pickOption(page, dialog.getByLabel('城乡分类'), /^111 主城区$/, { search: '主城区', shown: '主城区' });
   await snap(page, testInfo, 'orgs-add-school-filled');
   await dialog.getByRole('button', { name: /保\s*存/ }).click();
   await expect(dialog).toBeHidden();

@@ -1,4 +1,4 @@
-import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, pickOption, snap, test } from './helpers';
 
 test('province admin adds an extension indicator, previews it and publishes version 1', async ({ page }, testInfo) => {
   await login(page, 'demo-province');
@@ -15,8 +15,7 @@ test('province admin adds an extension indicator, previews it and publishes vers
   await page.getByRole('button', { name: /新增扩展指标/ }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByLabel('指标代码')).toHaveCount(0); // the code is made from the name, nobody types it
-  await dialog.getByLabel('所属分组').click();
-  await page.locator('.ant-select-dropdown:visible').getByText('基本信息', { exact: true }).click();
+  await pickOption(page, dialog.getByLabel('所属分组'), /^基本信息$/, { shown: '基本信息' });
   await dialog.getByLabel('中文名称').fill('普通话证书编号');
   await dialog.getByLabel('英文名称', { exact: true }).fill('Mandarin certificate number');
   await dialog.getByLabel('最大长度').fill('30');

@@ -1,7 +1,7 @@
 import { type Locator, type Page } from '@playwright/test';
 
 import { token, uniqueTeacherName } from './archives';
-import { expect, expectLoggedIn, expectNoHorizontalScroll, login, snap, test } from './helpers';
+import { expect, expectLoggedIn, expectNoHorizontalScroll, login, pickOption, snap, test } from './helpers';
 import { approve, approvedArchive, logout, pickDate } from './teacher-changes';
 
 // Issue 15, 教师变动, the screens changes.spec.ts leaves out: the 离岗 dialog (a temporary state locks the archive while
@@ -13,9 +13,7 @@ type Json = Record<string, unknown>;
 
 /** Opens the select of the form item `testId` in the open dialog and picks the option named `option`. */
 async function choose(page: Page, testId: string, option: string | RegExp): Promise<void> {
-  await page.getByTestId(testId).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).click();
-  await expect(page.getByTestId(testId).locator('.ant-select')).toContainText(option);
+  await pickOption(page, page.getByTestId(testId).getByRole('combobox'), option);
 }
 
 /** The archive's change rows on its 变动 tab. */

@@ -119,3 +119,25 @@ export async function expectDropdownClosed(page: Page, select: Locator): Promise
     await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0, { timeout: 1_000 });
   }).toPass({ timeout: 10_000 });
 }
+
+/**
+ * Picks `option` in an antd Select whose search input is `input`: opens it (typing `search` when given), clicks the
+ * option and checks that the select shows `shown` (the option's text by default); all of it again while it does not.
+ * A click that lands while the dropdown is still animating open can be lost or hit the option below it (CI saw 离岗
+ * chosen as 借出 and a group left empty); a second round finds the list settled.
+ */
+export async function pickOption(
+  page: Page,
+  input: Locator,
+  option: string | RegExp,
+  { search, shown }: { search?: string; shown?: string | RegExp } = {},
+): Promise<void> {
+  const select = input.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  await expect(async () => {
+    if (search !== undefined) await input.fill(search);
+    else await input.click();
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option });
+    await item.first().click({ timeout: 3_000 });
+    await expect(select).toContainText(shown ?? option, { timeout: 2_000 });
+  }).toPass({ timeout: 25_000 });
+}
